@@ -1,0 +1,44 @@
+// Constructors for empty rows and documents, so every caller creates rows with ids and all fields.
+import { newId } from './ids';
+import { FORMAT, SCHEMA_VERSION, type Activity, type Duty, type DutyIndicator, type JixiaoDocument, type Meta, type Project, type ProjectIndicator } from './schema';
+import { DEFAULT_TEMPLATE_ID, templateOrDefault } from './templates';
+
+export function newDutyIndicator(init: Partial<DutyIndicator> = {}): DutyIndicator {
+  return { id: newId('i'), name: '', bands: ['', '', '', ''], ...init };
+}
+
+export function newActivity(init: Partial<Activity> = {}): Activity {
+  return { id: newId('a'), title: '', budget: '', description: '', goal: '', indicators: [], ...init };
+}
+
+export function newDuty(init: Partial<Duty> = {}): Duty {
+  return { id: newId('d'), title: '', budget: '', description: '', goal: '', indicators: [], activities: [], ...init };
+}
+
+export function newProjectIndicator(init: Partial<ProjectIndicator> = {}): ProjectIndicator {
+  return { id: newId('pi'), level1: '', level2: '', name: '', description: '', value: '', basis: '', ...init };
+}
+
+export function newProject(templateId: string, init: Partial<Project> = {}): Project {
+  const checkpoints = templateOrDefault(templateId).checkpoints;
+  return {
+    id: newId('p'), code: '', name: '', budget: '', fiscal: '', other: '', purpose: '',
+    schedule: checkpoints.map(() => ''), goal: '', indicators: [], ...init,
+  };
+}
+
+export function newDocument(meta: Partial<Meta> = {}): JixiaoDocument {
+  return {
+    format: FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    meta: { deptCode: '', deptName: '', year: new Date().getFullYear(), unit: '万元', templateId: DEFAULT_TEMPLATE_ID, ...meta },
+    dutyTable: { duties: [], note: '' },
+    projects: [],
+  };
+}
+
+/** "323 临西县人力资源和社会保障局" or "323临西县…" → code + name (the org line runs them together). */
+export function splitOrgLine(org: string): { deptCode: string; deptName: string } {
+  const m = /^\s*([0-9A-Za-z]*)\s*(.*?)\s*$/.exec(org)!;
+  return { deptCode: m[1], deptName: m[2] };
+}

@@ -1,0 +1,6 @@
+export * from './amount';
+export * from './ids';
+export * from './schema';
+export * from './factory';
+export * from './templates';
+export * from './numbering';
