@@ -1,0 +1,87 @@
+// The one typed contract between the renderer and the host (Electron main process, or the
+// loopback web host used for browser mode and e2e tests). Each channel maps to a request schema
+// (validated by the host before any handler runs) and a response type. Responses are always an
+// ApiResult: hosts never throw across the boundary.
+import { z } from 'zod';
+import { DocumentSchema, type JixiaoDocument } from './model/schema';
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+
+export const ExportFormat = z.enum(['xlsx', 'docx', 'pdf']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const ExportOptionsSchema = z.object({
+  dutyTable: z.boolean().default(true),
+  /** 0-based project indices; undefined = all projects. */
+  projects: z.array(z.number().int().min(0)).optional(),
+  sheetPerProject: z.boolean().default(false),
+});
+export type ExportOptions = z.input<typeof ExportOptionsSchema>;
+
+export interface OpenedDocument { path: string; document: JixiaoDocument; repairs: string[]; stamp: string }
+export interface RecoveryEntry { id: string; key: string; path: string | null; title: string; savedAt: string }
+export interface ImportOutcome { document: JixiaoDocument; report: unknown; sourcePath: string }
+export type FileKind = 'jixiao' | 'import' | ExportFormat;
+
+const path = z.string().min(1).max(4096);
+
+/** Request schemas, one per channel. */
+export const requests = {
+  'doc:open': z.object({ path }),
+  'doc:save': z.object({ path, document: DocumentSchema, expectedStamp: z.string().nullable(), force: z.boolean().optional() }),
+  /** Native file dialogs. In browser mode these resolve to null and the renderer asks for a path itself. */
+  'dialog:pickOpen': z.object({ kind: z.enum(['jixiao', 'import']) }),
+  'dialog:pickSave': z.object({ kind: z.enum(['jixiao', 'xlsx', 'docx', 'pdf']), defaultName: z.string().max(255) }),
+  'recent:list': z.object({}),
+  'recovery:write': z.object({ key: z.string().min(1).max(200), path: path.nullable(), document: DocumentSchema }),
+  'recovery:list': z.object({}),
+  'recovery:read': z.object({ id: z.string().min(1).max(200) }),
+  'recovery:remove': z.object({ key: z.string().min(1).max(200) }),
+  /** path null = default name `{部门名称}{年度}年绩效目标表.ext` in the document's folder (or the user's documents folder). */
+  'export:write': z.object({ document: DocumentSchema, format: ExportFormat, path: path.nullable(), nearPath: path.nullable(), options: ExportOptionsSchema }),
+  'import:read': z.object({ path }),
+  'shell:openPath': z.object({ path }),
+  'shell:showInFolder': z.object({ path }),
+  /** Print the given standalone HTML (the print preview's content) with the system dialog. */
+  'print:html': z.object({ html: z.string().max(200_000_000) }),
+  /** The window's modified marker; the host asks 保存/不保存/取消 on close while it is set. */
+  'window:setState': z.object({ title: z.string().max(500), dirty: z.boolean() }),
+} as const;
+
+export type Channel = keyof typeof requests;
+export type Request<C extends Channel> = z.input<(typeof requests)[C]>;
+
+export interface Responses {
+  'doc:open': OpenedDocument;
+  'doc:save': { stamp: string };
+  'dialog:pickOpen': string | null;
+  'dialog:pickSave': string | null;
+  'recent:list': string[];
+  'recovery:write': null;
+  'recovery:list': RecoveryEntry[];
+  'recovery:read': { document: JixiaoDocument; path: string | null };
+  'recovery:remove': null;
+  'export:write': { path: string };
+  'import:read': ImportOutcome;
+  'shell:openPath': null;
+  'shell:showInFolder': null;
+  'print:html': null;
+  'window:setState': null;
+}
+
+/** What the preload exposes as `window.jixiao` and what the web client implements over HTTP. */
+export interface JixiaoApi {
+  invoke<C extends Channel>(channel: C, request: Request<C>): Promise<ApiResult<Responses[C]>>;
+  /** Menu items and window events the host sends to the renderer (e.g. 'save', 'close-requested'). */
+  onHostCommand(listener: (command: HostCommand) => void): () => void;
+  /** 'electron' or 'web' — the renderer adapts dialogs and printing. */
+  readonly host: 'electron' | 'web';
+}
+
+export const HOST_COMMANDS = [
+  'new', 'open', 'save', 'save-as', 'import', 'export-xlsx', 'export-docx', 'export-pdf', 'print-preview', 'print',
+  'close', 'undo', 'redo', 'settings', 'findings', 'about', 'open-path',
+] as const;
+export type HostCommand = { command: (typeof HOST_COMMANDS)[number]; path?: string };
+
+export const CHANNELS = Object.keys(requests) as Channel[];
