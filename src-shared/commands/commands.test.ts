@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DocumentSchema, type JixiaoDocument } from '../model';
+import {
+  applyEdit, countChildren, deleteRows, dutyCellValue, dutyRows, insertActivity, insertDutyIndicator, moveRow,
+  pasteDutyBlock, pasteProjectIndicatorBlock, setCellEdit, switchUnitEdit, duplicateProject, setMetaEdit,
+} from './index';
+
+const load = (name: string): JixiaoDocument =>
+  DocumentSchema.parse(JSON.parse(readFileSync(new URL(`../../tests/fixtures/seeds/${name}.jixiao`, import.meta.url), 'utf8')));
+
+describe('commands', () => {
+  const doc = load('linxi-2019');
+
+  it('setCell edits one cell and undo restores it with structural sharing', () => {
+    const edit = setCellEdit(doc, 'lxd1a1i1', 'bands.1', '≥95%')!;
+    const next = applyEdit(doc, edit);
+    expect(next.dutyTable.duties[0].activities[0].indicators[0].bands[1]).toBe('≥95%');
+    expect(next.dutyTable.duties[1]).toBe(doc.dutyTable.duties[1]); // untouched duty keeps identity
+    expect(next.projects).toBe(doc.projects);
+    const back = applyEdit(next, edit, 'undo');
+    expect(back).toEqual(doc);
+  });
+
+  it('setCell returns null when nothing changes and rejects bad amounts', () => {
+    expect(setCellEdit(doc, 'lxd1', 'title', doc.dutyTable.duties[0].title)).toBeNull();
+    expect(() => setCellEdit(doc, 'lxd1', 'budget', '12a')).toThrow();
+  });
+
+  it('insert activity/indicator renumbers rows and spans', () => {
+    const before = dutyRows(doc);
+    const { edit, id } = insertActivity(doc, 'lxd1', 0);
+    const d1 = applyEdit(doc, edit);
+    const rows = dutyRows(d1);
+    expect(rows.length).toBe(before.length + 1);
+    expect(rows[1]).toMatchObject({ ownerId: id, number: '1、', first: true });
+    expect(rows.find((r) => r.ownerId === 'lxd1a1')!.number).toBe('2、');
+    const ind = insertDutyIndicator(d1, id, 1);
+    const d2 = applyEdit(d1, ind.edit);
+    expect(dutyRows(d2).filter((r) => r.ownerId === id).map((r) => r.first)).toEqual([true, false]);
+    expect(applyEdit(applyEdit(d2, ind.edit, 'undo'), edit, 'undo')).toEqual(doc);
+  });
+
+  it('delete counts children and is undoable; move swaps siblings', () => {
+    expect(countChildren(doc, 'lxd1')).toBeGreaterThan(1);
+    const del = deleteRows(doc, ['lxd1'])!;
+    const after = applyEdit(doc, del);
+    expect(after.dutyTable.duties.length).toBe(doc.dutyTable.duties.length - 1);
+    expect(applyEdit(after, del, 'undo')).toEqual(doc);
+    const mv = moveRow(doc, doc.dutyTable.duties[1].id, -1)!;
+    expect(applyEdit(doc, mv).dutyTable.duties[0].id).toBe(doc.dutyTable.duties[1].id);
+    expect(moveRow(doc, doc.dutyTable.duties[0].id, -1)).toBeNull();
+  });
+
+  it('unit switch converts every amount exactly and back', () => {
+    const laishui = load('laishui-2020-a');
+    const e1 = switchUnitEdit(laishui, '元')!;
+    const yuan = applyEdit(laishui, e1);
+    expect(yuan.meta.unit).toBe('元');
+    const p = laishui.projects.find((x) => x.budget !== '')!;
+    const py = yuan.projects.find((x) => x.id === p.id)!;
+    expect(Number(py.budget)).toBeCloseTo(Number(p.budget) * 10000, 6);
+    expect(py.schedule).toEqual(p.schedule); // percents are not money
+    const back = applyEdit(yuan, switchUnitEdit(yuan, '万元')!);
+    expect(back).toEqual(laishui);
+    expect(setMetaEdit(laishui, { unit: '元' })!.redo.length).toBe(e1.redo.length);
+  });
+
+  it('duplicateProject gives new ids', () => {
+    const laishui = load('laishui-2020-a');
+    const { edit, id } = duplicateProject(laishui, laishui.projects[0].id);
+    const next = applyEdit(laishui, edit);
+    const copy = next.projects[1];
+    expect(copy.id).toBe(id);
+    expect(copy.indicators.length).toBe(laishui.projects[0].indicators.length);
+    expect(copy.indicators[0].id).not.toBe(laishui.projects[0].indicators[0].id);
+  });
+});
+
+describe('paste', () => {
+  const doc = load('linxi-2019');
+  it('pastes a block into existing indicator cells as one edit', () => {
+    const rows = dutyRows(doc);
+    const r = rows.findIndex((x) => x.indicatorId === 'lxd1a1i1');
+    const res = pasteDutyBlock(doc, r, 4, [['指标X', '100%', '≥90%']]);
+    const next = applyEdit(doc, res.edit!);
+    expect(next.dutyTable.duties[0].activities[0].indicators[0]).toMatchObject({ name: '指标X', bands: ['100%', '≥90%', '≥80%', '<80%'] });
+    expect(applyEdit(next, res.edit!, 'undo')).toEqual(doc);
+  });
+
+  it('grows the table with new activities and indicators at the end', () => {
+    const rows = dutyRows(doc);
+    const block = [
+      ['1、新活动', '12.5', '描述\n两行', '目标', '指标一', '100%', '≥90%', '≥80%', '<80%'],
+      ['', '', '', '', '指标二', '≥10', '≥8', '≥5', '<5'],
+      ['新活动二', 'abc', '', '', '指标三', '', '', '', ''],
+    ];
+    const res = pasteDutyBlock(doc, rows.length, 0, block);
+    const next = applyEdit(doc, res.edit!);
+    const nrows = dutyRows(next);
+    expect(nrows.length).toBe(rows.length + 3);
+    const lastDuty = next.dutyTable.duties.at(-1)!;
+    const a1 = lastDuty.activities.at(-2)!;
+    expect(a1).toMatchObject({ title: '新活动', budget: '12.5', description: '描述\n两行' });
+    expect(a1.indicators.map((i) => i.name)).toEqual(['指标一', '指标二']);
+    expect(lastDuty.activities.at(-1)!.title).toBe('新活动二');
+    expect(res.problems).toHaveLength(1); // 'abc' is not an amount: reported
+    expect(dutyCellValue(next, nrows.at(-1)!, 'name')).toBe('指标三');
+  });
+
+  it('project indicator paste grows rows and repeats merged 一级/二级', () => {
+    const laishui = load('laishui-2020-a');
+    const p = laishui.projects[0];
+    const res = pasteProjectIndicatorBlock(laishui, p.id, p.indicators.length, 0, [
+      ['产出指标', '数量指标', '人数', '描述', '≥10人', '计划标准'],
+      ['', '', '次数', '', '≥2次', '计划标准'],
+    ]);
+    const next = applyEdit(laishui, res.edit!);
+    const inds = next.projects[0].indicators;
+    expect(inds.length).toBe(p.indicators.length + 2);
+    expect(inds.at(-1)).toMatchObject({ level1: '产出指标', level2: '数量指标', name: '次数', value: '≥2次' });
+  });
+});

@@ -1,0 +1,199 @@
+// Document edit commands. Each returns an Edit (patch pair) for exactly one user action, or null
+// when nothing would change; the store applies it and keeps it for undo/redo.
+import {
+  convertAmount, isCanonicalAmount, templateOrDefault, newActivity, newDuty, newDutyIndicator, newId, newProject, newProjectIndicator, parseAmount, stripNumbering,
+  type Activity, type Duty, type DutyIndicator, type JixiaoDocument, type Meta, type MoneyUnit, type Project, type ProjectIndicator,
+} from '../model';
+import { applyPatches, getAt, makeEdit, type Edit, type Path, type Patch } from './patch';
+import { fieldPath, isAmountField, locateRow } from './locate';
+
+/** Accumulates patches against a document, reading through the ones already added. */
+export class Draft {
+  readonly patches: Patch[] = [];
+  private cur: JixiaoDocument;
+  constructor(readonly base: JixiaoDocument) { this.cur = base; }
+  get doc(): JixiaoDocument { return this.cur; }
+  get(path: Path): unknown { return getAt(this.cur, path); }
+  set(path: Path, value: unknown): void {
+    if (Object.is(getAt(this.cur, path), value)) return;
+    const p = { path, value };
+    this.patches.push(p);
+    this.cur = applyPatches(this.cur, [p]);
+  }
+  finish(label: string): Edit | null {
+    return this.patches.length ? makeEdit(this.base, label, this.patches) : null;
+  }
+}
+
+export class CommandError extends Error {}
+
+/** Set one cell (row id + field, as in a Finding path). Amount fields take canonical amounts. */
+export function setCell(draft: Draft, rowId: string, field: string, value: string): void {
+  const loc = locateRow(draft.doc, rowId);
+  if (!loc) throw new CommandError(`找不到行 ${rowId}`);
+  if (isAmountField(field) && !isCanonicalAmount(value)) throw new CommandError(`“${value}”不是有效的金额`);
+  draft.set([...loc.path, ...fieldPath(field)], value);
+}
+
+export function setCellEdit(doc: JixiaoDocument, rowId: string, field: string, value: string, label = '编辑单元格'): Edit | null {
+  const d = new Draft(doc);
+  setCell(d, rowId, field, value);
+  return d.finish(label);
+}
+
+export function setCellsEdit(doc: JixiaoDocument, changes: { rowId: string; field: string; value: string }[], label: string): Edit | null {
+  const d = new Draft(doc);
+  for (const c of changes) setCell(d, c.rowId, c.field, c.value);
+  return d.finish(label);
+}
+
+/** Insert an element into the array at `parent` (a copy of the array: one patch, undo restores the old array). */
+function insertAt<T>(draft: Draft, parent: Path, index: number, item: T): void {
+  const arr = (draft.get(parent) as T[]) ?? [];
+  const i = Math.max(0, Math.min(index, arr.length));
+  draft.set(parent, [...arr.slice(0, i), item, ...arr.slice(i)]);
+}
+
+export function insertDuty(doc: JixiaoDocument, index: number, init: Partial<Duty> = {}): { edit: Edit; id: string } {
+  const d = new Draft(doc);
+  const duty = newDuty(init);
+  insertAt(d, ['dutyTable', 'duties'], index, duty);
+  return { edit: d.finish('插入职责')!, id: duty.id };
+}
+
+export function insertActivity(doc: JixiaoDocument, dutyId: string, index: number, init: Partial<Activity> = {}): { edit: Edit; id: string } {
+  const loc = locateRow(doc, dutyId);
+  if (!loc || loc.kind !== 'duty') throw new CommandError('请先选择一项职责');
+  const d = new Draft(doc);
+  const act = newActivity({ indicators: [newDutyIndicator()], ...init });
+  insertAt(d, [...loc.path, 'activities'], index, act);
+  return { edit: d.finish('插入工作活动')!, id: act.id };
+}
+
+/** ownerId: a duty or an activity. */
+export function insertDutyIndicator(doc: JixiaoDocument, ownerId: string, index: number, init: Partial<DutyIndicator> = {}): { edit: Edit; id: string } {
+  const loc = locateRow(doc, ownerId);
+  if (!loc || (loc.kind !== 'duty' && loc.kind !== 'activity')) throw new CommandError('请先选择一项工作活动');
+  const d = new Draft(doc);
+  const ind = newDutyIndicator(init);
+  insertAt(d, [...loc.path, 'indicators'], index, ind);
+  return { edit: d.finish('插入绩效指标')!, id: ind.id };
+}
+
+export function insertProject(doc: JixiaoDocument, index: number, init: Partial<Project> = {}): { edit: Edit; id: string } {
+  const d = new Draft(doc);
+  const p = newProject(doc.meta.templateId, init);
+  insertAt(d, ['projects'], index, p);
+  return { edit: d.finish('新增项目')!, id: p.id };
+}
+
+export function duplicateProject(doc: JixiaoDocument, projectId: string): { edit: Edit; id: string } {
+  const loc = locateRow(doc, projectId);
+  if (!loc || loc.kind !== 'project') throw new CommandError('请先选择一个项目');
+  const src = doc.projects[loc.index];
+  const copy: Project = { ...structuredCloneJson(src), id: newId('p'), name: `${src.name}（副本）` };
+  copy.indicators = copy.indicators.map((i) => ({ ...i, id: newId('pi') }));
+  const d = new Draft(doc);
+  insertAt(d, ['projects'], loc.index + 1, copy);
+  return { edit: d.finish('复制项目')!, id: copy.id };
+}
+
+export function insertProjectIndicator(doc: JixiaoDocument, projectId: string, index: number, init: Partial<ProjectIndicator> = {}): { edit: Edit; id: string } {
+  const loc = locateRow(doc, projectId);
+  if (!loc || loc.kind !== 'project') throw new CommandError('请先选择一个项目');
+  const d = new Draft(doc);
+  const ind = newProjectIndicator(init);
+  insertAt(d, [...loc.path, 'indicators'], index, ind);
+  return { edit: d.finish('插入指标')!, id: ind.id };
+}
+
+function structuredCloneJson<T>(v: T): T { return JSON.parse(JSON.stringify(v)) as T; }
+
+/** How many rows a deletion removes besides the rows themselves (to ask for confirmation). */
+export function countChildren(doc: JixiaoDocument, rowId: string): number {
+  const loc = locateRow(doc, rowId);
+  if (!loc) return 0;
+  const row = getAt(doc, loc.path) as Record<string, unknown>;
+  if (loc.kind === 'duty') {
+    const duty = row as unknown as Duty;
+    return duty.indicators.length + duty.activities.reduce((n, a) => n + 1 + a.indicators.length, 0);
+  }
+  if (loc.kind === 'activity' || loc.kind === 'project') return (row.indicators as unknown[]).length;
+  return 0;
+}
+
+export function deleteRows(doc: JixiaoDocument, rowIds: string[], label = '删除行'): Edit | null {
+  const d = new Draft(doc);
+  // Delete deepest-first and by id, so earlier deletions never shift later targets.
+  for (const id of rowIds) {
+    const loc = locateRow(d.doc, id);
+    if (!loc || loc.kind === 'meta') continue;
+    const arr = d.get(loc.parent) as unknown[];
+    d.set(loc.parent, arr.filter((_, i) => i !== loc.index));
+  }
+  return d.finish(label);
+}
+
+/** Move a row up (-1) or down (+1) among its siblings; null at the edge. */
+export function moveRow(doc: JixiaoDocument, rowId: string, delta: -1 | 1): Edit | null {
+  const loc = locateRow(doc, rowId);
+  if (!loc || loc.kind === 'meta') return null;
+  const arr = getAt(doc, loc.parent) as unknown[];
+  const j = loc.index + delta;
+  if (j < 0 || j >= arr.length) return null;
+  const copy = arr.slice();
+  [copy[loc.index], copy[j]] = [copy[j], copy[loc.index]];
+  const d = new Draft(doc);
+  d.set(loc.parent, copy);
+  return d.finish(delta < 0 ? '上移' : '下移');
+}
+
+export function setMetaEdit(doc: JixiaoDocument, meta: Partial<Meta>, label = '文档设置'): Edit | null {
+  const d = new Draft(doc);
+  for (const [k, v] of Object.entries(meta)) {
+    if (k === 'unit') continue;
+    d.set(['meta', k], v);
+  }
+  if (meta.unit && meta.unit !== doc.meta.unit) convertUnit(d, meta.unit);
+  if (meta.templateId && meta.templateId !== doc.meta.templateId) {
+    // Schedules follow the template's checkpoints: keep what fits, blank the rest.
+    // (The template length is read by the caller-independent factory.)
+    const blank = templateOrDefault(meta.templateId).checkpoints;
+    d.doc.projects.forEach((p, i) => {
+      if (p.schedule.length !== blank.length) d.set(['projects', i, 'schedule'], blank.map((_, k) => p.schedule[k] ?? ''));
+    });
+  }
+  return d.finish(label);
+}
+
+/** 万元 ↔ 元: every money amount converted exactly; percents are not money. */
+export function convertUnit(d: Draft, to: MoneyUnit): void {
+  const from = d.doc.meta.unit;
+  if (from === to) return;
+  const conv = (path: Path) => {
+    const v = d.get(path) as string;
+    if (v !== '') d.set(path, convertAmount(v, from, to));
+  };
+  d.doc.dutyTable.duties.forEach((duty, i) => {
+    conv(['dutyTable', 'duties', i, 'budget']);
+    duty.activities.forEach((_, a) => conv(['dutyTable', 'duties', i, 'activities', a, 'budget']));
+  });
+  d.doc.projects.forEach((_, i) => { for (const f of ['budget', 'fiscal', 'other']) conv(['projects', i, f]); });
+  d.set(['meta', 'unit'], to);
+}
+
+export function switchUnitEdit(doc: JixiaoDocument, to: MoneyUnit): Edit | null {
+  const d = new Draft(doc);
+  convertUnit(d, to);
+  return d.finish(`金额单位改为${to}`);
+}
+
+/** A cell a paste could not take, reported to the user (never silently dropped). */
+export interface PasteProblem { row: number; col: number; text: string; message: string }
+
+/** Parse a pasted/typed amount; null with a message when it is not a number. */
+export function amountFromText(text: string): string | null {
+  return parseAmount(text.replace(/[万元%％]/g, ''));
+}
+
+export { stripNumbering };

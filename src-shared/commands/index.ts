@@ -1,0 +1,5 @@
+export * from './patch';
+export * from './locate';
+export * from './commands';
+export * from './dutyRows';
+export * from './paste';

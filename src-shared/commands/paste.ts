@@ -1,0 +1,104 @@
+// Paste of a cell block (from the clipboard parser) into a grid at the focused cell, as one edit.
+// The table grows as needed: extra rows become new indicator rows of the last activity, or new
+// activities when the block carries activity cells (职责活动 … 绩效目标) for them.
+import { newActivity, newDuty, newDutyIndicator, newProjectIndicator, stripNumbering, type JixiaoDocument } from '../model';
+import { Draft, amountFromText, type PasteProblem } from './commands';
+import { DUTY_FIELDS, OWNER_FIELDS, dutyRows } from './dutyRows';
+import type { Edit, Path } from './patch';
+
+export interface PasteResult { edit: Edit | null; problems: PasteProblem[]; rows: number; cols: number }
+
+const PROJECT_INDICATOR_FIELDS = ['level1', 'level2', 'name', 'description', 'value', 'basis'] as const;
+export { PROJECT_INDICATOR_FIELDS };
+
+function cellValue(field: string, text: string, problems: PasteProblem[], r: number, c: number): string | null {
+  if (field === 'budget') {
+    const a = amountFromText(text);
+    if (a === null) { problems.push({ row: r, col: c, text, message: `“${text}”不是有效的金额，未粘贴` }); return null; }
+    return a;
+  }
+  if (field === 'title') return stripNumbering(text).rest;
+  return text;
+}
+
+export function pasteDutyBlock(doc: JixiaoDocument, anchorRow: number, anchorCol: number, matrix: string[][]): PasteResult {
+  const problems: PasteProblem[] = [];
+  const d = new Draft(doc);
+  const rows = dutyRows(doc);
+  const width = Math.min(Math.max(0, ...matrix.map((r) => r.length)), DUTY_FIELDS.length - anchorCol);
+  let lastOwner: Path | null = null;
+  for (let r = 0; r < matrix.length; r++) {
+    const line = matrix[r];
+    const target = rows[anchorRow + r];
+    let ownerPath: Path;
+    let indPath: Path | null;
+    let first: boolean;
+    if (target) {
+      ownerPath = target.activityIndex < 0 ? ['dutyTable', 'duties', target.dutyIndex] : ['dutyTable', 'duties', target.dutyIndex, 'activities', target.activityIndex];
+      indPath = target.indicatorIndex >= 0 ? [...ownerPath, 'indicators', target.indicatorIndex] : null;
+      first = target.first;
+    } else {
+      // Beyond the table: grow. A row with activity cells starts a new activity (under the duty of
+      // the last row touched); a row without them is one more indicator of the current activity.
+      const hasOwnerText = line.some((t, c) => c < width && OWNER_FIELDS.has(DUTY_FIELDS[anchorCol + c]) && t.trim() !== '');
+      if (hasOwnerText || lastOwner === null || lastOwner.length < 5) {
+        let di = lastOwner ? (lastOwner[2] as number) : d.doc.dutyTable.duties.length - 1;
+        if (di < 0) { d.set(['dutyTable', 'duties'], [newDuty()]); di = 0; }
+        const acts = d.doc.dutyTable.duties[di].activities;
+        d.set(['dutyTable', 'duties', di, 'activities'], [...acts, newActivity()]);
+        ownerPath = ['dutyTable', 'duties', di, 'activities', acts.length];
+        first = true;
+      } else {
+        ownerPath = lastOwner;
+        first = false;
+      }
+      const inds = d.get([...ownerPath, 'indicators']) as unknown[];
+      d.set([...ownerPath, 'indicators'], [...inds, newDutyIndicator()]);
+      indPath = [...ownerPath, 'indicators', inds.length];
+    }
+    lastOwner = ownerPath;
+    for (let c = 0; c < width; c++) {
+      const text = line[c] ?? '';
+      const field = DUTY_FIELDS[anchorCol + c];
+      if (OWNER_FIELDS.has(field)) {
+        // Merged cells arrive blank below their first row: keep the activity's text there.
+        if (text === '' && !first) continue;
+        const v = cellValue(field, text, problems, r, c);
+        if (v !== null) d.set([...ownerPath, field], v);
+      } else {
+        if (!indPath) {
+          if (text === '') continue;
+          const inds = d.get([...ownerPath, 'indicators']) as unknown[];
+          d.set([...ownerPath, 'indicators'], [...inds, newDutyIndicator()]);
+          indPath = [...ownerPath, 'indicators', inds.length];
+        }
+        d.set(field === 'name' ? [...indPath, 'name'] : [...indPath, 'bands', Number(field.slice(6))], text);
+      }
+    }
+  }
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, rows: matrix.length, cols: width };
+}
+
+export function pasteProjectIndicatorBlock(doc: JixiaoDocument, projectId: string, anchorRow: number, anchorCol: number, matrix: string[][]): PasteResult {
+  const d = new Draft(doc);
+  const p = doc.projects.findIndex((x) => x.id === projectId);
+  if (p < 0) return { edit: null, problems: [], rows: 0, cols: 0 };
+  const width = Math.min(Math.max(0, ...matrix.map((r) => r.length)), PROJECT_INDICATOR_FIELDS.length - anchorCol);
+  let prev: Record<string, string> | null = null;
+  for (let r = 0; r < matrix.length; r++) {
+    const i = anchorRow + r;
+    const inds = d.get(['projects', p, 'indicators']) as unknown[];
+    if (i >= inds.length) d.set(['projects', p, 'indicators'], [...inds, newProjectIndicator()]);
+    const row: Record<string, string> = {};
+    for (let c = 0; c < width; c++) {
+      const field = PROJECT_INDICATOR_FIELDS[anchorCol + c];
+      let text = matrix[r][c] ?? '';
+      // 一级/二级 merged down in the source arrive blank below the first row: repeat the run.
+      if (text === '' && (field === 'level1' || field === 'level2') && prev) text = prev[field] ?? '';
+      row[field] = text;
+      d.set(['projects', p, 'indicators', i, field], text);
+    }
+    prev = row;
+  }
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: [], rows: matrix.length, cols: width };
+}
