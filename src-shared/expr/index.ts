@@ -1,0 +1,4 @@
+export * from './interval';
+export * from './parse';
+export * from './match';
+export * from './bands';

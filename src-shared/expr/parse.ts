@@ -1,0 +1,215 @@
+// The little language inside 指标值 and 优/良/中/差 cells (domain.md "Values and bands").
+// A cell is: [label] atom (joiner [label] atom)*, where an atom is a comparison on a decimal number
+// with a unit (`≥90%`, `350以上`, `不低于95%`, bare `100%`) or a closed range (`介于350—330之间`,
+// `≥ 400- 499 人`); 和/且 bind tighter than 或. Digit-free text is a qualitative value (`完成`).
+// The parser never throws and keeps `source` exactly as typed; `normalizeValue` only suggests.
+
+export type Op = '>=' | '<=' | '>' | '<' | '=';
+
+export interface Comparison {
+  kind: 'cmp';
+  op: Op;
+  /** The number as typed (half-width digits), e.g. "95", "10.65". */
+  number: string;
+  value: number;
+  unit: string;
+  /** How the operator was written: a symbol, a word (以上, 不低于…), or none (bare number). */
+  opForm: 'symbol' | 'word' | 'none';
+}
+
+export interface Range {
+  kind: 'range';
+  /** Ends sorted (介于350—330之间 → 330..350); both included. */
+  lo: { number: string; value: number };
+  hi: { number: string; value: number };
+  unit: string;
+}
+
+export type Atom = Comparison | Range;
+
+export type ParsedValue =
+  | { kind: 'empty'; source: string }
+  | { kind: 'qualitative'; source: string; word: string }
+  | { kind: 'unparsed'; source: string; reason: string }
+  | {
+      kind: 'numeric';
+      source: string;
+      /** Text before the first atom (`完成率>90%` → "完成率"), "" when none. */
+      label: string;
+      /** OR of AND groups: `≥85%和≤100%` → [[≥85%, ≤100%]]; `<80%或>100%` → [[<80%], [>100%]]. */
+      groups: Atom[][];
+      /** A single number without any operator (`100%`, `3`, `1次`). */
+      bareNumber: boolean;
+      /** The units used, distinct, in order ("" for a unitless number). */
+      units: string[];
+    };
+
+export type NumericValue = Extract<ParsedValue, { kind: 'numeric' }>;
+
+/** Longer than any real cell: such text is reported as unparsed without looking (keeps parse O(1) there). */
+export const MAX_VALUE_LENGTH = 300;
+
+const UNITS = [
+  '万人次', '人次', '万人', '万户', '万元', '亿元', '千元', '元/人/月', '元/人/年', '元/人', '元/月', '元/年', '元',
+  '人', '次', '个', '户', '家', '项', '件', '所', '名', '场', '期', '篇', '套', '台', '工作日', '个月', '天', '日',
+  '月', '年', '小时', '分钟', '%', '‰', '周岁', '岁', '亩', '万平方米', '平方米', '公里', '千米', '米', '吨', '份',
+  '本', '册', '部', '辆', '座', '处', '条', '张', '批次', '批', '类', '分', '倍', '万',
+];
+/** Units that count whole things (bands over them are analysed on integers). */
+export const COUNT_UNITS = new Set(['万人次', '人次', '人', '次', '个', '户', '家', '项', '件', '所', '名', '场', '期', '篇', '套', '台', '份', '本', '册', '部', '辆', '座', '处', '条', '张', '批次', '批', '类']);
+
+// Word operators before a number; longest first so 不低于 wins over 低于.
+const PRE_WORDS: [string, Op][] = [
+  ['大于或等于', '>='], ['大于等于', '>='], ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['不下于', '>='],
+  ['至少', '>='], ['最少', '>='], ['达到', '>='], ['小于或等于', '<='], ['小于等于', '<='], ['不高于', '<='],
+  ['不超过', '<='], ['不多于', '<='], ['不大于', '<='], ['至多', '<='], ['最多', '<='], ['控制在', '<='],
+  ['高于', '>'], ['大于', '>'], ['超过', '>'], ['多于', '>'], ['低于', '<'], ['小于', '<'], ['少于', '<'],
+  ['不足', '<'], ['等于', '='],
+];
+const SYMBOL_OPS: Record<string, Op> = { '≥': '>=', '≤': '<=', '>': '>', '<': '<', '=': '=' };
+// Word operators after a number (以上/以下 include the number, as in Chinese regulations).
+const POST_WORDS: [string, Op][] = [
+  ['及以上', '>='], ['或以上', '>='], ['以上', '>='], ['及以下', '<='], ['或以下', '<='], ['以下', '<='],
+  ['以内', '<='], ['之内', '<='],
+];
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alt = (xs: string[]) => xs.map(esc).join('|');
+const NUM = '(\\d+(?:\\.\\d+)?)';
+const UNIT = `(${alt(UNITS)})?`;
+const PRE = `(${alt(PRE_WORDS.map((w) => w[0]))}|[≥≤<>=])?`;
+const POST = `(${alt(POST_WORDS.map((w) => w[0]))})?`;
+// [介于|在|从|为] [op] num [unit] [sep num [unit]] [之间] [post]
+const ATOM = new RegExp(`(?:介于|在|从|为)?${PRE}${NUM}${UNIT}(?:(?:-|~|至|到)${NUM}${UNIT})?(?:之间|范围内|区间内|区间)?${POST}(?:\\(含\\))?`, 'y');
+const JOIN = /(并且|而且|或者|且|和|与|及|并|或|、|,|;|&)/y;
+const OR_WORDS = new Set(['或者', '或']);
+
+/** Half-width digits/operators, bracket and double-width operators to plain ones, no spaces. */
+export function canonicalText(text: string): string {
+  let s = '';
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xff01 && c <= 0xff5e) s += String.fromCharCode(c - 0xfee0);
+    else if (ch === '〈' || ch === '《') s += '<';
+    else if (ch === '〉' || ch === '》') s += '>';
+    else if (ch === '≧' || ch === '⩾') s += '≥';
+    else if (ch === '≦' || ch === '⩽') s += '≤';
+    else if (ch === '—' || ch === '–' || ch === '―' || ch === '〜' || ch === '−') s += '-';
+    else if (ch === '，') s += ',';
+    else if (ch === '；') s += ';';
+    else if (/\s/.test(ch)) continue;
+    else s += ch;
+  }
+  return s
+    .replace(/>=|=>|≥=/g, '≥').replace(/<=|=<|≤=/g, '≤')
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1') // thousands separators
+    .replace(/-{2,}/g, '-')
+    .replace(/[。.,;、]+$/, '');
+}
+
+function opOfPre(w: string | undefined): [Op, 'symbol' | 'word'] | null {
+  if (!w) return null;
+  if (SYMBOL_OPS[w]) return [SYMBOL_OPS[w], 'symbol'];
+  const hit = PRE_WORDS.find((p) => p[0] === w);
+  return hit ? [hit[1], 'word'] : null;
+}
+
+/** Parse one atom at `pos`; null if none or contradictory (不低于90%以下). */
+function atomAt(s: string, pos: number): { atom: Atom; end: number } | null {
+  ATOM.lastIndex = pos;
+  const m = ATOM.exec(s);
+  if (!m) return null;
+  const [, pre, n1, u1, n2, u2, post] = m;
+  if (n2 !== undefined) {
+    // A range; a unit on either end applies to both (`80—75%`), two different units are not a range.
+    if (u1 && u2 && u1 !== u2) return null;
+    const a = { number: n1, value: Number(n1) }, b = { number: n2, value: Number(n2) };
+    const [lo, hi] = a.value <= b.value ? [a, b] : [b, a];
+    return { atom: { kind: 'range', lo, hi, unit: u1 || u2 || '' }, end: ATOM.lastIndex };
+  }
+  const p = opOfPre(pre);
+  const q = post ? POST_WORDS.find((w) => w[0] === post)![1] : null;
+  // 达到90%以上 is fine (both ≥; the operator before the number wins); 不低于90%以下 is not understood.
+  if (p && q && p[0][0] !== q[0]) return null;
+  const op: Op = p ? p[0] : q ?? '=';
+  const opForm = p ? p[1] : q ? 'word' : 'none';
+  return { atom: { kind: 'cmp', op, number: n1, value: Number(n1), unit: u1 ?? '', opForm }, end: ATOM.lastIndex };
+}
+
+/** Atoms and joiners from `start` to the end of `s`; labels are allowed before later atoms too. */
+function bodyAt(s: string, start: number): Atom[][] | null {
+  const groups: Atom[][] = [[]];
+  let pos = start;
+  for (;;) {
+    const a = atomAt(s, pos);
+    if (!a) return null;
+    groups[groups.length - 1].push(a.atom);
+    pos = a.end;
+    if (pos === s.length) return groups;
+    JOIN.lastIndex = pos;
+    const j = JOIN.exec(s);
+    if (!j) return null;
+    if (OR_WORDS.has(j[1])) groups.push([]);
+    pos = JOIN.lastIndex;
+    // A repeated label (完成率≥85%且完成率≤100%): skip text up to the next place an atom starts.
+    if (!atomAt(s, pos)) {
+      let k = pos + 1;
+      while (k < s.length && !atomAt(s, k)) k++;
+      if (k >= s.length) return null;
+      pos = k;
+    }
+  }
+}
+
+export function parseValue(text: string): ParsedValue {
+  const source = typeof text === 'string' ? text : String(text);
+  if (source.length > MAX_VALUE_LENGTH) return { kind: 'unparsed', source, reason: 'too-long' };
+  const s = canonicalText(source);
+  if (s === '') return { kind: 'empty', source };
+  if (!/\d/.test(s)) return { kind: 'qualitative', source, word: s };
+  // The label is the shortest prefix after which the rest is a well-formed body.
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && /\d/.test(s[i - 1]) && /[\d.]/.test(s[i])) continue; // never start inside a number
+    if (s[i - 1] === '不') continue; // nor inside a word operator (不低于 → 低于)
+    const groups = bodyAt(s, i);
+    if (!groups) continue;
+    const atoms = groups.flat();
+    const units: string[] = [];
+    for (const a of atoms) if (!units.includes(a.unit)) units.push(a.unit);
+    const bareNumber = atoms.length === 1 && atoms[0].kind === 'cmp' && atoms[0].opForm === 'none';
+    return { kind: 'numeric', source, label: s.slice(0, i).replace(/[:：为是]+$/, ''), groups, bareNumber, units };
+  }
+  return { kind: 'unparsed', source, reason: 'syntax' };
+}
+
+const OP_TEXT: Record<Op, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
+
+function atomText(a: Atom): string {
+  if (a.kind === 'range') return `${a.lo.number}-${a.hi.number}${a.unit}`;
+  return `${a.opForm === 'none' ? '' : OP_TEXT[a.op]}${a.number}${a.unit}`;
+}
+
+/** The normalized spelling of a parsed value: half-width operators, no label, no spaces. */
+export function formatValue(p: ParsedValue): string | null {
+  if (p.kind === 'qualitative') return p.word;
+  if (p.kind !== 'numeric') return null;
+  return p.groups.map((g) => g.map(atomText).join('和')).join('或');
+}
+
+/** A suggestion only (never applied silently); null when the text is empty or not understood. */
+export function normalizeValue(text: string): string | null {
+  return formatValue(parseValue(text));
+}
+
+/** A key equal for two values with the same meaning (ignores label, spelling and spaces). */
+export function valueKey(p: ParsedValue): string {
+  switch (p.kind) {
+    case 'empty': return 'empty';
+    case 'unparsed': return 'unparsed';
+    case 'qualitative': return `q:${p.word}`;
+    case 'numeric':
+      return 'n:' + p.groups.map((g) => g.map((a) => a.kind === 'range'
+        ? `[${a.lo.value},${a.hi.value}]${a.unit}`
+        : `${a.opForm === 'none' ? 'bare' : a.op}${a.value}${a.unit}`).join('&')).join('|');
+  }
+}
