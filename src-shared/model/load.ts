@@ -1,0 +1,293 @@
+// The `.jixiao` load pipeline: parse → envelope → migrate → validate (zod) → normalize.
+// Never throws: returns the document plus the repairs made (told to the user), or a reason with
+// located issues. Unknown fields are kept. One bad row is repaired or dropped with a note, never
+// allowed to lose the whole file.
+import { z } from 'zod';
+import { parseAmount } from './amount';
+import { newId } from './ids';
+import { FIRST_SCHEMA_VERSION, migrate, type RawDocument } from './migrations';
+import { DocumentSchema, FORMAT, SCHEMA_VERSION, type JixiaoDocument } from './schema';
+import { DEFAULT_TEMPLATE_ID, getTemplate, templateOrDefault } from './templates';
+
+/** Files above this size are refused before being read (a document of 300 projects is ~3 MB). */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+export type LoadErrorCode = 'file.not-jixiao' | 'file.newer-version' | 'file.corrupt' | 'file.too-large';
+export interface LoadIssue { path: string; message: string }
+
+export type LoadResult =
+  | { ok: true; document: JixiaoDocument; repairs: string[]; migrated: string[] }
+  | { ok: false; code: LoadErrorCode; message: string; issues: LoadIssue[] };
+
+const zhCN = z.locales.zhCN().localeError;
+
+const fail = (code: LoadErrorCode, message: string, issues: LoadIssue[] = []): LoadResult => ({ ok: false, code, message, issues });
+
+export function loadDocumentText(text: string): LoadResult {
+  try {
+    return loadUnsafe(text);
+  } catch (err) {
+    // A bug in a repair step must not crash the caller (IPC, CLI): report it as unreadable.
+    return fail('file.corrupt', `读取文件时出现意外错误：${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function loadUnsafe(text: string): LoadResult {
+  if (text.length > MAX_DOCUMENT_BYTES) return fail('file.too-large', `文件超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB 的上限。`);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  // 1. parse
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    const head = text.slice(0, 300);
+    if (/^\s*\{/.test(head) && /"format"\s*:\s*"jixiao"/.test(head)) {
+      return fail('file.corrupt', `文件内容不完整或已损坏（${err instanceof Error ? err.message : 'JSON 解析失败'}）。`);
+    }
+    return fail('file.not-jixiao', '文件不是绩效目标表文件（.jixiao）。');
+  }
+
+  // 2. envelope
+  if (!isObject(raw) || raw.format !== FORMAT) return fail('file.not-jixiao', '文件不是绩效目标表文件（.jixiao）：缺少 format: "jixiao" 标记。');
+  const version = raw.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < FIRST_SCHEMA_VERSION) {
+    return fail('file.corrupt', '文件的格式版本号（schemaVersion）缺失或无效。', [{ path: 'schemaVersion', message: '应为正整数' }]);
+  }
+  if (version > SCHEMA_VERSION) {
+    return fail('file.newer-version', `文件格式为第 ${version} 版，本软件只支持到第 ${SCHEMA_VERSION} 版，请升级软件。`);
+  }
+
+  // 3. migrate
+  const m = migrate(raw, version);
+  if (!m.ok) return fail('file.corrupt', m.message);
+
+  // 4. validate — fast path for well-formed files; the restore pass only runs when it fails.
+  const repairs: string[] = [];
+  let parsed = DocumentSchema.safeParse(m.document, { error: zhCN });
+  if (!parsed.success) {
+    const restored = restoreDocument(m.document, repairs);
+    parsed = DocumentSchema.safeParse(restored, { error: zhCN });
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      return fail('file.corrupt', '文件内容不符合绩效目标表的结构，无法修复。', issues);
+    }
+  }
+
+  // 5. normalize
+  const document = parsed.data;
+  normalizeDocument(document, repairs);
+  return { ok: true, document, repairs, migrated: m.applied };
+}
+
+/** Stable text form: pretty JSON, envelope first, trailing newline. */
+export function serializeDocument(doc: JixiaoDocument): string {
+  const { format, schemaVersion, ...rest } = doc;
+  return `${JSON.stringify({ format, schemaVersion, ...rest }, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalize: checks that hold for every loaded document (cheap, one walk).
+
+function normalizeDocument(doc: JixiaoDocument, repairs: string[]): void {
+  if (!getTemplate(doc.meta.templateId)) {
+    repairs.push(`模板“${doc.meta.templateId}”不是本软件认识的模板，暂按“${templateOrDefault(doc.meta.templateId).name}”显示。`);
+  }
+  const checkpoints = templateOrDefault(doc.meta.templateId).checkpoints.length;
+  const seen = new Set<string>();
+  const unique = (row: { id: string }, prefix: 'd' | 'a' | 'i' | 'p' | 'pi', where: string) => {
+    if (seen.has(row.id)) {
+      const old = row.id;
+      row.id = newId(prefix);
+      repairs.push(`${where}的行标识“${old}”与其他行重复，已重新生成。`);
+    }
+    seen.add(row.id);
+  };
+  doc.dutyTable.duties.forEach((d, di) => {
+    unique(d, 'd', dutyWhere(di, d.title));
+    d.indicators.forEach((ind, ii) => unique(ind, 'i', `${dutyWhere(di, d.title)} › 指标 ${ii + 1}`));
+    d.activities.forEach((a, ai) => {
+      unique(a, 'a', activityWhere(di, ai, a.title));
+      a.indicators.forEach((ind, ii) => unique(ind, 'i', `${activityWhere(di, ai, a.title)} › 指标 ${ii + 1}`));
+    });
+  });
+  doc.projects.forEach((p, pi) => {
+    unique(p, 'p', projectWhere(pi, p.name));
+    if (p.schedule.length < checkpoints) p.schedule.push(...Array<string>(checkpoints - p.schedule.length).fill(''));
+    p.indicators.forEach((ind, ii) => unique(ind, 'pi', `${projectWhere(pi, p.name)} › 指标 ${ii + 1}`));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Restore: field by field with defaults, for files that fail the schema (hand-edited, written by a
+// buggy tool). Every change that loses or invents content is written to `repairs`.
+
+type Obj = Record<string, unknown>;
+const isObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const short = (s: unknown) => {
+  const t = typeof s === 'string' ? s.trim() : '';
+  return t.length > 16 ? `${t.slice(0, 16)}…` : t;
+};
+const dutyWhere = (i: number, title: unknown) => `部门职责 ${i + 1}${short(title) ? `“${short(title)}”` : ''}`;
+const activityWhere = (di: number, ai: number, title: unknown) => `部门职责 ${di + 1} › 工作活动 ${ai + 1}${short(title) ? `“${short(title)}”` : ''}`;
+const projectWhere = (i: number, name: unknown) => `项目 ${i + 1}${short(name) ? `“${short(name)}”` : ''}`;
+
+class Restorer {
+  constructor(private readonly repairs: string[]) {}
+
+  text(row: Obj, key: string, where: string, label: string): string {
+    const v = row[key];
+    if (typeof v === 'string') return v;
+    if (v === undefined || v === null) return '';
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    this.repairs.push(`${where}的“${label}”不是文字，已清空。`);
+    return '';
+  }
+
+  amount(row: Obj, key: string, where: string, label: string): string {
+    const v = row[key];
+    if (v === undefined || v === null) return '';
+    const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v : null;
+    const a = s === null ? null : parseAmount(s.replace(/[%％]$/, ''));
+    if (a !== null) return a;
+    this.repairs.push(`${where}的“${label}”不是数字（${JSON.stringify(v)}），已清空。`);
+    return '';
+  }
+
+  id(row: Obj, prefix: 'd' | 'a' | 'i' | 'p' | 'pi', where: string): string {
+    const v = row.id;
+    if (typeof v === 'string' && v.length > 0) return v;
+    if (typeof v === 'number') return String(v);
+    if (v !== undefined) this.repairs.push(`${where}的行标识无效，已重新生成。`);
+    return newId(prefix);
+  }
+
+  /** Array elements that are objects; anything else is dropped with a note. */
+  rows(parent: Obj, key: string, where: string, label: string): Obj[] {
+    const v = parent[key];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) {
+      this.repairs.push(`${where}的“${label}”不是列表，已忽略其内容。`);
+      return [];
+    }
+    const out: Obj[] = [];
+    v.forEach((x, i) => {
+      if (isObject(x)) out.push(x);
+      else this.repairs.push(`${where}的${label}第 ${i + 1} 行不是有效的数据行，已删除（${JSON.stringify(x)?.slice(0, 40)}）。`);
+    });
+    return out;
+  }
+
+  dutyIndicator(row: Obj, where: string): Obj {
+    const raw = Array.isArray(row.bands) ? row.bands : [];
+    if (!Array.isArray(row.bands) && row.bands !== undefined) this.repairs.push(`${where}的评价标准格式无效，已清空。`);
+    if (raw.length > 4) this.repairs.push(`${where}的评价标准多于 4 档，多出的“${raw.slice(4).join('、')}”已删除。`);
+    const bands = [0, 1, 2, 3].map((i) => (typeof raw[i] === 'string' ? raw[i] : raw[i] == null ? '' : String(raw[i])));
+    return { ...row, id: this.id(row, 'i', where), name: this.text(row, 'name', where, '指标名称'), bands };
+  }
+
+  activity(row: Obj, where: string): Obj {
+    return {
+      ...row,
+      id: this.id(row, 'a', where),
+      title: this.text(row, 'title', where, '工作活动'),
+      budget: this.amount(row, 'budget', where, '预算'),
+      description: this.text(row, 'description', where, '活动描述'),
+      goal: this.text(row, 'goal', where, '绩效目标'),
+      indicators: this.rows(row, 'indicators', where, '指标').map((x, i) => this.dutyIndicator(x, `${where} › 指标 ${i + 1}`)),
+    };
+  }
+
+  duty(row: Obj, i: number): Obj {
+    const where = dutyWhere(i, row.title);
+    return {
+      ...row,
+      id: this.id(row, 'd', where),
+      title: this.text(row, 'title', where, '部门职责'),
+      budget: this.amount(row, 'budget', where, '预算'),
+      description: this.text(row, 'description', where, '职责描述'),
+      goal: this.text(row, 'goal', where, '绩效目标'),
+      indicators: this.rows(row, 'indicators', where, '指标').map((x, k) => this.dutyIndicator(x, `${where} › 指标 ${k + 1}`)),
+      activities: this.rows(row, 'activities', where, '工作活动').map((x, k) => this.activity(x, activityWhere(i, k, x.title))),
+    };
+  }
+
+  projectIndicator(row: Obj, where: string): Obj {
+    return {
+      ...row,
+      id: this.id(row, 'pi', where),
+      level1: this.text(row, 'level1', where, '一级指标'),
+      level2: this.text(row, 'level2', where, '二级指标'),
+      name: this.text(row, 'name', where, '三级指标'),
+      description: this.text(row, 'description', where, '指标描述'),
+      value: this.text(row, 'value', where, '指标值'),
+      basis: this.text(row, 'basis', where, '依据'),
+    };
+  }
+
+  project(row: Obj, i: number): Obj {
+    const where = projectWhere(i, row.name);
+    const schedule = Array.isArray(row.schedule) ? row.schedule : [];
+    if (!Array.isArray(row.schedule) && row.schedule !== undefined) this.repairs.push(`${where}的实施进度格式无效，已清空。`);
+    return {
+      ...row,
+      id: this.id(row, 'p', where),
+      code: this.text(row, 'code', where, '项目编码'),
+      name: this.text(row, 'name', where, '项目名称'),
+      budget: this.amount(row, 'budget', where, '预算数'),
+      fiscal: this.amount(row, 'fiscal', where, '财政资金'),
+      other: this.amount(row, 'other', where, '其他资金'),
+      purpose: this.text(row, 'purpose', where, '资金用途'),
+      schedule: schedule.map((_, k) => this.amount(schedule as unknown as Obj, String(k), where, `实施进度第 ${k + 1} 项`)),
+      goal: this.text(row, 'goal', where, '绩效目标'),
+      indicators: this.rows(row, 'indicators', where, '指标').map((x, k) => this.projectIndicator(x, `${where} › 指标 ${k + 1}`)),
+    };
+  }
+
+  meta(raw: unknown): Obj {
+    const where = '文件信息';
+    if (!isObject(raw)) this.repairs.push('文件缺少部门、年度等基本信息，已使用默认值，请在“文件信息”中补填。');
+    const m = isObject(raw) ? raw : {};
+    const out: Obj = { ...m, deptCode: this.text(m, 'deptCode', where, '部门编码'), deptName: this.text(m, 'deptName', where, '部门名称') };
+    const year = typeof m.year === 'string' && /^\s*\d{4}\s*$/.test(m.year) ? Number(m.year) : m.year;
+    if (typeof year === 'number' && Number.isInteger(year) && year >= 1990 && year <= 2200) out.year = year;
+    else {
+      out.year = new Date().getFullYear();
+      if (isObject(raw)) this.repairs.push(`年度“${String(m.year ?? '')}”无效，已设为 ${out.year}，请核对。`);
+    }
+    if (m.unit === '万元' || m.unit === '元') out.unit = m.unit;
+    else {
+      out.unit = '万元';
+      if (isObject(raw)) this.repairs.push(`金额单位“${String(m.unit ?? '')}”无效，已按“万元”读取，请核对金额。`);
+    }
+    if (typeof m.templateId === 'string' && m.templateId) out.templateId = m.templateId;
+    else {
+      out.templateId = DEFAULT_TEMPLATE_ID;
+      if (isObject(raw)) this.repairs.push(`文件未注明表格模板，已按“${templateOrDefault(DEFAULT_TEMPLATE_ID).name}”读取。`);
+    }
+    for (const k of ['preparer', 'phone'] as const) {
+      if (m[k] === undefined) continue;
+      if (m[k] === null) delete out[k];
+      else out[k] = this.text(m, k, where, k === 'preparer' ? '填表人' : '联系电话');
+    }
+    return out;
+  }
+}
+
+function restoreDocument(raw: RawDocument, repairs: string[]): RawDocument {
+  const r = new Restorer(repairs);
+  const table = isObject(raw.dutyTable) ? raw.dutyTable : {};
+  if (raw.dutyTable !== undefined && !isObject(raw.dutyTable)) repairs.push('部门职责表的格式无效，已忽略其内容。');
+  return {
+    ...raw,
+    format: FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    meta: r.meta(raw.meta),
+    dutyTable: {
+      ...table,
+      duties: r.rows(table, 'duties', '部门职责表', '部门职责').map((d, i) => r.duty(d, i)),
+      note: r.text(table, 'note', '部门职责表', '备注'),
+    },
+    projects: r.rows(raw, 'projects', '文件', '项目').map((p, i) => r.project(p, i)),
+  };
+}
