@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests poke wrongly-typed values into documents */
 import { describe, expect, it } from 'vitest';
 import { loadDocumentText, serializeDocument, MAX_DOCUMENT_BYTES } from './load';
 import { newDocument, newProject, newDuty, newActivity, newDutyIndicator, newProjectIndicator } from './factory';
