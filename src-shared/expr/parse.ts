@@ -81,6 +81,7 @@ const PRE = `(${alt(PRE_WORDS.map((w) => w[0]))}|[≥≤<>=])?`;
 const POST = `(${alt(POST_WORDS.map((w) => w[0]))})?`;
 // [介于|在|从|为] [op] num [unit] [sep num [unit]] [之间] [post]
 const ATOM = new RegExp(`(?:介于|在|从|为)?${PRE}${NUM}${UNIT}(?:(?:-|~|至|到)${NUM}${UNIT})?(?:之间|范围内|区间内|区间)?${POST}(?:\\(含\\))?`, 'y');
+const PRE_END = new RegExp(`(?:${alt(PRE_WORDS.map((w) => w[0]))}|[≥≤<>=])$`);
 const JOIN = /(并且|而且|或者|且|和|与|及|并|或|、|,|;|&)/y;
 const OR_WORDS = new Set(['或者', '或']);
 
@@ -170,7 +171,8 @@ export function parseValue(text: string): ParsedValue {
   // The label is the shortest prefix after which the rest is a well-formed body.
   for (let i = 0; i < s.length; i++) {
     if (i > 0 && /\d/.test(s[i - 1]) && /[\d.]/.test(s[i])) continue; // never start inside a number
-    if (s[i - 1] === '不') continue; // nor inside a word operator (不低于 → 低于)
+    // nor inside or just after a word operator (不低于90%以下 must not read as label 不低于 + 90%以下)
+    if (s[i - 1] === '不' || (i > 0 && PRE_END.test(s.slice(Math.max(0, i - 5), i)))) continue;
     const groups = bodyAt(s, i);
     if (!groups) continue;
     const atoms = groups.flat();
