@@ -1,0 +1,115 @@
+// Word (.docx) → grid rows: body paragraphs and tables in document order. Cell text = its paragraphs
+// joined with "\n"; inside a paragraph runs are joined, w:tab → "\t", w:br/w:cr → "\n".
+import type { GridCell, GridRow, GridStream } from './grid';
+import { child, childrenOf, parseXml, type XNode } from './xml';
+import type { ZipArchive } from './zip';
+
+// Containers whose runs are visible text; everything else inside a paragraph is skipped.
+const TRANSPARENT = new Set(['hyperlink', 'ins', 'smartTag', 'fldSimple', 'sdt', 'sdtContent', 'customXml', 'moveTo', 'bdo', 'dir']);
+
+export function paragraphText(p: XNode): string {
+  let s = '';
+  const walk = (n: XNode) => {
+    for (const c of n.children) {
+      if (c.tag === 'r') {
+        for (const x of c.children) {
+          if (x.tag === 't') s += x.children.map((t) => t.text ?? '').join('');
+          else if (x.tag === 'tab' || x.tag === 'ptab') s += '\t';
+          else if (x.tag === 'br' || x.tag === 'cr') s += '\n';
+          else if (x.tag === 'noBreakHyphen') s += '-';
+        }
+      } else if (TRANSPARENT.has(c.tag)) {
+        walk(c);
+      }
+    }
+  };
+  walk(p);
+  return s;
+}
+
+const intAttr = (n: XNode | undefined, fallback: number) => {
+  const v = n ? parseInt(n.attrs.val ?? '', 10) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+export function readDocx(zip: ZipArchive): GridStream {
+  const xml = zip.readText('word/document.xml')!;
+  const root = parseXml(xml, 'word/document.xml');
+  const body = child(root, 'body') ?? root;
+  const out: GridStream = { format: 'docx', rows: [], stray: [] };
+  let tableNo = 0;
+  let paraNo = 0;
+
+  const readTable = (tbl: XNode) => {
+    const sheet = `表格 ${++tableNo}`;
+    let rowNo = 0;
+    const rows: XNode[] = [];
+    const collectRows = (n: XNode) => {
+      for (const c of n.children) {
+        if (c.tag === 'tr') rows.push(c);
+        else if (c.tag === 'sdt' || c.tag === 'sdtContent' || c.tag === 'customXml') collectRows(c);
+      }
+    };
+    collectRows(tbl);
+    for (const tr of rows) {
+      rowNo++;
+      const trPr = child(tr, 'trPr');
+      let col = trPr ? intAttr(child(trPr, 'gridBefore'), 0) : 0;
+      const cells: GridCell[] = [];
+      const tcs: XNode[] = [];
+      const collectCells = (n: XNode) => {
+        for (const c of n.children) {
+          if (c.tag === 'tc') tcs.push(c);
+          else if (c.tag === 'sdt' || c.tag === 'sdtContent' || c.tag === 'customXml') collectCells(c);
+        }
+      };
+      collectCells(tr);
+      for (const tc of tcs) {
+        const tcPr = child(tc, 'tcPr');
+        const span = tcPr ? intAttr(child(tcPr, 'gridSpan'), 1) : 1;
+        const vMerge = tcPr ? child(tcPr, 'vMerge') : undefined;
+        const hMerge = tcPr ? child(tcPr, 'hMerge') : undefined;
+        const continued = (vMerge && vMerge.attrs.val !== 'restart') || (hMerge && hMerge.attrs.val !== 'restart');
+        const paras: string[] = [];
+        for (const c of tc.children) {
+          if (c.tag === 'p') paras.push(paragraphText(c));
+          else if (c.tag === 'sdt') for (const p of childrenOf(child(c, 'sdtContent') ?? c, 'p')) paras.push(paragraphText(p));
+          else if (c.tag === 'tbl') {
+            // Nested tables are not part of the official layouts: report their text, never drop it.
+            const nested = tableText(c);
+            if (nested.trim()) out.stray.push({ sheet, row: rowNo, column: col + 1, text: nested, reason: '单元格内嵌套的表格（未识别）' });
+          }
+        }
+        const text = paras.join('\n');
+        // A vMerge continuation shows nothing in Word; keep it only if it (unusually) has text.
+        if (!continued || text.trim() !== '') cells.push({ col, span, text });
+        col += span;
+      }
+      out.rows.push({ sheet, row: rowNo, cells });
+    }
+  };
+
+  const walkBody = (n: XNode) => {
+    for (const c of n.children) {
+      if (c.tag === 'p') {
+        paraNo++;
+        const text = paragraphText(c);
+        out.rows.push({ sheet: '正文', row: paraNo, cells: text ? [{ col: 0, span: 1, text }] : [], paragraph: true });
+      } else if (c.tag === 'tbl') {
+        readTable(c);
+      } else if (c.tag === 'sdt' || c.tag === 'sdtContent' || c.tag === 'customXml') {
+        walkBody(c);
+      }
+    }
+  };
+  walkBody(body);
+  return out;
+}
+
+function tableText(tbl: XNode): string {
+  const lines: string[] = [];
+  for (const tr of childrenOf(tbl, 'tr')) {
+    lines.push(childrenOf(tr, 'tc').map((tc) => childrenOf(tc, 'p').map(paragraphText).join('\n')).join('\t'));
+  }
+  return lines.join('\n');
+}

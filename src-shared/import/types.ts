@@ -1,0 +1,58 @@
+// The import contract: bytes in, a document plus a report out; never a thrown error across the API.
+import type { JixiaoDocument } from '../model';
+
+export type ImportErrorCode =
+  | 'import.not-office'
+  | 'import.encrypted'
+  | 'import.legacy-format'
+  | 'import.too-large'
+  | 'import.corrupt'
+  | 'import.no-table';
+
+/** Where a cell sat in the source: `sheet` is the sheet name (xlsx) or `表格 n` / `正文` (docx). */
+export interface SourceLocation {
+  sheet: string;
+  /** 1-based row inside the sheet (xlsx) or inside the Word table (docx); paragraphs count as their own row. */
+  row: number;
+  /** 1-based grid column. */
+  column: number;
+}
+
+export interface UnplacedCell extends SourceLocation {
+  text: string;
+  /** Why it could not be placed (Chinese). */
+  reason: string;
+}
+
+export interface FoundTable {
+  kind: 'duty' | 'project';
+  sheet: string;
+  startRow: number;
+  duties?: number;
+  activities?: number;
+  indicators: number;
+  projects?: number;
+  /** Project tables: the project's name. */
+  name?: string;
+}
+
+export interface ImportReport {
+  format: 'docx' | 'xlsx';
+  fileName: string;
+  tables: FoundTable[];
+  /** What was mapped where, one line each (Chinese). */
+  mapped: string[];
+  warnings: string[];
+  unplaced: UnplacedCell[];
+}
+
+export type ImportResult =
+  | { ok: true; document: JixiaoDocument; report: ImportReport }
+  | { ok: false; code: ImportErrorCode; message: string };
+
+/** Internal: thrown inside the importer, turned into `{ ok: false }` at the API boundary. */
+export class ImportFailure extends Error {
+  constructor(readonly code: ImportErrorCode, message: string) {
+    super(message);
+  }
+}

@@ -1,0 +1,148 @@
+// Excel (.xlsx) → grid rows, one sheet after another. Shared strings (rich text runs joined, phonetic
+// runs skipped), inline strings, numbers shown as the user saw them (number format applied: a 6123
+// formatted 0.00 reads "6123.00"), merge ranges (the value sits in the top-left cell).
+import type { GridCell, GridRow, GridStream } from './grid';
+import { child, childrenOf, parseXml, textOf, type XNode } from './xml';
+import type { ZipArchive } from './zip';
+
+/** Text of a shared-string item or inline string: <t> plus the <t> of every rich run <r>. */
+function richText(si: XNode): string {
+  let s = '';
+  for (const c of si.children) {
+    if (c.tag === 't') s += textOf(c);
+    else if (c.tag === 'r') { const t = child(c, 't'); if (t) s += textOf(t); }
+  }
+  return s;
+}
+
+/** "B12" → { col: 1, row: 12 } (0-based column). */
+export function parseRef(ref: string): { col: number; row: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { col: col - 1, row: parseInt(m[2], 10) };
+}
+
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 49: '@',
+};
+
+/** Apply the decimal part of a number format (decimals, %, thousands); otherwise the raw value. */
+export function formatNumber(raw: string, code: string): string {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || raw.trim() === '') return raw;
+  const section = code.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  if (!code || code === 'General' || code === '@' || !/[0#]/.test(section) || /[eE][+-]/.test(section) || /[ymdhs]/i.test(section)) {
+    return general(raw, n);
+  }
+  const percent = section.includes('%');
+  const dot = section.indexOf('.');
+  const decimals = dot < 0 ? 0 : (/^[0#]*/.exec(section.slice(dot + 1))?.[0].length ?? 0);
+  let s = (percent ? n * 100 : n).toFixed(decimals);
+  if (/#,##|0,0/.test(section)) {
+    const [i, f] = s.split('.');
+    s = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? '.' + f : '');
+  }
+  return s + (percent ? '%' : '');
+}
+
+function general(raw: string, n: number): string {
+  // Excel shows at most 15 significant digits; strip binary-float noise like 0.30000000000000004.
+  if (/^-?\d+(\.\d+)?$/.test(raw) && raw.replace(/[-.]/g, '').replace(/^0+/, '').length <= 15) return raw;
+  return String(Number(n.toPrecision(15)));
+}
+
+function resolveTarget(target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = ['xl'];
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+export function readXlsx(zip: ZipArchive): GridStream {
+  const workbook = parseXml(zip.readText('xl/workbook.xml')!, 'xl/workbook.xml');
+  const relsText = zip.readText('xl/_rels/workbook.xml.rels');
+  const rels = new Map<string, string>();
+  if (relsText) for (const r of parseXml(relsText, 'workbook.xml.rels').children) if (r.tag === 'Relationship') rels.set(r.attrs.Id, resolveTarget(r.attrs.Target ?? ''));
+
+  const shared: string[] = [];
+  const sst = zip.readText('xl/sharedStrings.xml');
+  if (sst) for (const si of parseXml(sst, 'xl/sharedStrings.xml').children) if (si.tag === 'si') shared.push(richText(si));
+
+  const xfFormats: string[] = [];
+  const stylesText = zip.readText('xl/styles.xml');
+  if (stylesText) {
+    const styles = parseXml(stylesText, 'xl/styles.xml');
+    const custom = new Map<number, string>();
+    const numFmts = child(styles, 'numFmts');
+    if (numFmts) for (const f of childrenOf(numFmts, 'numFmt')) custom.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? '');
+    const cellXfs = child(styles, 'cellXfs');
+    if (cellXfs) for (const xf of childrenOf(cellXfs, 'xf')) {
+      const id = Number(xf.attrs.numFmtId ?? 0);
+      xfFormats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General');
+    }
+  }
+
+  const out: GridStream = { format: 'xlsx', rows: [], stray: [] };
+  const sheets = child(workbook, 'sheets');
+  for (const s of sheets ? childrenOf(sheets, 'sheet') : []) {
+    const name = s.attrs.name ?? '';
+    const path = rels.get(s.attrs.id ?? '') ?? '';
+    const text = path ? zip.readText(path) : null;
+    if (text === null) continue;
+    readSheet(parseXml(text, path), name, shared, xfFormats, out);
+  }
+  return out;
+}
+
+function readSheet(ws: XNode, sheet: string, shared: string[], xfFormats: string[], out: GridStream): void {
+  // Merges: origin → width; covered cells are skipped.
+  const spanAt = new Map<string, number>();
+  const covered = new Set<string>();
+  const mergeCells = child(ws, 'mergeCells');
+  if (mergeCells) for (const m of childrenOf(mergeCells, 'mergeCell')) {
+    const [a, b] = (m.attrs.ref ?? '').split(':');
+    const from = parseRef(a ?? ''), to = parseRef(b ?? a ?? '');
+    if (!from || !to) continue;
+    spanAt.set(`${from.row}:${from.col}`, to.col - from.col + 1);
+    // Cap the covered area so a hostile A1:XFD1048576 merge cannot exhaust memory.
+    if ((to.row - from.row + 1) * (to.col - from.col + 1) > 1_000_000) continue;
+    for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) if (r !== from.row || c !== from.col) covered.add(`${r}:${c}`);
+  }
+
+  const data = child(ws, 'sheetData');
+  let rowNo = 0;
+  for (const rowNode of data ? childrenOf(data, 'row') : []) {
+    rowNo = rowNode.attrs.r ? parseInt(rowNode.attrs.r, 10) : rowNo + 1;
+    const cells: GridCell[] = [];
+    let colNo = -1;
+    for (const c of childrenOf(rowNode, 'c')) {
+      const ref = c.attrs.r ? parseRef(c.attrs.r) : null;
+      colNo = ref ? ref.col : colNo + 1;
+      const text = cellText(c, shared, xfFormats);
+      const key = `${rowNo}:${colNo}`;
+      if (covered.has(key) && text.trim() === '') continue;
+      if (text === '' && !spanAt.has(key)) continue;
+      cells.push({ col: colNo, span: spanAt.get(key) ?? 1, text });
+    }
+    cells.sort((x, y) => x.col - y.col);
+    const row: GridRow = { sheet, row: rowNo, cells };
+    out.rows.push(row);
+  }
+}
+
+function cellText(c: XNode, shared: string[], xfFormats: string[]): string {
+  const t = c.attrs.t ?? 'n';
+  if (t === 'inlineStr') { const is = child(c, 'is'); return is ? richText(is) : ''; }
+  const v = child(c, 'v');
+  const raw = v ? textOf(v) : '';
+  if (t === 's') return shared[parseInt(raw, 10)] ?? '';
+  if (t === 'str' || t === 'e') return raw;
+  if (t === 'b') return raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : raw;
+  const style = c.attrs.s ? parseInt(c.attrs.s, 10) : 0;
+  return formatNumber(raw, xfFormats[style] ?? 'General');
+}
