@@ -118,8 +118,14 @@ function buildDutyPart(duties: Duty[], note: string, unit: MoneyUnit, orgLeft: s
   computeRowHeights(rows, columnsMm, DUTY_FONT_PT);
   return {
     kind: 'duty', sheetName: DUTY_SHEET, columnsMm, title: DUTY_TITLE, titleStyle: 'title', orgLeft, orgRight,
-    tables: [{ kind: 'duty', headerRows: 2, rows, fontPt: DUTY_FONT_PT }], note, pageBreakBefore: false,
+    tables: [{ kind: 'duty', headerRows: 2, rows, fontPt: DUTY_FONT_PT }], note: noteText(note), pageBreakBefore: false,
   };
+}
+
+/** 备注 footnote: as typed, with the 备注： label added when the user did not type one. */
+function noteText(note: string): string {
+  const t = note.trim();
+  return t === '' ? '' : /^(备注|注)[:：]/.test(t) ? t : `备注：${t}`;
 }
 
 /** A duty or activity: n indicator rows (at least one), its first four cells merged down them. */

@@ -1,0 +1,5 @@
+export { exportXlsx, layoutToXlsx } from './xlsx';
+export { exportDocx, layoutToDocx } from './docx';
+export { renderPrintHtml, layoutToHtml } from './print-html';
+export { defaultExportName } from './names';
+export type { LayoutOptions as ExportOptions } from '../layout';

@@ -1,0 +1,65 @@
+// Layout model → a standalone print HTML document (no external resources): the print preview shows
+// it and Electron prints it to PDF. Same model as xlsx/docx, so the three agree.
+import type { JixiaoDocument } from '../model';
+import { buildLayout, type FontSpec, type Layout, type LayoutOptions, type LayoutPart, type LayoutTable } from '../layout';
+
+export function renderPrintHtml(doc: JixiaoDocument, options: LayoutOptions = {}): string {
+  return layoutToHtml(buildLayout(doc, options));
+}
+
+const family = (f: FontSpec) => [f.family, ...f.fallbacks, 'serif'].map((n) => (n === 'serif' ? n : `"${n}"`)).join(', ');
+
+export function layoutToHtml(layout: Layout): string {
+  const p = layout.page, m = p.margins;
+  const [a, rest] = p.footer.split('{page}');
+  const [b, c] = rest.split('{pages}');
+  const css = `
+@page { size: A4 landscape; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
+  @bottom-center { content: "${a}" counter(page) "${b}" counter(pages) "${c}"; font: ${layout.fonts.org.sizePt - 1.5}pt ${family(layout.fonts.body)}; } }
+html, body { margin: 0; padding: 0; }
+body { font-family: ${family(layout.fonts.body)}; font-size: ${layout.fonts.body.sizePt}pt; color: #000; background: #fff; }
+.part { width: ${layout.printableWidthMm}mm; margin: 0 auto; }
+.part.break { break-before: page; page-break-before: always; }
+h1, h2 { text-align: center; margin: 0 0 2mm; font-family: ${family(layout.fonts.title)}; }
+h1 { font-size: ${layout.fonts.title.sizePt}pt; } h2 { font-size: ${layout.fonts.heading.sizePt}pt; }
+h1, h2, .org { break-after: avoid; page-break-after: avoid; }
+.org { display: flex; justify-content: space-between; font-size: ${layout.fonts.org.sizePt}pt; margin-bottom: 1mm; }
+table { width: ${layout.printableWidthMm}mm; border-collapse: collapse; table-layout: fixed; }
+table + table { border-top: none; margin-top: -0.5pt; }
+td, th { border: 0.5pt solid #000; padding: 0.5mm 1mm; vertical-align: middle; white-space: pre-wrap; word-break: break-all; line-height: 1.3; }
+th { font-weight: bold; text-align: center; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.l { text-align: left; } .c { text-align: center; } .r { text-align: right; } .b { font-weight: bold; }
+.note { margin-top: 1.5mm; font-size: ${layout.fonts.org.sizePt}pt; white-space: pre-wrap; }
+@media screen { body { background: #eee; } .part { background: #fff; padding: 10mm; margin: 5mm auto; box-shadow: 0 0 3px #999; } }
+`;
+  const parts = layout.parts.map((part) => partHtml(part)).join('\n');
+  const title = esc(`${layout.deptName}${layout.year}年绩效目标表`);
+  return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><style>${css}</style></head><body>\n${parts}\n</body></html>\n`;
+}
+
+function partHtml(part: LayoutPart): string {
+  const h = part.titleStyle === 'title' ? 'h1' : 'h2';
+  const total = part.columnsMm.reduce((x, y) => x + y, 0);
+  const colgroup = `<colgroup>${part.columnsMm.map((w) => `<col style="width:${((w / total) * 100).toFixed(3)}%">`).join('')}</colgroup>`;
+  return `<section class="part${part.pageBreakBefore ? ' break' : ''}"><${h}>${esc(part.title)}</${h}>`
+    + `<div class="org"><span>${esc(part.orgLeft)}</span><span>${esc(part.orgRight)}</span></div>`
+    + part.tables.map((t) => tableHtml(t, colgroup)).join('')
+    + (part.note ? `<div class="note">${esc(part.note)}</div>` : '') + '</section>';
+}
+
+function tableHtml(t: LayoutTable, colgroup: string): string {
+  const rowHtml = (cells: LayoutTable['rows'][number]['cells'], tag: 'td' | 'th') => '<tr>' + cells.map((c) => {
+    const attrs = `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`;
+    const cls = [c.align[0], c.bold && tag === 'td' ? 'b' : ''].filter(Boolean).join(' ');
+    return `<${tag}${attrs} class="${cls}">${esc(c.text)}</${tag}>`;
+  }).join('') + '</tr>';
+  const head = t.rows.slice(0, t.headerRows).map((r) => rowHtml(r.cells, 'th')).join('');
+  const body = t.rows.slice(t.headerRows).map((r) => rowHtml(r.cells, 'td')).join('');
+  return `<table class="${t.kind}" style="font-size:${t.fontPt}pt">${colgroup}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
