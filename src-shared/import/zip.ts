@@ -28,6 +28,7 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localOffset: number;
+  crc: number;
 }
 
 export interface ZipArchive {
@@ -115,7 +116,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     declaredTotal += size;
     if (declaredTotal > limits.maxTotalBytes) throw tooLarge(`解压后合计超过 ${Math.round(limits.maxTotalBytes / MB)} MB`);
     if (localOffset + 30 > bytes.length) throw corrupt(`条目 ${name} 的位置超出文件末尾`);
-    entries.set(name, { name, method, compressedSize, size, localOffset });
+    entries.set(name, { name, method, compressedSize, size, localOffset, crc: u32(bytes, p + 16) });
     p += 46 + nameLen + extraLen + commentLen;
   }
 
@@ -137,6 +138,7 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     } else {
       throw corrupt(`条目 ${name} 使用了不支持的压缩方式 ${entry.method}`);
     }
+    if (crc32(out) !== entry.crc) throw corrupt(`条目 ${name} 校验和不符`);
     inflatedTotal += out.length;
     if (inflatedTotal > limits.maxTotalBytes) throw tooLarge(`解压后合计超过 ${Math.round(limits.maxTotalBytes / MB)} MB`);
     return out;
@@ -176,4 +178,21 @@ function inflateCapped(data: Uint8Array, entry: ZipEntry, name: string): Uint8Ar
   let o = 0;
   for (const c of chunks) { out.set(c, o); o += c.length; }
   return out;
+}
+
+let CRC_TABLE: Uint32Array | null = null;
+
+export function crc32(data: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  const t = CRC_TABLE;
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
