@@ -58,7 +58,7 @@ export function buildLayout(doc: JixiaoDocument, options: LayoutOptions = {}): L
   const orgRight = `单位：${unit}`;
   const parts: LayoutPart[] = [];
 
-  if (options.duty !== false && doc.dutyTable.duties.length > 0) {
+  if (options.dutyTable !== false && doc.dutyTable.duties.length > 0) {
     parts.push(buildDutyPart(doc.dutyTable.duties, doc.dutyTable.note, unit, orgLeft, orgRight));
   }
   const chosen = options.projects === 'none' ? []

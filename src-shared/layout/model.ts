@@ -89,7 +89,7 @@ export interface Layout {
 
 export interface LayoutOptions {
   /** Include the 部门职责-工作活动 table (default true). */
-  duty?: boolean;
+  dutyTable?: boolean;
   /** 'all' (default), 'none', or 0-based indices of the projects to include. */
   projects?: 'all' | 'none' | number[];
   /** xlsx: one sheet per project instead of all projects on one sheet. */

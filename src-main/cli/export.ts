@@ -1,0 +1,94 @@
+// `jixiao export <file.jixiao> [--xlsx out.xlsx] [--docx out.docx] [--projects 1,3-5]
+//   [--sheet-per-project] [--no-duty]` — without --xlsx/--docx, writes both next to the input
+// with the default names {部门名称}{年度}年绩效目标表.xlsx|.docx.
+import type { LayoutOptions } from '../../src-shared/layout';
+import { isJixiaoError } from '../services/errors';
+import { defaultExportPath, writeExport, type OfficeFormat } from '../services/export-files';
+import { openDocumentFile } from '../services/storage';
+
+export const EXPORT_USAGE = `用法：jixiao export <文件.jixiao> [--xlsx 输出.xlsx] [--docx 输出.docx] [--projects 1,3-5] [--sheet-per-project] [--no-duty]
+  不指定 --xlsx/--docx 时，在输入文件旁同时生成 Excel 和 Word 两种格式（文件名：部门名称+年度+年绩效目标表）。
+  --projects 1,3-5     只导出第 1、3、4、5 个项目（按文档中的编号）
+  --sheet-per-project  Excel 中每个项目单独一个工作表
+  --no-duty            不导出部门职责-工作活动表
+  --no-projects        不导出项目绩效目标表`;
+
+export interface ExportArgs {
+  input: string;
+  outputs: { format: OfficeFormat; path: string | null }[];
+  options: LayoutOptions;
+  /** 1-based project numbers as typed, for checking against the document. */
+  projectNumbers: number[] | null;
+}
+
+export class UsageError extends Error {}
+
+/** "1,3-5" → [1,3,4,5] (1-based, as printed in the headings). */
+export function parseProjectList(spec: string): number[] {
+  const out = new Set<number>();
+  for (const part of spec.split(/[,，]/).map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(\d+)(?:\s*[-–~]\s*(\d+))?$/.exec(part);
+    if (!m) throw new UsageError(`--projects 的写法不正确：“${part}”，应为 1,3-5 这样的编号列表。`);
+    const a = Number(m[1]), b = m[2] ? Number(m[2]) : a;
+    if (a < 1 || b < a) throw new UsageError(`--projects 的范围不正确：“${part}”。`);
+    for (let i = a; i <= b; i++) out.add(i);
+  }
+  if (out.size === 0) throw new UsageError('--projects 后面需要项目编号，例如 1,3-5。');
+  return [...out].sort((x, y) => x - y);
+}
+
+export function parseExportArgs(argv: string[]): ExportArgs {
+  let input: string | null = null;
+  const outputs: ExportArgs['outputs'] = [];
+  const options: LayoutOptions = {};
+  let projectNumbers: number[] | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} 后面需要一个值。`);
+      return v;
+    };
+    if (a === '--xlsx' || a === '--docx') outputs.push({ format: a.slice(2) as OfficeFormat, path: value() });
+    else if (a === '--projects') projectNumbers = parseProjectList(value());
+    else if (a === '--sheet-per-project') options.sheetPerProject = true;
+    else if (a === '--no-duty') options.dutyTable = false;
+    else if (a === '--no-projects') options.projects = 'none';
+    else if (a.startsWith('--')) throw new UsageError(`不认识的选项：${a}`);
+    else if (input === null) input = a;
+    else throw new UsageError(`多余的参数：${a}`);
+  }
+  if (input === null) throw new UsageError('请指定要导出的 .jixiao 文件。');
+  if (outputs.length === 0) outputs.push({ format: 'xlsx', path: null }, { format: 'docx', path: null });
+  if (projectNumbers) options.projects = projectNumbers.map((n) => n - 1);
+  return { input, outputs, options, projectNumbers };
+}
+
+/** Runs the command; returns the process exit code (0 ok, 1 failure, 2 usage). */
+export async function runExport(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+  let args: ExportArgs;
+  try {
+    args = parseExportArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) { err(e.message); err(EXPORT_USAGE); return 2; }
+    throw e;
+  }
+  try {
+    const { document } = await openDocumentFile(args.input);
+    if (args.projectNumbers) {
+      const missing = args.projectNumbers.filter((n) => n > document.projects.length);
+      if (missing.length) { err(`文档只有 ${document.projects.length} 个项目，没有第 ${missing.join('、')} 个。`); return 2; }
+    }
+    for (const o of args.outputs) {
+      const path = await writeExport(document, o.format, o.path ?? defaultExportPath(document, o.format, args.input), args.options);
+      out(`已导出：${path}`);
+    }
+    return 0;
+  } catch (e) {
+    if (isJixiaoError(e)) { err(e.message); return 1; }
+    err(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+export const exportCommand = { name: 'export', summary: '导出为官方格式的 Excel / Word 表格', usage: EXPORT_USAGE, run: runExport };
