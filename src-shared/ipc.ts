@@ -44,7 +44,10 @@ export const requests = {
   'shell:showInFolder': z.object({ path }),
   /** Print the given standalone HTML (the print preview's content) with the system dialog. */
   'print:html': z.object({ html: z.string().max(200_000_000) }),
-  /** The window's modified marker; the host asks 保存/不保存/取消 on close while it is set. */
+  /**
+   * The window's document name (file name, or 未命名) and modified marker; the host shows
+   * formatWindowTitle(title, dirty) and asks 保存/不保存/取消 on close while dirty is set.
+   */
   'window:setState': z.object({ title: z.string().max(500), dirty: z.boolean() }),
 } as const;
 
@@ -76,6 +79,20 @@ export interface JixiaoApi {
   onHostCommand(listener: (command: HostCommand) => void): () => void;
   /** 'electron' or 'web' — the renderer adapts dialogs and printing. */
   readonly host: 'electron' | 'web';
+  /**
+   * The disk path of a File dropped on the window (Electron only; then `doc:open` / `import:read`
+   * it). Returns null in browser mode, where dropped files have no path.
+   */
+  pathForFile?(file: unknown): string | null;
+}
+
+export const PRODUCT_NAME = '绩效目标表编辑器';
+
+/** Window title `文件名 — 绩效目标表编辑器`, with `*` while there are unsaved changes. */
+export function formatWindowTitle(name: string, dirty: boolean): string {
+  const suffix = ` — ${PRODUCT_NAME}`;
+  const bare = (name.endsWith(suffix) ? name.slice(0, -suffix.length) : name).replace(/^\*\s*/, '').trim() || '未命名';
+  return `${dirty ? '*' : ''}${bare}${suffix}`;
 }
 
 export const HOST_COMMANDS = [

@@ -1,0 +1,30 @@
+// The `app://jixiao/…` protocol serving the built renderer (dist/renderer) with the CSP header.
+// A custom standard scheme gives the pages a real origin (not file://, which would share one with
+// every file on disk) and lets the IPC sender check compare origins.
+import { protocol } from 'electron';
+import { promises as fsp } from 'node:fs';
+import { SECURITY_HEADERS } from './csp';
+import { APP_HOST, APP_SCHEME } from './window';
+import { contentTypeOf, resolveStaticPath } from '../webhost';
+
+/** Must run before app 'ready'. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+export function serveApp(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    const file = resolveStaticPath(rendererDir, url.pathname);
+    if (!file) return new Response('Forbidden', { status: 403 });
+    try {
+      const data = await fsp.readFile(file);
+      return new Response(new Uint8Array(data), { status: 200, headers: { 'Content-Type': contentTypeOf(file), ...SECURITY_HEADERS } });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}

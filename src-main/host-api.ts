@@ -1,0 +1,234 @@
+// The typed API of src-shared/ipc.ts implemented on top of the services — one handler per channel,
+// shared by the Electron main process and the loopback web host. dispatch() validates the payload
+// with the channel's schema, runs the handler and always answers an ApiResult: nothing thrown ever
+// crosses the boundary, every failure has a code and a Chinese message.
+import { existsSync, promises as fsp } from 'node:fs';
+import { basename, dirname, extname, join, parse as parsePath, resolve } from 'node:path';
+import { z } from 'zod';
+import { requests, type ApiResult, type Channel, type ExportFormat, type Responses } from '../src-shared/ipc';
+import type { JixiaoDocument } from '../src-shared/model';
+import { defaultExportName, renderPrintHtml } from '../src-shared/export';
+import { importOffice } from '../src-shared/import';
+import { fileError, isJixiaoError, toJixiaoError } from './services/errors';
+import { writeFileAtomic } from './services/atomic-write';
+import { createRecentFiles, createRecoveryStore, openDocumentFile, saveDocumentFile } from './services/storage';
+import { exportBytes } from './services/export-files';
+
+/** Who is calling: the Electron window (web contents id), or null for the web host's page. */
+export interface Caller { windowId: number | null }
+
+/** The OS-facing parts that differ between Electron and the web host. All optional. */
+export interface HostPlatform {
+  pickOpen(kind: 'jixiao' | 'import', caller: Caller): Promise<string | null>;
+  pickSave(kind: 'jixiao' | ExportFormat, defaultPath: string, caller: Caller): Promise<string | null>;
+  openPath(path: string): Promise<void>;
+  showInFolder(path: string): Promise<void>;
+  /** Print standalone HTML with the system print dialog. */
+  printHtml(html: string, caller: Caller): Promise<void>;
+  /** Standalone HTML → PDF bytes (A4 landscape from the page's own @page rule). */
+  htmlToPdf(html: string): Promise<Uint8Array>;
+  setWindowState(state: { title: string; dirty: boolean }, caller: Caller): void;
+  /** Recovery keys autosaved by documents that are open right now: not offered as "recovered". */
+  liveRecoveryKeys(): ReadonlySet<string>;
+}
+
+export interface HostApiOptions {
+  userDataDir: string;
+  documentsDir: string;
+  platform?: Partial<HostPlatform>;
+  /** Told after every call (Electron tracks window paths, the recent menu, close-after-save). */
+  onResult?(event: { channel: Channel; request: unknown; result: ApiResult<unknown>; caller: Caller }): void;
+}
+
+type Parsed<C extends Channel> = z.output<(typeof requests)[C]>;
+export type Handlers = { [C in Channel]: (request: Parsed<C>, caller: Caller) => Promise<Responses[C]> };
+
+export interface HostApi {
+  handlers: Handlers;
+  dispatch(channel: string, payload: unknown, caller?: Caller): Promise<ApiResult<unknown>>;
+}
+
+/** A failure with a code and a Chinese message, turned into `{ok:false}` by dispatch(). */
+export class HostError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+/** Only documents are ever handed to the OS to open — never a program or a script. */
+export const OPENABLE_EXTENSIONS: ReadonlySet<string> = new Set(['.jixiao', '.xlsx', '.docx', '.pdf', '.xls', '.doc', '.wps', '.et']);
+
+const WEB_MODE_PRINT = '浏览器模式下请使用浏览器的打印功能（Ctrl+P）。';
+
+export function createHostApi(opts: HostApiOptions): HostApi {
+  const platform = opts.platform ?? {};
+  const recovery = createRecoveryStore(opts.userDataDir);
+  const recent = createRecentFiles(opts.userDataDir);
+  const caller0: Caller = { windowId: null };
+
+  const need = <K extends keyof HostPlatform>(name: K, code: string, message: string): HostPlatform[K] => {
+    const fn = platform[name];
+    if (!fn) throw new HostError(code, message);
+    return fn;
+  };
+
+  const handlers: Handlers = {
+    'doc:open': async ({ path }) => {
+      const full = resolve(path);
+      const opened = await openDocumentFile(full);
+      await recent.add(full).catch(() => {});
+      return { path: full, document: opened.document, repairs: opened.repairs, stamp: opened.stamp };
+    },
+    'doc:save': async ({ path, document, expectedStamp, force }) => {
+      const full = resolve(path);
+      const saved = await saveDocumentFile(full, document as JixiaoDocument, { expectedStamp, force: force ?? false });
+      await recent.add(full).catch(() => {});
+      return { stamp: saved.stamp };
+    },
+    'dialog:pickOpen': async ({ kind }, caller) => (platform.pickOpen ? platform.pickOpen(kind, caller) : null),
+    'dialog:pickSave': async ({ kind, defaultName }, caller) =>
+      platform.pickSave ? platform.pickSave(kind, join(opts.documentsDir, safeFileName(defaultName)), caller) : null,
+    'recent:list': async () => recent.list(),
+    'recovery:write': async ({ key, path, document }) => {
+      await recovery.write(key, document as JixiaoDocument, { path });
+      return null;
+    },
+    'recovery:list': async () => {
+      const live = platform.liveRecoveryKeys?.() ?? new Set<string>();
+      return (await recovery.list()).filter((e) => !live.has(e.key));
+    },
+    'recovery:read': async ({ id }) => {
+      const r = await recovery.read(id);
+      return { document: r.document, path: r.path };
+    },
+    'recovery:remove': async ({ key }) => {
+      await recovery.remove(key);
+      return null;
+    },
+    'export:write': async ({ document, format, path, nearPath, options }) => {
+      const doc = document as JixiaoDocument;
+      const target = path ? resolve(path) : await freePath(join(nearPath ? dirname(resolve(nearPath)) : opts.documentsDir, defaultExportName(doc, format)));
+      let bytes: Uint8Array;
+      if (format === 'pdf') {
+        const htmlToPdf = need('htmlToPdf', 'pdf.unavailable', '本机无法生成 PDF：未找到 Chromium 浏览器。请安装 chromium，或导出 Word/Excel 后另存为 PDF。');
+        bytes = await htmlToPdf(renderPrintHtml(doc, options));
+      } else {
+        bytes = await exportBytes(doc, format, options);
+      }
+      await writeFileAtomic(target, bytes).catch((e) => { throw toJixiaoError(e, target); });
+      return { path: target };
+    },
+    'import:read': async ({ path }) => {
+      const full = resolve(path);
+      const outcome = await readImport(full);
+      return { document: outcome.document, report: outcome.report, sourcePath: full };
+    },
+    'shell:openPath': async ({ path }) => {
+      const full = resolve(path);
+      if (!OPENABLE_EXTENSIONS.has(extname(full).toLowerCase())) {
+        throw new HostError('shell.refused', '只能用系统程序打开表格、文档或 PDF 文件。');
+      }
+      if (!existsSync(full)) throw fileError('file.not-found', full);
+      await need('openPath', 'shell.unavailable', '此运行方式下无法调用系统程序打开文件。')(full);
+      return null;
+    },
+    'shell:showInFolder': async ({ path }) => {
+      const full = resolve(path);
+      if (!existsSync(full)) throw fileError('file.not-found', full);
+      await need('showInFolder', 'shell.unavailable', '此运行方式下无法打开文件夹。')(full);
+      return null;
+    },
+    'print:html': async ({ html }, caller) => {
+      await need('printHtml', 'print.unsupported', WEB_MODE_PRINT)(html, caller);
+      return null;
+    },
+    'window:setState': async (state, caller) => {
+      platform.setWindowState?.(state, caller);
+      return null;
+    },
+  };
+
+  async function dispatch(channel: string, payload: unknown, caller: Caller = caller0): Promise<ApiResult<unknown>> {
+    if (!Object.hasOwn(requests, channel)) {
+      return { ok: false, code: 'ipc.unknown-channel', message: `未知的请求类型：${channel.slice(0, 60)}` };
+    }
+    const ch = channel as Channel;
+    const parsed = requests[ch].safeParse(payload);
+    let result: ApiResult<unknown>;
+    if (!parsed.success) {
+      result = { ok: false, code: 'ipc.bad-request', message: `请求内容不符合约定（${describeIssue(parsed.error)}）。` };
+    } else {
+      try {
+        const handler = handlers[ch] as (r: unknown, c: Caller) => Promise<unknown>;
+        result = { ok: true, value: await handler(parsed.data, caller) };
+      } catch (err) {
+        result = toFailure(err);
+      }
+    }
+    try {
+      opts.onResult?.({ channel: ch, request: parsed.success ? parsed.data : payload, result, caller });
+    } catch {
+      /* an observer must not change the answer */
+    }
+    return result;
+  }
+
+  return { handlers, dispatch };
+}
+
+/** Largest Excel/Word file taken for import (the importer also caps what the zip expands to). */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+
+async function readImport(path: string) {
+  let bytes: Buffer;
+  try {
+    const st = await fsp.stat(path);
+    if (st.isDirectory()) throw fileError('file.is-directory', path);
+    if (st.size > MAX_IMPORT_BYTES) throw fileError('file.too-large', path);
+    bytes = await fsp.readFile(path);
+  } catch (err) {
+    throw toJixiaoError(err, path);
+  }
+  const r = importOffice(new Uint8Array(bytes), basename(path));
+  if (!r.ok) throw new HostError(r.code, r.message);
+  return r;
+}
+
+export function toFailure(err: unknown): { ok: false; code: string; message: string } {
+  if (err instanceof HostError || isJixiaoError(err)) return { ok: false, code: err.code, message: err.message };
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (e && typeof e.code === 'string' && /^[a-z]+\.[a-z-]+$/.test(e.code) && typeof e.message === 'string' && /[\u4e00-\u9fff]/.test(e.message)) {
+    return { ok: false, code: e.code, message: e.message }; // a service's own coded error (import/export)
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  return { ok: false, code: 'host.internal', message: `操作失败，发生了意外错误：${detail}` };
+}
+
+function describeIssue(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return '格式错误';
+  const at = first.path.length ? first.path.join('.') : '（根）';
+  return `${at}：${first.message}`.slice(0, 300);
+}
+
+/** A name the OS accepts: no path separators or reserved characters. */
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+  return cleaned || '未命名';
+}
+
+/** `name.ext`, or `name (2).ext`… when taken: an export with the default name never clobbers a file. */
+export async function freePath(path: string): Promise<string> {
+  const p = parsePath(path);
+  for (let n = 1; n < 1000; n++) {
+    const candidate = n === 1 ? path : join(p.dir, `${p.name} (${n})${p.ext}`);
+    try {
+      await fsp.access(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+  return join(p.dir, `${p.name} (${Date.now()})${p.ext}`);
+}
