@@ -4,6 +4,8 @@ import { readDocx } from './docx';
 import { recognise } from './recognise';
 import { ImportFailure, type ImportResult } from './types';
 import { readXlsx } from './xlsx';
+import { child, parseXml, textOf } from './xml';
+import type { ZipArchive } from './zip';
 import { DEFAULT_ZIP_LIMITS, isZip, openZip, type ZipLimits } from './zip';
 
 export * from './types';
@@ -35,6 +37,20 @@ function classifyOle(bytes: Uint8Array, fileName: string): ImportFailure {
   return new ImportFailure('import.legacy-format', `这是旧版 Office 格式（.doc/.xls），无法直接导入。请在 ${app} 中打开，“另存为” ${target} 格式后再导入。`);
 }
 
+/** docProps/core.xml: title, creator, created — hints only; a broken part is ignored, not fatal. */
+function readCoreProps(zip: ZipArchive): { title?: string; creator?: string; created?: string } {
+  const entry = zip.entries.get('docProps/core.xml');
+  if (!entry || entry.size > 1024 * 1024) return {};
+  try {
+    const root = parseXml(zip.readText('docProps/core.xml') ?? '', 'docProps/core.xml');
+    const get = (tag: string) => { const n = child(root, tag); return n ? textOf(n).trim() : undefined; };
+    return { title: get('title'), creator: get('creator'), created: get('created') };
+  } catch (e) {
+    if (e instanceof ImportFailure && e.code === 'import.too-large') throw e;
+    return {};
+  }
+}
+
 export interface ImportOptions { limits?: ZipLimits }
 
 export function importOffice(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): ImportResult {
@@ -49,7 +65,7 @@ export function importOffice(bytes: Uint8Array, fileName: string, options: Impor
     else if (zip.entries.has('xl/workbook.xml')) stream = readXlsx(zip);
     else if (zip.entries.has('EncryptionInfo')) throw classifyOle(bytes, fileName);
     else throw new ImportFailure('import.not-office', `「${fileName}」是压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件，无法导入。`);
-    const { document, report } = recognise(stream, fileName);
+    const { document, report } = recognise(stream, fileName, readCoreProps(zip));
     if (report.tables.length === 0) {
       return { ok: false, code: 'import.no-table', message: `「${fileName}」中没有找到可识别的绩效目标表（职责活动表或项目绩效目标表）。` };
     }

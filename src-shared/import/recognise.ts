@@ -62,7 +62,10 @@ interface ProjectDraft {
   unit: MoneyUnit;
 }
 
-export function recognise(stream: GridStream, fileName: string): { document: JixiaoDocument; report: ImportReport } {
+/** Document properties (docProps/core.xml), used only when the tables themselves name no year. */
+export interface SourceHints { title?: string; created?: string; creator?: string }
+
+export function recognise(stream: GridStream, fileName: string, hints: SourceHints = {}): { document: JixiaoDocument; report: ImportReport } {
   const report: ImportReport = { format: stream.format, fileName, tables: [], mapped: [], warnings: [], unplaced: [] };
   const doc = newDocument();
   const unplaced = (row: GridRow, cell: GridCell, reason: string) =>
@@ -308,8 +311,13 @@ export function recognise(stream: GridStream, fileName: string): { document: Jix
 
   // ---- the row loop ----------------------------------------------------------------------------
   for (const row of stream.rows) {
-    const cells = row.cells.filter((c) => !isBlank(c.text));
+    let cells = row.cells.filter((c) => !isBlank(c.text));
     if (cells.length === 0) continue;
+    // A Word paragraph `323002涞水县…<tab>单位：万元`: org and unit separated by tabs or spaces.
+    if (cells.length === 1) {
+      const m = /^([\s\S]*?\S)[\t \u3000]+(单位[:：]\s*(?:万元|元))\s*$/.exec(cells[0].text);
+      if (m) cells = [{ col: cells[0].col, span: 1, text: m[1] }, { col: cells[0].col + 1, span: 1, text: m[2] }];
+    }
     const norms = cells.map((c) => normalizeLabel(c.text));
 
     // Org line and unit: `323002涞水县…  单位：万元`, inside or above any table.
@@ -342,8 +350,9 @@ export function recognise(stream: GridStream, fileName: string): { document: Jix
         noteOrg(cells[0].text);
         continue;
       }
-      if (/^(备注|注)[:：]/.test(n) && (mode === 'duty' || (mode === 'none' && dutyTable && drafts.length === 0 && !draft))) {
-        doc.dutyTable.note = cells[0].text;
+      if (/^\s*(备注|注)[:：]/.test(cells[0].text) && (mode === 'duty' || (mode === 'none' && dutyTable && drafts.length === 0 && !draft))) {
+        // The exporters add the 备注： label; the document stores the note without it.
+        doc.dutyTable.note = cells[0].text.replace(/^\s*备注[:：]\s*/, '');
         report.mapped.push(`备注（${row.sheet} 第 ${row.row} 行）→ 职责活动表备注`);
         mode = 'none';
         continue;
@@ -447,7 +456,16 @@ export function recognise(stream: GridStream, fileName: string): { document: Jix
     doc.projects.push(p);
   });
 
-  if (years.length) {
+  const titleYear = hints.title ? YEAR.exec(hints.title) : null;
+  // Our own xlsx export stamps the creation date as 1 January of the document's year.
+  const stamped = hints.creator === 'jixiao' ? /^((?:19|20)\d{2})-01-01T00:00:00/.exec(hints.created ?? '') : null;
+  if (titleYear) {
+    doc.meta.year = Number(titleYear[1]);
+    report.mapped.push(`年度：${doc.meta.year}（取自文件属性中的标题「${hints.title}」）`);
+  } else if (stamped) {
+    doc.meta.year = Number(stamped[1]);
+    report.mapped.push(`年度：${doc.meta.year}（取自本软件导出时写入的文件属性）`);
+  } else if (years.length) {
     doc.meta.year = years[0];
     report.mapped.push(`年度：${years[0]}（取自标题或项目名称）`);
   } else {
