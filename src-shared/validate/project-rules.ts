@@ -1,0 +1,207 @@
+// Rules over one project of the 项目绩效目标表: money, the spending schedule, vocabularies of the
+// template, required cells, indicator names, 指标值 and 依据.
+import { compareAmounts, sumAmounts } from '../model/amount';
+import type { ProjectIndicator } from '../model/schema';
+import { findLevel1, type Template } from '../model/templates';
+import { nameShapeFindings } from './duty-rules';
+import { indicatorNature } from './indicator-kind';
+import { finding, named, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, projectWhere, SEP, type ProjectRule } from './registry';
+import { valueIssues } from './value-checks';
+
+const indicatorWhere = (index: number, ind: ProjectIndicator, field: string) =>
+  `${projectWhere(index)}${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${PROJECT_INDICATOR_LABEL[field]}`;
+const fieldWhere = (index: number, field: string) => `${projectWhere(index)}${SEP}${PROJECT_FIELD_LABEL[field]}`;
+
+const budgetRule: ProjectRule = {
+  id: 'project.budget-sum', scope: 'project', codes: ['budget.sum-mismatch'],
+  description: '预算数 = 财政资金 + 其他资金（已填写时）',
+  check(p, index, ctx, out) {
+    if (p.budget === '' || (p.fiscal === '' && p.other === '')) return;
+    const sum = sumAmounts([p.fiscal, p.other]);
+    if (compareAmounts(p.budget, sum) === 0) return;
+    out.push(finding(p.id, 'budget', fieldWhere(index, 'budget'), p.budget, {
+      severity: 'error', code: 'budget.sum-mismatch',
+      message: `预算数 ${p.budget}${ctx.unit} 不等于财政资金与其他资金之和 ${sum}${ctx.unit}，请核对`, suggestion: sum,
+    }));
+  },
+};
+
+const scheduleRule: ProjectRule = {
+  id: 'project.schedule', scope: 'project', codes: ['schedule.out-of-range', 'schedule.not-cumulative', 'schedule.incomplete'],
+  description: '资金支出计划为累计百分比：0–100，逐期不减，最后一期为100',
+  check(p, index, ctx, out) {
+    const labels = ctx.template.checkpoints;
+    const n = Math.min(labels.length, p.schedule.length) || p.schedule.length;
+    const at = (k: number) => ({ field: `schedule.${k}`, where: `${projectWhere(index)}${SEP}资金支出计划${SEP}${labels[k] ?? `第${k + 1}期`}` });
+    let prev: { k: number; v: string } | null = null;
+    let last: { k: number; v: string } | null = null;
+    for (let k = 0; k < n; k++) {
+      const v = p.schedule[k];
+      if (v === '') continue;
+      const c = at(k);
+      if (compareAmounts(v, '0') < 0 || compareAmounts(v, '100') > 0) {
+        out.push(finding(p.id, c.field, c.where, v, { severity: 'error', code: 'schedule.out-of-range', message: `支出进度 ${v}% 超出0–100%，请填写累计支出百分比` }));
+      } else if (prev && compareAmounts(v, prev.v) < 0) {
+        out.push(finding(p.id, c.field, c.where, v, { severity: 'error', code: 'schedule.not-cumulative', message: `累计支出进度 ${v}% 低于前一期（${labels[prev.k] ?? ''} ${prev.v}%），应逐期累计、不减少，请核对` }));
+      }
+      prev = { k, v };
+      last = { k, v };
+    }
+    if (n === 0) return;
+    // Blanks after a checkpoint that reached 100 count as 100.
+    if (!last) {
+      const c = at(n - 1);
+      out.push(finding(p.id, c.field, c.where, '', { severity: 'warning', code: 'schedule.incomplete', message: '资金支出计划未填写，请按期填写累计支出百分比（最后一期为100%）' }));
+    } else if (compareAmounts(last.v, '100') !== 0) {
+      const c = at(n - 1);
+      out.push(finding(p.id, c.field, c.where, p.schedule[n - 1] ?? '', { severity: 'error', code: 'schedule.incomplete', message: `资金支出计划最后一期应为100%（目前累计 ${last.v}%），请补齐` }));
+    }
+  },
+};
+
+const requiredRule: ProjectRule = {
+  id: 'project.required', scope: 'project', codes: ['text.empty-required'],
+  description: '项目名称、一级/二级/三级指标、指标值必须填写；项目编码与依据宜填写',
+  check(p, index, _ctx, out) {
+    const empty = (rowId: string, field: string, where: string, what: string, severity: 'error' | 'warning' = 'error') =>
+      out.push(finding(rowId, field, where, '', { severity, code: 'text.empty-required', message: `${what}未填写，请填写` }));
+    if (p.name.trim() === '') empty(p.id, 'name', fieldWhere(index, 'name'), '项目名称');
+    if (p.code.trim() === '') empty(p.id, 'code', fieldWhere(index, 'code'), '项目编码', 'warning');
+    for (const ind of p.indicators) {
+      for (const field of ['level1', 'level2', 'name', 'value'] as const) {
+        if (ind[field].trim() === '') empty(ind.id, field, indicatorWhere(index, ind, field), PROJECT_INDICATOR_LABEL[field]);
+      }
+      if (ind.basis.trim() === '') empty(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), PROJECT_INDICATOR_LABEL.basis, 'warning');
+    }
+  },
+};
+
+function level2Owner(t: Template, level2: string): string | undefined {
+  return t.level1.find((l) => l.level2.includes(level2))?.name;
+}
+
+const vocabRule: ProjectRule = {
+  id: 'project.vocabulary', scope: 'project', codes: ['vocab.level1-unknown', 'vocab.level2-mismatch', 'structure.missing-level1'],
+  description: '一级/二级指标取自模板词表，二级指标在其所属一级指标下，每个必需的一级指标至少有一个指标',
+  check(p, index, ctx, out) {
+    const t = ctx.template;
+    const present = new Set<string>();
+    for (const ind of p.indicators) {
+      const l1 = ind.level1.trim(), l2 = ind.level2.trim();
+      const def = l1 === '' ? undefined : findLevel1(t, l1);
+      if (def) present.add(def.name);
+      if (l1 !== '' && !def) {
+        const guess = t.level1.find((l) => l.name.startsWith(l1) || l1.startsWith(l.name.replace(/指标$/, '')))?.name ?? level2Owner(t, l2);
+        out.push(finding(ind.id, 'level1', indicatorWhere(index, ind, 'level1'), ind.level1, {
+          severity: 'error', code: 'vocab.level1-unknown',
+          message: `一级指标“${l1}”不在模板“${t.name}”中（应为${t.level1.map((l) => `“${l.name}”`).join('、')}之一），请改正`, suggestion: guess,
+        }));
+      }
+      if (l2 !== '' && def && !def.level2.includes(l2)) {
+        const owner = level2Owner(t, l2);
+        out.push(finding(ind.id, 'level2', indicatorWhere(index, ind, 'level2'), ind.level2, {
+          severity: 'error', code: 'vocab.level2-mismatch',
+          message: owner
+            ? `二级指标“${l2}”属于“${owner}”，不应放在“${def.name}”下，请调整一级或二级指标`
+            : `二级指标“${l2}”不在“${def.name}”的词表中（应为${def.level2.map((x) => `“${x}”`).join('、')}之一），请改正`,
+        }));
+      }
+    }
+    for (const l of t.level1) {
+      if (!l.required || present.has(l.name)) continue;
+      out.push(finding(p.id, 'name', fieldWhere(index, 'name'), p.name, {
+        severity: 'error', code: 'structure.missing-level1', message: `项目缺少“${l.name}”下的绩效指标，请至少添加一个`,
+      }));
+    }
+  },
+};
+
+const namesRule: ProjectRule = {
+  id: 'project.indicator-names', scope: 'project', codes: ['text.duplicate-indicator', 'text.merged-cells-suspect'],
+  description: '同一项目下指标名称不重复；一个单元格里不应有两个指标名称或重复的片段',
+  check(p, index, _ctx, out) {
+    const seen = new Set<string>();
+    for (const ind of p.indicators) {
+      const where = indicatorWhere(index, ind, 'name');
+      nameShapeFindings(ind.id, 'name', where, ind.name, out);
+      const key = ind.name.replace(/[\s\u3000]/g, '');
+      if (key === '') continue;
+      if (seen.has(key)) {
+        out.push(finding(ind.id, 'name', where, ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `本项目已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
+      }
+      seen.add(key);
+    }
+  },
+};
+
+const valueRule: ProjectRule = {
+  id: 'project.values', scope: 'project',
+  codes: ['value.unparsed', 'value.duplicated-digits', 'value.rate-over-100', 'value.no-operator', 'value.unit-mismatch', 'value.reverse-direction', 'value.zero-target'],
+  description: '指标值可识别，无重复输入的数字，比率不超过100%，写明比较符号，单位与指标相符，方向正确，目标不为0',
+  check(p, index, ctx, out) {
+    for (const ind of p.indicators) {
+      if (ind.value.trim() === '') continue;
+      const issues = valueIssues(ind.value, indicatorNature(ind.name, ctx.template), ctx.unit);
+      if (issues.length === 0) continue;
+      const where = indicatorWhere(index, ind, 'value');
+      for (const issue of issues) out.push(finding(ind.id, 'value', where, ind.value, issue));
+    }
+  },
+};
+
+const DOC_NUMBER = /[【〔[（(]\s*\d{4}\s*[】〕\]）)]\s*\d+\s*号|\d{4}\s*年?\s*第?\s*\d+\s*号/;
+
+const basisRule: ProjectRule = {
+  id: 'project.basis', scope: 'project', codes: ['basis.nonstandard'],
+  description: '指标值确定依据宜为计划标准、行业标准、历史标准、其他标准（预算支出标准仅用于成本指标）',
+  check(p, index, ctx, out) {
+    const t = ctx.template;
+    for (const ind of p.indicators) {
+      const b = ind.basis.trim();
+      if (b === '' || t.basisCategories.includes(b)) continue;
+      const isCost = /成本/.test(ind.level1) || /成本/.test(ind.level2);
+      if (t.costOnlyBasis.includes(b)) {
+        if (isCost) continue;
+        out.push(finding(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), ind.basis, {
+          severity: 'warning', code: 'basis.nonstandard', message: `“${b}”只适用于成本指标，请改用计划标准、行业标准、历史标准或其他标准`, suggestion: '计划标准',
+        }));
+        continue;
+      }
+      const planned = DOC_NUMBER.test(b) || /批示|批复|文件|通知|方案|规划|计划/.test(b);
+      const suggestion = planned ? '计划标准' : '其他标准';
+      out.push(finding(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), ind.basis, {
+        severity: 'warning', code: 'basis.nonstandard',
+        message: `指标值确定依据“${b}”不是规定的类别（${[...t.basisCategories, ...t.costOnlyBasis].join('、')}），建议填“${suggestion}”${planned ? '，文号可写入绩效指标描述' : ''}`,
+        suggestion,
+      }));
+    }
+  },
+};
+
+const patterns = new Map<string, RegExp>();
+function codePattern(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source)));
+  return re;
+}
+
+const codeFormatRule: ProjectRule = {
+  id: 'project.code-format', scope: 'project', codes: ['project.code-format'],
+  description: '项目编码符合模板格式（部门编码-功能分类-类别-序号），且以本部门编码开头',
+  check(p, index, ctx, out) {
+    const code = p.code.trim();
+    if (code === '') return;
+    let message: string | null = null;
+    if (!codePattern(ctx.template.projectCodePattern).test(code)) {
+      message = `项目编码“${code}”格式不符（应形如“323-0501-JZN-DU0F”：部门编码-功能分类-类别-序号），请核对`;
+    } else if (ctx.deptCode !== '') {
+      const head = code.split('-')[0];
+      if (!ctx.deptCode.startsWith(head) && !head.startsWith(ctx.deptCode)) {
+        message = `项目编码“${code}”的部门编码“${head}”与本部门编码“${ctx.deptCode}”不一致，请核对`;
+      }
+    }
+    if (message) out.push(finding(p.id, 'code', fieldWhere(index, 'code'), p.code, { severity: 'warning', code: 'project.code-format', message }));
+  },
+};
+
+export const PROJECT_RULES: ProjectRule[] = [budgetRule, scheduleRule, requiredRule, vocabRule, namesRule, valueRule, basisRule, codeFormatRule];

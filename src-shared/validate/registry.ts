@@ -1,0 +1,65 @@
+// The rule registry. A rule declares the codes it may emit and its scope: a duty rule sees one
+// duty (with its activities and indicators), a project rule one project, a document rule the whole
+// document. Duty and project results depend only on that object, its position and the context
+// key, which is what lets the incremental validator cache them by object identity.
+import { activityNumber, dutyNumber } from '../model/numbering';
+import type { Duty, JixiaoDocument, Project } from '../model/schema';
+import { templateOrDefault, type Template } from '../model/templates';
+import type { MoneyUnit } from '../model/amount';
+import type { CellIssue } from './value-checks';
+import type { Finding } from './types';
+
+export interface RuleContext {
+  template: Template;
+  unit: MoneyUnit;
+  deptCode: string;
+}
+
+export type Scope = 'duty' | 'project' | 'document';
+
+interface RuleBase { id: string; codes: readonly string[]; description: string }
+export interface DutyRule extends RuleBase { scope: 'duty'; check(duty: Duty, index: number, ctx: RuleContext, out: Finding[]): void }
+export interface ProjectRule extends RuleBase { scope: 'project'; check(project: Project, index: number, ctx: RuleContext, out: Finding[]): void }
+export interface DocumentRule extends RuleBase { scope: 'document'; check(doc: JixiaoDocument, ctx: RuleContext, out: Finding[]): void }
+export type Rule = DutyRule | ProjectRule | DocumentRule;
+
+export function contextOf(doc: JixiaoDocument): RuleContext {
+  return { template: templateOrDefault(doc.meta.templateId), unit: doc.meta.unit, deptCode: doc.meta.deptCode.trim() };
+}
+
+/** Everything duty/project results depend on besides the object itself. */
+export function contextKey(ctx: RuleContext): string {
+  return `${ctx.template.id}\u0001${ctx.unit}\u0001${ctx.deptCode}`;
+}
+
+// ---- locations ----
+
+export const DUTY_TABLE = '部门职责-工作活动';
+export const SEP = ' › ';
+
+export const ROW_FIELD_LABEL: Record<string, string> = { title: '职责活动', budget: '年度预算数', description: '内容描述', goal: '绩效目标' };
+export const BAND_LABEL = ['优', '良', '中', '差'];
+export const PROJECT_FIELD_LABEL: Record<string, string> = {
+  code: '项目编码', name: '项目名称', budget: '预算数', fiscal: '财政资金', other: '其他资金', purpose: '资金用途', goal: '绩效目标',
+};
+export const PROJECT_INDICATOR_LABEL: Record<string, string> = {
+  level1: '一级指标', level2: '二级指标', name: '三级指标', description: '绩效指标描述', value: '指标值', basis: '指标值确定依据',
+};
+
+export const named = (text: string, fallback: string) => (text.trim() === '' ? fallback : text.trim());
+
+export function dutyWhere(duty: Duty, index: number): string {
+  return `${DUTY_TABLE}${SEP}${dutyNumber(index)}${named(duty.title, '（未填写职责）')}`;
+}
+export function activityWhere(dutyWhereText: string, title: string, index: number): string {
+  return `${dutyWhereText}${SEP}${activityNumber(index)}${named(title, '（未填写工作活动）')}`;
+}
+export function projectWhere(index: number): string {
+  return `项目 ${index + 1}`;
+}
+
+export function finding(rowId: string, field: string, where: string, text: string, issue: CellIssue): Finding {
+  const f: Finding = { severity: issue.severity, code: issue.code, path: { rowId, field }, where, text, message: issue.message };
+  if (issue.suggestion !== undefined && issue.suggestion !== text) f.suggestion = issue.suggestion;
+  return f;
+}
