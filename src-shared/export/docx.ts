@@ -6,7 +6,7 @@
 // East Asian fonts, footer page numbers) in a fraction of that; see docs/export.md for the figures.
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { JixiaoDocument } from '../model';
-import { buildLayout, type FontSpec, type Layout, type LayoutCell, type LayoutOptions, type LayoutPart, type LayoutTable } from '../layout';
+import { buildLayout, NothingToExportError, type FontSpec, type Layout, type LayoutCell, type LayoutOptions, type LayoutPart, type LayoutTable } from '../layout';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
@@ -19,6 +19,7 @@ export async function exportDocx(doc: JixiaoDocument, options: LayoutOptions = {
 }
 
 export function layoutToDocx(layout: Layout): Uint8Array {
+  if (layout.parts.length === 0) throw new NothingToExportError();
   const m = layout.page.margins;
   const pageW = A4_H, pageH = A4_W; // landscape
   const left = twips(m.left), right = twips(m.right);

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { JixiaoDocument } from '../model';
 import {
-  buildLayout, paginateTable, PROJECT_SHEET, PT_PER_MM,
+  buildLayout, NothingToExportError, paginateTable, PROJECT_SHEET, PT_PER_MM,
   type Layout, type LayoutCell, type LayoutOptions, type LayoutPart, type LayoutRow,
 } from '../layout';
 
@@ -25,6 +25,7 @@ export async function exportXlsx(doc: JixiaoDocument, options: LayoutOptions = {
 }
 
 export async function layoutToXlsx(layout: Layout): Promise<Uint8Array> {
+  if (layout.parts.length === 0) throw new NothingToExportError();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jixiao';
   wb.created = wb.modified = new Date(Date.UTC(layout.year, 0, 1));

@@ -89,6 +89,12 @@ export function buildLayout(doc: JixiaoDocument, options: LayoutOptions = {}): L
   };
 }
 
+/** Thrown when the chosen parts contain nothing to export (an empty workbook is not a valid file). */
+export class NothingToExportError extends Error {
+  readonly code = 'export.empty';
+  constructor() { super('没有可导出的内容：文档中没有部门职责，也没有所选的项目。'); this.name = 'NothingToExportError'; }
+}
+
 /** Excel sheet names: ≤ 31 chars, none of []:*?/\ , unique (case-insensitive). */
 function uniqueSheetName(wanted: string, used: Set<string>): string {
   const base = wanted.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || '项目';
