@@ -8,7 +8,8 @@ import { indicatorNature, type IndicatorNature } from './indicator-kind';
 import { activityWhere, BAND_LABEL, dutyWhere, finding, named, ROW_FIELD_LABEL, SEP, type DutyRule } from './registry';
 import { repeatedFragment, runTogetherNames } from './text-shape';
 import type { Finding } from './types';
-import { digitIssues, rateIssues } from './value-checks';
+import { digitIssues, rateIssues, type CellIssue } from './value-checks';
+import type { Template } from '../model/templates';
 
 /** Every indicator row of a duty with where it sits (the duty's own first, then each activity's). */
 function* indicatorRows(duty: Duty, index: number): Generator<{ ind: DutyIndicator; parentWhere: string; siblings: DutyIndicator[] }> {
@@ -53,9 +54,8 @@ const requiredRule: DutyRule = {
       if (act.title.trim() === '') empty(act.id, 'title', `${activityWhere(dw, act.title, a)}${SEP}${ROW_FIELD_LABEL.title}`, '工作活动名称');
     });
     for (const { ind, parentWhere } of indicatorRows(duty, index)) {
-      const iw = indicatorWhere(parentWhere, ind);
-      if (ind.name.trim() === '') empty(ind.id, 'name', `${iw}${SEP}绩效指标`, '绩效指标名称');
-      ind.bands.forEach((b, k) => { if (b.trim() === '') empty(ind.id, `bands.${k}`, `${iw}${SEP}${BAND_LABEL[k]}`, `评价标准“${BAND_LABEL[k]}”档`); });
+      if (ind.name.trim() === '') empty(ind.id, 'name', `${indicatorWhere(parentWhere, ind)}${SEP}绩效指标`, '绩效指标名称');
+      ind.bands.forEach((b, k) => { if (b.trim() === '') empty(ind.id, `bands.${k}`, `${indicatorWhere(parentWhere, ind)}${SEP}${BAND_LABEL[k]}`, `评价标准“${BAND_LABEL[k]}”档`); });
     }
   },
 };
@@ -66,31 +66,44 @@ const nameRule: DutyRule = {
   check(duty, index, _ctx, out) {
     const seen = new Map<DutyIndicator[], Set<string>>();
     for (const { ind, parentWhere, siblings } of indicatorRows(duty, index)) {
-      const where = `${indicatorWhere(parentWhere, ind)}${SEP}绩效指标`;
+      const where = () => `${indicatorWhere(parentWhere, ind)}${SEP}绩效指标`;
       nameShapeFindings(ind.id, 'name', where, ind.name, out);
-      const key = ind.name.replace(/[\s\u3000]/g, '');
+      const key = compactName(ind.name);
       if (key === '') continue;
       let names = seen.get(siblings);
       if (!names) seen.set(siblings, (names = new Set()));
       if (names.has(key)) {
-        out.push(finding(ind.id, 'name', where, ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `同一工作活动下已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
+        out.push(finding(ind.id, 'name', where(), ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `同一工作活动下已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
       }
       names.add(key);
     }
   },
 };
 
-/** Run-together names and repeated fragments, shared with the project rules. */
-export function nameShapeFindings(rowId: string, field: string, where: string, name: string, out: Finding[]): void {
+const nameMemo = new Map<string, CellIssue | null>();
+
+/** Whitespace-free form used to compare names. */
+export function compactName(name: string): string {
+  return name.replace(/[\s\u3000]/g, '');
+}
+
+function nameShapeIssue(name: string): CellIssue | null {
   const two = runTogetherNames(name);
-  if (two) {
-    out.push(finding(rowId, field, where, name, { severity: 'warning', code: 'text.merged-cells-suspect', message: `“${name.trim()}”像是两个指标名称连在一起（“${two[0]}”和“${two[1]}”），请拆成两个指标` }));
-    return;
-  }
+  if (two) return { severity: 'warning', code: 'text.merged-cells-suspect', message: `“${name.trim()}”像是两个指标名称连在一起（“${two[0]}”和“${two[1]}”），请拆成两个指标` };
   const frag = repeatedFragment(name);
-  if (frag) {
-    out.push(finding(rowId, field, where, name, { severity: 'warning', code: 'text.merged-cells-suspect', message: `“${name.trim()}”中“${frag}”连续出现了两次，像是合并单元格或重复粘贴留下的，请删去多余的部分`, suggestion: name.replace(frag + frag, frag) }));
+  if (frag) return { severity: 'warning', code: 'text.merged-cells-suspect', message: `“${name.trim()}”中“${frag}”连续出现了两次，像是合并单元格或重复粘贴留下的，请删去多余的部分`, suggestion: name.replace(frag + frag, frag) };
+  return null;
+}
+
+/** Run-together names and repeated fragments, shared with the project rules (memoized by name). */
+export function nameShapeFindings(rowId: string, field: string, where: () => string, name: string, out: Finding[]): void {
+  let issue = nameMemo.get(name);
+  if (issue === undefined) {
+    issue = nameShapeIssue(name);
+    if (nameMemo.size > 50000) nameMemo.clear();
+    nameMemo.set(name, issue);
   }
+  if (issue) out.push(finding(rowId, field, where(), name, issue));
 }
 
 // Band tables repeat (100% / ≥90% / ≥80% / <80% …): analyse each distinct one once.
@@ -143,43 +156,52 @@ const bandRule: DutyRule = {
   description: '评价标准优/良/中/差自上而下判断：可识别、无空档、每档可达、方向一致、单位一致、不全相同',
   check(duty, index, ctx, out) {
     for (const { ind, parentWhere } of indicatorRows(duty, index)) {
+      const issues = bandIssues(ind, ctx.template);
+      if (issues.length === 0) continue;
       const iw = indicatorWhere(parentWhere, ind);
-      const nature = indicatorNature(ind.name, ctx.template);
-      const a = bandsOf(ind.bands, nature);
-      const at = (k: number) => ({ field: `bands.${k}`, where: `${iw}${SEP}${BAND_LABEL[k]}`, text: ind.bands[k] ?? '' });
-      for (const issue of a.issues) {
-        if (issue.kind === 'empty') continue; // text.empty-required
-        const k = issue.band ?? (issue.kind === 'gap' ? gapBand(a) : 0);
-        const c = at(k);
-        out.push(finding(ind.id, c.field, c.where, c.text, { severity: 'error', code: BAND_CODE[issue.kind], message: `${issue.detail}。${BAND_ADVICE[issue.kind]}` }));
-      }
-      // Cell-level checks on each band.
-      a.parsed.forEach((p, k) => {
-        if (p.kind !== 'numeric') return;
-        const c = at(k);
-        for (const issue of [...digitIssues(p, nature), ...rateIssues(p, nature).filter((i) => i.severity === 'error')]) {
-          out.push(finding(ind.id, c.field, c.where, c.text, issue));
-        }
-      });
-      for (const k of a.bare) {
-        const p = a.parsed[k];
-        const c = at(k);
-        const op = a.direction === 'lower' ? '≤' : '≥';
-        out.push(finding(ind.id, c.field, c.where, c.text, {
-          severity: 'warning', code: 'value.no-operator',
-          message: `“${BAND_LABEL[k]}”档“${p.source}”没有比较符号，按“等于”判断；如指“${op}”请写明`,
-          suggestion: `${op}${formatValue(p)}`,
-        }));
-      }
-      if (a.unit !== null && a.unit !== undefined) {
-        const mismatch = (nature.kind === 'count' && a.unit === '%') || (nature.kind === 'percent' && (COUNT_UNITS.has(a.unit) || a.unit.endsWith('元')));
-        if (mismatch) {
-          const c = at(0);
-          out.push(finding(ind.id, c.field, c.where, c.text, { severity: 'warning', code: 'value.unit-mismatch', message: nature.kind === 'count' ? '这是数量类指标，评价标准却是百分比，请核对单位或指标名称' : '这是比率类指标，评价标准却不是百分比，请核对单位或指标名称' }));
-        }
-      }
+      for (const { band, issue } of issues) out.push(finding(ind.id, `bands.${band}`, `${iw}${SEP}${BAND_LABEL[band]}`, ind.bands[band] ?? '', issue));
     }
   },
 };
+
+const bandIssueMemo = new Map<string, { band: number; issue: CellIssue }[]>();
+
+/** All findings on one indicator's four bands, as (band, issue); memoized by name and bands. */
+function bandIssues(ind: DutyIndicator, template: Template): { band: number; issue: CellIssue }[] {
+  const key = `${template.id}\u0002${ind.name}\u0002${ind.bands.join('\u0001')}`;
+  let out = bandIssueMemo.get(key);
+  if (out) return out;
+  out = [];
+  const nature = indicatorNature(ind.name, template);
+  const a = bandsOf(ind.bands, nature);
+  for (const issue of a.issues) {
+    if (issue.kind === 'empty') continue; // text.empty-required
+    const band = issue.band ?? (issue.kind === 'gap' ? gapBand(a) : 0);
+    out.push({ band, issue: { severity: 'error', code: BAND_CODE[issue.kind], message: `${issue.detail}。${BAND_ADVICE[issue.kind]}` } });
+  }
+  // Cell-level checks on each band.
+  a.parsed.forEach((p, band) => {
+    if (p.kind !== 'numeric') return;
+    for (const issue of [...digitIssues(p, nature), ...rateIssues(p, nature).filter((i) => i.severity === 'error')]) out!.push({ band, issue });
+  });
+  for (const band of a.bare) {
+    const p = a.parsed[band];
+    const op = a.direction === 'lower' ? '≤' : '≥';
+    out.push({ band, issue: {
+      severity: 'warning', code: 'value.no-operator',
+      message: `“${BAND_LABEL[band]}”档“${p.source}”没有比较符号，按“等于”判断；如指“${op}”请写明`,
+      suggestion: `${op}${formatValue(p)}`,
+    } });
+  }
+  if (a.unit !== null) {
+    const mismatch = (nature.kind === 'count' && a.unit === '%') || (nature.kind === 'percent' && (COUNT_UNITS.has(a.unit) || a.unit.endsWith('元')));
+    if (mismatch) {
+      out.push({ band: 0, issue: { severity: 'warning', code: 'value.unit-mismatch', message: nature.kind === 'count' ? '这是数量类指标，评价标准却是百分比，请核对单位或指标名称' : '这是比率类指标，评价标准却不是百分比，请核对单位或指标名称' } });
+    }
+  }
+  if (bandIssueMemo.size > 50000) bandIssueMemo.clear();
+  bandIssueMemo.set(key, out);
+  return out;
+}
 
 export const DUTY_RULES: DutyRule[] = [budgetRule, requiredRule, nameRule, bandRule];

@@ -13,7 +13,21 @@ export interface IndicatorNature {
 const PAREN = /[（(][^（）()]*[）)]/g;
 const UNIT_IN_PAREN = /[（(]\s*(%|％|人|人次|次|个|户|家|项|件|元|万元)\s*[）)]/;
 
+const memo = new Map<string, IndicatorNature>();
+
+/** Memoized by template and name (names repeat across rows and edits). */
 export function indicatorNature(name: string, template: Template): IndicatorNature {
+  const key = `${template.id}\u0001${name}`;
+  let n = memo.get(key);
+  if (!n) {
+    n = computeNature(name, template);
+    if (memo.size > 50000) memo.clear();
+    memo.set(key, n);
+  }
+  return n;
+}
+
+function computeNature(name: string, template: Template): IndicatorNature {
   const lowerIsBetter = template.lowerIsBetterWords.some((w) => name.includes(w));
   const unit = UNIT_IN_PAREN.exec(name)?.[1];
   if (unit) {

@@ -3,7 +3,7 @@
 import { compareAmounts, sumAmounts } from '../model/amount';
 import type { ProjectIndicator } from '../model/schema';
 import { findLevel1, type Template } from '../model/templates';
-import { nameShapeFindings } from './duty-rules';
+import { compactName, nameShapeFindings } from './duty-rules';
 import { indicatorNature } from './indicator-kind';
 import { finding, named, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, projectWhere, SEP, type ProjectRule } from './registry';
 import { valueIssues } from './value-checks';
@@ -122,12 +122,12 @@ const namesRule: ProjectRule = {
   check(p, index, _ctx, out) {
     const seen = new Set<string>();
     for (const ind of p.indicators) {
-      const where = indicatorWhere(index, ind, 'name');
+      const where = () => indicatorWhere(index, ind, 'name');
       nameShapeFindings(ind.id, 'name', where, ind.name, out);
-      const key = ind.name.replace(/[\s\u3000]/g, '');
+      const key = compactName(ind.name);
       if (key === '') continue;
       if (seen.has(key)) {
-        out.push(finding(ind.id, 'name', where, ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `本项目已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
+        out.push(finding(ind.id, 'name', where(), ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `本项目已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
       }
       seen.add(key);
     }
