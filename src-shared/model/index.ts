@@ -4,3 +4,5 @@ export * from './schema';
 export * from './factory';
 export * from './templates';
 export * from './numbering';
+export * from './load';
+export * from './migrations';

@@ -1,0 +1,14 @@
+// The command table of `jixiao`. To add a command: write src-main/cli/<name>.ts exporting a
+// CliCommand and add ONE line below. `jixiao --help` lists the commands in this order.
+import type { CliCommand } from './command';
+import { validateCommand } from './validate';
+import { newCommand } from './new';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+
+export const COMMANDS: CliCommand[] = [
+  newCommand,
+  validateCommand,
+  exportCommand,
+  importCommand,
+];
