@@ -1,6 +1,6 @@
 // Word (.docx) → grid rows: body paragraphs and tables in document order. Cell text = its paragraphs
 // joined with "\n"; inside a paragraph runs are joined, w:tab → "\t", w:br/w:cr → "\n".
-import type { GridCell, GridRow, GridStream } from './grid';
+import type { GridCell, GridStream } from './grid';
 import { child, childrenOf, parseXml, type XNode } from './xml';
 import type { ZipArchive } from './zip';
 

@@ -7,7 +7,9 @@ export type ImportErrorCode =
   | 'import.legacy-format'
   | 'import.too-large'
   | 'import.corrupt'
-  | 'import.no-table';
+  | 'import.no-table'
+  /** File-system errors (not found, no permission) — only from src-main's file reader. */
+  | 'import.unreadable';
 
 /** Where a cell sat in the source: `sheet` is the sheet name (xlsx) or `表格 n` / `正文` (docx). */
 export interface SourceLocation {
