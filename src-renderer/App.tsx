@@ -1,0 +1,191 @@
+// The editor window: toolbar, tabs (部门职责-工作活动 / 项目绩效目标表), findings panel, status bar.
+import { useCallback, useEffect, useState } from 'react';
+import type { HostCommand } from '../src-shared/ipc';
+import { exportAs, importFile, newDoc, offerRecovery, openDoc, openPath, openSettings, save, startAutosave, startTitleSync, fileName } from './app/actions';
+import { api, pathForFile } from './app/api';
+import { deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, moveFocused } from './app/dutyOps';
+import { matchBinding, type CommandId } from './app/keys';
+import { editor, isModified, useEditor } from './app/store';
+import { startLiveValidation } from './app/validation';
+import { messageDialog, ModalHost } from './dialogs/modal';
+import { DutyGrid } from './grid/DutyGrid';
+import { FindingsPanel } from './views/FindingsPanel';
+import { PrintPreview } from './views/PrintPreview';
+import { ProjectsView } from './views/ProjectsView';
+
+function Toolbar({ onPreview }: { onPreview: () => void }) {
+  const hasDoc = useEditor((s) => s.doc !== null);
+  const canUndo = useEditor((s) => s.undoStack.length > 0);
+  const canRedo = useEditor((s) => s.redoStack.length > 0);
+  const tab = useEditor((s) => s.tab);
+  const B = ({ label, onClick, disabled, title, testId }: { label: string; onClick: () => void; disabled?: boolean; title?: string; testId?: string }) =>
+    <button onClick={onClick} disabled={disabled} title={title ?? label} data-testid={testId}>{label}</button>;
+  return (
+    <div className="toolbar" role="toolbar">
+      <div className="group">
+        <B label="新建" onClick={() => void newDoc()} title="新建 (Ctrl+N)" testId="tb-new" />
+        <B label="打开" onClick={() => void openDoc()} title="打开 (Ctrl+O)" testId="tb-open" />
+        <B label="保存" onClick={() => void save(false)} disabled={!hasDoc} title="保存 (Ctrl+S)" testId="tb-save" />
+        <B label="另存为" onClick={() => void save(true)} disabled={!hasDoc} testId="tb-saveas" />
+      </div>
+      <div className="group">
+        <B label="↶ 撤销" onClick={() => editor.undo()} disabled={!canUndo} title="撤销 (Ctrl+Z)" testId="tb-undo" />
+        <B label="↷ 重做" onClick={() => editor.redo()} disabled={!canRedo} title="重做 (Ctrl+Y)" testId="tb-redo" />
+      </div>
+      {tab === 'duty' && hasDoc && (
+        <div className="group">
+          <B label="插入职责" onClick={() => insertDutyAt('below')} testId="tb-insert-duty" />
+          <B label="插入活动" onClick={() => insertActivityAt('below')} title="在当前活动下方插入工作活动" testId="tb-insert-activity" />
+          <B label="插入指标" onClick={() => insertIndicatorAt('below')} title="在当前指标下方插入绩效指标" testId="tb-insert-indicator" />
+          <B label="删除行" onClick={() => void deleteFocused()} title="删除当前行 (Ctrl+Delete)" testId="tb-delete" />
+          <B label="上移" onClick={() => moveFocused(-1)} title="上移 (Alt+↑)" />
+          <B label="下移" onClick={() => moveFocused(1)} title="下移 (Alt+↓)" />
+        </div>
+      )}
+      <div className="group">
+        <B label="导入" onClick={() => void importFile()} title="导入 Excel/Word" testId="tb-import" />
+        <B label="导出 Excel" onClick={() => void exportAs('xlsx')} disabled={!hasDoc} testId="tb-export-xlsx" />
+        <B label="导出 Word" onClick={() => void exportAs('docx')} disabled={!hasDoc} testId="tb-export-docx" />
+        <B label="导出 PDF" onClick={() => void exportAs('pdf')} disabled={!hasDoc} testId="tb-export-pdf" />
+        <B label="打印预览" onClick={onPreview} disabled={!hasDoc} title="打印预览 (Ctrl+P)" testId="tb-preview" />
+      </div>
+      <div className="group">
+        <B label="文档设置" onClick={() => void openSettings()} disabled={!hasDoc} testId="tb-settings" />
+        <B label="审核结果" onClick={() => editor.set({ findingsOpen: !editor.get().findingsOpen })} disabled={!hasDoc} title="显示/隐藏审核结果 (F8)" testId="tb-findings" />
+      </div>
+    </div>
+  );
+}
+
+function StatusBar() {
+  const s = useEditor();
+  const errors = s.findings.filter((f) => f.severity === 'error').length;
+  const warnings = s.findings.length - errors;
+  const doc = s.doc;
+  return (
+    <div className="statusbar" data-testid="statusbar">
+      <span>{s.path ?? '未保存的新文档'}</span>
+      {doc && <span>{doc.meta.deptCode}{doc.meta.deptName} · {doc.meta.year}年 · 单位：<b data-testid="status-unit">{doc.meta.unit}</b></span>}
+      {doc && <span>职责 {doc.dutyTable.duties.length} · 项目 {doc.projects.length}</span>}
+      <span className="spacer" />
+      {doc && <button className="status-findings" onClick={() => editor.set({ findingsOpen: true })} data-testid="status-counts">
+        <span className="sev error">错误 {errors}</span> <span className="sev warning">警告 {warnings}</span></button>}
+      <span data-testid="status-modified">{isModified(s) ? '● 已修改' : '已保存'}</span>
+    </div>
+  );
+}
+
+function Welcome() {
+  return (
+    <div className="welcome">
+      <h1>绩效目标表编辑器</h1>
+      <p>填写部门职责-工作活动绩效目标表和项目绩效目标表：编号、合并单元格自动生成，填写时即时审核。</p>
+      <div className="welcome-buttons">
+        <button className="primary" onClick={() => void newDoc()}>新建文档</button>
+        <button onClick={() => void openDoc()} data-testid="welcome-open">打开文件</button>
+        <button onClick={() => void importFile()}>导入 Excel/Word</button>
+      </div>
+      <p className="hint">也可以把 .jixiao 文件拖到窗口中打开。</p>
+    </div>
+  );
+}
+
+export function App() {
+  const doc = useEditor((s) => s.doc);
+  const tab = useEditor((s) => s.tab);
+  const findingsOpen = useEditor((s) => s.findingsOpen);
+  const busy = useEditor((s) => s.busy);
+  const toast = useEditor((s) => s.toast);
+  const [preview, setPreview] = useState(false);
+  const openPreview = useCallback(() => { if (editor.get().doc) setPreview(true); }, []);
+
+  const runCommand = useCallback((c: CommandId | HostCommand['command'], path?: string) => {
+    switch (c) {
+      case 'undo': editor.undo(); break;
+      case 'redo': editor.redo(); break;
+      case 'save': void save(false); break;
+      case 'saveAs': case 'save-as': void save(true); break;
+      case 'open': void openDoc(); break;
+      case 'new': void newDoc(); break;
+      case 'printPreview': case 'print-preview': case 'print': openPreview(); break;
+      case 'findings': editor.set({ findingsOpen: !editor.get().findingsOpen }); break;
+      case 'import': void importFile(); break;
+      case 'export-xlsx': void exportAs('xlsx'); break;
+      case 'export-docx': void exportAs('docx'); break;
+      case 'export-pdf': void exportAs('pdf'); break;
+      case 'settings': void openSettings(); break;
+      case 'open-path': if (path) void openPath(path); break;
+      case 'about': void messageDialog('关于', '绩效目标表编辑器 — 部门职责-工作活动绩效目标表与项目绩效目标表的填写、审核、打印与导出。'); break;
+      default: break;
+    }
+  }, [openPreview]);
+
+  useEffect(() => {
+    const stops = [startLiveValidation(), startAutosave(), startTitleSync(), api().onHostCommand((c) => runCommand(c.command, c.path))];
+    const q = new URL(window.location.href).searchParams.get('open');
+    if (q) void openPath(q, false); else void offerRecovery();
+    return () => stops.forEach((s) => s());
+  }, [runCommand]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const c = matchBinding(e, 'global');
+      if (!c) return;
+      // Inside text inputs, let the browser undo the typing itself.
+      const t = e.target as HTMLElement | null;
+      const inField = !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT');
+      if (inField && (c === 'undo' || c === 'redo')) return;
+      if (document.querySelector('.modal-backdrop') && c !== 'save') return;
+      e.preventDefault();
+      runCommand(c);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [runCommand]);
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    const path = pathForFile(file);
+    if (path) void openPath(path);
+    else void messageDialog('无法直接打开拖入的文件', `浏览器模式下无法获得“${file.name}”的路径。请点击“打开”，输入文件的完整路径。`);
+  };
+
+  useEffect(() => {
+    if (!toast) return;
+    const t = setTimeout(() => useEditor.setState({ toast: null }), toast.kind === 'error' ? 5000 : 2500);
+    return () => clearTimeout(t);
+  }, [toast]);
+
+  return (
+    <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <Toolbar onPreview={openPreview} />
+      {doc ? (
+        <>
+          <div className="tabs" role="tablist">
+            <button role="tab" aria-selected={tab === 'duty'} className={tab === 'duty' ? 'active' : ''} onClick={() => editor.set({ tab: 'duty' })} data-testid="tab-duty">部门职责-工作活动</button>
+            <button role="tab" aria-selected={tab === 'projects'} className={tab === 'projects' ? 'active' : ''} onClick={() => editor.set({ tab: 'projects' })} data-testid="tab-projects">项目绩效目标表（{doc.projects.length}）</button>
+            <span className="tab-title">{doc.meta.deptCode}{doc.meta.deptName} {doc.meta.year}年 — {fileName(useEditor.getState().path)}</span>
+          </div>
+          <div className="main">
+            <div className="content">
+              {tab === 'duty' ? (
+                <div className="duty-view">
+                  <div className="table-caption">部门职责-工作活动绩效目标<span className="unit">单位：{doc.meta.unit}</span></div>
+                  <DutyGrid />
+                </div>
+              ) : <ProjectsView />}
+            </div>
+            {findingsOpen && <FindingsPanel />}
+          </div>
+        </>
+      ) : <Welcome />}
+      <StatusBar />
+      {preview && doc && <PrintPreview doc={doc} onClose={() => setPreview(false)} />}
+      <ModalHost />
+      {busy && <div className="busy-overlay" data-testid="busy"><div className="busy-box"><div className="spinner" />{busy}</div></div>}
+      {toast && <div className={`toast ${toast.kind}`} role="status" data-testid="toast">{toast.text}</div>}
+    </div>
+  );
+}

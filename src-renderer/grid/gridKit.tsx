@@ -1,0 +1,147 @@
+// Spreadsheet habits shared by the grids: a multi-line popup editor (Enter commits, Alt+Enter new
+// line, Esc cancels), a rectangular block selection (Shift+arrows / Shift+click) for copy and
+// Delete, TSV/HTML copy, and a small context menu (AG Grid community has none).
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { CustomCellEditorProps } from 'ag-grid-react';
+import type { GridApi, SuppressKeyboardEventParams } from 'ag-grid-community';
+import { toTsv } from '../../src-shared/clipboard';
+import { matchBinding } from '../app/keys';
+
+/** Initial text when editing starts from a typed key: the key replaces the cell, like Excel. */
+function startValue(props: CustomCellEditorProps): string {
+  const k = props.eventKey;
+  if (k && k.length === 1) return k;
+  if (k === 'Backspace' || k === 'Delete') return '';
+  return props.value == null ? '' : String(props.value);
+}
+
+export function TextAreaEditor(props: CustomCellEditorProps) {
+  const [text, setText] = useState(() => startValue(props));
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    props.onValueChange(text);
+  }, []);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, []);
+  const width = Math.max(260, props.column.getActualWidth() + 40);
+  return (
+    <textarea ref={ref} className="cell-textarea" style={{ width }} value={text} rows={Math.min(10, Math.max(3, text.split('\n').length + 1))}
+      onChange={(e) => { setText(e.target.value); props.onValueChange(e.target.value); }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.altKey) {
+          // Alt+Enter: a line break inside the cell, as in Excel/WPS.
+          e.preventDefault();
+          e.stopPropagation();
+          const el = e.currentTarget;
+          const s = el.selectionStart, t = el.selectionEnd;
+          const v = el.value.slice(0, s) + '\n' + el.value.slice(t);
+          setText(v);
+          props.onValueChange(v);
+          requestAnimationFrame(() => el.setSelectionRange(s + 1, s + 1));
+        }
+      }} />
+  );
+}
+
+/** Let Alt+Enter reach the editor, and our grid keybindings reach us instead of the grid. */
+export function suppressKeys(p: SuppressKeyboardEventParams): boolean {
+  const e = p.event;
+  if (p.editing) return e.key === 'Enter' && e.altKey;
+  if (e.type !== 'keydown') return false;
+  return matchBinding(e, 'grid') !== null;
+}
+
+export interface CellPos { row: number; col: number }
+export interface Block { r0: number; r1: number; c0: number; c1: number }
+
+/** Block selection state kept outside React (cell classes read it; changes refresh visible cells). */
+export class BlockSelection {
+  anchor: CellPos | null = null;
+  focus: CellPos | null = null;
+  shiftHeld = false;
+  onChange: () => void = () => {};
+  block(): Block | null {
+    if (!this.anchor || !this.focus) return null;
+    return {
+      r0: Math.min(this.anchor.row, this.focus.row), r1: Math.max(this.anchor.row, this.focus.row),
+      c0: Math.min(this.anchor.col, this.focus.col), c1: Math.max(this.anchor.col, this.focus.col),
+    };
+  }
+  isMulti(): boolean {
+    const b = this.block();
+    return !!b && (b.r0 !== b.r1 || b.c0 !== b.c1);
+  }
+  contains(row: number, col: number): boolean {
+    const b = this.block();
+    return !!b && row >= b.r0 && row <= b.r1 && col >= b.c0 && col <= b.c1;
+  }
+  focused(pos: CellPos): void {
+    const wasMulti = this.isMulti();
+    if (this.shiftHeld && this.anchor) this.focus = pos;
+    else { this.anchor = pos; this.focus = pos; }
+    if (wasMulti || this.isMulti()) this.onChange();
+  }
+}
+
+/** Track Shift for block selection (keyboard and mouse). */
+export function useShiftTracking(sel: BlockSelection): void {
+  useEffect(() => {
+    const down = (e: KeyboardEvent | MouseEvent) => { sel.shiftHeld = e.shiftKey; };
+    window.addEventListener('keydown', down, true);
+    window.addEventListener('keyup', down, true);
+    window.addEventListener('mousedown', down, true);
+    return () => {
+      window.removeEventListener('keydown', down, true);
+      window.removeEventListener('keyup', down, true);
+      window.removeEventListener('mousedown', down, true);
+    };
+  }, [sel]);
+}
+
+export function isEditing(api: GridApi | null | undefined): boolean {
+  return !!api && api.getEditingCells().length > 0;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
+}
+
+/** Put a block on the clipboard as TSV and as an HTML table (Excel/WPS read either). */
+export function writeBlockToClipboard(e: ClipboardEvent | React.ClipboardEvent, matrix: string[][]): void {
+  e.clipboardData!.setData('text/plain', toTsv(matrix));
+  e.clipboardData!.setData('text/html', `<table>${matrix.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</table>`);
+  e.preventDefault();
+}
+
+export interface MenuItem { label: string; action?: () => void; disabled?: boolean; separator?: boolean; shortcut?: string }
+
+export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; items: MenuItem[]; onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState({ x, y });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    setPos({ x: Math.min(x, window.innerWidth - r.width - 4), y: Math.min(y, window.innerHeight - r.height - 4) });
+    el.focus();
+  }, [x, y]);
+  useEffect(() => {
+    const close = (e: MouseEvent) => { if (!ref.current?.contains(e.target as Node)) onClose(); };
+    window.addEventListener('mousedown', close, true);
+    return () => window.removeEventListener('mousedown', close, true);
+  }, [onClose]);
+  return (
+    <div ref={ref} className="context-menu" role="menu" tabIndex={-1} style={{ left: pos.x, top: pos.y }}
+      onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
+      {items.map((it, i) => it.separator ? <div key={i} className="menu-sep" /> : (
+        <button key={i} role="menuitem" disabled={it.disabled} onClick={() => { onClose(); it.action?.(); }}>
+          <span>{it.label}</span>{it.shortcut && <span className="menu-shortcut">{it.shortcut}</span>}
+        </button>
+      ))}
+    </div>
+  );
+}

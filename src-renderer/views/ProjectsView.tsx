@@ -1,0 +1,193 @@
+// 项目绩效目标表: the project list (add, duplicate, delete, reorder, search) and the form of one project.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { CommandError, countChildren, deleteRows, duplicateProject, insertProject, moveRow, setCellEdit } from '../../src-shared/commands';
+import { compareAmounts, formatAmount, parseAmount, percentOf, sumAmounts, templateOrDefault, type Project } from '../../src-shared/model';
+import type { Finding } from '../../src-shared/validate/types';
+import { editor, useEditor } from '../app/store';
+import { cellKey, indexFindings } from '../app/validation';
+import { confirmDialog } from '../dialogs/modal';
+import { ProjectIndicatorGrid } from '../grid/ProjectIndicatorGrid';
+
+function run(fn: () => void) { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } }
+
+function ProjectList() {
+  const projects = useEditor((s) => s.doc!.projects);
+  const projectId = useEditor((s) => s.projectId);
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return projects.map((p, i) => ({ p, i })).filter(({ p }) => !q || p.name.toLowerCase().includes(q) || p.code.toLowerCase().includes(q));
+  }, [projects, query]);
+  const add = () => {
+    const doc = editor.get().doc!;
+    const cur = doc.projects.findIndex((p) => p.id === projectId);
+    const { edit, id } = insertProject(doc, cur < 0 ? doc.projects.length : cur + 1, { code: doc.meta.deptCode ? `${doc.meta.deptCode}-` : '' });
+    editor.dispatch(edit);
+    editor.set({ projectId: id });
+  };
+  const dup = () => run(() => {
+    if (!projectId) return;
+    const { edit, id } = duplicateProject(editor.get().doc!, projectId);
+    editor.dispatch(edit);
+    editor.set({ projectId: id });
+  });
+  const del = async () => {
+    const doc = editor.get().doc!;
+    const idx = doc.projects.findIndex((p) => p.id === projectId);
+    if (idx < 0) return;
+    const p = doc.projects[idx];
+    const n = countChildren(doc, p.id);
+    if (!(await confirmDialog('删除项目', `确定删除项目“${p.name || '（未命名）'}”${n ? `及其 ${n} 个指标` : ''}吗？（可撤销）`, '删除'))) return;
+    const cur = editor.get().doc!;
+    editor.dispatch(deleteRows(cur, [p.id], '删除项目'));
+    const after = editor.get().doc!.projects;
+    editor.set({ projectId: after[Math.min(idx, after.length - 1)]?.id ?? null });
+  };
+  const move = (delta: -1 | 1) => { if (projectId) editor.dispatch(moveRow(editor.get().doc!, projectId, delta)); };
+  return (
+    <aside className="project-list">
+      <div className="project-list-tools">
+        <input className="search" placeholder="按名称或编码搜索" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="搜索项目" />
+        <div className="button-row">
+          <button onClick={add} data-testid="project-add">新增</button>
+          <button onClick={dup} disabled={!projectId}>复制</button>
+          <button onClick={() => void del()} disabled={!projectId}>删除</button>
+          <button onClick={() => move(-1)} disabled={!projectId} title="上移">↑</button>
+          <button onClick={() => move(1)} disabled={!projectId} title="下移">↓</button>
+        </div>
+      </div>
+      <ol className="project-items">
+        {shown.map(({ p, i }) => (
+          <li key={p.id} className={p.id === projectId ? 'active' : ''} onClick={() => editor.set({ projectId: p.id })} data-testid="project-item">
+            <span className="num">{i + 1}、</span>
+            <span className="pname">{p.name || '（未命名项目）'}</span>
+            <span className="pcode">{p.code}</span>
+          </li>
+        ))}
+        {shown.length === 0 && <li className="empty">{projects.length ? '没有匹配的项目' : '还没有项目，点击“新增”'}</li>}
+      </ol>
+    </aside>
+  );
+}
+
+/** A text field that commits on blur or Enter (one undo step per field edit). */
+function Field({ project, field, label, multiline, amount, findings, className }: {
+  project: Project; field: string; label?: string; multiline?: boolean; amount?: 'money' | 'percent'; findings: Map<string, Finding[]>; className?: string;
+}) {
+  const unit = useEditor((s) => s.doc!.meta.unit);
+  const stored = field.startsWith('schedule.') ? project.schedule[Number(field.slice(9))] ?? '' : (project as unknown as Record<string, string>)[field] ?? '';
+  const shown = amount ? formatAmount(stored, amount === 'money' ? unit : 'percent') : stored;
+  const [text, setText] = useState(shown);
+  const [bad, setBad] = useState<string | null>(null);
+  const editing = useRef(false);
+  useEffect(() => { if (!editing.current) setText(shown); }, [shown]);
+  const list = findings.get(cellKey(project.id, field));
+  const commit = () => {
+    editing.current = false;
+    let value = text;
+    if (amount) {
+      const a = parseAmount(text.replace(/[万元%％]/g, ''));
+      if (a === null) { setBad(`“${text}”不是有效的数字`); return; }
+      value = a;
+    }
+    setBad(null);
+    const doc = editor.get().doc!;
+    const cur = doc.projects.find((p) => p.id === project.id);
+    if (!cur) return;
+    run(() => editor.dispatch(setCellEdit(doc, project.id, field, value)));
+  };
+  const cls = ['field', className ?? '', list ? (list[0].severity === 'error' ? 'cell-error' : 'cell-warning') : '', bad ? 'cell-error' : '', amount ? 'amount' : ''].join(' ');
+  const title = bad ?? list?.map((f) => `${f.severity === 'error' ? '错误' : '警告'}：${f.message}`).join('\n');
+  const props = {
+    className: cls, value: text, title, 'aria-label': label, 'data-field': field,
+    onFocus: () => { editing.current = true; },
+    onChange: (e: { target: { value: string } }) => setText(e.target.value),
+    onBlur: commit,
+  };
+  return multiline
+    ? <textarea {...props} rows={3} onKeyDown={(e) => { if (e.key === 'Escape') { setText(shown); editing.current = false; (e.target as HTMLElement).blur(); } }} />
+    : <input {...props} onKeyDown={(e) => {
+      if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+      if (e.key === 'Escape') { setText(shown); setBad(null); editing.current = false; (e.target as HTMLElement).blur(); }
+    }} />;
+}
+
+function ProjectForm({ project, index }: { project: Project; index: number }) {
+  const doc = useEditor((s) => s.doc!);
+  const findings = useEditor((s) => s.findings);
+  const focusRequest = useEditor((s) => s.focusRequest);
+  const fmap = useMemo(() => indexFindings(findings), [findings]);
+  const ref = useRef<HTMLDivElement>(null);
+  const t = templateOrDefault(doc.meta.templateId);
+  const unit = doc.meta.unit;
+  const total = sumAmounts([project.fiscal, project.other]);
+  const mismatch = project.budget !== '' && total !== '' && compareAmounts(project.budget, total) !== 0;
+
+  useEffect(() => {
+    if (!focusRequest || focusRequest.rowId !== project.id) return;
+    const el = ref.current?.querySelector<HTMLElement>(`[data-field="${focusRequest.field}"]`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  }, [focusRequest, project.id]);
+
+  return (
+    <div className="project-form" ref={ref} data-testid="project-form">
+      <h2 className="project-heading">{index + 1}、{project.name || '（未命名项目）'}绩效目标表 <span className="unit">单位：{unit}</span></h2>
+      <table className="form-table">
+        <tbody>
+          <tr>
+            <th>项目编码</th><td colSpan={2}><Field project={project} field="code" label="项目编码" findings={fmap} /></td>
+            <th>项目名称</th><td colSpan={3}><Field project={project} field="name" label="项目名称" findings={fmap} /></td>
+          </tr>
+          <tr>
+            <th rowSpan={2}>预算规模及<br />资金用途</th>
+            <td className="sub">预算数</td><td><Field project={project} field="budget" label="预算数" amount="money" findings={fmap} /></td>
+            <td className="sub">其中：财政资金</td><td><Field project={project} field="fiscal" label="财政资金" amount="money" findings={fmap} /></td>
+            <td className="sub">其他资金</td><td><Field project={project} field="other" label="其他资金" amount="money" findings={fmap} /></td>
+          </tr>
+          <tr>
+            <td colSpan={6}>
+              <div className={`sum-line${mismatch ? ' mismatch' : ''}`} data-testid="budget-sum">
+                财政资金 + 其他资金 = {total === '' ? '—' : formatAmount(total, unit)} {unit}
+                {mismatch && <strong>{"\u3000"}与预算数 {formatAmount(project.budget, unit)} 不一致</strong>}
+              </div>
+              <Field project={project} field="purpose" label="资金用途" multiline findings={fmap} className="wide" />
+            </td>
+          </tr>
+          <tr>
+            <th rowSpan={2}>资金支出计划<br />（%）</th>
+            {t.checkpoints.map((c, i) => <td key={c} className="sub center" colSpan={i === t.checkpoints.length - 1 ? 6 - (t.checkpoints.length - 1) : 1}>{c}</td>)}
+          </tr>
+          <tr>
+            {t.checkpoints.map((c, i) => (
+              <td key={c} colSpan={i === t.checkpoints.length - 1 ? 6 - (t.checkpoints.length - 1) : 1}>
+                <Field project={project} field={`schedule.${i}`} label={`${c}（%）`} amount="percent" findings={fmap} />
+                <div className="percent-of">{project.schedule[i] && project.budget ? `≈ ${formatAmount(percentOf(project.budget, project.schedule[i]), unit)} ${unit}` : ''}</div>
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th>绩效目标</th>
+            <td colSpan={6}><Field project={project} field="goal" label="绩效目标" multiline findings={fmap} className="wide tall" /></td>
+          </tr>
+        </tbody>
+      </table>
+      <ProjectIndicatorGrid project={project} />
+    </div>
+  );
+}
+
+export function ProjectsView() {
+  const projects = useEditor((s) => s.doc!.projects);
+  const projectId = useEditor((s) => s.projectId);
+  const index = projects.findIndex((p) => p.id === projectId);
+  useEffect(() => {
+    if (index < 0 && projects.length) editor.set({ projectId: projects[0].id });
+  }, [index, projects]);
+  return (
+    <div className="projects-view">
+      <ProjectList />
+      {index >= 0 ? <ProjectForm key={projects[index].id} project={projects[index]} index={index} /> : <div className="empty-state">没有选中的项目。</div>}
+    </div>
+  );
+}
