@@ -1,7 +1,7 @@
 // AG Grid setup shared by the grids: only the community modules we use, the Chinese locale and a
 // theme on system fonts (no web fonts, nothing fetched).
 import {
-  CellApiModule, CellSpanModule, CellStyleModule, ClientSideRowModelModule, CustomEditorModule, EventApiModule, LocaleModule,
+  CellApiModule, CellSpanModule, RowStyleModule, CellStyleModule, ClientSideRowModelModule, CustomEditorModule, EventApiModule, LocaleModule,
   ModuleRegistry, RenderApiModule, RowApiModule, ScrollApiModule, SelectEditorModule, TextEditorModule, TooltipModule, themeQuartz,
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
@@ -11,7 +11,7 @@ export function registerGridModules(): void {
   if (registered) return;
   registered = true;
   ModuleRegistry.registerModules([
-    ClientSideRowModelModule, CellSpanModule, CellStyleModule, TextEditorModule, SelectEditorModule, CustomEditorModule,
+    ClientSideRowModelModule, CellSpanModule, CellStyleModule, RowStyleModule, TextEditorModule, SelectEditorModule, CustomEditorModule,
     TooltipModule, LocaleModule, RenderApiModule, RowApiModule, ScrollApiModule, CellApiModule, EventApiModule,
   ]);
 }
@@ -25,7 +25,7 @@ export const gridTheme = themeQuartz.withParams({
   headerFontSize: 13,
   headerFontWeight: 600,
   spacing: 5,
-  rowHeight: 34,
+  rowHeight: 42,
   headerHeight: 34,
   wrapperBorderRadius: 0,
   borderColor: '#c9ced6',

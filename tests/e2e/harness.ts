@@ -1,0 +1,68 @@
+// E2E harness: the host engineer's web host in-process (temp user data, fake OS hooks) and Debian's
+// Chromium driven by playwright-core with a fresh profile.
+import { mkdtempSync, rmSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startWebHost, type WebHost } from '../../src-main/webhost';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SEEDS_DIR = join(ROOT, 'tests/fixtures/seeds');
+export const SCREENSHOTS = join(ROOT, 'tests/artifacts/screenshots');
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Harness {
+  host: WebHost;
+  context: BrowserContext;
+  browser: Browser | null;
+  page: Page;
+  dir: string;
+  opened: string[];
+  shownInFolder: string[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: { viewport?: { width: number; height: number } } = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+  const userData = join(dir, 'user-data');
+  const docs = join(dir, 'docs');
+  mkdirSync(docs, { recursive: true });
+  const opened: string[] = [];
+  const shownInFolder: string[] = [];
+  const host = await startWebHost({
+    rendererDir: join(ROOT, 'dist/renderer'), userDataDir: userData, documentsDir: docs,
+    platform: { openPath: async (p) => { opened.push(p); }, showInFolder: async (p) => { shownInFolder.push(p); } },
+  });
+  const context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
+    executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true,
+    viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN',
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  return {
+    host, context, browser: null, page, dir, opened, shownInFolder,
+    async close() {
+      await context.close().catch(() => {});
+      await host.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Copy the seed fixtures into the harness's temp dir; returns their paths there. */
+export function copySeeds(h: Harness): string[] {
+  return readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.jixiao')).map((f) => {
+    const to = join(h.dir, 'docs', f);
+    copyFileSync(join(SEEDS_DIR, f), to);
+    return to;
+  });
+}
+
+/** Open a file through the UI (browser mode: the path dialog). */
+export async function openThroughUi(page: Page, path: string): Promise<void> {
+  await page.getByTestId('tb-open').click();
+  const dlg = page.getByTestId('path-dialog');
+  await dlg.locator('input').fill(path);
+  await dlg.getByRole('button', { name: '确定' }).click();
+  await page.getByTestId('statusbar').getByText(path, { exact: true }).waitFor();
+}
