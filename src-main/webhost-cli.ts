@@ -2,7 +2,8 @@
 //   --no-open     only print the URL (with its token) as the first line of stdout, keep serving
 //   --port N      a fixed port instead of a random one
 //   FILE.jixiao   open this document in the page
-// User data (recovery copies, recent files) in $JIXIAO_USER_DATA or ~/.config/jixiao.
+// User data (recovery copies, recent files) in $JIXIAO_USER_DATA or ~/.config/jixiao;
+// $JIXIAO_RENDERER_DIR overrides dist/renderer.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -50,7 +51,7 @@ function openBrowser(url: string): void {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const rendererDir = join(root, 'dist', 'renderer');
+  const rendererDir = process.env.JIXIAO_RENDERER_DIR ? resolve(process.env.JIXIAO_RENDERER_DIR) : join(root, 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     console.error('找不到界面文件 dist/renderer/index.html：请先运行 npm run build:web。/ Renderer not built: run npm run build:web.');
     process.exit(1);
