@@ -7,7 +7,6 @@ import { COUNT_UNITS, formatValue } from '../expr/parse';
 import { indicatorNature, type IndicatorNature } from './indicator-kind';
 import { activityWhere, BAND_LABEL, dutyWhere, finding, named, ROW_FIELD_LABEL, SEP, type DutyRule } from './registry';
 import { repeatedFragment, runTogetherNames } from './text-shape';
-import type { Finding } from './types';
 import { digitIssues, rateIssues, type CellIssue } from './value-checks';
 import type { Template } from '../model/templates';
 
@@ -31,6 +30,7 @@ const budgetRule: DutyRule = {
     if (duty.budget === '') return;
     const filled = duty.activities.map((a) => a.budget).filter((b) => b !== '');
     if (filled.length === 0) return;
+    if (filled.length === 1 && filled[0] === duty.budget) return; // canonical: same text, same value
     const sum = sumAmounts(filled);
     if (compareAmounts(duty.budget, sum) === 0) return;
     const diff = subtractAmounts(duty.budget, sum);
@@ -66,14 +66,14 @@ const nameRule: DutyRule = {
   check(duty, index, _ctx, out) {
     const seen = new Map<DutyIndicator[], Set<string>>();
     for (const { ind, parentWhere, siblings } of indicatorRows(duty, index)) {
-      const where = () => `${indicatorWhere(parentWhere, ind)}${SEP}绩效指标`;
-      nameShapeFindings(ind.id, 'name', where, ind.name, out);
+      const shape = nameShapeIssue(ind.name);
+      if (shape) out.push(finding(ind.id, 'name', `${indicatorWhere(parentWhere, ind)}${SEP}绩效指标`, ind.name, shape));
       const key = compactName(ind.name);
       if (key === '') continue;
       let names = seen.get(siblings);
       if (!names) seen.set(siblings, (names = new Set()));
       if (names.has(key)) {
-        out.push(finding(ind.id, 'name', where(), ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `同一工作活动下已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
+        out.push(finding(ind.id, 'name', `${indicatorWhere(parentWhere, ind)}${SEP}绩效指标`, ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `同一工作活动下已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
       }
       names.add(key);
     }
@@ -87,7 +87,7 @@ export function compactName(name: string): string {
   return name.replace(/[\s\u3000]/g, '');
 }
 
-function nameShapeIssue(name: string): CellIssue | null {
+function computeNameShape(name: string): CellIssue | null {
   const two = runTogetherNames(name);
   if (two) return { severity: 'warning', code: 'text.merged-cells-suspect', message: `“${name.trim()}”像是两个指标名称连在一起（“${two[0]}”和“${two[1]}”），请拆成两个指标` };
   const frag = repeatedFragment(name);
@@ -95,15 +95,15 @@ function nameShapeIssue(name: string): CellIssue | null {
   return null;
 }
 
-/** Run-together names and repeated fragments, shared with the project rules (memoized by name). */
-export function nameShapeFindings(rowId: string, field: string, where: () => string, name: string, out: Finding[]): void {
+/** Run-together names and repeated fragments (memoized by name), shared with the project rules. */
+export function nameShapeIssue(name: string): CellIssue | null {
   let issue = nameMemo.get(name);
   if (issue === undefined) {
-    issue = nameShapeIssue(name);
+    issue = computeNameShape(name);
     if (nameMemo.size > 50000) nameMemo.clear();
     nameMemo.set(name, issue);
   }
-  if (issue) out.push(finding(rowId, field, where(), name, issue));
+  return issue;
 }
 
 // Band tables repeat (100% / ≥90% / ≥80% / <80% …): analyse each distinct one once.

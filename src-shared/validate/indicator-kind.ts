@@ -13,16 +13,17 @@ export interface IndicatorNature {
 const PAREN = /[（(][^（）()]*[）)]/g;
 const UNIT_IN_PAREN = /[（(]\s*(%|％|人|人次|次|个|户|家|项|件|元|万元)\s*[）)]/;
 
-const memo = new Map<string, IndicatorNature>();
+const memo = new Map<Template, Map<string, IndicatorNature>>();
 
 /** Memoized by template and name (names repeat across rows and edits). */
 export function indicatorNature(name: string, template: Template): IndicatorNature {
-  const key = `${template.id}\u0001${name}`;
-  let n = memo.get(key);
+  let byName = memo.get(template);
+  if (!byName) memo.set(template, (byName = new Map()));
+  let n = byName.get(name);
   if (!n) {
     n = computeNature(name, template);
-    if (memo.size > 50000) memo.clear();
-    memo.set(key, n);
+    if (byName.size > 50000) byName.clear();
+    byName.set(name, n);
   }
   return n;
 }

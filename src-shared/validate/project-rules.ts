@@ -1,12 +1,13 @@
 // Rules over one project of the 项目绩效目标表: money, the spending schedule, vocabularies of the
 // template, required cells, indicator names, 指标值 and 依据.
 import { compareAmounts, sumAmounts } from '../model/amount';
-import type { ProjectIndicator } from '../model/schema';
+import type { Project, ProjectIndicator } from '../model/schema';
+import type { Finding } from './types';
 import { findLevel1, type Template } from '../model/templates';
-import { compactName, nameShapeFindings } from './duty-rules';
+import { compactName, nameShapeIssue } from './duty-rules';
 import { indicatorNature } from './indicator-kind';
-import { finding, named, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, projectWhere, SEP, type ProjectRule } from './registry';
-import { valueIssues } from './value-checks';
+import { finding, named, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
+import { valueIssues, type CellIssue } from './value-checks';
 
 const indicatorWhere = (index: number, ind: ProjectIndicator, field: string) =>
   `${projectWhere(index)}${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${PROJECT_INDICATOR_LABEL[field]}`;
@@ -17,6 +18,8 @@ const budgetRule: ProjectRule = {
   description: '预算数 = 财政资金 + 其他资金（已填写时）',
   check(p, index, ctx, out) {
     if (p.budget === '' || (p.fiscal === '' && p.other === '')) return;
+    // Amounts are stored canonical, so one filled part equal as text is equal in value.
+    if ((p.other === '' && p.fiscal === p.budget) || (p.fiscal === '' && p.other === p.budget)) return;
     const sum = sumAmounts([p.fiscal, p.other]);
     if (compareAmounts(p.budget, sum) === 0) return;
     out.push(finding(p.id, 'budget', fieldWhere(index, 'budget'), p.budget, {
@@ -30,6 +33,21 @@ const scheduleRule: ProjectRule = {
   id: 'project.schedule', scope: 'project', codes: ['schedule.out-of-range', 'schedule.not-cumulative', 'schedule.incomplete'],
   description: '资金支出计划为累计百分比：0–100，逐期不减，最后一期为100',
   check(p, index, ctx, out) {
+    // Most projects share a schedule (25/50/75/100): a correct one is remembered as correct.
+    const key = p.schedule.join('|');
+    let okFor = cleanSchedules.get(ctx.template);
+    if (!okFor) cleanSchedules.set(ctx.template, (okFor = new Set()));
+    if (okFor.has(key)) return;
+    const before = out.length;
+    checkSchedule(p, index, ctx, out);
+    if (out.length === before && okFor.size < 10000) okFor.add(key);
+  },
+};
+
+const cleanSchedules = new Map<Template, Set<string>>();
+
+function checkSchedule(p: Project, index: number, ctx: RuleContext, out: Finding[]): void {
+  {
     const labels = ctx.template.checkpoints;
     const n = Math.min(labels.length, p.schedule.length) || p.schedule.length;
     const at = (k: number) => ({ field: `schedule.${k}`, where: `${projectWhere(index)}${SEP}资金支出计划${SEP}${labels[k] ?? `第${k + 1}期`}` });
@@ -56,25 +74,36 @@ const scheduleRule: ProjectRule = {
       const c = at(n - 1);
       out.push(finding(p.id, c.field, c.where, p.schedule[n - 1] ?? '', { severity: 'error', code: 'schedule.incomplete', message: `资金支出计划最后一期应为100%（目前累计 ${last.v}%），请补齐` }));
     }
-  },
-};
+  }
+}
+
+function emptyFinding(rowId: string, field: string, where: string, what: string, severity: 'error' | 'warning' = 'error') {
+  return finding(rowId, field, where, '', { severity, code: 'text.empty-required', message: `${what}未填写，请填写` });
+}
+const INDICATOR_REQUIRED = ['level1', 'level2', 'name', 'value'] as const;
 
 const requiredRule: ProjectRule = {
   id: 'project.required', scope: 'project', codes: ['text.empty-required'],
   description: '项目名称、一级/二级/三级指标、指标值必须填写；项目编码与依据宜填写',
   check(p, index, _ctx, out) {
-    const empty = (rowId: string, field: string, where: string, what: string, severity: 'error' | 'warning' = 'error') =>
-      out.push(finding(rowId, field, where, '', { severity, code: 'text.empty-required', message: `${what}未填写，请填写` }));
-    if (p.name.trim() === '') empty(p.id, 'name', fieldWhere(index, 'name'), '项目名称');
-    if (p.code.trim() === '') empty(p.id, 'code', fieldWhere(index, 'code'), '项目编码', 'warning');
+    if (isBlank(p.name)) out.push(emptyFinding(p.id, 'name', fieldWhere(index, 'name'), '项目名称'));
+    if (isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code'), '项目编码', 'warning'));
     for (const ind of p.indicators) {
-      for (const field of ['level1', 'level2', 'name', 'value'] as const) {
-        if (ind[field].trim() === '') empty(ind.id, field, indicatorWhere(index, ind, field), PROJECT_INDICATOR_LABEL[field]);
+      for (const field of INDICATOR_REQUIRED) {
+        if (isBlank(ind[field])) out.push(emptyFinding(ind.id, field, indicatorWhere(index, ind, field), PROJECT_INDICATOR_LABEL[field]));
       }
-      if (ind.basis.trim() === '') empty(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), PROJECT_INDICATOR_LABEL.basis, 'warning');
+      if (isBlank(ind.basis)) out.push(emptyFinding(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), PROJECT_INDICATOR_LABEL.basis, 'warning'));
     }
   },
 };
+
+/** Blank without allocating (the common answer is "no" on a non-empty first character). */
+function isBlank(s: string): boolean {
+  if (s === '') return true;
+  const c = s.charCodeAt(0);
+  if (c > 32 && c !== 0x3000 && c !== 0xa0) return false;
+  return s.trim() === '';
+}
 
 function level2Owner(t: Template, level2: string): string | undefined {
   return t.level1.find((l) => l.level2.includes(level2))?.name;
@@ -122,12 +151,12 @@ const namesRule: ProjectRule = {
   check(p, index, _ctx, out) {
     const seen = new Set<string>();
     for (const ind of p.indicators) {
-      const where = () => indicatorWhere(index, ind, 'name');
-      nameShapeFindings(ind.id, 'name', where, ind.name, out);
+      const shape = nameShapeIssue(ind.name);
+      if (shape) out.push(finding(ind.id, 'name', indicatorWhere(index, ind, 'name'), ind.name, shape));
       const key = compactName(ind.name);
       if (key === '') continue;
       if (seen.has(key)) {
-        out.push(finding(ind.id, 'name', where(), ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `本项目已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
+        out.push(finding(ind.id, 'name', indicatorWhere(index, ind, 'name'), ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `本项目已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
       }
       seen.add(key);
     }
@@ -151,29 +180,45 @@ const valueRule: ProjectRule = {
 
 const DOC_NUMBER = /[【〔[（(]\s*\d{4}\s*[】〕\]）)]\s*\d+\s*号|\d{4}\s*年?\s*第?\s*\d+\s*号/;
 
+const basisMemo = new Map<Template, [Map<string, CellIssue | null>, Map<string, CellIssue | null>]>();
+
+function basisIssue(t: Template, basis: string, isCost: boolean): CellIssue | null {
+  let maps = basisMemo.get(t);
+  if (!maps) basisMemo.set(t, (maps = [new Map(), new Map()]));
+  const byText = maps[isCost ? 1 : 0];
+  let issue = byText.get(basis);
+  if (issue === undefined) {
+    issue = computeBasisIssue(t, basis.trim(), isCost);
+    if (byText.size > 50000) byText.clear();
+    byText.set(basis, issue);
+  }
+  return issue;
+}
+
+function computeBasisIssue(t: Template, b: string, isCost: boolean): CellIssue | null {
+  if (b === '' || t.basisCategories.includes(b)) return null;
+  if (t.costOnlyBasis.includes(b)) {
+    if (isCost) return null;
+    return { severity: 'warning', code: 'basis.nonstandard', message: `“${b}”只适用于成本指标，请改用计划标准、行业标准、历史标准或其他标准`, suggestion: '计划标准' };
+  }
+  const planned = DOC_NUMBER.test(b) || /批示|批复|文件|通知|方案|规划|计划/.test(b);
+  const suggestion = planned ? '计划标准' : '其他标准';
+  return {
+    severity: 'warning', code: 'basis.nonstandard',
+    message: `指标值确定依据“${b}”不是规定的类别（${[...t.basisCategories, ...t.costOnlyBasis].join('、')}），建议填“${suggestion}”${planned ? '，文号可写入绩效指标描述' : ''}`,
+    suggestion,
+  };
+}
+
 const basisRule: ProjectRule = {
   id: 'project.basis', scope: 'project', codes: ['basis.nonstandard'],
   description: '指标值确定依据宜为计划标准、行业标准、历史标准、其他标准（预算支出标准仅用于成本指标）',
   check(p, index, ctx, out) {
-    const t = ctx.template;
     for (const ind of p.indicators) {
-      const b = ind.basis.trim();
-      if (b === '' || t.basisCategories.includes(b)) continue;
-      const isCost = /成本/.test(ind.level1) || /成本/.test(ind.level2);
-      if (t.costOnlyBasis.includes(b)) {
-        if (isCost) continue;
-        out.push(finding(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), ind.basis, {
-          severity: 'warning', code: 'basis.nonstandard', message: `“${b}”只适用于成本指标，请改用计划标准、行业标准、历史标准或其他标准`, suggestion: '计划标准',
-        }));
-        continue;
-      }
-      const planned = DOC_NUMBER.test(b) || /批示|批复|文件|通知|方案|规划|计划/.test(b);
-      const suggestion = planned ? '计划标准' : '其他标准';
-      out.push(finding(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), ind.basis, {
-        severity: 'warning', code: 'basis.nonstandard',
-        message: `指标值确定依据“${b}”不是规定的类别（${[...t.basisCategories, ...t.costOnlyBasis].join('、')}），建议填“${suggestion}”${planned ? '，文号可写入绩效指标描述' : ''}`,
-        suggestion,
-      }));
+      if (ind.basis === '') continue;
+      const isCost = ind.level1.includes('成本') || ind.level2.includes('成本');
+      const issue = basisIssue(ctx.template, ind.basis, isCost);
+      if (issue) out.push(finding(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), ind.basis, issue));
     }
   },
 };

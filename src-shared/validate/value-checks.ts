@@ -94,16 +94,19 @@ export function rateIssues(p: NumericValue, nature: IndicatorNature): CellIssue[
   return [];
 }
 
-const memo = new Map<string, CellIssue[]>();
+// Keyed by the (memoized, hence stable) nature object, then unit, then text: no string building.
+const memo = new WeakMap<IndicatorNature, Map<string, CellIssue[]>>();
 
 /** All text-level findings on a project indicator's 指标值. */
 export function valueIssues(text: string, nature: IndicatorNature, unit: MoneyUnit): CellIssue[] {
-  const key = `${text}\u0001${nature.kind}${nature.lowerIsBetter ? 'L' : ''}${unit}`;
-  let out = memo.get(key);
+  let byText = memo.get(nature);
+  if (!byText) memo.set(nature, (byText = new Map()));
+  const key = unit === '万元' ? text : `元\u0001${text}`;
+  let out = byText.get(key);
   if (!out) {
     out = computeValueIssues(text, nature, unit);
-    if (memo.size > 50000) memo.clear();
-    memo.set(key, out);
+    if (byText.size > 20000) byText.clear();
+    byText.set(key, out);
   }
   return out;
 }
