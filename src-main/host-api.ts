@@ -3,16 +3,16 @@
 // with the channel's schema, runs the handler and always answers an ApiResult: nothing thrown ever
 // crosses the boundary, every failure has a code and a Chinese message.
 import { existsSync, promises as fsp } from 'node:fs';
-import { basename, dirname, extname, join, parse as parsePath, resolve } from 'node:path';
+import { dirname, extname, join, parse as parsePath, resolve } from 'node:path';
 import { z } from 'zod';
 import { requests, type ApiResult, type Channel, type ExportFormat, type Responses } from '../src-shared/ipc';
 import type { JixiaoDocument } from '../src-shared/model';
 import { defaultExportName, renderPrintHtml } from '../src-shared/export';
-import { importOffice } from '../src-shared/import';
 import { fileError, isJixiaoError, toJixiaoError } from './services/errors';
 import { writeFileAtomic } from './services/atomic-write';
 import { createRecentFiles, createRecoveryStore, openDocumentFile, saveDocumentFile } from './services/storage';
 import { exportBytes } from './services/export-files';
+import { importFile } from './services/import-files';
 
 /** Who is calling: the Electron window (web contents id), or null for the web host's page. */
 export interface Caller { windowId: number | null }
@@ -121,7 +121,8 @@ export function createHostApi(opts: HostApiOptions): HostApi {
     },
     'import:read': async ({ path }) => {
       const full = resolve(path);
-      const outcome = await readImport(full);
+      const outcome = await importFile(full);
+      if (!outcome.ok) throw new HostError(outcome.code, outcome.message);
       return { document: outcome.document, report: outcome.report, sourcePath: full };
     },
     'shell:openPath': async ({ path }) => {
@@ -175,24 +176,6 @@ export function createHostApi(opts: HostApiOptions): HostApi {
   }
 
   return { handlers, dispatch };
-}
-
-/** Largest Excel/Word file taken for import (the importer also caps what the zip expands to). */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-
-async function readImport(path: string) {
-  let bytes: Buffer;
-  try {
-    const st = await fsp.stat(path);
-    if (st.isDirectory()) throw fileError('file.is-directory', path);
-    if (st.size > MAX_IMPORT_BYTES) throw fileError('file.too-large', path);
-    bytes = await fsp.readFile(path);
-  } catch (err) {
-    throw toJixiaoError(err, path);
-  }
-  const r = importOffice(new Uint8Array(bytes), basename(path));
-  if (!r.ok) throw new HostError(r.code, r.message);
-  return r;
 }
 
 export function toFailure(err: unknown): { ok: false; code: string; message: string } {

@@ -196,6 +196,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     try {
       data = await fsp.readFile(file);
     } catch {
+      if (pathname === '/favicon.ico') { res.writeHead(204, SECURITY_HEADERS); res.end(); return; } // browsers ask unprompted
       if (!existsSync(join(rendererDir, 'index.html'))) {
         return sendError(res, 404, 'host.no-renderer', '找不到界面文件：请先运行 npm run build:web。');
       }
