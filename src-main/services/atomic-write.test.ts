@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { nodeFs, writeFileAtomic } from './atomic-write';
+import { nodeFs, removeStaleTemps, writeFileAtomic } from './atomic-write';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'jixiao-aw-'));
 
@@ -60,5 +60,18 @@ describe('writeFileAtomic', () => {
 
   it('fails with ENOENT when the folder does not exist', async () => {
     await expect(writeFileAtomic(join(tmp(), 'no', 'a.jixiao'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('removeStaleTemps', () => {
+  it('removes old temp files of this document only, keeps young ones and other files', async () => {
+    const dir = tmp();
+    const p = join(dir, '表(1).jixiao');
+    const old = new Date(Date.now() - 2 * 3600_000);
+    const names = ['.表(1).jixiao.123.0a1b2c3d.tmp', '表(1).jixiao.bak.0a1b2c3d.tmp', '.表(1).jixiao.9.ffffffff.tmp', '.other.jixiao.1.0a1b2c3d.tmp', '表(1).jixiao', 'notes.tmp'];
+    for (const n of names) writeFileSync(join(dir, n), 'x');
+    for (const n of names.filter((n) => n !== '.表(1).jixiao.9.ffffffff.tmp')) utimesSync(join(dir, n), old, old);
+    expect(await removeStaleTemps(p)).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['.other.jixiao.1.0a1b2c3d.tmp', '.表(1).jixiao.9.ffffffff.tmp', 'notes.tmp', '表(1).jixiao'].sort());
   });
 });

@@ -91,3 +91,27 @@ async function syncDir(fs: AtomicFs, dir: string): Promise<void> {
     await h?.close().catch(() => {});
   }
 }
+
+/**
+ * Remove temp files a crashed save left next to `path` (`.name.<pid>.<hex>.tmp`, `name.bak.<hex>.tmp`).
+ * Only files older than `maxAgeMs` go: a younger one may belong to a save in progress elsewhere.
+ * Best effort, never throws.
+ */
+export async function removeStaleTemps(path: string, maxAgeMs = 60 * 60_000, now = Date.now()): Promise<number> {
+  const dir = dirname(path);
+  const name = basename(path);
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^(?:\\.${esc}\\.\\d+\\.[0-9a-f]{8}|${esc}\\.bak\\.[0-9a-f]{8})\\.tmp$`);
+  let removed = 0;
+  try {
+    for (const f of await fsp.readdir(dir)) {
+      if (!pattern.test(f)) continue;
+      const p = join(dir, f);
+      const st = await fsp.stat(p).catch(() => null);
+      if (st && now - st.mtimeMs > maxAgeMs && (await fsp.unlink(p).then(() => true, () => false))) removed++;
+    }
+  } catch {
+    /* folder unreadable: nothing to sweep */
+  }
+  return removed;
+}

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { loadDocumentText, serializeDocument, MAX_DOCUMENT_BYTES } from '../../src-shared/model/load';
 import type { JixiaoDocument } from '../../src-shared/model/schema';
-import { nodeFs, writeFileAtomic, type AtomicFs } from './atomic-write';
+import { nodeFs, removeStaleTemps, writeFileAtomic, type AtomicFs } from './atomic-write';
 import { fileError, toJixiaoError } from './errors';
 
 /** fs functions used by storage; tests inject failures (ENOSPC, EACCES…) through this. */
@@ -95,6 +95,7 @@ export async function saveDocumentFile(path: string, doc: JixiaoDocument, opts: 
   try {
     await writeFileAtomic(path, bytes, { backup: true, fs });
     const st = await fs.stat(path);
+    await removeStaleTemps(path); // left by a crash during an earlier save
     return { stamp: makeStamp(st.mtimeMs, bytes.length, bytes) };
   } catch (err) {
     throw toJixiaoError(err, path);
