@@ -10,7 +10,9 @@ import { contentTypeOf, resolveStaticPath } from '../webhost';
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    // corsEnabled as VS Code does for vscode-file: Vite emits <script type="module" crossorigin>,
+    // a CORS-mode load; no other origin can ever be shown in the app's windows (navigation is locked).
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
   ]);
 }
 
