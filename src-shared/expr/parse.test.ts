@@ -48,8 +48,8 @@ describe('parseValue: forms of domain.md', () => {
   });
 
   it('qualitative, empty and unparsed', () => {
-    for (const w of ['完成', '是', '有效实施', '达到预期目标', '部分达到', '未达到']) expect(parseValue(w)).toEqual({ kind: 'qualitative', source: w, word: w });
-    expect(parseValue('  ')).toEqual({ kind: 'empty', source: '  ' });
+    for (const w of ['完成', '是', '有效实施', '达到预期目标', '部分达到', '未达到']) expect(parseValue(w)).toEqual({ kind: 'qualitative', source: w, label: '', bareNumber: false, word: w });
+    expect(parseValue('  ')).toEqual({ kind: 'empty', source: '  ', label: '', bareNumber: false });
     expect(parseValue('≥90%%%').kind).toBe('unparsed');
     expect(parseValue('不低于90%以下').kind).toBe('unparsed');
   });

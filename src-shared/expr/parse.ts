@@ -27,22 +27,27 @@ export interface Range {
 
 export type Atom = Comparison | Range;
 
+/** Fields every parse result has, so callers can read them without narrowing. */
+interface ParsedCommon {
+  /** The cell exactly as typed. */
+  source: string;
+  /** Text before the first atom (`完成率>90%` → "完成率"); "" when none or not numeric. */
+  label: string;
+  /** A single number without any operator (`100%`, `3`, `1次`); false when not numeric. */
+  bareNumber: boolean;
+}
+
 export type ParsedValue =
-  | { kind: 'empty'; source: string }
-  | { kind: 'qualitative'; source: string; word: string }
-  | { kind: 'unparsed'; source: string; reason: string }
-  | {
+  | (ParsedCommon & { kind: 'empty' })
+  | (ParsedCommon & { kind: 'qualitative'; word: string })
+  | (ParsedCommon & { kind: 'unparsed'; reason: string })
+  | (ParsedCommon & {
       kind: 'numeric';
-      source: string;
-      /** Text before the first atom (`完成率>90%` → "完成率"), "" when none. */
-      label: string;
       /** OR of AND groups: `≥85%和≤100%` → [[≥85%, ≤100%]]; `<80%或>100%` → [[<80%], [>100%]]. */
       groups: Atom[][];
-      /** A single number without any operator (`100%`, `3`, `1次`). */
-      bareNumber: boolean;
       /** The units used, distinct, in order ("" for a unitless number). */
       units: string[];
-    };
+    });
 
 export type NumericValue = Extract<ParsedValue, { kind: 'numeric' }>;
 
@@ -164,14 +169,16 @@ function bodyAt(s: string, start: number): Atom[][] | null {
 
 export function parseValue(text: string): ParsedValue {
   const source = typeof text === 'string' ? text : String(text);
-  if (source.length > MAX_VALUE_LENGTH) return { kind: 'unparsed', source, reason: 'too-long' };
+  if (source.length > MAX_VALUE_LENGTH) return { kind: 'unparsed', source, label: '', bareNumber: false, reason: 'too-long' };
   const s = canonicalText(source);
-  if (s === '') return { kind: 'empty', source };
-  if (!/\d/.test(s)) return { kind: 'qualitative', source, word: s };
+  if (s === '') return { kind: 'empty', source, label: '', bareNumber: false };
+  if (!/\d/.test(s)) return { kind: 'qualitative', source, label: '', bareNumber: false, word: s };
   // The label is the shortest prefix after which the rest is a well-formed body.
   for (let i = 0; i < s.length; i++) {
     if (i > 0 && /\d/.test(s[i - 1]) && /[\d.]/.test(s[i])) continue; // never start inside a number
     // nor inside or just after a word operator (不低于90%以下 must not read as label 不低于 + 90%以下)
+    // A label never ends in a joiner or a unit: starting there re-parses the same tail (quadratic).
+    if (i > 0 && /[和且与及或、,;&%‰]/.test(s[i - 1])) continue;
     if (s[i - 1] === '不' || (i > 0 && PRE_END.test(s.slice(Math.max(0, i - 5), i)))) continue;
     const groups = bodyAt(s, i);
     if (!groups) continue;
@@ -181,7 +188,7 @@ export function parseValue(text: string): ParsedValue {
     const bareNumber = atoms.length === 1 && atoms[0].kind === 'cmp' && atoms[0].opForm === 'none';
     return { kind: 'numeric', source, label: s.slice(0, i).replace(/[:：为是]+$/, ''), groups, bareNumber, units };
   }
-  return { kind: 'unparsed', source, reason: 'syntax' };
+  return { kind: 'unparsed', source, label: '', bareNumber: false, reason: 'syntax' };
 }
 
 const OP_TEXT: Record<Op, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
