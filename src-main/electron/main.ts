@@ -173,6 +173,7 @@ function createApi(): HostApi {
       // The save that was to precede a close did not happen: keep the window.
       if (dw && ((channel === 'doc:save' && !result.ok) || (channel === 'dialog:pickSave' && result.ok && result.value === null))) {
         onSaveAborted(dw);
+        quitting = false; // a quit waiting for this save stops here
       }
     },
   });
