@@ -27,6 +27,9 @@ export function paragraphText(p: XNode): string {
   return s;
 }
 
+// Formatting subtrees the importer never reads (none of them can contain itself).
+const FORMATTING: ReadonlySet<string> = new Set(['rPr', 'pPr', 'tblPr', 'tblGrid', 'sectPr', 'tblPrEx']);
+
 const intAttr = (n: XNode | undefined, fallback: number) => {
   const v = n ? parseInt(n.attrs.val ?? '', 10) : NaN;
   return Number.isFinite(v) && v > 0 ? v : fallback;
@@ -34,7 +37,7 @@ const intAttr = (n: XNode | undefined, fallback: number) => {
 
 export function readDocx(zip: ZipArchive): GridStream {
   const xml = zip.readText('word/document.xml')!;
-  const root = parseXml(xml, 'word/document.xml');
+  const root = parseXml(xml, 'word/document.xml', { skip: FORMATTING });
   const body = child(root, 'body') ?? root;
   const out: GridStream = { format: 'docx', rows: [], stray: [] };
   let tableNo = 0;

@@ -10,10 +10,13 @@ function richText(si: XNode): string {
   let s = '';
   for (const c of si.children) {
     if (c.tag === 't') s += textOf(c);
-    else if (c.tag === 'r') { const t = child(c, 't'); if (t) s += textOf(t); }
+    else if (c.tag === 'r') { const t = child(c, 't'); if (t) s += textOf(t); } // rPh (phonetic) skipped
   }
   return s;
 }
+
+// Sheet parts the importer never reads (formulas keep their cached value in <v>).
+const SHEET_SKIP: ReadonlySet<string> = new Set(['f', 'sheetViews', 'cols', 'pageMargins', 'pageSetup', 'headerFooter', 'extLst', 'sheetFormatPr', 'conditionalFormatting', 'dataValidations']);
 
 /** "B12" → { col: 1, row: 12 } (0-based column). */
 export function parseRef(ref: string): { col: number; row: number } | null {
@@ -94,7 +97,7 @@ export function readXlsx(zip: ZipArchive): GridStream {
     const path = rels.get(s.attrs.id ?? '') ?? '';
     const text = path ? zip.readText(path) : null;
     if (text === null) continue;
-    readSheet(parseXml(text, path), name, shared, xfFormats, out);
+    readSheet(parseXml(text, path, { skip: SHEET_SKIP }), name, shared, xfFormats, out);
   }
   return out;
 }
