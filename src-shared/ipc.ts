@@ -88,11 +88,15 @@ export interface JixiaoApi {
 
 export const PRODUCT_NAME = '绩效目标表编辑器';
 
-/** Window title `文件名 — 绩效目标表编辑器`, with `*` while there are unsaved changes. */
-export function formatWindowTitle(name: string, dirty: boolean): string {
+/** The document's name from a name or a full window title (marker and product name removed). */
+export function documentNameOf(title: string): string {
   const suffix = ` — ${PRODUCT_NAME}`;
-  const bare = (name.endsWith(suffix) ? name.slice(0, -suffix.length) : name).replace(/^\*\s*/, '').trim() || '未命名';
-  return `${dirty ? '*' : ''}${bare}${suffix}`;
+  return (title.endsWith(suffix) ? title.slice(0, -suffix.length) : title).replace(/^[*●]\s*/, '').trim() || '未命名';
+}
+
+/** Window title `文件名 — 绩效目标表编辑器`, with `● ` in front while there are unsaved changes. */
+export function formatWindowTitle(name: string, dirty: boolean): string {
+  return `${dirty ? '● ' : ''}${documentNameOf(name)} — ${PRODUCT_NAME}`;
 }
 
 export const HOST_COMMANDS = [

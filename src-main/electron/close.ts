@@ -2,6 +2,7 @@
 // 保存 sends 'save' to the renderer and closes once it reports a clean document; a failed or
 // cancelled save leaves the window open. 不保存 closes and drops the window's recovery copies.
 import type { MessageBoxSyncOptions } from 'electron';
+import { documentNameOf } from '../../src-shared/ipc';
 
 export interface DocumentWindowState {
   /** The document's name as the renderer reports it (file name or 未命名). */
@@ -62,7 +63,7 @@ export function onCloseRequested(state: DocumentWindowState, hooks: CloseHooks):
 
 /** The renderer reported its state (window:setState). Returns true when the window should now close. */
 export function onStateReported(state: DocumentWindowState, next: { title: string; dirty: boolean }): boolean {
-  state.name = next.title;
+  state.name = documentNameOf(next.title);
   state.dirty = next.dirty;
   return state.closeAfterSave && !next.dirty;
 }

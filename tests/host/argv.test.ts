@@ -13,11 +13,11 @@ describe('documentPathsFromArgv', () => {
 });
 
 describe('formatWindowTitle', () => {
-  it('is 文件名 — 绩效目标表编辑器, with * while modified', () => {
+  it('is 文件名 — 绩效目标表编辑器, with ● while modified', () => {
     expect(formatWindowTitle('甲.jixiao', false)).toBe('甲.jixiao — 绩效目标表编辑器');
-    expect(formatWindowTitle('甲.jixiao', true)).toBe('*甲.jixiao — 绩效目标表编辑器');
-    expect(formatWindowTitle('', true)).toBe('*未命名 — 绩效目标表编辑器');
+    expect(formatWindowTitle('甲.jixiao', true)).toBe('● 甲.jixiao — 绩效目标表编辑器');
+    expect(formatWindowTitle('', true)).toBe('● 未命名 — 绩效目标表编辑器');
     // A full title passed back in is not doubled.
-    expect(formatWindowTitle('*甲.jixiao — 绩效目标表编辑器', false)).toBe('甲.jixiao — 绩效目标表编辑器');
+    expect(formatWindowTitle('● 甲.jixiao — 绩效目标表编辑器', false)).toBe('甲.jixiao — 绩效目标表编辑器');
   });
 });

@@ -32,6 +32,14 @@ describe('close guard', () => {
     expect(onStateReported(s, { title: '甲.jixiao', dirty: false })).toBe(true);
   });
 
+  it('the dialog names the document, not the window title', () => {
+    const s = state(true);
+    onStateReported(s, { title: '● 乙.jixiao — 绩效目标表编辑器', dirty: true });
+    const h = hooks('cancel');
+    onCloseRequested(s, h);
+    expect(h.ask).toHaveBeenCalledWith('乙.jixiao');
+  });
+
   it('a failed or cancelled save keeps the window open', () => {
     const s = state(true);
     onCloseRequested(s, hooks('save'));

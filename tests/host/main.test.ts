@@ -121,7 +121,7 @@ describe('Electron main (fake electron)', () => {
     const w = wins()[0];
     w.webContents.emit('did-finish-load');
     expect((await call(w, 'window:setState', { title: '甲.jixiao', dirty: true })).ok).toBe(true);
-    expect(w.title).toBe('*甲.jixiao — 绩效目标表编辑器');
+    expect(w.title).toBe('● 甲.jixiao — 绩效目标表编辑器');
     h.messageBox.answer = 0; // 保存
     w.close();
     expect(w.destroyed).toBe(false);
