@@ -20,16 +20,38 @@ export const RULES: readonly Rule[] = [...DUTY_RULES, ...PROJECT_RULES, ...DOCUM
 /** Every code the registry can emit. */
 export const CODES: readonly string[] = [...new Set(RULES.flatMap((r) => r.codes))];
 
+const ROW_FIELDS = ['title', 'code', 'name', 'budget', 'fiscal', 'other', 'purpose', 'schedule', 'description', 'goal', 'level1', 'level2', 'bands', 'value', 'basis'];
+
+/** Findings in table order (row, then column), whatever rule produced them; stable otherwise. */
+function inTableOrder(out: Finding[], rowIds: string[]): Finding[] {
+  if (out.length < 2) return out;
+  const row = new Map<string, number>();
+  rowIds.forEach((id, k) => row.set(id, k));
+  const col = (field: string) => {
+    const [base, n] = field.split('.');
+    const k = ROW_FIELDS.indexOf(base);
+    return (k < 0 ? ROW_FIELDS.length : k) * 100 + (n ? Number(n) : 0);
+  };
+  return out
+    .map((f, k) => ({ f, k, r: row.get(f.path.rowId) ?? rowIds.length, c: col(f.path.field) }))
+    .sort((a, b) => a.r - b.r || a.c - b.c || a.k - b.k)
+    .map((x) => x.f);
+}
+
 function checkDuty(duty: Duty, index: number, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const r of DUTY_RULES) r.check(duty, index, ctx, out);
-  return out;
+  if (out.length < 2) return out;
+  const ids = [duty.id, ...duty.indicators.map((i) => i.id)];
+  for (const a of duty.activities) ids.push(a.id, ...a.indicators.map((i) => i.id));
+  return inTableOrder(out, ids);
 }
 
 function checkProject(project: Project, index: number, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const r of PROJECT_RULES) r.check(project, index, ctx, out);
-  return out;
+  if (out.length < 2) return out;
+  return inTableOrder(out, [project.id, ...project.indicators.map((i) => i.id)]);
 }
 
 function checkDocument(doc: JixiaoDocument, ctx: RuleContext): Finding[] {

@@ -78,6 +78,17 @@ describe('registry', () => {
   });
 });
 
+describe('order', () => {
+  it('findings come in table order (row, then column), not rule by rule', () => {
+    const d = clean();
+    d.projects[0].indicators[0].basis = '上级要求';
+    d.projects[0].indicators[1].value = '95%';
+    d.projects[0].indicators[1].basis = '文件';
+    d.projects[0].code = '';
+    expect(validateDocument(d).map((f) => `${f.path.rowId}.${f.path.field}`)).toEqual(['p1.code', 'p1i1.basis', 'p1i2.value', 'p1i2.basis']);
+  });
+});
+
 describe('budget.sum-mismatch', () => {
   it('duty budget vs the sum of its filled activity budgets (exact decimals)', () => {
     const doc = clean();
