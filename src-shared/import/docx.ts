@@ -28,7 +28,10 @@ export function paragraphText(p: XNode): string {
 }
 
 // Formatting subtrees the importer never reads (none of them can contain itself).
-const FORMATTING: ReadonlySet<string> = new Set(['rPr', 'pPr', 'tblPr', 'tblGrid', 'sectPr', 'tblPrEx']);
+const FORMATTING: ReadonlySet<string> = new Set([
+  'rPr', 'pPr', 'tblPr', 'tblGrid', 'sectPr', 'tblPrEx', 'tcW', 'vAlign', 'tcBorders', 'shd', 'noWrap', 'tcMar',
+  'cantSplit', 'tblHeader', 'trHeight', 'jc', 'proofErr', 'bookmarkStart', 'bookmarkEnd', 'lastRenderedPageBreak',
+]);
 
 const intAttr = (n: XNode | undefined, fallback: number) => {
   const v = n ? parseInt(n.attrs.val ?? '', 10) : NaN;

@@ -13,6 +13,8 @@ import type { FoundTable, ImportReport, UnplacedCell } from './types';
 
 /** For matching only: full-width → half-width, no whitespace, no colons. */
 export function normalizeLabel(s: string): string {
+  // Labels and headings are short; long cell text is never matched, so skip the NFKC cost.
+  if (s.length > 200) return s;
   return s.normalize('NFKC').replace(/[\s:：]+/g, '');
 }
 
