@@ -35,7 +35,10 @@ describe('analyzeBands', () => {
     expect(analyzeBands(['≤1%', '≤3%', '≤5%', '>5%']).direction).toBe('lower');
   });
   it('units, identical, empty, unparsed', () => {
-    expect(kinds(['≥80', '≥90%', '≥70%', '<70%'])).toEqual([['unit-mismatch', null]]);
+    expect(kinds(['≥80', '≥90%', '≥70%', '<70%'])).toEqual([['unit-mismatch', null], ['unreachable', 1]]); // read on as %
+    expect(kinds(['100%', '≥80', '≥60', '<60%'])).toEqual([['unit-mismatch', null]]);
+    expect(kinds(['≥80人', '≥90%', '≥70%', '<70%'])).toEqual([['unit-mismatch', null]]); // two units: no further analysis
+    expect(kinds(['3人', '2人', '1人', '0']).map((k) => k[0])).not.toContain('unit-mismatch'); // a bare 0 has no unit
     expect(kinds(['≥90%', '≥90%', '≥ 90%', '≥90%'])).toEqual([['identical', null]]);
     expect(kinds(['≥90%', '', '≥70%', '<70%'])).toEqual([['empty', 1]]);
     expect(kinds(['≥90%', '≥8o%%', '≥70%', '<70%'])).toEqual([['unparsed', 1]]);

@@ -106,12 +106,23 @@ export function analyzeBands(bands: readonly string[], options: BandOptions = {}
   // Qualitative bands (完成 / 基本完成 …) have no numbers to analyse.
   if (parsed.some((p) => p.kind !== 'numeric')) return result;
 
+  // A bare 0 has no unit to disagree with (`3人 / 2人 / 1人 / 0`).
   const units = new Set<string>();
-  for (const p of parsed) if (p.kind === 'numeric') for (const u of p.units) units.add(u);
+  for (const p of parsed) {
+    if (p.kind !== 'numeric') continue;
+    for (const g of p.groups) for (const a of g) {
+      if (a.unit === '' && (a.kind === 'cmp' ? a.value === 0 : a.hi.value === 0)) continue;
+      units.add(a.unit);
+    }
+  }
+  if (units.size === 0) units.add('');
   if (units.size > 1) {
     const list = [...units].map((u) => (u === '' ? '无单位' : u)).join('、');
     issues.push({ kind: 'unit-mismatch', detail: `各档单位不一致（${list}）` });
-    return result;
+    // One unit beside unitless numbers (`≥600人 / ≥400人 / ≥300 / <300人`) still reads clearly:
+    // go on with that unit so gaps and dead bands are found too. Two real units cannot be compared.
+    if (units.size > 2 || !units.has('')) return result;
+    units.delete('');
   }
   const unit = [...units][0];
   const integer = options.integer ?? COUNT_UNITS.has(unit);

@@ -132,7 +132,7 @@ describe('band.*', () => {
   it('direction flip', () => expect(codes(withBands(['≥90%', '<60%', '≥70%', '≥60%']))).toContain('band.direction'));
   it('direction against a lower-is-better name', () => expect(codes(withBands(['≥90%', '≥80%', '≥70%', '<70%'], '事故发生率'))).toEqual(['band.direction']));
   it('lower-is-better bands for a lower-is-better name are fine', () => expect(withBands(['≤1%', '≤3%', '≤5%', '>5%'], '事故发生率')).toEqual([]));
-  it('unit mismatch', () => expect(codes(withBands(['≥80', '≥90%', '≥70%', '<70%']))).toEqual(['band.unit-mismatch']));
+  it('unit mismatch', () => expect(codes(withBands(['100%', '≥80', '≥60', '<60%']))).toEqual(['band.unit-mismatch']));
   it('identical', () => expect(codes(withBands(['≥90%', '≥90%', '≥90%', '≥90%']))).toEqual(['band.identical']));
   it('empty band → text.empty-required', () => expect(withBands(['100%', '≥90%', '', '<80%'])).toMatchObject([{ code: 'text.empty-required', path: { field: 'bands.2' }, where: expect.stringMatching(/› 中$/) }]));
   it('typed-over digits in a band', () => expect(codes(withBands(['100%', '≥9090%', '≥80%', '<80%']))).toContain('value.duplicated-digits'));
@@ -276,5 +276,16 @@ describe('Zanhuang 2018 (unseen table) — rules generalize', () => {
     ];
     d.dutyTable.duties[0].budget = '';
     expect(validateDocument(d)).toEqual([]);
+  });
+  it('finds its real defects: a unit dropped from some bands', () => {
+    const d = clean();
+    d.dutyTable.duties[0].budget = '';
+    d.dutyTable.duties[0].activities = [
+      { id: 'z3', title: '养老保险政策实施及管理', budget: '', description: '', goal: '', indicators: [
+        ind('z3i1', '养老保险扩面征缴任务完成率', ['100%', '≥80', '≥60', '<60%']),
+        ind('z3i2', '完成鉴定人数', ['≥600人', '≥400人', '≥300', '<300人']),
+      ] },
+    ];
+    expect(validateDocument(d).map((f) => [f.code, f.path.rowId])).toEqual([['band.unit-mismatch', 'z3i1'], ['band.unit-mismatch', 'z3i2']]);
   });
 });
