@@ -48,6 +48,14 @@ const UNIT_CELL = /^单位(万元|元)$/;
 const ORG_LINE = /^\s*\d{3,12}\s*[\u4e00-\u9fff]{2,}/;
 const YEAR = /((?:19|20)\d{2})\s*年/;
 
+type PrefixKind = 'cn' | 'digit' | 'paren' | 'none';
+function prefixKind(prefix: string): PrefixKind {
+  if (!prefix) return 'none';
+  if (/^[（(]/.test(prefix)) return 'paren';
+  if (/^\d/.test(prefix)) return 'digit';
+  return 'cn';
+}
+
 interface ColumnMap<F> { fields: { field: F; from: number; to: number }[] }
 
 function fieldAt<F>(map: ColumnMap<F>, col: number): F | null {
@@ -87,6 +95,7 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
   let duty: Duty | null = null;
   let activity: Activity | null = null;
   let lastIndicator: DutyIndicator | null = null;
+  let dutyPrefixKind: PrefixKind | null = null;
 
   // Project state.
   const drafts: ProjectDraft[] = [];
@@ -164,12 +173,17 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
     if (!isBlank(title)) {
       const { prefix, rest } = stripNumbering(title);
       const indented = /^[\s\u3000]/.test(title);
+      // Duty vs activity: indentation, then the prefix kind the first duty used, then the kind itself
+      // (一、 duty; 1、/1. activity; （一） one level below 一、), then "rows with indicators are activities".
+      const kind = prefixKind(prefix);
       let isDuty: boolean;
       if (indented) isDuty = false;
-      else if (/^[一二三四五六七八九十百零]+[、.．]$/.test(prefix)) isDuty = true;
-      else if (/^\d/.test(prefix)) isDuty = false;
-      else if (prefix) isDuty = !duty;
+      else if (kind !== 'none' && dutyPrefixKind !== null && kind === dutyPrefixKind) isDuty = true;
+      else if (kind === 'cn') isDuty = true;
+      else if (kind === 'digit') isDuty = false;
+      else if (kind === 'paren') isDuty = !duty;
       else isDuty = !hasIndicator;
+      if (isDuty && dutyPrefixKind === null && kind !== 'none') dutyPrefixKind = kind;
       const fields = {
         title: rest,
         budget: vals.budget !== undefined ? amount(vals.budget, row, cellOf.budget!, '年度预算数') : '',
