@@ -152,8 +152,11 @@ export function DutyGrid() {
   }, [sel]);
 
   // Jump to a cell on request (findings panel, inserted rows).
+  // Each request is handled once, when its row exists (an insert and its focus request may
+  // arrive in separate renders); later document changes must not pull the focus back.
+  const handledSeq = useRef(0);
   useEffect(() => {
-    if (!focusRequest) return;
+    if (!focusRequest || handledSeq.current === focusRequest.seq) return;
     const t = setTimeout(() => {
       const api = apiRef.current;
       if (!api) return;
@@ -165,9 +168,11 @@ export function DutyGrid() {
         if (n.data.indicatorId === rowId || (n.data.ownerId === rowId && (n.data.first || !OWNER_FIELDS.has(colField)))) index = n.rowIndex ?? -1;
       });
       if (index < 0) return;
+      handledSeq.current = focusRequest.seq;
       api.ensureIndexVisible(index, 'middle');
       api.ensureColumnVisible(colField);
-      api.setFocusedCell(index, colField);
+      // Focus once the scrolled-to row is rendered, so the DOM focus lands in the cell.
+      requestAnimationFrame(() => requestAnimationFrame(() => api.setFocusedCell(index, colField)));
     }, 0);
     return () => clearTimeout(t);
   }, [focusRequest, rows]);

@@ -79,16 +79,18 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     run(() => editor.dispatch(setCellEdit(doc, e.data.id, e.column.getColId(), e.newValue == null ? '' : String(e.newValue))));
   }, []);
 
+  const handledSeq = useRef(0);
   useEffect(() => {
-    if (!focusRequest) return;
+    if (!focusRequest || handledSeq.current === focusRequest.seq) return;
     const t = setTimeout(() => {
       const api = apiRef.current;
       if (!api) return;
       const index = project.indicators.findIndex((i) => i.id === focusRequest.rowId);
       if (index < 0) return;
+      handledSeq.current = focusRequest.seq;
       const col = (PROJECT_INDICATOR_FIELDS as readonly string[]).includes(focusRequest.field) ? focusRequest.field : 'name';
       api.ensureIndexVisible(index, 'middle');
-      api.setFocusedCell(index, col);
+      requestAnimationFrame(() => requestAnimationFrame(() => api.setFocusedCell(index, col)));
     }, 0);
     return () => clearTimeout(t);
   }, [focusRequest, project]);

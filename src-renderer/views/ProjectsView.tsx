@@ -123,8 +123,10 @@ function ProjectForm({ project, index }: { project: Project; index: number }) {
   const total = sumAmounts([project.fiscal, project.other]);
   const mismatch = project.budget !== '' && total !== '' && compareAmounts(project.budget, total) !== 0;
 
+  const handledSeq = useRef(0);
   useEffect(() => {
-    if (!focusRequest || focusRequest.rowId !== project.id) return;
+    if (!focusRequest || focusRequest.rowId !== project.id || handledSeq.current === focusRequest.seq) return;
+    handledSeq.current = focusRequest.seq;
     const el = ref.current?.querySelector<HTMLElement>(`[data-field="${focusRequest.field}"]`);
     el?.scrollIntoView({ block: 'center' });
     el?.focus();

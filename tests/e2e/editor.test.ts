@@ -1,0 +1,203 @@
+// End-to-end: the real renderer (dist/renderer, built by `npm test` before vitest) in Debian's
+// Chromium against the in-process web host, driven like a clerk would.
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
+
+let h: Harness;
+let page: Page;
+let seeds: string[];
+const seed = (name: string) => seeds.find((s) => s.includes(name))!;
+const grid = () => page.getByTestId('duty-grid');
+const cell = (col: string, text: string) => grid().locator(`[role=gridcell][col-id="${col}"]`, { hasText: text }).first();
+// The grid is virtualised: count rows from its aria-rowcount (data rows + 1 header row).
+const rowCount = async () => Number(await grid().locator('[aria-rowcount]').first().getAttribute('aria-rowcount')) - 1;
+const focusedCell = () => page.evaluate(() => {
+  const el = document.activeElement?.closest('[role=gridcell]');
+  return el ? { col: el.getAttribute('col-id'), text: el.textContent } : null;
+});
+const shot = async (name: string, target?: { locator?: ReturnType<Page['locator']> }) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  if (target?.locator) await target.locator.screenshot({ path });
+  else await page.screenshot({ path });
+  if (process.env.UPDATE_DOC_SCREENSHOTS) {
+    mkdirSync(join(import.meta.dirname, '../../docs/screenshots'), { recursive: true });
+    copyFileSync(path, join(import.meta.dirname, '../../docs/screenshots', `${name}.png`));
+  }
+};
+const pasteText = (text: string) => page.evaluate((t) => {
+  const dt = new DataTransfer();
+  dt.setData('text/plain', t);
+  const target = document.activeElement ?? document.body;
+  target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+}, text);
+
+beforeAll(async () => {
+  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
+  h = await startHarness();
+  page = h.page;
+  seeds = copySeeds(h);
+  page.on('pageerror', (e) => { throw e; });
+  await page.goto(h.host.url);
+});
+afterAll(async () => { await h?.close(); });
+
+describe('editor e2e', () => {
+  it('opens each seed fixture', async () => {
+    for (const path of seeds) {
+      await openThroughUi(page, path);
+      const name = path.split('/').pop()!;
+      await expect.poll(() => page.title()).toBe(`${name} — 绩效目标表编辑器`);
+      const doc = JSON.parse(readFileSync(path, 'utf8'));
+      await expect(page.getByTestId('tab-projects').textContent()).resolves.toContain(`（${doc.projects.length}）`);
+    }
+  });
+
+  it('edits a cell, undo and redo', async () => {
+    await openThroughUi(page, seed('linxi'));
+    const c = cell('bands.1', '≥90%');
+    await c.dblclick();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('≥95%');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => grid().locator('.ag-row[row-index="1"] [col-id="bands.1"]').textContent()).toBe('≥95%');
+    await expect.poll(() => page.title()).toMatch(/^● linxi-2019\.jixiao/);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => grid().locator('.ag-row[row-index="1"] [col-id="bands.1"]').textContent()).toBe('≥90%');
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => grid().locator('.ag-row[row-index="1"] [col-id="bands.1"]').textContent()).toBe('≥95%');
+  });
+
+  it('adds an activity and an indicator; numbering and spans follow', async () => {
+    await cell('title', '1、就业创业扶持政策').click();
+    await page.getByTestId('tb-insert-activity').click();
+    await expect.poll(() => cell('title', '3、就业服务体系建设').count()).toBe(1);
+    await expect.poll(() => focusedCell()).toEqual({ col: 'title', text: '2、' });
+    // Chinese text arrives through the IME (no key events): start editing with F2 first.
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('cell-textarea');
+    await page.keyboard.type('新的工作活动');
+    await page.keyboard.press('Enter');
+    await cell('name', '').first().waitFor();
+    await cell('title', '2、新的工作活动').click();
+    await page.getByTestId('tb-insert-indicator').click();
+    await page.getByTestId('tb-insert-indicator').click();
+    // Two indicators now: the activity's first four cells span two rows.
+    await expect.poll(async () => (await cell('title', '2、新的工作活动').boundingBox())!.height).toBeGreaterThan(70);
+    await shot('duty-table');
+  });
+
+  it('pastes a 3×4 TSV block with a quoted multi-line cell as one undo step', async () => {
+    const before = await rowCount();
+    // The last row of the table: rows beyond it are grown as new indicator rows.
+    await grid().hover();
+    await page.mouse.wheel(0, 20000);
+    await cell('name', '综合业务管理工作完成率').click();
+    await pasteText('培训人数\t≥1000\t≥900\t≥800\r\n"多行\n指标"\t100%\t≥90%\t≥80%\r\n第三个指标\t≥3\t≥2\t≥1\r\n');
+    await expect.poll(() => rowCount()).toBe(before + 2);
+    await expect.poll(() => cell('name', '多行').textContent()).toBe('多行\n指标');
+    await expect.poll(() => cell('bands.0', '≥3').count()).toBe(1);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => rowCount()).toBe(before);
+    await expect.poll(() => cell('name', '多行').count()).toBe(0);
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => rowCount()).toBe(before + 2);
+  });
+
+  it('shows a validation finding, jumps to it, and the fix clears it', async () => {
+    const panel = page.getByTestId('findings-panel');
+    const target = () => panel.locator('[data-code="band.unreachable"]', { hasText: '开展就业服务指导培训次数' });
+    const finding = target().first();
+    await finding.waitFor();
+    await expect(grid().locator('.cell-error[col-id="bands.3"]').count()).resolves.toBeGreaterThan(0);
+    await shot('findings-panel');
+    await finding.click();
+    await expect.poll(() => focusedCell()).toEqual({ col: 'bands.3', text: '＜2' });
+    // ≥10 / ≥5 / ＜5 / ＜2: 中 must leave room for 差.
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => focusedCell()).toEqual({ col: 'bands.2', text: '＜5' });
+    await page.keyboard.press('F2');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('≥2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => target().count()).toBe(0);
+  });
+
+  it('saves, reloads and shows the same document', async () => {
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => page.getByTestId('status-modified').textContent()).toBe('已保存');
+    const saved = JSON.parse(readFileSync(seed('linxi'), 'utf8'));
+    expect(JSON.stringify(saved)).toContain('新的工作活动');
+    await page.reload();
+    await openThroughUi(page, seed('linxi'));
+    await expect.poll(() => cell('title', '2、新的工作活动').count()).toBe(1);
+    // Save As writes the same document again.
+    const copy = join(h.dir, 'docs', 'copy.jixiao');
+    await page.getByTestId('tb-saveas').click();
+    await page.getByTestId('path-dialog').locator('input').fill(copy);
+    await page.getByTestId('path-dialog').getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => existsSync(copy)).toBe(true);
+    expect(JSON.parse(readFileSync(copy, 'utf8'))).toEqual(saved);
+  });
+
+  it('switches 万元→元 and back exactly, as single undo steps', async () => {
+    const path = seed('laishui');
+    const original = JSON.parse(readFileSync(path, 'utf8'));
+    await openThroughUi(page, path);
+    await page.getByTestId('tab-projects').click();
+    const budget = page.getByTestId('project-form').locator('[data-field="budget"]');
+    const shown = await budget.inputValue();
+    for (const unit of ['元', '万元']) {
+      await page.getByTestId('tb-settings').click();
+      await page.getByTestId(`settings-unit-${unit}`).check();
+      await page.getByTestId('settings-ok').click();
+      await expect.poll(() => page.getByTestId('status-unit').textContent()).toBe(unit);
+      if (unit === '元') await expect.poll(() => budget.inputValue()).toBe(String(Number(shown) * 10000));
+    }
+    await expect.poll(() => budget.inputValue()).toBe(shown);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => page.getByTestId('status-unit').textContent()).toBe('元');
+    await page.keyboard.press('Control+Y');
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => page.getByTestId('status-modified').textContent()).toBe('已保存');
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(original);
+    await shot('project-form');
+  });
+
+  it('applies a suggestion with one click, undoable', async () => {
+    const panel = page.getByTestId('findings-panel');
+    const button = panel.getByTestId('apply-suggestion').first();
+    await button.waitFor();
+    const before = await panel.getByTestId('finding').count();
+    await button.click();
+    await expect.poll(() => panel.getByTestId('finding').count()).toBe(before - 1);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => panel.getByTestId('finding').count()).toBe(before);
+  });
+
+  for (const format of ['xlsx', 'docx'] as const) {
+    it(`exports ${format} through the UI and offers to open it`, async () => {
+      await page.getByTestId(`tb-export-${format}`).click();
+      const done = page.getByTestId('export-done');
+      await done.waitFor({ timeout: 60_000 });
+      const path = (await done.getByTestId('export-path').textContent())!;
+      expect(path.endsWith(`.${format}`)).toBe(true);
+      const bytes = readFileSync(path);
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      await done.getByRole('button', { name: '打开文件' }).click();
+      await expect.poll(() => h.opened).toContain(path);
+    });
+  }
+
+  it('opens the print preview', async () => {
+    await page.getByTestId('tb-preview').click();
+    const frame = page.frameLocator('iframe.print-frame');
+    await expect.poll(() => frame.locator('body').textContent()).toContain('绩效目标表');
+    await shot('print-preview');
+    await page.getByTestId('print-preview').getByRole('button', { name: '关闭' }).click();
+    await expect.poll(() => page.getByTestId('print-preview').count()).toBe(0);
+  });
+});
