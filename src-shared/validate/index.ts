@@ -6,7 +6,7 @@ import type { Duty, JixiaoDocument, Project } from '../model/schema';
 import { DOCUMENT_RULES } from './document-rules';
 import { DUTY_RULES } from './duty-rules';
 import { PROJECT_RULES } from './project-rules';
-import { contextKey, contextOf, type Rule, type RuleContext } from './registry';
+import { contextKey, contextOf, dutyWhere, projectWhere, type Rule, type RuleContext } from './registry';
 import type { Finding } from './types';
 
 export type { Finding, Severity, CellPath } from './types';
@@ -60,17 +60,24 @@ function checkDocument(doc: JixiaoDocument, ctx: RuleContext): Finding[] {
   return out;
 }
 
-/** Rules never throw on odd data: a crashing rule becomes nothing rather than a lost report. */
-function guarded(fn: () => Finding[]): Finding[] {
-  try { return fn(); } catch { return []; }
+/** Rules never throw on odd data: a crashing rule becomes one warning instead of a lost report. */
+function guarded(rowId: string, where: string, fn: () => Finding[]): Finding[] {
+  try {
+    return fn();
+  } catch (err) {
+    return [{
+      severity: 'warning', code: 'internal.rule-failed', path: { rowId, field: 'title' }, where, text: '',
+      message: `审核规则在此处出错，部分检查未完成（${err instanceof Error ? err.message : String(err)}），请将文件反馈给开发者`,
+    }];
+  }
 }
 
 export function validateDocument(doc: JixiaoDocument): Finding[] {
   const ctx = contextOf(doc);
   const out: Finding[] = [];
-  doc.dutyTable.duties.forEach((d, i) => out.push(...guarded(() => checkDuty(d, i, ctx))));
-  doc.projects.forEach((p, i) => out.push(...guarded(() => checkProject(p, i, ctx))));
-  out.push(...guarded(() => checkDocument(doc, ctx)));
+  doc.dutyTable.duties.forEach((d, i) => out.push(...guarded(d.id, dutyWhere(d, i), () => checkDuty(d, i, ctx))));
+  doc.projects.forEach((p, i) => out.push(...guarded(p.id, projectWhere(i), () => checkProject(p, i, ctx))));
+  out.push(...guarded('meta', '文档', () => checkDocument(doc, ctx)));
   return out;
 }
 
@@ -91,7 +98,7 @@ export function createIncrementalValidator(): IncrementalValidator {
       doc.dutyTable.duties.forEach((d, i) => {
         let c = duties.get(d);
         if (!c || c.index !== i || c.ctx !== key) {
-          c = { index: i, ctx: key, findings: guarded(() => checkDuty(d, i, ctx)) };
+          c = { index: i, ctx: key, findings: guarded(d.id, dutyWhere(d, i), () => checkDuty(d, i, ctx)) };
           duties.set(d, c);
         }
         parts.push(c.findings);
@@ -99,12 +106,12 @@ export function createIncrementalValidator(): IncrementalValidator {
       doc.projects.forEach((p, i) => {
         let c = projects.get(p);
         if (!c || c.index !== i || c.ctx !== key) {
-          c = { index: i, ctx: key, findings: guarded(() => checkProject(p, i, ctx)) };
+          c = { index: i, ctx: key, findings: guarded(p.id, projectWhere(i), () => checkProject(p, i, ctx)) };
           projects.set(p, c);
         }
         parts.push(c.findings);
       });
-      parts.push(guarded(() => checkDocument(doc, ctx)));
+      parts.push(guarded('meta', '文档', () => checkDocument(doc, ctx)));
       return ([] as Finding[]).concat(...parts);
     },
   };

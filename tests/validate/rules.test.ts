@@ -289,3 +289,25 @@ describe('Zanhuang 2018 (unseen table) — rules generalize', () => {
     expect(validateDocument(d).map((f) => [f.code, f.path.rowId])).toEqual([['band.unit-mismatch', 'z3i1'], ['band.unit-mismatch', 'z3i2']]);
   });
 });
+
+describe('robustness', () => {
+  it('no rule fails on arbitrary cell text, numbers and empty tables', async () => {
+    const fc = (await import('fast-check')).default;
+    const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', ' ', '≥', '≥9595%', '100%', '介于—之间', '1e5', '0', '-1', '≥-5%', '（%）', '率率率率'));
+    const amount = fc.oneof(fc.constant(''), fc.integer({ min: -1000, max: 100000 }).map(String), fc.constantFrom('0.5', '100', '99.99'));
+    fc.assert(fc.property(fc.array(cell, { minLength: 12, maxLength: 12 }), fc.array(amount, { minLength: 8, maxLength: 8 }), fc.boolean(), (t, a, noTables) => {
+      const d = clean();
+      const act = d.dutyTable.duties[0].activities[1];
+      act.title = t[0]; act.indicators[0] = ind('f1', t[1], [t[2], t[3], t[4], t[5]]);
+      const p = d.projects[0];
+      Object.assign(p.indicators[0], { level1: t[6], level2: t[7], name: t[8], value: t[9], basis: t[10] });
+      p.code = t[11];
+      [d.dutyTable.duties[0].budget, act.budget, p.budget, p.fiscal] = a;
+      p.schedule = a.slice(4);
+      if (noTables) { d.projects[1].indicators = []; d.dutyTable.duties[0].activities[2].indicators = []; }
+      const fs = validateDocument(d);
+      expect(fs.filter((f) => f.code === 'internal.rule-failed')).toEqual([]);
+      for (const f of fs) expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+    }), { numRuns: 400 });
+  });
+});
