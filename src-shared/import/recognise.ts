@@ -362,7 +362,8 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
         closeProject(); mode = 'none';
         continue;
       }
-      if (ORG_LINE.test(cells[0].text) && cells[0].text.length < 80 && mode !== 'duty' && mode !== 'indicators') {
+      // A lone org line only outside tables (inside, `2020年…` text must not be mistaken for one).
+      if (ORG_LINE.test(cells[0].text) && !/^\s*\d{4}\s*年/.test(cells[0].text) && cells[0].text.length < 80 && mode === 'none') {
         noteOrg(cells[0].text);
         continue;
       }
