@@ -3,9 +3,11 @@
 // with the channel's schema, runs the handler and always answers an ApiResult: nothing thrown ever
 // crosses the boundary, every failure has a code and a Chinese message.
 import { existsSync, promises as fsp } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { dirname, extname, join, parse as parsePath, resolve } from 'node:path';
 import { z } from 'zod';
-import { requests, type ApiResult, type Channel, type ExportFormat, type Responses } from '../src-shared/ipc';
+import { requests, type ApiResult, type Channel, type ExportFormat, type ExportOptions, type Responses } from '../src-shared/ipc';
+import type { ImportResult } from '../src-shared/import';
 import type { JixiaoDocument } from '../src-shared/model';
 import { defaultExportName, renderPrintHtml } from '../src-shared/export';
 import { fileError, isJixiaoError, toJixiaoError } from './services/errors';
@@ -32,10 +34,19 @@ export interface HostPlatform {
   liveRecoveryKeys(): ReadonlySet<string>;
 }
 
+/** Excel/Word work: in-process by default, a worker thread in Electron (createOfficeWorker). */
+export interface OfficeRunner {
+  exportBytes(doc: JixiaoDocument, format: 'xlsx' | 'docx', options: ExportOptions): Promise<Uint8Array>;
+  importFile(path: string): Promise<ImportResult>;
+}
+
+export const inProcessOffice: OfficeRunner = { exportBytes, importFile };
+
 export interface HostApiOptions {
   userDataDir: string;
   documentsDir: string;
   platform?: Partial<HostPlatform>;
+  office?: OfficeRunner;
   /** Told after every call (Electron tracks window paths, the recent menu, close-after-save). */
   onResult?(event: { channel: Channel; request: unknown; result: ApiResult<unknown>; caller: Caller }): void;
 }
@@ -63,6 +74,7 @@ const WEB_MODE_PRINT = '浏览器模式下请使用浏览器的打印功能（Ct
 
 export function createHostApi(opts: HostApiOptions): HostApi {
   const platform = opts.platform ?? {};
+  const office = opts.office ?? inProcessOffice;
   const recovery = createRecoveryStore(opts.userDataDir);
   const recent = createRecentFiles(opts.userDataDir);
   const caller0: Caller = { windowId: null };
@@ -114,14 +126,14 @@ export function createHostApi(opts: HostApiOptions): HostApi {
         const htmlToPdf = need('htmlToPdf', 'pdf.unavailable', '本机无法生成 PDF：未找到 Chromium 浏览器。请安装 chromium，或导出 Word/Excel 后另存为 PDF。');
         bytes = await htmlToPdf(renderPrintHtml(doc, options));
       } else {
-        bytes = await exportBytes(doc, format, options);
+        bytes = await office.exportBytes(doc, format, options);
       }
       await writeFileAtomic(target, bytes).catch((e) => { throw toJixiaoError(e, target); });
       return { path: target };
     },
     'import:read': async ({ path }) => {
       const full = resolve(path);
-      const outcome = await importFile(full);
+      const outcome = await office.importFile(full);
       if (!outcome.ok) throw new HostError(outcome.code, outcome.message);
       return { document: outcome.document, report: outcome.report, sourcePath: full };
     },
@@ -176,6 +188,48 @@ export function createHostApi(opts: HostApiOptions): HostApi {
   }
 
   return { handlers, dispatch };
+}
+
+/**
+ * One long-lived worker thread (started on first use, restarted after a crash) running
+ * src-main/office-worker. It does not keep the process alive while idle.
+ */
+export function createOfficeWorker(workerFile: string | URL, workerOptions: ConstructorParameters<typeof Worker>[1] = {}): OfficeRunner & { close(): Promise<void> } {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { ok(v: unknown): void; fail(e: Error): void }>();
+  const failAll = (e: Error) => { for (const p of pending.values()) p.fail(e); pending.clear(); };
+
+  const start = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(workerFile, workerOptions);
+    w.unref();
+    w.on('message', (reply: { id: number; ok: boolean; result?: unknown; message?: string }) => {
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      if (reply.ok) p.ok(reply.result); else p.fail(new Error(reply.message));
+      if (pending.size === 0) w.unref();
+    });
+    w.on('error', (e) => { failAll(e); worker = undefined; });
+    w.on('exit', (code) => { failAll(new Error(`导出/导入进程意外退出（${code}）`)); worker = undefined; });
+    worker = w;
+    return w;
+  };
+
+  const run = <T>(job: Record<string, unknown>): Promise<T> => new Promise<T>((ok, fail) => {
+    const w = start();
+    const id = nextId++;
+    pending.set(id, { ok: ok as (v: unknown) => void, fail });
+    w.ref(); // busy: keep the process alive until the answer arrives
+    w.postMessage({ id, ...job });
+  });
+
+  return {
+    exportBytes: (document, format, options) => run<Uint8Array>({ task: 'export', document, format, options }),
+    importFile: (path) => run<ImportResult>({ task: 'import', path }),
+    close: async () => { const w = worker; worker = undefined; if (w) await w.terminate(); },
+  };
 }
 
 export function toFailure(err: unknown): { ok: false; code: string; message: string } {

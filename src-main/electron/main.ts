@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatWindowTitle, type HostCommand } from '../../src-shared/ipc';
-import { createHostApi, type Caller, type HostApi } from '../host-api';
+import { createHostApi, createOfficeWorker, type Caller, type HostApi } from '../host-api';
 import { documentPathsFromArgv } from './argv';
 import { HOST_COMMAND_EVENT } from './channels';
 import { choiceFromButton, closeDialogOptions, onCloseRequested, onSaveAborted, onStateReported, type DocumentWindowState } from './close';
@@ -133,6 +133,7 @@ function createApi(): HostApi {
   return createHostApi({
     userDataDir: app.getPath('userData'),
     documentsDir: app.getPath('documents'),
+    office: createOfficeWorker(join(here, '..', 'office-worker.js')),
     platform: {
       pickOpen: (kind, caller) => pickOpen(kind, byCaller(caller)?.win.webContents),
       pickSave: (kind, defaultPath, caller) => {

@@ -1,0 +1,28 @@
+// Excel/Word export and import off the main thread. In Electron the main process's JS thread is
+// also its UI thread: a 2-second xlsx export of a large document there would freeze every window's
+// input. The host API sends these jobs here instead (see createOfficeWorker in host-api.ts).
+import { parentPort } from 'node:worker_threads';
+import type { ExportOptions } from '../src-shared/ipc';
+import type { JixiaoDocument } from '../src-shared/model';
+import { exportBytes } from './services/export-files';
+import { importFile } from './services/import-files';
+
+export type OfficeJob =
+  | { id: number; task: 'export'; document: JixiaoDocument; format: 'xlsx' | 'docx'; options: ExportOptions }
+  | { id: number; task: 'import'; path: string };
+
+export type OfficeReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+
+parentPort?.on('message', async (job: OfficeJob) => {
+  try {
+    if (job.task === 'export') {
+      const bytes = await exportBytes(job.document, job.format, job.options);
+      // Copied, not transferred: the bytes may sit in Node's shared Buffer pool.
+      parentPort!.postMessage({ id: job.id, ok: true, result: bytes } satisfies OfficeReply);
+    } else {
+      parentPort!.postMessage({ id: job.id, ok: true, result: await importFile(job.path) } satisfies OfficeReply);
+    }
+  } catch (err) {
+    parentPort!.postMessage({ id: job.id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies OfficeReply);
+  }
+});
