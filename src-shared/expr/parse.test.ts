@@ -54,6 +54,12 @@ describe('parseValue: forms of domain.md', () => {
     expect(parseValue('不低于90%以下').kind).toBe('unparsed');
   });
 
+  it('deadlines are words; 百分点 and 工作日 are units', () => {
+    for (const t of ['2020年12月底前完成', '6月30日前', '每季度首月发放']) expect(parseValue(t)).toMatchObject({ kind: 'qualitative' });
+    expect(parseValue('≤3个工作日')).toMatchObject({ groups: [[cmp('<=', 3, '个工作日')]] });
+    expect(parseValue('较上年提高5个百分点')).toMatchObject({ label: '较上年提高', groups: [[cmp('=', 5, '个百分点')]] });
+  });
+
   it('keeps the source exactly as typed', () => {
     const t = ' ≥ 95 ％ ';
     expect(parseValue(t).source).toBe(t);

@@ -56,7 +56,7 @@ export const MAX_VALUE_LENGTH = 300;
 
 const UNITS = [
   '万人次', '人次', '万人', '万户', '万元', '亿元', '千元', '元/人/月', '元/人/年', '元/人', '元/月', '元/年', '元',
-  '人', '次', '个', '户', '家', '项', '件', '所', '名', '场', '期', '篇', '套', '台', '工作日', '个月', '天', '日',
+  '个百分点', '百分点', '个工作日', '人', '次', '个', '户', '家', '项', '件', '所', '名', '场', '期', '篇', '套', '台', '工作日', '个月', '天', '日',
   '月', '年', '小时', '分钟', '%', '‰', '周岁', '岁', '亩', '万平方米', '平方米', '公里', '千米', '米', '吨', '份',
   '本', '册', '部', '辆', '座', '处', '条', '张', '批次', '批', '类', '分', '倍', '万',
 ];
@@ -86,6 +86,7 @@ const PRE = `(${alt(PRE_WORDS.map((w) => w[0]))}|[≥≤<>=])?`;
 const POST = `(${alt(POST_WORDS.map((w) => w[0]))})?`;
 // [介于|在|从|为] [op] num [unit] [sep num [unit]] [之间] [post]
 const ATOM = new RegExp(`(?:介于|在|从|为)?${PRE}${NUM}${UNIT}(?:(?:-|~|至|到)${NUM}${UNIT})?(?:之间|范围内|区间内|区间)?${POST}(?:\\(含\\))?`, 'y');
+const DATE = /\d{4}年|\d{1,2}月|\d{1,2}日|年底|月底|季度/;
 const PRE_END = new RegExp(`(?:${alt(PRE_WORDS.map((w) => w[0]))}|[≥≤<>=])$`);
 const JOIN = /(并且|而且|或者|且|和|与|及|并|或|、|,|;|&)/y;
 const OR_WORDS = new Set(['或者', '或']);
@@ -188,6 +189,8 @@ export function parseValue(text: string): ParsedValue {
     const bareNumber = atoms.length === 1 && atoms[0].kind === 'cmp' && atoms[0].opForm === 'none';
     return { kind: 'numeric', source, label: s.slice(0, i).replace(/[:：为是]+$/, ''), groups, bareNumber, units };
   }
+  // Deadlines of 时效指标 (2020年12月底前完成, 6月30日前) are words with dates, not comparisons.
+  if (DATE.test(s) && !/[≥≤<>=]/.test(s)) return { kind: 'qualitative', source, label: '', bareNumber: false, word: s };
   return { kind: 'unparsed', source, label: '', bareNumber: false, reason: 'syntax' };
 }
 
