@@ -120,10 +120,15 @@ const vocabRule: ProjectRule = {
       const def = l1 === '' ? undefined : findLevel1(t, l1);
       if (def) present.add(def.name);
       if (l1 !== '' && !def) {
-        const guess = t.level1.find((l) => l.name.startsWith(l1) || l1.startsWith(l.name.replace(/指标$/, '')))?.name ?? level2Owner(t, l2);
+        // 成本指标 is a 一级 in the 2021 form but a 二级 under 产出指标 in Hebei 2020 (and so on).
+        const ownerOfL1 = level2Owner(t, l1);
+        const guess = ownerOfL1 ?? t.level1.find((l) => l.name.startsWith(l1) || l1.startsWith(l.name.replace(/指标$/, '')))?.name ?? level2Owner(t, l2);
         out.push(finding(ind.id, 'level1', indicatorWhere(index, ind, 'level1'), ind.level1, {
           severity: 'error', code: 'vocab.level1-unknown',
-          message: `一级指标“${l1}”不在模板“${t.name}”中（应为${t.level1.map((l) => `“${l.name}”`).join('、')}之一），请改正`, suggestion: guess,
+          message: ownerOfL1
+            ? `“${l1}”在模板“${t.name}”中是“${ownerOfL1}”下的二级指标，请把一级指标改为“${ownerOfL1}”、二级指标改为“${l1}”`
+            : `一级指标“${l1}”不在模板“${t.name}”中（应为${t.level1.map((l) => `“${l.name}”`).join('、')}之一），请改正`,
+          suggestion: guess,
         }));
       }
       if (l2 !== '' && def && !def.level2.includes(l2)) {

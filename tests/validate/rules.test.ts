@@ -193,6 +193,10 @@ describe('vocab.* and structure.missing-level1', () => {
     const d = clean(); d.projects[0].indicators[0].level1 = '产出';
     expect(only(d, 'vocab.level1-unknown')).toMatchObject([{ path: { rowId: 'p1i1', field: 'level1' }, suggestion: '产出指标' }]);
   });
+  it('a 2021-style 成本指标 一级 in a Hebei 2020 document points to 产出指标', () => {
+    const d = clean(); d.projects[0].indicators[4].level1 = '成本指标'; d.projects[0].indicators[4].level2 = '经济成本指标';
+    expect(only(d, 'vocab.level1-unknown')).toMatchObject([{ path: { rowId: 'p1i5' }, suggestion: '产出指标', message: expect.stringContaining('二级指标') }]);
+  });
   it('效益指标 is a synonym of 效果指标', () => {
     const d = clean(); d.projects[0].indicators[2].level1 = '效益指标';
     expect(validateDocument(d)).toEqual([]);
