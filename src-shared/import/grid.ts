@@ -24,4 +24,6 @@ export interface GridStream {
   rows: GridRow[];
   /** Text the reader found but could not put in a row (e.g. nested Word tables). */
   stray: { sheet: string; row: number; column: number; text: string; reason: string }[];
+  /** Reader-level warnings (a sheet that could not be found …), copied into the report. */
+  warnings?: string[];
 }

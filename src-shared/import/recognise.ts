@@ -27,10 +27,16 @@ const DUTY_HEADERS: Record<string, DutyField> = {
   职责活动: 'title', 部门职责活动: 'title', '职责/活动': 'title', 职责: 'title', 年度预算数: 'budget', 预算数: 'budget',
   内容描述: 'description', 绩效目标: 'goal', 绩效指标: 'indicator', 评价标准: 'b0',
 };
+/** 职责活动 in its spellings: 部门职责-工作活动, 职责/活动, 职责活动名称 … */
+const TITLE_HEADER = /^(部门)?职责[-—–/、]?(工作)?活动(名称)?$/;
+function dutyHeaderField(norm: string): DutyField | undefined {
+  return TITLE_HEADER.test(norm) ? 'title' : DUTY_HEADERS[norm];
+}
+
 const BAND_HEADERS: Record<string, DutyField> = { 优: 'b0', 良: 'b1', 中: 'b2', 差: 'b3' };
 const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   一级指标: 'level1', 二级指标: 'level2', 三级指标: 'name', 绩效指标描述: 'description', 指标描述: 'description',
-  指标值: 'value', 指标值确定依据: 'basis', 确定依据: 'basis',
+  指标解释: 'description', 指标值: 'value', 指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
 };
 type ProjectLabel = 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'purpose';
 const PROJECT_LABELS: Record<string, ProjectLabel> = {
@@ -81,6 +87,7 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
   const unplaced = (row: GridRow, cell: GridCell, reason: string) =>
     report.unplaced.push({ sheet: row.sheet, row: row.row, column: cell.col + 1, text: cell.text, reason } satisfies UnplacedCell);
   for (const s of stream.stray) report.unplaced.push({ ...s });
+  report.warnings.push(...(stream.warnings ?? []));
 
   let docUnit: MoneyUnit | null = null;
   let currentUnit: MoneyUnit = '万元';
@@ -377,11 +384,11 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
     }
 
     // Duty table header (repeated at page breaks → skipped).
-    if (norms.includes('职责活动') && (norms.includes('绩效指标') || norms.includes('内容描述') || norms.includes('评价标准'))) {
+    if (norms.some((n) => TITLE_HEADER.test(n)) && (norms.includes('绩效指标') || norms.includes('内容描述') || norms.includes('评价标准'))) {
       const fields: ColumnMap<DutyField>['fields'] = [];
       let unknown = false;
       cells.forEach((c, k) => {
-        const f = DUTY_HEADERS[norms[k]];
+        const f = dutyHeaderField(norms[k]);
         if (!f) { unknown = true; unplaced(row, c, '职责活动表头中无法识别的列'); return; }
         // 评价标准 spanning the four band columns: split it until the 优/良/中/差 row says otherwise.
         if (f === 'b0' && c.span >= 4) {

@@ -96,7 +96,10 @@ export function readXlsx(zip: ZipArchive): GridStream {
     const name = s.attrs.name ?? '';
     const path = rels.get(s.attrs.id ?? '') ?? '';
     const text = path ? zip.readText(path) : null;
-    if (text === null) continue;
+    if (text === null) {
+      (out.warnings ??= []).push(`工作表「${name}」在文件中找不到（文件可能不完整），未能读取。`);
+      continue;
+    }
     readSheet(parseXml(text, path, { skip: SHEET_SKIP }), name, shared, xfFormats, out);
   }
   return out;

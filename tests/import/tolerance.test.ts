@@ -169,3 +169,20 @@ describe('xlsx specifics', () => {
     expect(r.report.unplaced).toEqual([]);
   });
 });
+
+describe('header spellings', () => {
+  it('部门职责-工作活动 / 指标值设定依据 are recognised', () => {
+    const body = docxBody([[
+      ['部门职责—工作活动', '年度预算数', '内容描述', '绩效目标', '绩效指标', { text: '评价标准', span: 4 }],
+      ['一、职责', '', '描述', '目标', '', '', '', '', ''],
+    ], '1、项目甲绩效目标表', [
+      ['项目编码', '323-0501-JZN-CCCC', '项目名称', '项目甲'],
+      ['一级指标', '二级指标', '三级指标', '指标解释', '指标值', '指标值设定依据'],
+      ['产出指标', '数量指标', '人数', '解释', '≥1', '计划标准'],
+    ]]);
+    const r = ok(importOffice(docxBytes(body), 'h.docx'));
+    expect(r.document.dutyTable.duties[0].title).toBe('职责');
+    expect(r.document.projects[0].indicators[0]).toMatchObject({ description: '解释', basis: '计划标准' });
+    expect(r.report.unplaced).toEqual([]);
+  });
+});
