@@ -186,7 +186,9 @@ function start(): void {
     app.quit(); // the running instance receives our argv in 'second-instance'
     return;
   }
-  app.setName(PRODUCT_NAME);
+  // One user-data folder for both hosts (~/.config/jixiao, %APPDATA%\\jixiao): recovery copies and
+  // recent files are the same whether the editor ran in Electron or in the browser.
+  app.setPath('userData', join(app.getPath('appData'), 'jixiao'));
   const pendingOpen: string[] = documentPathsFromArgv(process.argv, process.cwd());
 
   app.on('second-instance', (_event, argv, cwd) => {

@@ -60,6 +60,7 @@ vi.mock('electron', async () => {
     getPath: (name: string) => join(appDir, name),
     requestSingleInstanceLock: () => true,
     setName: () => {},
+    setPath: vi.fn(),
     on: (ev: string, l: (...a: unknown[]) => void) => { h.appEvents.set(ev, l); },
     whenReady: () => Promise.resolve(),
     isReady: () => true,
@@ -104,6 +105,11 @@ describe('Electron main (fake electron)', () => {
     expect(w.loadURL).toHaveBeenCalledWith('app://jixiao/index.html');
     expect(h.ipc.size).toBe(15);
     expect(h.menus.length).toBeGreaterThan(0);
+  });
+
+  it('keeps user data in <appData>/jixiao, the folder browser mode uses too', async () => {
+    const { app } = await import('electron');
+    expect(app.setPath).toHaveBeenCalledWith('userData', join(appDir, 'appData', 'jixiao'));
   });
 
   it('serves the renderer through app:// with the CSP, and nothing outside it', async () => {
