@@ -112,7 +112,8 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
   let scheduleLabelCells: GridCell[] = [];
 
   const amount = (text: string, row: GridRow, cell: GridCell, what: string): string => {
-    const a = parseAmount(text);
+    // `6123.00万元` in a 万元 table: the unit repeated in the cell is not part of the number.
+    const a = parseAmount(text.trim().endsWith(currentUnit) && !(currentUnit === '元' && text.trim().endsWith('万元')) ? text.trim().slice(0, -currentUnit.length) : text);
     if (a === null) {
       unplaced(row, cell, `${what}不是数字`);
       report.warnings.push(`${row.sheet} 第 ${row.row} 行：${what}「${text}」不是数字，未填入，已列入未能放置的单元格。`);
@@ -338,7 +339,7 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
     if (cells.length === 0) continue;
     // A Word paragraph `323002涞水县…<tab>单位：万元`: org and unit separated by tabs or spaces.
     if (cells.length === 1) {
-      const m = /^([\s\S]*?\S)[\t \u3000]+(单位[:：]\s*(?:万元|元))\s*$/.exec(cells[0].text);
+      const m = /^([\s\S]*?\S)[\t \u3000]*(单位[:：]\s*(?:万元|元))\s*$/.exec(cells[0].text);
       if (m) cells = [{ col: cells[0].col, span: 1, text: m[1] }, { col: cells[0].col + 1, span: 1, text: m[2] }];
     }
     const norms = cells.map((c) => normalizeLabel(c.text));
@@ -416,7 +417,7 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
     }
 
     // Project table.
-    if (norms[0] === '项目编码' || (norms.includes('项目编码') && norms.includes('项目名称'))) {
+    if (norms[0] === '项目编码' || norms[0] === '项目名称' || (norms.includes('项目编码') && norms.includes('项目名称'))) {
       openProject(row);
       mode = 'project';
       section = null;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exportDocx, exportXlsx } from '../../src-shared/export';
 import { importOffice } from '../../src-shared/import';
 import { indicatorOrder, templateOrDefault, type JixiaoDocument } from '../../src-shared/model';
+import { makeSyntheticDocument } from '../bench/synthetic';
 
 const SEEDS = 'tests/fixtures/seeds';
 const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.jixiao')).sort();
@@ -70,4 +71,29 @@ describe('export(import(file)) re-imports to the same document', () => {
       });
     }
   }
+});
+
+describe('more documents through both formats', () => {
+  it('a national-2021 document (成本指标 as 一级, 9月底 checkpoint)', async () => {
+    const doc = JSON.parse(readFileSync(join(SEEDS, 'laishui-2020-a.jixiao'), 'utf8')) as JixiaoDocument;
+    doc.meta.templateId = 'national-2021';
+    for (const p of doc.projects) {
+      for (const i of p.indicators) {
+        if (i.level2 === '成本指标') { i.level1 = '成本指标'; i.level2 = '经济成本指标'; }
+        if (i.level1 === '效果指标') i.level1 = '效益指标';
+      }
+    }
+    for (const [ext, exporter] of FORMATS) {
+      const back = importOk(await exporter(doc), `n.${ext}`);
+      expect(back.meta.templateId).toBe('national-2021');
+      expect(content(back)).toEqual(content(doc));
+    }
+  });
+  it('a synthetic document with 12 duties (numbering past 十)', async () => {
+    const doc = makeSyntheticDocument({ duties: 12, activities: 3, indicators: 2, projects: 3, projectIndicators: 12 });
+    for (const [ext, exporter] of FORMATS) {
+      const back = importOk(await exporter(doc), `s.${ext}`);
+      expect(content(back)).toEqual(content(doc));
+    }
+  });
 });

@@ -186,3 +186,44 @@ describe('header spellings', () => {
     expect(r.report.unplaced).toEqual([]);
   });
 });
+
+describe('org line and amounts with units', () => {
+  it('org and unit run together in one paragraph; 万元 repeated in an amount cell', () => {
+    const body = docxBody(['323临西县人社局单位：万元', [
+      ['职责活动', '年度预算数', '内容描述', '绩效目标', '绩效指标', { text: '评价标准', span: 4 }],
+      ['一、职责', '12.50万元', '描述', '目标', '', '', '', '', ''],
+    ]]);
+    const r = ok(importOffice(docxBytes(body), 'o.docx'));
+    expect(r.document.meta).toMatchObject({ deptCode: '323', deptName: '临西县人社局', unit: '万元' });
+    expect(r.document.dutyTable.duties[0].budget).toBe('12.5');
+    expect(r.report.unplaced).toEqual([]);
+  });
+});
+
+describe('cell text details', () => {
+  it('docx: runs joined, w:tab → \\t, w:br → \\n, hyperlinks read, deletions not; nested tables reported', () => {
+    const raw = '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>a</w:t><w:tab/><w:t xml:space="preserve"> b </w:t><w:br/><w:t>c</w:t></w:r>'
+      + '<w:hyperlink><w:r><w:t>d</w:t></w:r></w:hyperlink><w:del><w:r><w:delText>x</w:delText></w:r></w:del></w:p>'
+      + '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>嵌套</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
+    const body = docxBody([[
+      ['职责活动', '年度预算数', '内容描述', '绩效目标', '绩效指标', { text: '评价标准', span: 4 }],
+      ['一、职责', '', { raw }, '目标', '', '', '', '', ''],
+    ]]);
+    const r = ok(importOffice(docxBytes(body), 't.docx'));
+    expect(r.document.dutyTable.duties[0].description).toBe('a\t b \ncd');
+    expect(r.report.unplaced).toEqual([expect.objectContaining({ sheet: '表格 1', row: 2, column: 3, text: '嵌套' })]);
+  });
+  it('xlsx: formulas give their cached value; a text amount that is not a number is listed', () => {
+    const data = row(1, ['职责活动', '年度预算数', '内容描述', '绩效目标', '绩效指标', '评价标准'].map((t, i) => is(`${'ABCDEF'[i]}1`, t)).join(''))
+      + row(2, ['优', '良', '中', '差'].map((t, i) => is(`${'FGHI'[i]}2`, t)).join(''))
+      + row(3, is('A3', '一、职责') + '<c r="B3"><f>SUM(B4:B5)</f><v>30</v></c>' + '<c r="C3" t="str"><f>"描"&amp;"述"</f><v>描述</v></c>')
+      + row(4, is('A4', '1、活动') + is('B4', '待定') + is('E4', '指标') + '<c r="F4" t="b"><v>1</v></c>');
+    const r = ok(importOffice(xlsxBytes([{ name: 'S', xml: `<sheetData>${data}</sheetData><mergeCells><mergeCell ref="F1:I1"/></mergeCells>` }]), 'f.xlsx'));
+    const d = r.document.dutyTable.duties[0];
+    expect(d).toMatchObject({ budget: '30', description: '描述' });
+    expect(d.activities[0].budget).toBe('');
+    expect(d.activities[0].indicators[0].bands[0]).toBe('TRUE');
+    expect(r.report.unplaced).toEqual([expect.objectContaining({ sheet: 'S', row: 4, column: 2, text: '待定' })]);
+    expect(r.report.warnings.some((w) => w.includes('待定'))).toBe(true);
+  });
+});
