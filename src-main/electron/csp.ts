@@ -27,3 +27,15 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
+
+/**
+ * The same policy as a <meta> tag at the top of <head>, as a second line of defence where a
+ * response header might not be honoured (custom protocols). Pages that already carry one keep it.
+ */
+export function withCspMeta(html: string): string {
+  if (/http-equiv=["']?content-security-policy/i.test(html)) return html;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
+  // After <head>, else after the doctype (never before it: that would switch to quirks mode).
+  const at = /<head[^>]*>/i.exec(html) ?? /^\s*<!doctype[^>]*>/i.exec(html);
+  return at ? html.slice(0, at.index + at[0].length) + meta + html.slice(at.index + at[0].length) : meta + html;
+}

@@ -3,7 +3,7 @@
 // every file on disk) and lets the IPC sender check compare origins.
 import { protocol } from 'electron';
 import { promises as fsp } from 'node:fs';
-import { SECURITY_HEADERS } from './csp';
+import { SECURITY_HEADERS, withCspMeta } from './csp';
 import { APP_HOST, APP_SCHEME } from './window';
 import { contentTypeOf, resolveStaticPath } from '../webhost';
 
@@ -24,7 +24,9 @@ export function serveApp(rendererDir: string): void {
     if (!file) return new Response('Forbidden', { status: 403 });
     try {
       const data = await fsp.readFile(file);
-      return new Response(new Uint8Array(data), { status: 200, headers: { 'Content-Type': contentTypeOf(file), ...SECURITY_HEADERS } });
+      const type = contentTypeOf(file);
+      const body = type.startsWith('text/html') ? withCspMeta(data.toString('utf8')) : new Uint8Array(data);
+      return new Response(body, { status: 200, headers: { 'Content-Type': type, ...SECURITY_HEADERS } });
     } catch {
       return new Response('Not found', { status: 404 });
     }

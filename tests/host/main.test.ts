@@ -116,7 +116,9 @@ describe('Electron main (fake electron)', () => {
     const ok = await h.protocolHandler!(new Request('app://jixiao/index.html'));
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
-    expect(await ok.text()).toContain('<title>app</title>');
+    const html = await ok.text();
+    expect(html).toContain('<title>app</title>');
+    expect(html).toMatch(/^<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'self';/);
     for (const u of ['app://jixiao/../secret.txt', 'app://jixiao/%2e%2e/secret.txt', 'app://jixiao/..%2fsecret.txt', 'app://other/index.html']) {
       const r = await h.protocolHandler!(new Request(u));
       expect(r.status, u).not.toBe(200);

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
-import { CSP, CSP_DIRECTIVES, SECURITY_HEADERS } from '../../src-main/electron/csp';
+import { CSP, CSP_DIRECTIVES, SECURITY_HEADERS, withCspMeta } from '../../src-main/electron/csp';
 import { APP_ENTRY_URL, hardenSession, hardenWebContents, isAppUrl, permissionAllowed, printWindowOptions, windowOptions } from '../../src-main/electron/window';
 
 type Listener = (...args: unknown[]) => void;
@@ -123,5 +123,13 @@ describe('CSP', () => {
     expect(CSP_DIRECTIVES['connect-src']).toBe("'self'");
     expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(CSP);
     expect(SECURITY_HEADERS['Referrer-Policy']).toBe('no-referrer');
+  });
+});
+
+describe('withCspMeta', () => {
+  it('puts the policy first in <head>, once', () => {
+    const out = withCspMeta('<html><head><title>t</title></head></html>');
+    expect(out).toBe(`<html><head><meta http-equiv="Content-Security-Policy" content="${CSP}"><title>t</title></head></html>`);
+    expect(withCspMeta(out)).toBe(out);
   });
 });
