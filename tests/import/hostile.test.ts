@@ -114,6 +114,11 @@ describe('broken and foreign files', () => {
     ole.set(Array.from('EncryptionInfo').flatMap((c) => [c.charCodeAt(0), 0]), 1024);
     expect(importOffice(ole, '加密.xlsx')).toMatchObject({ ok: false, code: 'import.encrypted' });
   });
+  it('a zip entry with the encryption flag is import.encrypted', () => {
+    const z = docxBytes(docxBody([dutyTableRows()])).slice();
+    for (let p = 0; p + 46 < z.length; p++) if (u32(z, p) === 0x02014b50) z[p + 8] |= 1;
+    expect(importOffice(z, 'locked.docx')).toMatchObject({ ok: false, code: 'import.encrypted' });
+  });
   it('a PNG renamed .xlsx is import.not-office', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
     expect(importOffice(png, 'photo.xlsx')).toMatchObject({ ok: false, code: 'import.not-office' });
