@@ -371,7 +371,7 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
         continue;
       }
       // A lone org line only outside tables (inside, `2020年…` text must not be mistaken for one).
-      if (ORG_LINE.test(cells[0].text) && !/^\s*\d{4}\s*年/.test(cells[0].text) && cells[0].text.length < 80 && mode === 'none') {
+      if (ORG_LINE.test(cells[0].text) && !/^\s*\d{4}\s*年/.test(cells[0].text) && cells[0].text.length < 80 && (mode === 'none' || row.paragraph)) {
         noteOrg(cells[0].text);
         continue;
       }
@@ -443,7 +443,9 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
       continue;
     }
 
-    if (mode === 'duty') dutyRow(row, row.cells.filter((c) => !isBlank(c.text) || false));
+    // A Word paragraph is outside every table by definition; it never continues a table's rows.
+    if (row.paragraph) for (const c of cells) unplaced(row, c, '表格之外的段落');
+    else if (mode === 'duty') dutyRow(row, cells);
     else if (mode === 'project') projectRow(row, cells);
     else if (mode === 'indicators') indicatorRow(row, cells);
     else for (const c of cells) unplaced(row, c, row.paragraph ? '表格之外的段落' : '不在任何可识别的表格中');

@@ -227,3 +227,33 @@ describe('cell text details', () => {
     expect(r.report.warnings.some((w) => w.includes('待定'))).toBe(true);
   });
 });
+
+describe('a duty table spread over several Word tables (published disclosure layout)', () => {
+  it('org/unit paragraphs between the parts neither end the table nor become duties', () => {
+    const header: DocxRow[] = [
+      ['职责活动', '年度预算数', '内容描述', '绩效目标', '绩效指标', { text: '评价标准', span: 4 }],
+      ['', '', '', '', '', '优', '良', '中', '差'],
+    ];
+    const body = docxBody([
+      '部门职责-工作活动绩效目标', '323 人社局', '单位：万元',
+      [...header,
+        ['一、促进就业', '', '负责促进就业', '促进再就业', '', '', '', '', ''],
+        ['1、就业服务体系建设', '', '建立健全公共就业服务体系，开展就业服', '实施免费服务', '新增就业人员数量', '≥500', '≥480', '≥460', '<460']],
+      '323 人社局', '单位：万元',
+      [...header,
+        ['', '', '务指导。', '', '人事档案公共管理服务 工作完成率', '100%', '≥ 90%', '≥ 80%', '<80%'],
+        ['2、职业培训', '', '培训', '提高素质', '职业培训人数', '≥1000', '≥950', '≥900', '<900']],
+      '六、政府采购预算情况',
+    ]);
+    const r = ok(importOffice(docxBytes(body), 'zanhuang.docx'));
+    const d = r.document.dutyTable.duties;
+    expect(d.map((x) => x.title)).toEqual(['促进就业']);
+    expect(d[0].activities.map((a) => a.title)).toEqual(['就业服务体系建设', '职业培训']);
+    const a = d[0].activities[0];
+    expect(a.description).toBe('建立健全公共就业服务体系，开展就业服务指导。');
+    expect(a.indicators.map((i) => i.name)).toEqual(['新增就业人员数量', '人事档案公共管理服务 工作完成率']);
+    expect(r.document.meta).toMatchObject({ deptCode: '323', deptName: '人社局', unit: '万元' });
+    expect(r.report.tables).toHaveLength(1);
+    expect(r.report.unplaced).toEqual([expect.objectContaining({ sheet: '正文', text: '六、政府采购预算情况', reason: '表格之外的段落' })]);
+  });
+});
