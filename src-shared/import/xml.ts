@@ -29,6 +29,7 @@ export function decodeXmlText(s: string): string {
   });
 }
 
+const MAX_DEPTH = 256;
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 // Sticky: each match must start exactly where the previous one ended (no scanning ahead).
 const ATTR = /\s*([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
@@ -128,7 +129,11 @@ export function parseXml(xml: string, partName: string, options: ParseOptions = 
     }
     const node: XNode = { tag, attrs, children: [] };
     stack[stack.length - 1].children.push(node);
-    if (!selfClosing) { stack.push(node); names.push(qname); }
+    if (!selfClosing) {
+      // Office XML nests a few dozen levels; a hostile part nesting thousands would only exhaust the stack later.
+      if (stack.length > MAX_DEPTH) fail(`嵌套超过 ${MAX_DEPTH} 层`);
+      stack.push(node); names.push(qname);
+    }
     i = j + 1;
   }
   if (stack.length !== 1) fail(`${names[names.length - 1]} 没有结束标记`);

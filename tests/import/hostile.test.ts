@@ -74,6 +74,12 @@ describe('XML attacks', () => {
     expect(all).not.toContain('root:');
     expect(r.document.dutyTable.duties[0].activities[0].description).toBe('&xxe;');
   });
+  it('absurdly deep nesting is refused as corrupt, not a stack overflow', () => {
+    const deep = '<w:hyperlink>'.repeat(1000) + '</w:hyperlink>'.repeat(1000);
+    const r = importOffice(docxBytes(`<w:p>${deep}</w:p>`), 'deep.docx');
+    expect(r).toMatchObject({ ok: false, code: 'import.corrupt' });
+    if (!r.ok) expect(r.message).toContain('嵌套');
+  });
   it('decodes the predefined entities and character references only', () => {
     const body = docxBody([dutyTableRows()]).replace('负责高校毕业生就业工作', 'a &lt;b&gt; &amp; &#x4E00;&#20108; &quot;');
     const r = importOffice(docxBytes(body), 'ent.docx');
