@@ -445,6 +445,11 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
 
     // A Word paragraph is outside every table by definition; it never continues a table's rows.
     if (row.paragraph) for (const c of cells) unplaced(row, c, '表格之外的段落');
+    else if ((mode === 'duty' || mode === 'indicators') && /^(合计|总计|小计)$/.test(norms[0])) {
+      for (const c of cells) unplaced(row, c, '合计行（合计由软件计算，不导入）');
+    } else if (mode === 'indicators' && cells.length === 1 && cells[0].span >= 3) {
+      unplaced(row, cells[0], '指标表中跨整行的说明文字，没有对应的字段');
+    }
     else if (mode === 'duty') dutyRow(row, cells);
     else if (mode === 'project') projectRow(row, cells);
     else if (mode === 'indicators') indicatorRow(row, cells);

@@ -257,3 +257,26 @@ describe('a duty table spread over several Word tables (published disclosure lay
     expect(r.report.unplaced).toEqual([expect.objectContaining({ sheet: '正文', text: '六、政府采购预算情况', reason: '表格之外的段落' })]);
   });
 });
+
+describe('rows that are not data', () => {
+  it('合计 rows and full-width remarks under an indicator table are listed, not imported as data', () => {
+    const body = docxBody([
+      [
+        ['职责活动', '年度预算数', '内容描述', '绩效目标', '绩效指标', { text: '评价标准', span: 4 }],
+        ['一、职责', '10', '描述', '目标', '', '', '', '', ''],
+        ['合计', '10', '', '', '', '', '', '', ''],
+      ],
+      '1、项目甲绩效目标表',
+      [
+        ['项目编码', '323-0501-JZN-CCCC', '项目名称', '项目甲', '', ''],
+        ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'],
+        ['产出指标', '数量指标', '人数', '描述', '≥1', '计划标准'],
+        [{ text: '注：指标值为预计数。', span: 6 }],
+      ],
+    ]);
+    const r = ok(importOffice(docxBytes(body), 'sum.docx'));
+    expect(r.document.dutyTable.duties.map((d) => d.title)).toEqual(['职责']);
+    expect(r.document.projects[0].indicators).toHaveLength(1);
+    expect(r.report.unplaced.map((u) => u.text)).toEqual(['合计', '10', '注：指标值为预计数。']);
+  });
+});
