@@ -123,7 +123,9 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
     return a;
   };
 
-  const noteOrg = (text: string) => {
+  const noteOrg = (raw: string) => {
+    // `编制单位：涞水县…` — the label is not part of the name.
+    const text = raw.replace(/^\s*(编制|填报|预算)?单位(名称)?[:：]\s*/, '');
     if (!orgSeen) {
       orgSeen = text;
       const { deptCode, deptName } = splitOrgLine(text);
@@ -387,16 +389,14 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
     // Duty table header (repeated at page breaks → skipped).
     if (norms.some((n) => TITLE_HEADER.test(n)) && (norms.includes('绩效指标') || norms.includes('内容描述') || norms.includes('评价标准'))) {
       const fields: ColumnMap<DutyField>['fields'] = [];
-      let unknown = false;
       cells.forEach((c, k) => {
         const f = dutyHeaderField(norms[k]);
-        if (!f) { unknown = true; unplaced(row, c, '职责活动表头中无法识别的列'); return; }
+        if (!f) { unplaced(row, c, '职责活动表头中无法识别的列'); return; }
         // 评价标准 spanning the four band columns: split it until the 优/良/中/差 row says otherwise.
         if (f === 'b0' && c.span >= 4) {
           for (let b = 0; b < 4; b++) fields.push({ field: `b${b}` as DutyField, from: c.col + b * Math.floor(c.span / 4), to: c.col + (b + 1) * Math.floor(c.span / 4) + (b === 3 ? c.span % 4 : 0) });
         } else fields.push({ field: f, from: c.col, to: c.col + c.span });
       });
-      void unknown;
       closeProject();
       if (mode === 'duty' && dutyTable) { report.mapped.push(`${row.sheet} 第 ${row.row} 行：重复的职责活动表头（跨页），已跳过`); dutyCols = { fields }; continue; }
       dutyCols = { fields };

@@ -258,6 +258,18 @@ describe('a duty table spread over several Word tables (published disclosure lay
   });
 });
 
+describe('org line labelled 编制单位', () => {
+  it('the label is not part of the department name', () => {
+    const body = docxBody([[
+      [{ text: '编制单位：323涞水县人社局', span: 7 }, { text: '单位：元', span: 2 }],
+      ['职责活动', '年度预算数', '内容描述', '绩效目标', '绩效指标', { text: '评价标准', span: 4 }],
+      ['一、职责', '', '描述', '目标', '', '', '', '', ''],
+    ]]);
+    const r = ok(importOffice(docxBytes(body), 'org.docx'));
+    expect(r.document.meta).toMatchObject({ deptCode: '323', deptName: '涞水县人社局', unit: '元' });
+  });
+});
+
 describe('rows that are not data', () => {
   it('合计 rows and full-width remarks under an indicator table are listed, not imported as data', () => {
     const body = docxBody([
