@@ -31,23 +31,39 @@ const BUILTIN_FORMATS: Record<number, string> = {
   0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 49: '@',
 };
 
-/** Apply the decimal part of a number format (decimals, %, thousands); otherwise the raw value. */
+/**
+ * The number as Excel shows it under its format's first section: decimals, thousands separator,
+ * percent, and literal text ("万元", \\x) kept in place; colours/conditions ([Red]), padding (_x)
+ * and fills (*x) dropped. Dates and scientific formats fall back to the raw value.
+ */
 export function formatNumber(raw: string, code: string): string {
   const n = Number(raw);
   if (!Number.isFinite(n) || raw.trim() === '') return raw;
-  const section = code.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
-  if (!code || code === 'General' || code === '@' || !/[0#]/.test(section) || /[eE][+-]/.test(section) || /[ymdhs]/i.test(section)) {
+  const section = code.split(';')[0];
+  const bare = section.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
+  if (!code || code === 'General' || code === '@' || !/[0#?]/.test(bare) || /[eE][+-]/.test(bare) || /[ymdhs]/i.test(bare)) {
     return general(raw, n);
   }
-  const percent = section.includes('%');
-  const dot = section.indexOf('.');
-  const decimals = dot < 0 ? 0 : (/^[0#]*/.exec(section.slice(dot + 1))?.[0].length ?? 0);
-  let s = (percent ? n * 100 : n).toFixed(decimals);
-  if (/#,##|0,0/.test(section)) {
-    const [i, f] = s.split('.');
-    s = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? '.' + f : '');
+  const percent = bare.includes('%');
+  const dot = bare.indexOf('.');
+  const decimals = dot < 0 ? 0 : (/^[0#?]*/.exec(bare.slice(dot + 1))?.[0].length ?? 0);
+  let num = (percent ? n * 100 : n).toFixed(decimals);
+  if (/[0#?],[0#?]/.test(bare)) {
+    const [i, f] = num.split('.');
+    num = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? '.' + f : '');
   }
-  return s + (percent ? '%' : '');
+  let out = '';
+  let placed = false;
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    if (ch === '"') { const e = section.indexOf('"', i + 1); out += section.slice(i + 1, e < 0 ? undefined : e); i = e < 0 ? section.length : e; }
+    else if (ch === '\\') { out += section[i + 1] ?? ''; i++; }
+    else if (ch === '[') { const e = section.indexOf(']', i); i = e < 0 ? section.length : e; }
+    else if (ch === '_' || ch === '*') i++;
+    else if ('#0?,.'.includes(ch)) { if (!placed) { out += num; placed = true; } }
+    else out += ch;
+  }
+  return out.trim();
 }
 
 function general(raw: string, n: number): string {
