@@ -94,24 +94,30 @@ function writeTable(out: string[], table: LayoutTable, grid: number[], font: Fon
   const ncols = grid.length;
   // vertical spans still open: col → the anchor cell and its last row index
   const open: ({ cell: LayoutCell; until: number } | undefined)[] = new Array(ncols);
+  // rows inside a vertical merge keep with the next row, so an activity or a 二级 run is not torn
+  // across pages (Word and LibreOffice honour keepNext on the rows' paragraphs)
+  // (一级 runs are excluded: a dozen chained rows would push whole tables to the next page)
+  let spanEnd = -1;
   table.rows.forEach((row, r) => {
+    for (const c of row.cells) if (c.kind !== 'level1') spanEnd = Math.max(spanEnd, r + c.rowSpan - 1);
+    const keep = row.header ? r === table.headerRows - 1 : spanEnd > r;
     out.push(`<w:tr><w:trPr><w:cantSplit/>${row.header ? '<w:tblHeader/>' : ''}</w:trPr>`);
     const byCol = new Map(row.cells.map((c) => [c.col, c]));
     for (let col = 0; col < ncols;) {
       const c = byCol.get(col);
       if (c) {
-        out.push(cellXml(c, grid, table.fontPt, font, c.rowSpan > 1 ? 'restart' : ''));
+        out.push(cellXml(c, grid, table.fontPt, font, c.rowSpan > 1 ? 'restart' : '', keep));
         if (c.rowSpan > 1) open[col] = { cell: c, until: r + c.rowSpan - 1 };
         col += c.colSpan;
         continue;
       }
       const o = open[col];
       if (o && o.until >= r) {
-        out.push(cellXml({ ...o.cell, text: '' }, grid, table.fontPt, font, 'continue'));
+        out.push(cellXml({ ...o.cell, text: '' }, grid, table.fontPt, font, 'continue', keep));
         col += o.cell.colSpan;
         continue;
       }
-      out.push(cellXml({ col, text: '', colSpan: 1, rowSpan: 1, align: 'left', indent: 0, bold: false, kind: 'text' }, grid, table.fontPt, font, ''));
+      out.push(cellXml({ col, text: '', colSpan: 1, rowSpan: 1, align: 'left', indent: 0, bold: false, kind: 'text' }, grid, table.fontPt, font, '', keep));
       col++;
     }
     out.push('</w:tr>');
@@ -119,12 +125,12 @@ function writeTable(out: string[], table: LayoutTable, grid: number[], font: Fon
   out.push('</w:tbl>');
 }
 
-function cellXml(c: LayoutCell, grid: number[], fontPt: number, font: FontSpec, vMerge: '' | 'restart' | 'continue'): string {
+function cellXml(c: LayoutCell, grid: number[], fontPt: number, font: FontSpec, vMerge: '' | 'restart' | 'continue', keepNext: boolean): string {
   const w = grid.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
   const jc = c.align === 'center' ? 'center' : c.align === 'right' ? 'right' : 'left';
   return `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${c.colSpan > 1 ? `<w:gridSpan w:val="${c.colSpan}"/>` : ''}`
     + `${vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : vMerge === 'continue' ? '<w:vMerge/>' : ''}<w:vAlign w:val="center"/></w:tcPr>`
-    + `<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>${c.indent && !c.text.startsWith('\u3000') ? `<w:ind w:firstLineChars="${c.indent * 100}"/>` : ''}<w:jc w:val="${jc}"/></w:pPr>`
+    + `<w:p><w:pPr>${keepNext ? '<w:keepNext/>' : ''}<w:spacing w:before="0" w:after="0"/>${c.indent && !c.text.startsWith('\u3000') ? `<w:ind w:firstLineChars="${c.indent * 100}"/>` : ''}<w:jc w:val="${jc}"/></w:pPr>`
     + (c.text === '' ? '' : run(c.text, font, fontPt, c.bold)) + '</w:p></w:tc>';
 }
 

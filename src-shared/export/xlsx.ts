@@ -2,6 +2,7 @@
 // range carries the border), text wraps and is centred vertically, row heights are ours (see
 // layout/measure.ts), A4 landscape fitted to one page wide, print titles, page-number footer.
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { JixiaoDocument } from '../model';
 import {
   buildLayout, NothingToExportError, paginateTable, PROJECT_SHEET, PT_PER_MM,
@@ -38,7 +39,22 @@ export async function layoutToXlsx(layout: Layout): Promise<Uint8Array> {
   }
   for (const w of sheets.values()) w.finish();
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return withSongtiDefaultFont(new Uint8Array(buf as ArrayBuffer));
+}
+
+/**
+ * ExcelJS always writes Calibri 11 as the workbook's default font. Excel measures column widths in
+ * digits of that font; where Calibri is missing (LibreOffice/WPS on Linux, no Carlito) a wider
+ * fallback is used, every column grows and fit-to-width shrinks the page to about 70 %. With 宋体 11
+ * as the default (the font of the whole table anyway) the widths mean the same everywhere.
+ */
+function withSongtiDefaultFont(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const styles = files['xl/styles.xml'];
+  if (!styles) return bytes;
+  const patched = strFromU8(styles).replace(/(<fonts[^>]*>)<font>[\s\S]*?<\/font>/, '$1<font><sz val="11"/><name val="宋体"/><charset val="134"/></font>');
+  files['xl/styles.xml'] = strToU8(patched);
+  return zipSync(files, { level: 6 });
 }
 
 /** Shared style objects: ExcelJS dedupes styles by value, sharing objects keeps memory down. */
