@@ -2,6 +2,7 @@
 //   [--sheet-per-project] [--no-duty]` — without --xlsx/--docx, writes both next to the input
 // with the default names {部门名称}{年度}年绩效目标表.xlsx|.docx.
 import type { LayoutOptions } from '../../src-shared/layout';
+import type { CliCommand } from './command';
 import { isJixiaoError } from '../services/errors';
 import { defaultExportPath, writeExport, type OfficeFormat } from '../services/export-files';
 import { openDocumentFile } from '../services/storage';
@@ -91,4 +92,4 @@ export async function runExport(argv: string[], out: (line: string) => void = co
   }
 }
 
-export const exportCommand = { name: 'export', summary: '导出为官方格式的 Excel / Word 表格', usage: EXPORT_USAGE, run: runExport };
+export const exportCommand: CliCommand = { name: 'export', summary: '导出为官方格式的 Excel / Word 表格', usage: EXPORT_USAGE, run: runExport };
