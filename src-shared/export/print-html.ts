@@ -1,7 +1,7 @@
 // Layout model → a standalone print HTML document (no external resources): the print preview shows
 // it and Electron prints it to PDF. Same model as xlsx/docx, so the three agree.
 import type { JixiaoDocument } from '../model';
-import { buildLayout, type FontSpec, type Layout, type LayoutOptions, type LayoutPart, type LayoutTable } from '../layout';
+import { buildLayout, paginateTable, PT_PER_MM, type FontSpec, type Layout, type LayoutOptions, type LayoutPart, type LayoutTable } from '../layout';
 
 export function renderPrintHtml(doc: JixiaoDocument, options: LayoutOptions = {}): string {
   return layoutToHtml(buildLayout(doc, options));
@@ -19,7 +19,7 @@ export function layoutToHtml(layout: Layout): string {
 html, body { margin: 0; padding: 0; }
 body { font-family: ${family(layout.fonts.body)}; font-size: ${layout.fonts.body.sizePt}pt; color: #000; background: #fff; }
 .part { width: ${layout.printableWidthMm}mm; margin: 0 auto; }
-.part.break { break-before: page; page-break-before: always; }
+.part.break, table.break { break-before: page; page-break-before: always; }
 h1, h2 { text-align: center; margin: 0 0 2mm; font-family: ${family(layout.fonts.title)}; }
 h1 { font-size: ${layout.fonts.title.sizePt}pt; } h2 { font-size: ${layout.fonts.heading.sizePt}pt; }
 h1, h2, .org { break-after: avoid; page-break-after: avoid; }
@@ -34,22 +34,39 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .note { margin-top: 1.5mm; font-size: ${layout.fonts.org.sizePt}pt; white-space: pre-wrap; }
 @media screen { body { background: #eee; } .part { background: #fff; padding: 10mm; margin: 5mm auto; box-shadow: 0 0 3px #999; } }
 `;
-  const parts = layout.parts.map((part) => partHtml(part)).join('\n');
+  const pagePt = layout.printableHeightMm * PT_PER_MM * PAGE_FILL;
+  const parts = layout.parts.map((part) => partHtml(part, layout, pagePt)).join('\n');
   const title = esc(`${layout.deptName}${layout.year}年绩效目标表`);
   return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><style>${css}</style></head><body>\n${parts}\n</body></html>\n`;
 }
 
-function partHtml(part: LayoutPart): string {
+/** Share of the page height our own page cuts may fill (heights are estimates; see xlsx.ts). */
+const PAGE_FILL = 0.93;
+
+function partHtml(part: LayoutPart, layout: Layout, pagePt: number): string {
   const h = part.titleStyle === 'title' ? 'h1' : 'h2';
   const total = part.columnsMm.reduce((x, y) => x + y, 0);
   const colgroup = `<colgroup>${part.columnsMm.map((w) => `<col style="width:${((w / total) * 100).toFixed(3)}%">`).join('')}</colgroup>`;
+  // Chromium will not break a table inside a tall rowspan (a 一级 run of a dozen rows): it moves the
+  // whole run to the next page. Project indicator tables are therefore cut into pages here, with the
+  // same computed row heights and the same rules as the xlsx sheet (header repeated, runs split).
+  const titleFont = part.titleStyle === 'title' ? layout.fonts.title : layout.fonts.heading;
+  let usedPt = titleFont.sizePt * 2 + layout.fonts.org.sizePt * 1.9;
+  const tables = part.tables.map((t) => {
+    if (t.kind !== 'project-indicators') {
+      usedPt += t.rows.reduce((a, r) => a + r.heightPt, 0);
+      return tableHtml(t, colgroup);
+    }
+    return paginateTable(t, pagePt - usedPt, pagePt)
+      .map((rows, i) => tableHtml({ ...t, rows }, colgroup, i > 0)).join('');
+  });
   return `<section class="part${part.pageBreakBefore ? ' break' : ''}"><${h}>${esc(part.title)}</${h}>`
     + `<div class="org"><span>${esc(part.orgLeft)}</span><span>${esc(part.orgRight)}</span></div>`
-    + part.tables.map((t) => tableHtml(t, colgroup)).join('')
+    + tables.join('')
     + (part.note ? `<div class="note">${esc(part.note)}</div>` : '') + '</section>';
 }
 
-function tableHtml(t: LayoutTable, colgroup: string): string {
+function tableHtml(t: LayoutTable, colgroup: string, pageBreak = false): string {
   const rowHtml = (cells: LayoutTable['rows'][number]['cells'], tag: 'td' | 'th') => '<tr>' + cells.map((c) => {
     const attrs = `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`;
     const cls = [c.align[0], c.bold && tag === 'td' ? 'b' : ''].filter(Boolean).join(' ');
@@ -57,7 +74,7 @@ function tableHtml(t: LayoutTable, colgroup: string): string {
   }).join('') + '</tr>';
   const head = t.rows.slice(0, t.headerRows).map((r) => rowHtml(r.cells, 'th')).join('');
   const body = t.rows.slice(t.headerRows).map((r) => rowHtml(r.cells, 'td')).join('');
-  return `<table class="${t.kind}" style="font-size:${t.fontPt}pt">${colgroup}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
+  return `<table class="${t.kind}${pageBreak ? ' break' : ''}" style="font-size:${t.fontPt}pt">${colgroup}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
 }
 
 function esc(s: string): string {
