@@ -1,6 +1,6 @@
 // Render check: LibreOffice (headless) converts every export of both seed fixtures and of the large
-// synthetic document to PDF, then poppler tells us what a reader would see: the header on every
-// page, the last column on every page, landscape pages, every cell's text present (nothing clipped
+// synthetic document to PDF (and Chromium prints the print HTML of the fixtures); then poppler
+// tells us what a reader would see: the header on every page, the last column on every page, landscape pages, every cell's text present (nothing clipped
 // by a too-short row or a too-narrow page), and no text beyond the right margin. PNGs of the first
 // pages go to tests/artifacts/render/ for a human look.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { exportDocx, exportXlsx } from '../../src-shared/export';
+import { exportDocx, exportXlsx, renderPrintHtml } from '../../src-shared/export';
 import { buildLayout, type LayoutOptions } from '../../src-shared/layout';
 import type { JixiaoDocument } from '../../src-shared/model';
 import { makeSyntheticDocument } from '../bench/synthetic';
@@ -25,7 +25,7 @@ const DOCS: Record<string, () => JixiaoDocument> = {
   large: () => makeSyntheticDocument(),
 };
 const FORMATS = ['xlsx', 'docx'] as const;
-type Format = (typeof FORMATS)[number];
+type Format = (typeof FORMATS)[number] | 'html';
 interface Case { key: string; doc: string; format: Format; options: LayoutOptions }
 /**
  * One case per export. The large workbook is rendered as its two sheets exported separately:
@@ -34,7 +34,9 @@ interface Case { key: string; doc: string; format: Format; options: LayoutOption
  */
 const CASES: Case[] = Object.keys(DOCS).flatMap((doc) => FORMATS.flatMap((format): Case[] => doc === 'large' && format === 'xlsx'
   ? [{ key: 'large-xlsx-duty', doc, format, options: { projects: 'none' } }, { key: 'large-xlsx-projects', doc, format, options: { dutyTable: false } }]
-  : [{ key: `${doc}-${format}`, doc, format, options: {} }]));
+  : [{ key: `${doc}-${format}`, doc, format, options: {} }]))
+  // the print HTML (what the editor prints) through Chromium, for the two fixtures
+  .concat(['linxi-2019', 'laishui-2020-a'].map((doc) => ({ key: `${doc}-html`, doc, format: 'html' as const, options: {} })));
 
 interface Page { width: number; height: number; text: string; words: { text: string; xMax: number }[] }
 interface Rendered { pages: Page[]; raw: string }
@@ -60,6 +62,14 @@ beforeAll(() => {
     for (const c of CASES) {
       const file = join(work, `${c.key}.${c.format}`);
       const doc = docs.get(c.doc)!;
+      if (c.format === 'html') {
+        writeFileSync(file, renderPrintHtml(doc, c.options));
+        const r = spawnSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--no-pdf-header-footer', `--user-data-dir=${join(work, 'chromium-profile')}`,
+          `--print-to-pdf=${join(work, `${c.key}.pdf`)}`, `file://${file}`], { encoding: 'utf8', timeout: 120_000 });
+        if (r.error) throw r.error;
+        continue;
+      }
       writeFileSync(file, c.format === 'xlsx' ? await exportXlsx(doc, c.options) : await exportDocx(doc, c.options));
       inputs.push(file);
     }
@@ -69,10 +79,10 @@ beforeAll(() => {
       env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG }, encoding: 'utf8', timeout: 230_000,
     });
     if (r.error) throw r.error;
-    for (const input of inputs) {
-      const stem = input.replace(/\.(xlsx|docx)$/, '');
+    for (const c of CASES) {
+      const stem = join(work, c.key);
       const pdf = `${stem}.pdf`;
-      if (!existsSync(pdf)) throw new Error(`LibreOffice did not produce ${pdf}: ${r.stderr}`);
+      if (!existsSync(pdf)) throw new Error(`no PDF for ${c.key}: ${r.stderr}`);
       const layoutText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\f');
       const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 29 });
       const raw = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
