@@ -41,7 +41,9 @@ export function applySuggestion(f: Finding): void {
   }
 }
 
-const MAX_PER_GROUP = 300;
+// Rendering thousands of findings would slow every edit; the panel shows the first ones in table
+// order and says how many more there are (they appear as the ones above are fixed).
+const MAX_SHOWN = 200;
 
 export function FindingsPanel() {
   const doc = useEditor((s) => s.doc!);
@@ -57,7 +59,12 @@ export function FindingsPanel() {
       if (!g.has(key)) g.set(key, { title, items: [], order });
       g.get(key)!.items.push(f);
     }
-    return [...g.values()].sort((a, b) => a.order - b.order);
+    let budget = MAX_SHOWN;
+    return [...g.values()].sort((a, b) => a.order - b.order).map((grp) => {
+      const shown = grp.items.slice(0, Math.max(0, budget));
+      budget -= shown.length;
+      return { ...grp, shown };
+    });
   }, [findings, homes, doc.projects]);
   const errors = findings.filter((f) => f.severity === 'error').length;
 
@@ -71,7 +78,7 @@ export function FindingsPanel() {
           <section key={g.title} className="finding-group">
             <h3>{g.title} <span className="counts">{g.items.length}</span></h3>
             <ul>
-              {g.items.slice(0, MAX_PER_GROUP).map((f, i) => (
+              {g.shown.map((f, i) => (
                 <li key={`${f.path.rowId}|${f.path.field}|${f.code}|${i}`} className={`finding ${f.severity}`} data-testid="finding" data-code={f.code}
                   onClick={() => jumpTo(f, homes.get(f.path.rowId))} title={`${f.code} · 点击定位到单元格`}>
                   <div className="finding-head"><span className={`sev ${f.severity}`}>{f.severity === 'error' ? '错误' : '警告'}</span><span className="where">{f.where}</span></div>
@@ -84,7 +91,7 @@ export function FindingsPanel() {
                   )}
                 </li>
               ))}
-              {g.items.length > MAX_PER_GROUP && <li className="more">另有 {g.items.length - MAX_PER_GROUP} 条未显示</li>}
+              {g.items.length > g.shown.length && <li className="more">另有 {g.items.length - g.shown.length} 条未显示（修正上面的问题后显示）</li>}
             </ul>
           </section>
         ))}
