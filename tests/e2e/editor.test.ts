@@ -21,6 +21,8 @@ const focusedCell = () => page.evaluate(() => {
 const shot = async (name: string, target?: { locator?: ReturnType<Page['locator']> }) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
+  // Transient toasts do not belong in the documentation pictures.
+  await page.getByTestId('toast').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
   if (target?.locator) await target.locator.screenshot({ path });
   else await page.screenshot({ path });
   if (process.env.UPDATE_DOC_SCREENSHOTS) {
@@ -37,7 +39,7 @@ const pasteText = (text: string) => page.evaluate((t) => {
 
 beforeAll(async () => {
   if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
-  h = await startHarness();
+  h = await startHarness({ viewport: { width: 1280, height: 720 } });
   page = h.page;
   seeds = copySeeds(h);
   page.on('pageerror', (e) => { throw e; });
