@@ -115,7 +115,7 @@ describe('editor e2e', () => {
     const finding = target().first();
     await finding.waitFor();
     await expect(grid().locator('.cell-error[col-id="bands.3"]').count()).resolves.toBeGreaterThan(0);
-    await shot('findings-panel');
+    await shot('findings-panel', { locator: page.locator('.main') });
     await finding.click();
     await expect.poll(() => focusedCell()).toEqual({ col: 'bands.3', text: '＜2' });
     // ≥10 / ≥5 / ＜5 / ＜2: 中 must leave room for 差.
@@ -166,7 +166,7 @@ describe('editor e2e', () => {
     await page.keyboard.press('Control+S');
     await expect.poll(() => page.getByTestId('status-modified').textContent()).toBe('已保存');
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(original);
-    await shot('project-form');
+    await shot('project-form', { locator: page.getByTestId('project-form') });
   });
 
   it('applies a suggestion with one click, undoable', async () => {
