@@ -246,6 +246,19 @@ export function DutyGrid() {
     pasteMatrix(parseClipboard({ text: e.clipboardData.getData('text/plain'), html: e.clipboardData.getData('text/html') }));
   };
 
+  // An empty table has no cell to focus: a paste anywhere on the page starts the table.
+  useEffect(() => {
+    const onDocPaste = (e: ClipboardEvent) => {
+      const s = editor.get();
+      if (!s.doc || rows.length > 0 || e.target !== document.body || !e.clipboardData) return;
+      e.preventDefault();
+      const res = pasteDutyBlock(s.doc, 0, 0, parseClipboard({ text: e.clipboardData.getData('text/plain'), html: e.clipboardData.getData('text/html') }));
+      editor.dispatch(res.edit);
+    };
+    document.addEventListener('paste', onDocPaste);
+    return () => document.removeEventListener('paste', onDocPaste);
+  }, [rows]);
+
   const menuItems = (): MenuItem[] => [
     { label: '在上方插入职责', action: () => insertDutyAt('above') },
     { label: '在下方插入职责', action: () => insertDutyAt('below') },

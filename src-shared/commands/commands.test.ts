@@ -120,4 +120,13 @@ describe('paste', () => {
     expect(inds.length).toBe(p.indicators.length + 2);
     expect(inds.at(-1)).toMatchObject({ level1: '产出指标', level2: '数量指标', name: '次数', value: '≥2次' });
   });
+
+  it('pasting into an empty table creates a duty to hold the activities', () => {
+    const empty = { ...doc, dutyTable: { duties: [], note: '' } };
+    const res = pasteDutyBlock(empty, 0, 0, [['活动甲', '1', '', '', '指标', '100%', '', '', '']]);
+    const next = applyEdit(empty, res.edit!);
+    expect(next.dutyTable.duties).toHaveLength(1);
+    expect(next.dutyTable.duties[0].activities[0]).toMatchObject({ title: '活动甲', budget: '1' });
+    expect(next.dutyTable.duties[0].activities[0].indicators[0].bands[0]).toBe('100%');
+  });
 });
