@@ -9,10 +9,16 @@ import {
   type Layout, type LayoutCell, type LayoutOptions, type LayoutPart, type LayoutRow,
 } from '../layout';
 
-/** mm → Excel column width (characters of the default font's max digit width, 7 px at 96 dpi). */
+/**
+ * mm → Excel column width: characters of the workbook default font's maximum digit width plus 5 px
+ * padding, at 96 dpi. Our default font is 宋体 11 (see withSongtiDefaultFont), whose digits are 8 px
+ * wide (Chinese Excel's default width 8.38 = 72 px); counting 7 px (Calibri) made every column 14 %
+ * wider, so fit-to-width shrank the page and our own page breaks left a third of each page empty.
+ */
+export const DEFAULT_FONT_DIGIT_PX = 8;
 export function mmToExcelWidth(mm: number): number {
   const px = (mm / 25.4) * 96;
-  return Math.round(((px - 5) / 7) * 100) / 100;
+  return Math.round(((px - 5) / DEFAULT_FONT_DIGIT_PX) * 100) / 100;
 }
 
 const THIN = { style: 'thin' as const };
