@@ -13,7 +13,8 @@ import { matchBinding } from '../app/keys';
 import { cellKey, indexFindings } from '../app/validation';
 import { clearDutyCells, deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, insertSiblingBelow, moveFocused } from '../app/dutyOps';
 import { messageDialog } from '../dialogs/modal';
-import { gridTheme, localeText, registerGridModules } from './agGrid';
+import { gridLineCounter, gridTheme, HEIGHT_METRICS, localeText, registerGridModules } from './agGrid';
+import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
 import { BlockSelection, ContextMenu, isEditing, suppressKeys, TextAreaEditor, useShiftTracking, writeBlockToClipboard, type MenuItem } from './gridKit';
 
 registerGridModules();
@@ -52,6 +53,31 @@ const HEADERS: Record<string, string> = {
 };
 const WIDTHS: Record<string, number> = { title: 15, budget: 8, description: 22, goal: 17, name: 14, 'bands.0': 6, 'bands.1': 6, 'bands.2': 6, 'bands.3': 6 };
 
+/** Left padding of an activity's title beyond the normal cell padding (styles.css). */
+const INDENT_PX = 29 - 10;
+
+/** Height of every grid row, keyed like the rows: owner cells span their indicator rows. */
+function dutyRowHeights(rows: DutyGridRow[], widthOf: (colId: string) => number): Map<string, number> {
+  const cells: HeightCell[][] = rows.map((row, r) => {
+    const out: HeightCell[] = [];
+    for (const field of DUTY_FIELDS) {
+      if (field === 'budget') continue; // one line, never wrapped
+      const owner = OWNER_FIELDS.has(field);
+      if (owner && !row.first) continue;
+      let rowSpan = 1;
+      if (owner) while (r + rowSpan < rows.length && rows[r + rowSpan].ownerId === row.ownerId) rowSpan++;
+      out.push({
+        text: field === 'title' ? row.number + row.cells.title : row.cells[field],
+        widthPx: widthOf(field), rowSpan, bold: owner && row.kind === 'duty',
+        indentPx: field === 'title' && row.kind === 'activity' ? INDENT_PX : 0,
+      });
+    }
+    return out;
+  });
+  const heights = rowHeights(cells, gridLineCounter(), HEIGHT_METRICS);
+  return new Map(rows.map((row, r) => [row.key, heights[r]]));
+}
+
 export function cellRowId(row: DutyRow, field: string): string | null {
   return OWNER_FIELDS.has(field) ? row.ownerId : row.indicatorId;
 }
@@ -69,6 +95,10 @@ export function DutyGrid() {
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
 
   const rows = useMemo(() => buildRows(doc), [doc]);
+  const heights = useMemo(() => new RowHeightKeeper(), []);
+  // Heights for the rows AG Grid is about to receive, then existing rows told of changes.
+  useMemo(() => heights.update(apiRef.current, (widthOf) => dutyRowHeights(rows, widthOf)), [heights, rows]);
+  useEffect(() => heights.apply(apiRef.current), [heights, rows]);
 
   useEffect(() => {
     findingsRef.current = indexFindings(findings);
@@ -116,7 +146,8 @@ export function DutyGrid() {
       def.valueFormatter = (p: ValueFormatterParams<DutyGridRow>) => formatAmount(p.value ?? '', unitRef.current);
       def.type = 'rightAligned';
     }
-    if (long) { def.cellEditor = TextAreaEditor; def.cellEditorPopup = true; def.wrapText = true; }
+    if (long) { def.cellEditor = TextAreaEditor; def.cellEditorPopup = true; }
+    def.wrapText = field !== 'budget';
     return def;
   }), [sel]);
 
@@ -296,7 +327,13 @@ export function DutyGrid() {
         rowData={rows}
         columnDefs={columnDefs}
         getRowId={(p) => p.data.key}
+        getRowHeight={(p) => (p.data ? heights.get(p.data.key) : undefined)}
+        onFirstDataRendered={(e) => heights.apply(e.api, true)}
+        onGridSizeChanged={(e) => heights.apply(e.api, true)}
+        onColumnResized={(e) => heights.apply(e.api, true)}
         enableCellSpan
+        // Spanned cells do not slide with animated rows: without this they overlap for 0.4 s after an insert.
+        animateRows={false}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}

@@ -10,13 +10,32 @@ import { findLevel1, templateOrDefault, type Project, type ProjectIndicator } fr
 import { editor, useEditor } from '../app/store';
 import { matchBinding } from '../app/keys';
 import { cellKey, indexFindings } from '../app/validation';
-import { gridTheme, localeText, registerGridModules } from './agGrid';
+import { gridLineCounter, gridTheme, HEIGHT_METRICS, localeText, registerGridModules } from './agGrid';
+import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
 import { BlockSelection, ContextMenu, isEditing, suppressKeys, TextAreaEditor, useShiftTracking, writeBlockToClipboard, type MenuItem } from './gridKit';
 
 registerGridModules();
 
 const HEADERS: Record<string, string> = { level1: '一级指标', level2: '二级指标', name: '三级指标', description: '绩效指标描述', value: '指标值', basis: '指标值确定依据' };
 const WIDTHS: Record<string, number> = { level1: 10, level2: 12, name: 22, description: 28, value: 12, basis: 16 };
+
+/** 一级 cells span runs of the same 一级, 二级 cells runs of the same 一级 + 二级 (as the grid spans them). */
+const sameRun = (a: ProjectIndicator, b: ProjectIndicator, field: 'level1' | 'level2') => !!a[field] && a[field] === b[field] && a.level1 === b.level1;
+function runLength(inds: ProjectIndicator[], r: number, field: 'level1' | 'level2'): number {
+  let n = 1;
+  while (r + n < inds.length && sameRun(inds[r], inds[r + n], field)) n++;
+  return n;
+}
+
+function indicatorRowHeights(inds: ProjectIndicator[], widthOf: (colId: string) => number): Map<string, number> {
+  const cells: HeightCell[][] = inds.map((ind, r) => PROJECT_INDICATOR_FIELDS.flatMap((field): HeightCell[] => {
+    const spanned = field === 'level1' || field === 'level2';
+    if (spanned && r > 0 && sameRun(inds[r - 1], ind, field)) return []; // inside the run above
+    return [{ text: ind[field], widthPx: widthOf(field), rowSpan: spanned ? runLength(inds, r, field) : 1 }];
+  }));
+  const heights = rowHeights(cells, gridLineCounter(), HEIGHT_METRICS);
+  return new Map(inds.map((ind, r) => [ind.id, heights[r]]));
+}
 
 export function ProjectIndicatorGrid({ project }: { project: Project }) {
   const templateId = useEditor((s) => s.doc!.meta.templateId);
@@ -28,6 +47,10 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
   useShiftTracking(sel);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const template = templateOrDefault(templateId);
+  const heights = useMemo(() => new RowHeightKeeper(), []);
+  // Heights for the rows AG Grid is about to receive, then existing rows told of changes.
+  useMemo(() => heights.update(apiRef.current, (widthOf) => indicatorRowHeights(project.indicators, widthOf)), [heights, project.indicators]);
+  useEffect(() => heights.apply(apiRef.current), [heights, project.indicators]);
 
   useEffect(() => {
     findingsRef.current = indexFindings(findings);
@@ -51,20 +74,18 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
         return cls.join(' ');
       },
     };
+    if (field === 'level1' || field === 'level2') {
+      def.spanRows = ({ nodeA, nodeB }: SpanRowsParams<ProjectIndicator>) => !!nodeA?.data && !!nodeB?.data && sameRun(nodeA.data, nodeB.data, field);
+    }
     if (field === 'level1') {
       def.cellEditor = 'agSelectCellEditor';
       def.cellEditorParams = { values: ['', ...template.level1.map((l) => l.name)] };
-      def.spanRows = ({ valueA, valueB }: SpanRowsParams<ProjectIndicator>) => !!valueA && valueA === valueB;
     } else if (field === 'level2') {
       def.cellEditor = 'agSelectCellEditor';
       def.cellEditorParams = (p: { data?: ProjectIndicator }) => {
         const l1 = p.data ? findLevel1(template, p.data.level1) : undefined;
         return { values: ['', ...(l1 ? l1.level2 : template.level1.flatMap((l) => l.level2))] };
       };
-      def.spanRows = ({ nodeA, nodeB }: SpanRowsParams<ProjectIndicator>) =>
-        !!nodeA?.data?.level2 && nodeA.data.level2 === nodeB?.data?.level2 && nodeA.data.level1 === nodeB?.data?.level1;
-    } else if (field === 'basis') {
-      def.cellEditor = TextAreaEditor; def.cellEditorPopup = true;
     } else {
       def.cellEditor = TextAreaEditor; def.cellEditorPopup = true;
     }
@@ -202,7 +223,13 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
           rowData={project.indicators}
           columnDefs={columnDefs}
           getRowId={(p) => p.data.id}
+          getRowHeight={(p) => (p.data ? heights.get(p.data.id) : undefined)}
+          onFirstDataRendered={(e) => heights.apply(e.api, true)}
+          onGridSizeChanged={(e) => heights.apply(e.api, true)}
+          onColumnResized={(e) => heights.apply(e.api, true)}
           enableCellSpan
+          // Spanned cells do not slide with animated rows: without this they overlap for 0.4 s after an insert.
+          animateRows={false}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
           onGridReady={(e) => { apiRef.current = e.api; }}

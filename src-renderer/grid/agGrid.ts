@@ -1,10 +1,11 @@
 // AG Grid setup shared by the grids: only the community modules we use, the Chinese locale and a
 // theme on system fonts (no web fonts, nothing fetched).
 import {
-  CellApiModule, CellSpanModule, RowStyleModule, CellStyleModule, ClientSideRowModelModule, CustomEditorModule, EventApiModule, LocaleModule,
+  CellApiModule, CellSpanModule, ClientSideRowModelApiModule, ColumnApiModule, RowStyleModule, CellStyleModule, ClientSideRowModelModule, CustomEditorModule, EventApiModule, LocaleModule,
   ModuleRegistry, RenderApiModule, RowApiModule, ScrollApiModule, SelectEditorModule, TextEditorModule, TooltipModule, themeQuartz,
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import { canvasCharWidth, lineCounter, type HeightMetrics, type LineCounter } from './rowHeights';
 
 let registered = false;
 export function registerGridModules(): void {
@@ -12,20 +13,35 @@ export function registerGridModules(): void {
   registered = true;
   ModuleRegistry.registerModules([
     ClientSideRowModelModule, CellSpanModule, CellStyleModule, RowStyleModule, TextEditorModule, SelectEditorModule, CustomEditorModule,
-    TooltipModule, LocaleModule, RenderApiModule, RowApiModule, ScrollApiModule, CellApiModule, EventApiModule,
+    ClientSideRowModelApiModule, ColumnApiModule, TooltipModule, LocaleModule, RenderApiModule, RowApiModule, ScrollApiModule, CellApiModule, EventApiModule,
   ]);
 }
 
 export const localeText = AG_GRID_LOCALE_CN;
 
+const FONTS = ['Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'sans-serif'];
+const FONT_PX = 13;
+const CELL_PAD_X = 10;
+
+/** Cell geometry for computed row heights; line height and vertical padding are in styles.css (.ag-cell). */
+export const HEIGHT_METRICS: HeightMetrics = { lineHeightPx: 16, padYPx: 10, padXPx: 2 * CELL_PAD_X + 2, minRowPx: 34, maxLines: 30 };
+
+let counter: LineCounter | null = null;
+/** Wrapped lines of a cell in the grid font (shared by the grids, so its cache is too). */
+export function gridLineCounter(): LineCounter {
+  counter ??= lineCounter(canvasCharWidth(FONTS.map((f) => (f.includes(' ') ? `"${f}"` : f)).join(', '), FONT_PX), HEIGHT_METRICS);
+  return counter;
+}
+
 export const gridTheme = themeQuartz.withParams({
-  fontFamily: ['Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'sans-serif'],
-  headerFontFamily: ['Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'sans-serif'],
-  fontSize: 13,
-  headerFontSize: 13,
+  fontFamily: FONTS,
+  headerFontFamily: FONTS,
+  fontSize: FONT_PX,
+  headerFontSize: FONT_PX,
   headerFontWeight: 600,
   spacing: 5,
-  rowHeight: 42,
+  cellHorizontalPadding: CELL_PAD_X,
+  rowHeight: HEIGHT_METRICS.minRowPx,
   headerHeight: 34,
   wrapperBorderRadius: 0,
   borderColor: '#c9ced6',

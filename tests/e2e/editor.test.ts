@@ -9,6 +9,7 @@ import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness } fro
 let h: Harness;
 let page: Page;
 let seeds: string[];
+const consoleProblems: string[] = [];
 const seed = (name: string) => seeds.find((s) => s.includes(name))!;
 const grid = () => page.getByTestId('duty-grid');
 const cell = (col: string, text: string) => grid().locator(`[role=gridcell][col-id="${col}"]`, { hasText: text }).first();
@@ -43,6 +44,8 @@ beforeAll(async () => {
   page = h.page;
   seeds = copySeeds(h);
   page.on('pageerror', (e) => { throw e; });
+  // AG Grid reports a missing module (an API call that silently does nothing) as a console error.
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(m.text()); });
   await page.goto(h.host.url);
 });
 afterAll(async () => { await h?.close(); });
@@ -56,6 +59,22 @@ describe('editor e2e', () => {
       const doc = JSON.parse(readFileSync(path, 'utf8'));
       await expect(page.getByTestId('tab-projects').textContent()).resolves.toContain(`（${doc.projects.length}）`);
     }
+  });
+
+  it('shows every line of every wrapped cell (row heights follow the text)', async () => {
+    // Cells whose text overflows their box, in the rendered part of a grid.
+    const clipped = (testId: string) => page.evaluate((id) => Array.from(document.querySelectorAll(`[data-testid=${id}] .ag-cell-wrap-text`))
+      .filter((el) => el.scrollHeight > el.clientHeight + 1)
+      .map((el) => el.textContent), testId);
+    await openThroughUi(page, seed('linxi'));
+    await cell('description', '负责高校毕业生就业工作').waitFor();
+    expect(await page.locator('[data-testid=duty-grid] .ag-cell-wrap-text').count()).toBeGreaterThan(20);
+    expect(await clipped('duty-grid')).toEqual([]);
+    await openThroughUi(page, seed('laishui'));
+    await page.getByTestId('tab-projects').click();
+    await page.getByTestId('project-indicator-grid').locator('[col-id="description"]', { hasText: '比率' }).first().waitFor();
+    expect(await clipped('project-indicator-grid')).toEqual([]);
+    await page.getByTestId('tab-duty').click();
   });
 
   it('edits a cell, undo and redo', async () => {
@@ -201,5 +220,9 @@ describe('editor e2e', () => {
     await shot('print-preview');
     await page.getByTestId('print-preview').getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => page.getByTestId('print-preview').count()).toBe(0);
+  });
+
+  it('logged no errors or warnings in the page console', () => {
+    expect(consoleProblems).toEqual([]);
   });
 });
