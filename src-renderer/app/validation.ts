@@ -1,39 +1,11 @@
 // Live validation: after each committed change (not on the keystroke path) the incremental
 // validator re-checks the changed duties/projects and the findings go to the store.
 import type { JixiaoDocument } from '../../src-shared/model';
-import type { Finding } from '../../src-shared/validate/types';
+import { createIncrementalValidator, type Finding } from '../../src-shared/validate';
 import { useEditor } from './store';
 
-type ValidateFn = (doc: JixiaoDocument) => Finding[];
-interface ValidateModule {
-  createIncrementalValidator?: () => unknown;
-  validateDocument?: (doc: JixiaoDocument) => unknown;
-}
-// src-shared/validate is written by another engineer; looked up by glob so the editor builds
-// (without findings) until it lands.
-const modules = import.meta.glob<ValidateModule>('../../src-shared/validate/index.ts', { eager: true });
-
-function asFindings(r: unknown): Finding[] {
-  if (Array.isArray(r)) return r as Finding[];
-  if (r && typeof r === 'object' && Array.isArray((r as { findings?: unknown }).findings)) return (r as { findings: Finding[] }).findings;
-  return [];
-}
-
-export function makeValidator(): ValidateFn {
-  const mod = Object.values(modules)[0];
-  if (mod?.createIncrementalValidator) {
-    const v = mod.createIncrementalValidator() as unknown;
-    if (typeof v === 'function') return (doc) => asFindings((v as (d: JixiaoDocument) => unknown)(doc));
-    const o = v as { validate?: (d: JixiaoDocument) => unknown; update?: (d: JixiaoDocument) => unknown; run?: (d: JixiaoDocument) => unknown };
-    const f = o.validate ?? o.update ?? o.run;
-    if (f) return (doc) => asFindings(f.call(o, doc));
-  }
-  if (mod?.validateDocument) return (doc) => asFindings(mod.validateDocument!(doc));
-  return () => [];
-}
-
 export function startLiveValidation(): () => void {
-  const validate = makeValidator();
+  const validator = createIncrementalValidator();
   let scheduled = false;
   let lastDoc: JixiaoDocument | null = null;
   const run = () => {
@@ -41,7 +13,7 @@ export function startLiveValidation(): () => void {
     const doc = useEditor.getState().doc;
     if (doc === lastDoc) return;
     lastDoc = doc;
-    const findings = doc ? validate(doc) : [];
+    const findings = doc ? validator.validate(doc) : [];
     useEditor.setState({ findings });
   };
   const schedule = () => {

@@ -15,7 +15,7 @@ import { clearDutyCells, deleteFocused, insertActivityAt, insertDutyAt, insertIn
 import { messageDialog } from '../dialogs/modal';
 import { gridLineCounter, gridTheme, HEIGHT_METRICS, localeText, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
-import { BlockSelection, ContextMenu, isEditing, suppressKeys, TextAreaEditor, useShiftTracking, writeBlockToClipboard, type MenuItem } from './gridKit';
+import { BlockSelection, ContextMenu, isEditing, suppressKeys, TextAreaEditor, useBlockTracking, writeBlockToClipboard, type MenuItem } from './gridKit';
 
 registerGridModules();
 
@@ -91,7 +91,8 @@ export function DutyGrid() {
   const unitRef = useRef<MoneyUnit>(doc.meta.unit);
   unitRef.current = doc.meta.unit;
   const sel = useMemo(() => new BlockSelection(), []);
-  useShiftTracking(sel);
+  const hostRef = useRef<HTMLDivElement>(null);
+  useBlockTracking(hostRef, sel, DUTY_FIELDS);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
 
   const rows = useMemo(() => buildRows(doc), [doc]);
@@ -178,9 +179,8 @@ export function DutyGrid() {
     if (e.rowIndex == null || !e.column || typeof e.column === 'string') return;
     const field = e.column.getColId();
     const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
-    sel.focused({ row: e.rowIndex, col: DUTY_FIELDS.indexOf(field as (typeof DUTY_FIELDS)[number]) });
     if (node?.data) editor.set({ dutyFocus: { rowKey: node.data.key, field } });
-  }, [sel]);
+  }, []);
 
   // Jump to a cell on request (findings panel, inserted rows).
   // Each request is handled once, when its row exists (an insert and its focus request may
@@ -320,7 +320,7 @@ export function DutyGrid() {
   };
 
   return (
-    <div className="grid-host" data-testid="duty-grid" onKeyDown={onKeyDown} onCopy={onCopy} onPaste={onPaste}>
+    <div ref={hostRef} className="grid-host" data-testid="duty-grid" onKeyDown={onKeyDown} onCopy={onCopy} onPaste={onPaste}>
       <AgGridReact<DutyGridRow>
         theme={gridTheme}
         localeText={localeText}

@@ -12,7 +12,7 @@ import { matchBinding } from '../app/keys';
 import { cellKey, indexFindings } from '../app/validation';
 import { gridLineCounter, gridTheme, HEIGHT_METRICS, localeText, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
-import { BlockSelection, ContextMenu, isEditing, suppressKeys, TextAreaEditor, useShiftTracking, writeBlockToClipboard, type MenuItem } from './gridKit';
+import { BlockSelection, ContextMenu, isEditing, suppressKeys, TextAreaEditor, useBlockTracking, writeBlockToClipboard, type MenuItem } from './gridKit';
 
 registerGridModules();
 
@@ -44,7 +44,8 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
   const apiRef = useRef<GridApi<ProjectIndicator> | null>(null);
   const findingsRef = useRef(indexFindings([]));
   const sel = useMemo(() => new BlockSelection(), []);
-  useShiftTracking(sel);
+  const hostRef = useRef<HTMLDivElement>(null);
+  useBlockTracking(hostRef, sel, PROJECT_INDICATOR_FIELDS);
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const template = templateOrDefault(templateId);
   const heights = useMemo(() => new RowHeightKeeper(), []);
@@ -216,7 +217,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
         <button onClick={() => move(-1)}>上移</button>
         <button onClick={() => move(1)}>下移</button>
       </div>
-      <div className="grid-host indicator-grid-host" data-testid="project-indicator-grid" onKeyDown={onKeyDown} onCopy={onCopy} onPaste={onPaste}>
+      <div ref={hostRef} className="grid-host indicator-grid-host" data-testid="project-indicator-grid" onKeyDown={onKeyDown} onCopy={onCopy} onPaste={onPaste}>
         <AgGridReact<ProjectIndicator>
           theme={gridTheme}
           localeText={localeText}
@@ -233,10 +234,6 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
           onGridReady={(e) => { apiRef.current = e.api; }}
-          onCellFocused={(e) => {
-            if (e.rowIndex == null || !e.column || typeof e.column === 'string') return;
-            sel.focused({ row: e.rowIndex, col: PROJECT_INDICATOR_FIELDS.indexOf(e.column.getColId() as (typeof PROJECT_INDICATOR_FIELDS)[number]) });
-          }}
           onCellContextMenu={(e) => {
             const me = e.event as MouseEvent | null;
             if (e.rowIndex != null) e.api.setFocusedCell(e.rowIndex, e.column);

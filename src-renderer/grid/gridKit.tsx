@@ -1,7 +1,7 @@
 // Spreadsheet habits shared by the grids: a multi-line popup editor (Enter commits, Alt+Enter new
 // line, Esc cancels), a rectangular block selection (Shift+arrows / Shift+click) for copy and
 // Delete, TSV/HTML copy, and a small context menu (AG Grid community has none).
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { GridApi, SuppressKeyboardEventParams } from 'ag-grid-community';
 import { toTsv } from '../../src-shared/clipboard';
@@ -62,7 +62,6 @@ export interface Block { r0: number; r1: number; c0: number; c1: number }
 export class BlockSelection {
   anchor: CellPos | null = null;
   focus: CellPos | null = null;
-  shiftHeld = false;
   onChange: () => void = () => {};
   block(): Block | null {
     if (!this.anchor || !this.focus) return null;
@@ -79,27 +78,53 @@ export class BlockSelection {
     const b = this.block();
     return !!b && row >= b.r0 && row <= b.r1 && col >= b.c0 && col <= b.c1;
   }
-  focused(pos: CellPos): void {
+  /** The focus moved to `pos`; with Shift (`extend`) the block grows from its anchor. */
+  focused(pos: CellPos, extend: boolean): void {
     const wasMulti = this.isMulti();
-    if (this.shiftHeld && this.anchor) this.focus = pos;
+    if (extend && this.anchor) this.focus = pos;
     else { this.anchor = pos; this.focus = pos; }
     if (wasMulti || this.isMulti()) this.onChange();
   }
 }
 
-/** Track Shift for block selection (keyboard and mouse). */
-export function useShiftTracking(sel: BlockSelection): void {
+/**
+ * Block selection follows the DOM focus, synchronously. AG Grid hands cellFocused/cellClicked to
+ * React later (a macrotask), by when Shift of a Shift+→ or a quick click-then-Shift+→ has
+ * changed; the focusin and mousedown events see the keyboard as it was.
+ */
+export function useBlockTracking(host: RefObject<HTMLElement | null>, sel: BlockSelection, columns: readonly string[]): void {
   useEffect(() => {
-    const down = (e: KeyboardEvent | MouseEvent) => { sel.shiftHeld = e.shiftKey; };
-    window.addEventListener('keydown', down, true);
-    window.addEventListener('keyup', down, true);
-    window.addEventListener('mousedown', down, true);
-    return () => {
-      window.removeEventListener('keydown', down, true);
-      window.removeEventListener('keyup', down, true);
-      window.removeEventListener('mousedown', down, true);
+    const el = host.current;
+    if (!el) return;
+    let shift = false;
+    const posOf = (target: EventTarget | null): CellPos | null => {
+      const cell = target instanceof Element ? target.closest('[role=gridcell][col-id]') : null;
+      const row = cell?.closest('[row-index]');
+      if (!cell || !row) return null;
+      const col = columns.indexOf(cell.getAttribute('col-id') ?? '');
+      const r = Number(row.getAttribute('row-index'));
+      return col < 0 || !Number.isInteger(r) ? null : { row: r, col };
     };
-  }, [sel]);
+    const key = (e: KeyboardEvent) => { shift = e.shiftKey; };
+    // A click on the cell that already has the focus moves no focus: the press itself restarts the block.
+    const press = (e: MouseEvent) => {
+      shift = e.shiftKey;
+      const pos = e.button === 0 ? posOf(e.target) : null;
+      if (pos) sel.focused(pos, shift);
+    };
+    const focus = (e: FocusEvent) => {
+      const pos = posOf(e.target);
+      if (pos) sel.focused(pos, shift);
+    };
+    window.addEventListener('keydown', key, true);
+    el.addEventListener('mousedown', press, true);
+    el.addEventListener('focusin', focus);
+    return () => {
+      window.removeEventListener('keydown', key, true);
+      el.removeEventListener('mousedown', press, true);
+      el.removeEventListener('focusin', focus);
+    };
+  }, [host, sel, columns]);
 }
 
 export function isEditing(api: GridApi | null | undefined): boolean {

@@ -92,6 +92,26 @@ describe('editor e2e', () => {
     await expect.poll(() => grid().locator('.ag-row[row-index="1"] [col-id="bands.1"]').textContent()).toBe('≥95%');
   });
 
+  it('clears a block with Delete as one undo step', async () => {
+    const band = (row: number, col: string) => grid().locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`);
+    const before = await Promise.all(['bands.0', 'bands.1', 'bands.2'].map((c) => band(1, c).textContent()));
+    expect(before[1]).not.toBe('');
+    // Shift+→ and Shift+click both extend the block from the clicked cell.
+    await band(1, 'bands.1').click();
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => grid().locator('.in-block').count()).toBe(2);
+    await band(1, 'bands.1').click();
+    await band(1, 'bands.2').click({ modifiers: ['Shift'] });
+    await expect.poll(() => grid().locator('.in-block').count()).toBe(2);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => band(1, 'bands.1').textContent()).toBe('');
+    expect(await band(1, 'bands.2').textContent()).toBe('');
+    expect(await band(1, 'bands.0').textContent()).toBe(before[0]);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => band(1, 'bands.1').textContent()).toBe(before[1]);
+    expect(await band(1, 'bands.2').textContent()).toBe(before[2]);
+  });
+
   it('adds an activity and an indicator; numbering and spans follow', async () => {
     await cell('title', '1、就业创业扶持政策').click();
     await page.getByTestId('tb-insert-activity').click();
