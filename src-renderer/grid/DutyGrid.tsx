@@ -2,7 +2,7 @@
 // an activity's first four cells span its indicator rows, as on paper.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellClassParams, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, GridReadyEvent, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
+import type { CellClassParams, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
 import { parseClipboard } from '../../src-shared/clipboard';
 import {
   amountFromText, CommandError, DUTY_FIELDS, dutyCellValue, dutyRows, insertDutyIndicator, OWNER_FIELDS, pasteDutyBlock, setCellEdit, type DutyRow,
@@ -13,9 +13,9 @@ import { matchBinding } from '../app/keys';
 import { cellKey, indexFindings } from '../app/validation';
 import { clearDutyCells, deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, insertSiblingBelow, moveFocused } from '../app/dutyOps';
 import { messageDialog } from '../dialogs/modal';
-import { gridLineCounter, gridTheme, HEIGHT_METRICS, localeText, registerGridModules } from './agGrid';
+import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
-import { BlockSelection, ContextMenu, isEditing, suppressKeys, TextAreaEditor, useBlockTracking, writeBlockToClipboard, type MenuItem } from './gridKit';
+import { BlockSelection, ContextMenu, isEditing, spreadsheetGridProps, suppressKeys, TextAreaEditor, useBlockTracking, writeBlockToClipboard, type MenuItem } from './gridKit';
 
 registerGridModules();
 
@@ -322,33 +322,11 @@ export function DutyGrid() {
   return (
     <div ref={hostRef} className="grid-host" data-testid="duty-grid" onKeyDown={onKeyDown} onCopy={onCopy} onPaste={onPaste}>
       <AgGridReact<DutyGridRow>
-        theme={gridTheme}
-        localeText={localeText}
+        {...spreadsheetGridProps<DutyGridRow>({ rowId: (r) => r.key, heights, apiRef, openMenu: setMenu })}
         rowData={rows}
         columnDefs={columnDefs}
-        getRowId={(p) => p.data.key}
-        getRowHeight={(p) => (p.data ? heights.get(p.data.key) : undefined)}
-        onFirstDataRendered={(e) => heights.apply(e.api, true)}
-        onGridSizeChanged={(e) => heights.apply(e.api, true)}
-        onColumnResized={(e) => heights.apply(e.api, true)}
-        enableCellSpan
-        // Spanned cells do not slide with animated rows: without this they overlap for 0.4 s after an insert.
-        animateRows={false}
-        readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
-        onGridReady={(e: GridReadyEvent<DutyGridRow>) => { apiRef.current = e.api; }}
-        onCellContextMenu={(e) => {
-          const me = e.event as MouseEvent | null;
-          if (e.rowIndex != null) e.api.setFocusedCell(e.rowIndex, e.column);
-          if (me) setMenu({ x: me.clientX, y: me.clientY });
-        }}
-        preventDefaultOnContextMenu
-        enableBrowserTooltips
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
-        suppressRowHoverHighlight={false}
         rowClassRules={{ 'row-duty': (p) => p.data?.kind === 'duty' }}
         overlayNoRowsTemplate={'<span class="empty-hint">表中还没有内容：点击工具栏的“插入职责”开始填写，或从 Excel/WPS 复制后粘贴。</span>'}
       />

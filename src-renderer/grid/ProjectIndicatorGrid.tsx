@@ -10,9 +10,9 @@ import { findLevel1, templateOrDefault, type Project, type ProjectIndicator } fr
 import { editor, useEditor } from '../app/store';
 import { matchBinding } from '../app/keys';
 import { cellKey, indexFindings } from '../app/validation';
-import { gridLineCounter, gridTheme, HEIGHT_METRICS, localeText, registerGridModules } from './agGrid';
+import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
-import { BlockSelection, ContextMenu, isEditing, suppressKeys, TextAreaEditor, useBlockTracking, writeBlockToClipboard, type MenuItem } from './gridKit';
+import { BlockSelection, ContextMenu, isEditing, spreadsheetGridProps, suppressKeys, TextAreaEditor, useBlockTracking, writeBlockToClipboard, type MenuItem } from './gridKit';
 
 registerGridModules();
 
@@ -219,31 +219,10 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
       </div>
       <div ref={hostRef} className="grid-host indicator-grid-host" data-testid="project-indicator-grid" onKeyDown={onKeyDown} onCopy={onCopy} onPaste={onPaste}>
         <AgGridReact<ProjectIndicator>
-          theme={gridTheme}
-          localeText={localeText}
+          {...spreadsheetGridProps<ProjectIndicator>({ rowId: (r) => r.id, heights, apiRef, openMenu: setMenu })}
           rowData={project.indicators}
           columnDefs={columnDefs}
-          getRowId={(p) => p.data.id}
-          getRowHeight={(p) => (p.data ? heights.get(p.data.id) : undefined)}
-          onFirstDataRendered={(e) => heights.apply(e.api, true)}
-          onGridSizeChanged={(e) => heights.apply(e.api, true)}
-          onColumnResized={(e) => heights.apply(e.api, true)}
-          enableCellSpan
-          // Spanned cells do not slide with animated rows: without this they overlap for 0.4 s after an insert.
-          animateRows={false}
-          readOnlyEdit
           onCellEditRequest={onCellEditRequest}
-          onGridReady={(e) => { apiRef.current = e.api; }}
-          onCellContextMenu={(e) => {
-            const me = e.event as MouseEvent | null;
-            if (e.rowIndex != null) e.api.setFocusedCell(e.rowIndex, e.column);
-            if (me) setMenu({ x: me.clientX, y: me.clientY });
-          }}
-          preventDefaultOnContextMenu
-          enableBrowserTooltips
-          enterNavigatesVertically
-          enterNavigatesVerticallyAfterEdit
-          stopEditingWhenCellsLoseFocus
           overlayNoRowsTemplate={'<span class="empty-hint">还没有指标：点击“下方插入”，或从 Excel/WPS 复制后粘贴。</span>'}
         />
         {menu && <ContextMenu x={menu.x} y={menu.y} items={menuItems} onClose={() => setMenu(null)} />}

@@ -2,10 +2,12 @@
 // line, Esc cancels), a rectangular block selection (Shift+arrows / Shift+click) for copy and
 // Delete, TSV/HTML copy, and a small context menu (AG Grid community has none).
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { CustomCellEditorProps } from 'ag-grid-react';
+import type { AgGridReactProps, CustomCellEditorProps } from 'ag-grid-react';
 import type { GridApi, SuppressKeyboardEventParams } from 'ag-grid-community';
 import { toTsv } from '../../src-shared/clipboard';
 import { matchBinding } from '../app/keys';
+import { gridTheme, localeText } from './agGrid';
+import type { RowHeightKeeper } from './rowHeights';
 
 /** Initial text when editing starts from a typed key: the key replaces the cell, like Excel. */
 function startValue(props: CustomCellEditorProps): string {
@@ -169,4 +171,41 @@ export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; it
       ))}
     </div>
   );
+}
+
+/**
+ * The AG Grid options both grids share: spreadsheet keys, edits as commands (readOnlyEdit), row
+ * heights from the text, spans, the Chinese locale, a context menu at the pointer.
+ */
+export function spreadsheetGridProps<T>(opts: {
+  rowId: (data: T) => string;
+  heights: RowHeightKeeper;
+  apiRef: { current: GridApi<T> | null };
+  openMenu: (at: { x: number; y: number }) => void;
+}): AgGridReactProps<T> {
+  const { rowId, heights, apiRef, openMenu } = opts;
+  return {
+    theme: gridTheme,
+    localeText,
+    getRowId: (p) => rowId(p.data),
+    getRowHeight: (p) => (p.data ? heights.get(rowId(p.data)) : undefined),
+    onFirstDataRendered: (e) => heights.apply(e.api, true),
+    onGridSizeChanged: (e) => heights.apply(e.api, true),
+    onColumnResized: (e) => heights.apply(e.api, true),
+    onGridReady: (e) => { apiRef.current = e.api; },
+    enableCellSpan: true,
+    // Spanned cells do not slide with animated rows: without this they overlap for 0.4 s after an insert.
+    animateRows: false,
+    readOnlyEdit: true,
+    onCellContextMenu: (e) => {
+      const me = e.event as MouseEvent | null;
+      if (e.rowIndex != null) e.api.setFocusedCell(e.rowIndex, e.column);
+      if (me) openMenu({ x: me.clientX, y: me.clientY });
+    },
+    preventDefaultOnContextMenu: true,
+    enableBrowserTooltips: true,
+    enterNavigatesVertically: true,
+    enterNavigatesVerticallyAfterEdit: true,
+    stopEditingWhenCellsLoseFocus: true,
+  };
 }

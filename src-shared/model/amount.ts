@@ -31,13 +31,7 @@ function toFixed(a: Amount): Fixed {
 function canonical(f: Fixed): Amount {
   let { digits, scale } = f;
   while (scale > 0 && digits % 10n === 0n) { digits /= 10n; scale--; }
-  const neg = digits < 0n;
-  let s = (neg ? -digits : digits).toString();
-  if (scale > 0) {
-    s = s.padStart(scale + 1, '0');
-    s = `${s.slice(0, s.length - scale)}.${s.slice(s.length - scale)}`;
-  }
-  return (neg ? '-' : '') + s;
+  return canonicalWithScale({ digits, scale }, scale);
 }
 
 function align(a: Fixed, scale: number): bigint {

@@ -29,14 +29,9 @@ export const ActivitySchema = z.object({
   indicators: z.array(DutyIndicatorSchema),
 }).loose();
 
-export const DutySchema = z.object({
-  id: z.string().min(1),
-  title: text,
-  budget: amount,
-  description: text,
-  goal: text,
-  /** Duties normally carry none; kept for fidelity when a source table has them. */
-  indicators: z.array(DutyIndicatorSchema),
+/** A duty has an activity's cells, plus its activities. Duties normally carry no indicators of their
+ * own; they are kept for fidelity when a source table has them. */
+export const DutySchema = ActivitySchema.extend({
   activities: z.array(ActivitySchema),
 }).loose();
 
