@@ -2,6 +2,7 @@
 // loopback web host used for browser mode and e2e tests). Each channel maps to a request schema
 // (validated by the host before any handler runs) and a response type. Responses are always an
 // ApiResult: hosts never throw across the boundary.
+import type { ImportReport } from './import/types';
 import { z } from 'zod';
 import { DocumentSchema, type JixiaoDocument } from './model/schema';
 
@@ -20,7 +21,7 @@ export type ExportOptions = z.input<typeof ExportOptionsSchema>;
 
 export interface OpenedDocument { path: string; document: JixiaoDocument; repairs: string[]; stamp: string }
 export interface RecoveryEntry { id: string; key: string; path: string | null; title: string; savedAt: string }
-export interface ImportOutcome { document: JixiaoDocument; report: unknown; sourcePath: string }
+export interface ImportOutcome { document: JixiaoDocument; report: ImportReport; sourcePath: string }
 export type FileKind = 'jixiao' | 'import' | ExportFormat;
 
 const path = z.string().min(1).max(4096);

@@ -42,21 +42,20 @@ export function DocSettingsDialog({ title, initial, onClose, isNew }: { title: s
   );
 }
 
-export function ImportReportDialog({ sourcePath, report, onClose }: { sourcePath: string; report: unknown; onClose: () => void }) {
-  const r = report as Partial<ImportReport> | null;
+export function ImportReportDialog({ sourcePath, report: r, onClose }: { sourcePath: string; report: ImportReport; onClose: () => void }) {
   return (
     <Dialog title="导入报告" wide onCancel={onClose} testId="import-report" buttons={<button className="primary" onClick={onClose}>确定</button>}>
       <p>已从 <code>{sourcePath}</code> 导入。请核对后保存为 .jixiao 文件。</p>
       <h4>识别到的表格</h4>
-      <ul>{(r?.tables ?? []).map((t, i) => (
+      <ul>{r.tables.map((t, i) => (
         <li key={i}>{t.kind === 'duty' ? `部门职责-工作活动表（${t.sheet} 第 ${t.startRow} 行起）：职责 ${t.duties ?? 0} 项，工作活动 ${t.activities ?? 0} 项，指标 ${t.indicators} 条`
           : `项目绩效目标表“${t.name ?? ''}”（${t.sheet} 第 ${t.startRow} 行起）：指标 ${t.indicators} 条`}</li>
       ))}</ul>
-      {(r?.warnings?.length ?? 0) > 0 && <><h4>提示</h4><ul>{r!.warnings!.map((w, i) => <li key={i}>{w}</li>)}</ul></>}
-      <h4>未能放入表格的内容（{r?.unplaced?.length ?? 0}）</h4>
-      {(r?.unplaced?.length ?? 0) === 0 ? <p>没有。</p> : (
+      {r.warnings.length > 0 && <><h4>提示</h4><ul>{r.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul></>}
+      <h4>未能放入表格的内容（{r.unplaced.length}）</h4>
+      {r.unplaced.length === 0 ? <p>没有。</p> : (
         <table className="report-table"><thead><tr><th>位置</th><th>内容</th><th>原因</th></tr></thead>
-          <tbody>{r!.unplaced!.map((u, i) => <tr key={i}><td>{u.sheet} 第{u.row}行第{u.column}列</td><td>{u.text}</td><td>{u.reason}</td></tr>)}</tbody></table>
+          <tbody>{r.unplaced.map((u, i) => <tr key={i}><td>{u.sheet} 第{u.row}行第{u.column}列</td><td>{u.text}</td><td>{u.reason}</td></tr>)}</tbody></table>
       )}
     </Dialog>
   );

@@ -242,6 +242,25 @@ describe('editor e2e', () => {
     await expect.poll(() => page.getByTestId('print-preview').count()).toBe(0);
   });
 
+  it('imports last year\'s Word file and shows the report', async () => {
+    const source = join(h.dir, 'docs', 'laishui-2020-a.docx');
+    copyFileSync(join(import.meta.dirname, '../../../shared/fixtures/laishui-2020-a.docx'), source);
+    await page.getByTestId('tb-import').click();
+    // Unsaved changes from the tests above: the clerk is asked first.
+    const discard = page.getByRole('button', { name: '不保存' });
+    const dlg = page.getByTestId('path-dialog');
+    await expect.poll(async () => (await discard.isVisible()) || (await dlg.isVisible())).toBe(true);
+    if (await discard.isVisible()) await discard.click();
+    await dlg.locator('input').fill(source);
+    await dlg.getByRole('button', { name: '确定' }).click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    await expect(report.locator('li').count()).resolves.toBe(12);
+    await expect(report.textContent()).resolves.toContain('未能放入表格的内容（0）');
+    await report.getByRole('button', { name: '确定' }).click();
+    await expect(page.getByTestId('tab-projects').textContent()).resolves.toContain('（12）');
+  });
+
   it('logged no errors or warnings in the page console', () => {
     expect(consoleProblems).toEqual([]);
   });
