@@ -97,9 +97,9 @@ export function DutyGrid() {
 
   const rows = useMemo(() => buildRows(doc), [doc]);
   const heights = useMemo(() => new RowHeightKeeper(), []);
-  // Heights for the rows AG Grid is about to receive, then existing rows told of changes.
-  useMemo(() => heights.update(apiRef.current, (widthOf) => dutyRowHeights(rows, widthOf)), [heights, rows]);
+  heights.setSource(rows, (widthOf) => dutyRowHeights(rows, widthOf));
   useEffect(() => heights.apply(apiRef.current), [heights, rows]);
+  const gridProps = useMemo(() => spreadsheetGridProps<DutyGridRow>({ rowId: (r) => r.key, heights, apiRef, openMenu: setMenu }), [heights]);
 
   useEffect(() => {
     findingsRef.current = indexFindings(findings);
@@ -322,7 +322,7 @@ export function DutyGrid() {
   return (
     <div ref={hostRef} className="grid-host" data-testid="duty-grid" onKeyDown={onKeyDown} onCopy={onCopy} onPaste={onPaste}>
       <AgGridReact<DutyGridRow>
-        {...spreadsheetGridProps<DutyGridRow>({ rowId: (r) => r.key, heights, apiRef, openMenu: setMenu })}
+        {...gridProps}
         rowData={rows}
         columnDefs={columnDefs}
         onCellEditRequest={onCellEditRequest}

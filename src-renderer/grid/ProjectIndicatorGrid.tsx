@@ -49,9 +49,9 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const template = templateOrDefault(templateId);
   const heights = useMemo(() => new RowHeightKeeper(), []);
-  // Heights for the rows AG Grid is about to receive, then existing rows told of changes.
-  useMemo(() => heights.update(apiRef.current, (widthOf) => indicatorRowHeights(project.indicators, widthOf)), [heights, project.indicators]);
+  heights.setSource(project.indicators, (widthOf) => indicatorRowHeights(project.indicators, widthOf));
   useEffect(() => heights.apply(apiRef.current), [heights, project.indicators]);
+  const gridProps = useMemo(() => spreadsheetGridProps<ProjectIndicator>({ rowId: (r) => r.id, heights, apiRef, openMenu: setMenu }), [heights]);
 
   useEffect(() => {
     findingsRef.current = indexFindings(findings);
@@ -219,7 +219,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
       </div>
       <div ref={hostRef} className="grid-host indicator-grid-host" data-testid="project-indicator-grid" onKeyDown={onKeyDown} onCopy={onCopy} onPaste={onPaste}>
         <AgGridReact<ProjectIndicator>
-          {...spreadsheetGridProps<ProjectIndicator>({ rowId: (r) => r.id, heights, apiRef, openMenu: setMenu })}
+          {...gridProps}
           rowData={project.indicators}
           columnDefs={columnDefs}
           onCellEditRequest={onCellEditRequest}

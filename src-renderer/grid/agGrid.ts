@@ -5,7 +5,7 @@ import {
   ModuleRegistry, RenderApiModule, RowApiModule, ScrollApiModule, SelectEditorModule, TextEditorModule, TooltipModule, themeQuartz,
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import { canvasCharWidth, lineCounter, type HeightMetrics, type LineCounter } from './rowHeights';
+import { canvasFont, lineCounter, type HeightMetrics, type LineCounter } from './rowHeights';
 
 let registered = false;
 export function registerGridModules(): void {
@@ -29,7 +29,7 @@ export const HEIGHT_METRICS: HeightMetrics = { lineHeightPx: 16, padYPx: 10, pad
 let counter: LineCounter | null = null;
 /** Wrapped lines of a cell in the grid font (shared by the grids, so its cache is too). */
 export function gridLineCounter(): LineCounter {
-  counter ??= lineCounter(canvasCharWidth(FONTS.map((f) => (f.includes(' ') ? `"${f}"` : f)).join(', '), FONT_PX), HEIGHT_METRICS);
+  counter ??= lineCounter(canvasFont(FONTS.map((f) => (f.includes(' ') ? `"${f}"` : f)).join(', '), FONT_PX, 600), HEIGHT_METRICS);
   return counter;
 }
 

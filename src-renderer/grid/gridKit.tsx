@@ -188,7 +188,7 @@ export function spreadsheetGridProps<T>(opts: {
     theme: gridTheme,
     localeText,
     getRowId: (p) => rowId(p.data),
-    getRowHeight: (p) => (p.data ? heights.get(rowId(p.data)) : undefined),
+    getRowHeight: (p) => (p.data ? heights.get(p.api, rowId(p.data)) : undefined),
     onFirstDataRendered: (e) => heights.apply(e.api, true),
     onGridSizeChanged: (e) => heights.apply(e.api, true),
     onColumnResized: (e) => heights.apply(e.api, true),

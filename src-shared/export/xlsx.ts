@@ -15,7 +15,7 @@ import {
  * wide (Chinese Excel's default width 8.38 = 72 px); counting 7 px (Calibri) made every column 14 %
  * wider, so fit-to-width shrank the page and our own page breaks left a third of each page empty.
  */
-export const DEFAULT_FONT_DIGIT_PX = 8;
+const DEFAULT_FONT_DIGIT_PX = 8;
 export function mmToExcelWidth(mm: number): number {
   const px = (mm / 25.4) * 96;
   return Math.round(((px - 5) / DEFAULT_FONT_DIGIT_PX) * 100) / 100;

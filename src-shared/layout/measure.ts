@@ -25,32 +25,76 @@ export function textWidthEm(text: string): number {
   return w;
 }
 
-/** Lines needed to show `text` in a cell `widthMm` wide at `fontPt`: the sum over its hard lines. */
-export function lineCount(text: string, widthMm: number, fontPt: number): number {
-  const usableEm = Math.max(1, ((widthMm - CELL_PADDING_MM) * PT_PER_MM) / fontPt);
+/** Width of a character (UTF-16 code unit), in whatever unit the caller measures the line in. */
+export type CharWidth = (code: number) => number;
+
+/**
+ * Lines needed to show `text` in `usable` width units: the sum over its hard lines, each wrapped
+ * greedily (CJK wraps anywhere; Latin runs are kept whole when they fit on a line). Used by the
+ * exports (em, `charWidthEm`) and by the editor grid (px measured in its font). Stops counting at
+ * `maxLines`, so a 100k-character cell costs no more than a long one.
+ */
+export function countLines(text: string, usable: number, charWidth: CharWidth = charWidthEm, maxLines = Infinity): number {
   let lines = 0;
-  for (const line of text.split('\n')) lines += wrappedLines(line, usableEm);
+  for (const line of text.split('\n')) {
+    lines += wrappedLines(line, usable, charWidth, maxLines - lines);
+    if (lines >= maxLines) return maxLines;
+  }
   return Math.max(1, lines);
 }
 
-/** Greedy character wrap (CJK wraps anywhere; Latin runs are kept whole when they fit on a line). */
-function wrappedLines(line: string, usableEm: number): number {
+/** Lines needed to show `text` in a cell `widthMm` wide at `fontPt`. */
+export function lineCount(text: string, widthMm: number, fontPt: number): number {
+  return countLines(text, Math.max(1, ((widthMm - CELL_PADDING_MM) * PT_PER_MM) / fontPt));
+}
+
+function wrappedLines(line: string, usable: number, charWidth: CharWidth, maxLines: number): number {
   if (line === '') return 1;
   let lines = 1;
   let x = 0;
+  // A token's width, but only as far as it can matter: anything wider than a line breaks anyway.
+  const width = (tok: string) => {
+    let w = 0;
+    for (let i = 0; i < tok.length && w <= usable; i++) w += charWidth(tok.charCodeAt(i));
+    return w;
+  };
   const tokens = line.match(/[\x21-\x7e]+|[\s\S]/g) ?? [];
   for (const tok of tokens) {
-    const w = textWidthEm(tok);
-    if (x + w <= usableEm) { x += w; continue; }
-    if (w <= usableEm && tok.length > 1) { lines++; x = w; continue; }
+    if (lines >= maxLines) return lines;
+    const w = width(tok);
+    if (x + w <= usable) { x += w; continue; }
+    if (w <= usable && tok.length > 1) { lines++; x = w; continue; }
     // a single char or an over-long Latin run: break it char by char
     for (let i = 0; i < tok.length; i++) {
-      const cw = charWidthEm(tok.charCodeAt(i));
-      if (x + cw > usableEm && x > 0) { lines++; x = 0; }
+      const cw = charWidth(tok.charCodeAt(i));
+      if (x + cw > usable && x > 0) {
+        if (++lines >= maxLines) return lines;
+        x = 0;
+      }
       x += cw;
     }
   }
   return lines;
+}
+
+/** A cell's height need: it starts in `row` and covers `rowSpan` rows. */
+export interface HeightNeed { row: number; rowSpan: number; need: number }
+
+/**
+ * Row heights from cell needs: single-row cells decide their own row; a merged cell spreads
+ * whatever its rows still lack evenly over them (Excel never grows rows for merged cells).
+ */
+export function fitHeights(rowCount: number, needs: readonly HeightNeed[], min: number): number[] {
+  const heights = new Array<number>(rowCount).fill(min);
+  for (const n of needs) if (n.rowSpan <= 1) heights[n.row] = Math.max(heights[n.row], n.need);
+  for (const n of needs) {
+    const end = Math.min(rowCount, n.row + n.rowSpan);
+    if (end - n.row <= 1) continue;
+    let have = 0;
+    for (let k = n.row; k < end; k++) have += heights[k];
+    if (n.need > have) for (let k = n.row; k < end; k++) heights[k] += (n.need - have) / (end - n.row);
+  }
+  return heights;
 }
 
 export function textHeightPt(text: string, widthMm: number, fontPt: number): number {
@@ -63,20 +107,7 @@ export function textHeightPt(text: string, widthMm: number, fontPt: number): num
  */
 export function computeRowHeights(rows: LayoutRow[], columnsMm: number[], fontPt: number): void {
   const widthOf = (col: number, span: number) => columnsMm.slice(col, col + span).reduce((a, b) => a + b, 0);
-  const minPt = fontPt * LINE_HEIGHT_EM + ROW_PADDING_PT;
-  for (const row of rows) {
-    let h = minPt;
-    for (const c of row.cells) if (c.rowSpan === 1) h = Math.max(h, textHeightPt(c.text, widthOf(c.col, c.colSpan), fontPt));
-    row.heightPt = h;
-  }
-  rows.forEach((row, r) => {
-    for (const c of row.cells) {
-      if (c.rowSpan <= 1) continue;
-      const need = textHeightPt(c.text, widthOf(c.col, c.colSpan), fontPt);
-      const span = rows.slice(r, r + c.rowSpan);
-      const have = span.reduce((a, x) => a + x.heightPt, 0);
-      if (need > have) for (const x of span) x.heightPt += (need - have) / span.length;
-    }
-  });
-  for (const row of rows) row.heightPt = Math.ceil(row.heightPt * 4) / 4;
+  const needs = rows.flatMap((row, r) => row.cells.map((c) => ({ row: r, rowSpan: c.rowSpan, need: textHeightPt(c.text, widthOf(c.col, c.colSpan), fontPt) })));
+  const heights = fitHeights(rows.length, needs, fontPt * LINE_HEIGHT_EM + ROW_PADDING_PT);
+  rows.forEach((row, r) => { row.heightPt = Math.ceil(heights[r] * 4) / 4; });
 }
