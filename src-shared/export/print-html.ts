@@ -25,7 +25,7 @@ h1 { font-size: ${layout.fonts.title.sizePt}pt; } h2 { font-size: ${layout.fonts
 h1, h2, .org { break-after: avoid; page-break-after: avoid; }
 .org { display: flex; justify-content: space-between; font-size: ${layout.fonts.org.sizePt}pt; margin-bottom: 1mm; }
 table { width: ${layout.printableWidthMm}mm; border-collapse: collapse; table-layout: fixed; }
-table + table { border-top: none; margin-top: -0.5pt; }
+table + table:not(.break) { border-top: none; margin-top: -0.5pt; } /* a page-break table keeps its own top edge (a negative margin left a line on the page before) */
 td, th { border: 0.5pt solid #000; padding: 0.5mm 1mm; vertical-align: middle; white-space: pre-wrap; word-break: break-all; line-height: 1.3; }
 th { font-weight: bold; text-align: center; }
 thead { display: table-header-group; }

@@ -17,8 +17,12 @@ export interface Migration {
   up: (doc: RawDocument) => RawDocument;
 }
 
-/** All steps, oldest first. Empty while the schema is at version 1. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** All steps, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [
+  // v2 adds only optional parts: project.selfeval (year-end self-evaluation), `from` links on rows
+  // (yearly rollover) and meta.selfevalTemplateId. A v1 file is a valid v2 file as it stands.
+  { from: 1, to: 2, name: 'v1-to-v2-selfeval-and-from-links', up: (doc) => doc },
+];
 
 /** Problems with a registry (empty = sound): steps contiguous, one version each, ending at `target`. */
 export function checkMigrations(steps: readonly Migration[] = MIGRATIONS, target: number = SCHEMA_VERSION): string[] {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { isCanonicalAmount } from './amount';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const FORMAT = 'jixiao';
 
 const amount = z.string().refine(isCanonicalAmount, { message: '金额必须为十进制数字或空白' });
@@ -13,8 +13,13 @@ const text = z.string();
 export const BANDS = ['优', '良', '中', '差'] as const;
 export type BandName = (typeof BANDS)[number];
 
+/** Id of the row this one was carried over from (next year's table from this year's, issue 13);
+ * lets a comparison match rows exactly. Absent on rows typed or imported fresh. */
+const from = z.string().min(1).optional();
+
 export const DutyIndicatorSchema = z.object({
   id: z.string().min(1),
+  from,
   name: text,
   /** 评价标准 优/良/中/差, each as typed. */
   bands: z.tuple([text, text, text, text]),
@@ -22,6 +27,7 @@ export const DutyIndicatorSchema = z.object({
 
 export const ActivitySchema = z.object({
   id: z.string().min(1),
+  from,
   title: text,
   budget: amount,
   description: text,
@@ -37,6 +43,7 @@ export const DutySchema = ActivitySchema.extend({
 
 export const ProjectIndicatorSchema = z.object({
   id: z.string().min(1),
+  from,
   level1: text,
   level2: text,
   /** 三级指标 */
@@ -46,8 +53,87 @@ export const ProjectIndicatorSchema = z.object({
   basis: text,
 }).loose();
 
+// ---------------------------------------------------------------------------------------------
+// 部门预算项目绩效自评表 (year-end self-evaluation, schema v2). One optional part per project; both
+// official layouts (Hebei 2019, national 2020) are views of it. Amounts exact, blank ≠ zero; scores
+// and weights are amounts too (typed by the clerk; computed ones are never stored).
+
+/** One money row: total and its split. Hebei uses total/fiscal/other; national adds carryOver. */
+export const FundSplitSchema = z.object({
+  total: amount,
+  /** 财政资金 / 本年财政拨款 */
+  fiscal: amount,
+  /** 上年结转资金 (national form only) */
+  carryOver: amount,
+  /** 其他资金 */
+  other: amount,
+}).loose();
+
+export const SelfEvalIndicatorSchema = z.object({
+  id: z.string().min(1),
+  /** Id of the target-table indicator it was carried over from. */
+  from,
+  level1: text,
+  level2: text,
+  name: text,
+  description: text,
+  /** 年度指标值 / 预期指标值: the target, carried from 指标值. */
+  target: text,
+  /** 实际完成值 as typed. */
+  actual: text,
+  /** 分值 ("" = implicit, share of the level-1 weight). */
+  weight: amount,
+  /** 得分 / 自评得分 as typed: the clerk's decision. */
+  score: amount,
+  /** For qualitative targets: 达成 / 部分达成 / 未达成 ("" = not chosen). */
+  achievement: z.enum(['', '达成', '部分达成', '未达成']),
+  /** 偏差原因分析及改进措施 */
+  deviation: text,
+}).loose();
+
+export const SelfEvalSchema = z.object({
+  /** 实施单位 / 实施预算单位 */
+  implementer: text,
+  /** 主管部门 */
+  authority: text,
+  funds: z.object({
+    /** 年初预算数 (national) */
+    initial: FundSplitSchema,
+    /** 预算数（调整后） / 全年预算数 */
+    planned: FundSplitSchema,
+    /** 到位数 (Hebei) */
+    received: FundSplitSchema,
+    /** 执行数 / 全年执行数 */
+    spent: FundSplitSchema,
+  }).loose(),
+  /** 预算执行进度（%）as typed. */
+  progress: text,
+  /** 年度预期目标 */
+  goal: text,
+  /** 具体完成情况 / 实际完成情况 */
+  achieved: text,
+  /** 总体完成率 as typed. */
+  completionRate: text,
+  /** Level-1 weights as printed (产出指标（50）…), by level-1 name. */
+  level1Weights: z.array(z.object({ level1: text, weight: amount }).loose()),
+  indicators: z.array(SelfEvalIndicatorSchema),
+  /** 预算执行率 weight (usually 10) and typed score. */
+  budgetRateWeight: amount,
+  budgetRateScore: amount,
+  /** 总分 and 评价等级 as typed (the computed ones are shown beside them). */
+  total: amount,
+  grade: z.enum(['', '优', '良', '中', '差']),
+  /** 存在问题、原因及下一步整改措施 */
+  problems: text,
+  preparer: text,
+  phone: text,
+  /** 填报日期 as typed. */
+  date: text,
+}).loose();
+
 export const ProjectSchema = z.object({
   id: z.string().min(1),
+  from,
   code: text,
   name: text,
   budget: amount,
@@ -58,6 +144,8 @@ export const ProjectSchema = z.object({
   schedule: z.array(amount),
   goal: text,
   indicators: z.array(ProjectIndicatorSchema),
+  /** Year-end self-evaluation (schema v2); absent until 生成自评表 or an import creates it. */
+  selfeval: SelfEvalSchema.optional(),
 }).loose();
 
 export const MetaSchema = z.object({
@@ -66,6 +154,8 @@ export const MetaSchema = z.object({
   year: z.number().int().min(1990).max(2200),
   unit: z.enum(['万元', '元']),
   templateId: z.string().min(1),
+  /** Self-evaluation layout (templates/selfeval-*.json); absent = the one that goes with templateId. */
+  selfevalTemplateId: z.string().min(1).optional(),
   preparer: text.optional(),
   phone: text.optional(),
 }).loose();
@@ -88,4 +178,7 @@ export type Duty = z.infer<typeof DutySchema>;
 export type ProjectIndicator = z.infer<typeof ProjectIndicatorSchema>;
 export type Project = z.infer<typeof ProjectSchema>;
 export type Meta = z.infer<typeof MetaSchema>;
+export type FundSplit = z.infer<typeof FundSplitSchema>;
+export type SelfEvalIndicator = z.infer<typeof SelfEvalIndicatorSchema>;
+export type SelfEval = z.infer<typeof SelfEvalSchema>;
 export type JixiaoDocument = z.infer<typeof DocumentSchema>;

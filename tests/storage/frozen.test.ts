@@ -12,6 +12,7 @@ const dir = join(import.meta.dirname, '..', 'fixtures', 'frozen');
 const PINNED: Record<string, string> = {
   'v1-linxi-2019.jixiao': '3fd25d84777d9cec2f84ee01b998d4825a9e142b21214ed805a160f7bf2397cc',
   'v1-laishui-2020-a-extra-fields.jixiao': '8410a933ae2d1a4946d9e56cba24563cc121cb36bc37ec4b404484661250e070',
+  'v2-selfeval-from-links.jixiao': '10ea5a670335e2174ba07a66a6eb53b1eddf70ecf19feb25e951dc9e63c68a16',
 };
 
 describe('frozen fixtures', () => {
@@ -45,6 +46,16 @@ describe('frozen fixtures', () => {
       expect(r.document).toEqual(expected);
     });
   }
+
+  it('v2 keeps the self-evaluation part and the from links', () => {
+    const r = loadDocumentText(readFileSync(join(dir, 'v2-selfeval-from-links.jixiao'), 'utf8'));
+    if (!r.ok) throw new Error(r.message);
+    const p = r.document.projects[0];
+    expect(p.from).toBe('p2018-1');
+    expect(p.indicators[0].from).toBe('pi2018-1');
+    expect(p.selfeval?.funds.spent.total).toBe('2.9648');
+    expect(p.selfeval?.indicators[0]).toMatchObject({ from: 'pi1', actual: '72.00', score: '9', weight: '' });
+  });
 
   it('keeps the unknown fields of the extra-fields fixture', () => {
     const r = loadDocumentText(readFileSync(join(dir, 'v1-laishui-2020-a-extra-fields.jixiao'), 'utf8'));
