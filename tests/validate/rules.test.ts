@@ -2,6 +2,7 @@
 // silent when it is not. Starts from a clean document that must produce no finding at all.
 import { describe, expect, it } from 'vitest';
 import type { JixiaoDocument, Project, ProjectIndicator, DutyIndicator } from '../../src-shared/model';
+import { SCHEMA_VERSION } from '../../src-shared/model/schema';
 import { CODES, RULES, validateDocument, type Finding } from '../../src-shared/validate';
 
 function ind(id: string, name: string, bands: [string, string, string, string]): DutyIndicator {
@@ -27,7 +28,7 @@ function project(n: number): Project {
 
 function clean(): JixiaoDocument {
   return {
-    format: 'jixiao', schemaVersion: 1,
+    format: 'jixiao', schemaVersion: SCHEMA_VERSION,
     meta: { deptCode: '323', deptName: '示例县人力资源和社会保障局', year: 2020, unit: '万元', templateId: 'hebei-2020' },
     dutyTable: {
       note: '',
