@@ -2,6 +2,8 @@
 // schedule checkpoints, 依据 categories. Code asks this module; it never hard-codes a vocabulary.
 import hebei2020 from '../../templates/hebei-2020.json';
 import national2021 from '../../templates/national-2021.json';
+import selfevalHebei2019 from '../../templates/selfeval-hebei-2019.json';
+import selfevalNational2020 from '../../templates/selfeval-national-2020.json';
 
 export interface Level1Def { name: string; synonyms: string[]; required: boolean; level2: string[] }
 
@@ -41,4 +43,46 @@ export function indicatorOrder(t: Template, level1: string, level2: string): [nu
   if (i < 0) return [t.level1.length, 0];
   const j = t.level1[i].level2.indexOf(level2.trim());
   return [i, j < 0 ? t.level1[i].level2.length : j];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Self-evaluation layouts (部门预算项目绩效自评表): templates/selfeval-*.json. Which funds columns and
+// rows the form prints, whether indicators carry their own 分值, default weights and grade bounds.
+
+export type FundColumn = 'initial' | 'planned' | 'received' | 'spent';
+export type FundRow = 'total' | 'fiscal' | 'carryOver' | 'other';
+
+export interface SelfevalTemplate {
+  id: string;
+  name: string;
+  title: string;
+  layout: 'hebei-2019' | 'national-2020';
+  orientation: 'portrait' | 'landscape';
+  fundColumns: FundColumn[];
+  fundRows: FundRow[];
+  /** National form: 分值 per indicator; Hebei 2019: only level-1 weights are printed. */
+  perIndicatorWeight: boolean;
+  /** Whether the indicator table has a 指标说明/description column. */
+  descriptionColumn: boolean;
+  /** Default level-1 weights (产出 50 / 效益 30 / 满意度 10), as exact amounts. */
+  weights: { level1: string; synonyms: string[]; weight: string }[];
+  budgetRateWeight: string;
+  /** 评价等级 lower bounds, best first. */
+  grades: { grade: '优' | '良' | '中' | '差'; min: number }[];
+  /** Regexes (source text) that recognise the printed form's instruction text left in a cell. */
+  instructionPatterns: string[];
+}
+
+export const SELFEVAL_TEMPLATES = [selfevalHebei2019, selfevalNational2020] as readonly SelfevalTemplate[];
+
+export function getSelfevalTemplate(id: string): SelfevalTemplate | undefined {
+  return SELFEVAL_TEMPLATES.find((t) => t.id === id);
+}
+
+/** The document's self-evaluation layout: meta.selfevalTemplateId, else the one that goes with the
+ * target-table template (national-2021 → national 2020 form; anything else → Hebei 2019). */
+export function selfevalTemplateFor(meta: { templateId: string; selfevalTemplateId?: string }): SelfevalTemplate {
+  const chosen = meta.selfevalTemplateId ? getSelfevalTemplate(meta.selfevalTemplateId) : undefined;
+  if (chosen) return chosen;
+  return getSelfevalTemplate(meta.templateId.startsWith('national') ? 'selfeval-national-2020' : 'selfeval-hebei-2019')!;
 }
