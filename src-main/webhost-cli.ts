@@ -6,27 +6,14 @@
 // $JIXIAO_RENDERER_DIR overrides dist/renderer.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWebHost } from './webhost';
+import { defaultDocumentsDir, defaultUserDataDir } from './services/paths';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.JIXIAO_USER_DATA) return resolve(env.JIXIAO_USER_DATA);
-  if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'jixiao');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'jixiao');
-  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'jixiao');
-}
-
-export function defaultDocumentsDir(): string {
-  for (const name of ['Documents', '文档']) {
-    const dir = join(homedir(), name);
-    if (existsSync(dir)) return dir;
-  }
-  return homedir();
-}
+export { defaultUserDataDir, defaultDocumentsDir };
 
 export function parseArgs(argv: string[]): { open: boolean; port: number; file?: string } {
   const out: { open: boolean; port: number; file?: string } = { open: true, port: 0 };

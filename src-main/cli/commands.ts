@@ -5,10 +5,12 @@ import { validateCommand } from './validate';
 import { newCommand } from './new';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { libraryCommand } from './library';
 
 export const COMMANDS: CliCommand[] = [
   newCommand,
   validateCommand,
   exportCommand,
   importCommand,
+  libraryCommand,
 ];
