@@ -15,6 +15,7 @@ import { writeFileAtomic } from './services/atomic-write';
 import { createRecentFiles, createRecoveryStore, openDocumentFile, saveDocumentFile } from './services/storage';
 import { exportBytes } from './services/export-files';
 import { importFile } from './services/import-files';
+import { createLibraryStore } from './services/library-store';
 
 /** Who is calling: the Electron window (web contents id), or null for the web host's page. */
 export interface Caller { windowId: number | null }
@@ -77,6 +78,10 @@ export function createHostApi(opts: HostApiOptions): HostApi {
   const office = opts.office ?? inProcessOffice;
   const recovery = createRecoveryStore(opts.userDataDir);
   const recent = createRecentFiles(opts.userDataDir);
+  const library = createLibraryStore(opts.userDataDir);
+  // The 指标库 learns from every document opened, saved or imported; a failure there never fails
+  // the user's open/save.
+  const learn = (doc: JixiaoDocument, path: string) => { void library.learn(doc, parsePath(path).base).catch(() => {}); };
   const caller0: Caller = { windowId: null };
 
   const need = <K extends keyof HostPlatform>(name: K, code: string, message: string): HostPlatform[K] => {
@@ -90,12 +95,14 @@ export function createHostApi(opts: HostApiOptions): HostApi {
       const full = resolve(path);
       const opened = await openDocumentFile(full);
       await recent.add(full).catch(() => {});
+      learn(opened.document, full);
       return { path: full, document: opened.document, repairs: opened.repairs, stamp: opened.stamp };
     },
     'doc:save': async ({ path, document, expectedStamp, force }) => {
       const full = resolve(path);
       const saved = await saveDocumentFile(full, document as JixiaoDocument, { expectedStamp, force: force ?? false });
       await recent.add(full).catch(() => {});
+      learn(document as JixiaoDocument, full);
       return { stamp: saved.stamp };
     },
     'dialog:pickOpen': async ({ kind }, caller) => (platform.pickOpen ? platform.pickOpen(kind, caller) : null),
@@ -135,6 +142,7 @@ export function createHostApi(opts: HostApiOptions): HostApi {
       const full = resolve(path);
       const outcome = await office.importFile(full);
       if (!outcome.ok) throw new HostError(outcome.code, outcome.message);
+      learn(outcome.document, full);
       return { document: outcome.document, report: outcome.report, sourcePath: full };
     },
     'shell:openPath': async ({ path }) => {
@@ -160,6 +168,11 @@ export function createHostApi(opts: HostApiOptions): HostApi {
       platform.setWindowState?.(state, caller);
       return null;
     },
+    'library:snapshot': async ({ knownVersion }) => {
+      const snap = await library.snapshot();
+      return { version: snap.version, entries: knownVersion === snap.version ? null : snap.entries, ...(snap.warning ? { warning: snap.warning.message } : {}) };
+    },
+    'library:delete': async ({ keys }) => ({ removed: await library.remove(keys) }),
   };
 
   async function dispatch(channel: string, payload: unknown, caller: Caller = caller0): Promise<ApiResult<unknown>> {

@@ -5,6 +5,7 @@
 import type { ImportReport } from './import/types';
 import { z } from 'zod';
 import { DocumentSchema, type JixiaoDocument } from './model/schema';
+import type { LibraryEntry } from './library/entry';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
 
@@ -50,6 +51,11 @@ export const requests = {
    * formatWindowTitle(title, dirty) and asks 保存/不保存/取消 on close while dirty is set.
    */
   'window:setState': z.object({ title: z.string().max(500), dirty: z.boolean() }),
+  /** The 指标库 (learned on every open, save and import by the host). entries is null when the
+   * renderer's copy (knownVersion) is current. */
+  'library:snapshot': z.object({ knownVersion: z.number().int().nullable() }),
+  /** Delete entries by key (built-in ones are hidden). */
+  'library:delete': z.object({ keys: z.array(z.string().max(1000)).max(100_000) }),
 } as const;
 
 export type Channel = keyof typeof requests;
@@ -71,6 +77,15 @@ export interface Responses {
   'shell:showInFolder': null;
   'print:html': null;
   'window:setState': null;
+  'library:snapshot': LibrarySnapshotResponse;
+  'library:delete': { removed: number };
+}
+
+export interface LibrarySnapshotResponse {
+  version: number;
+  entries: LibraryEntry[] | null;
+  /** A damaged library file was set aside (once): the message to show. */
+  warning?: string;
 }
 
 /** What the preload exposes as `window.jixiao` and what the web client implements over HTTP. */

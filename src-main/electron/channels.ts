@@ -6,6 +6,7 @@ export const INVOKE_CHANNELS = [
   'doc:open', 'doc:save', 'dialog:pickOpen', 'dialog:pickSave', 'recent:list',
   'recovery:write', 'recovery:list', 'recovery:read', 'recovery:remove',
   'export:write', 'import:read', 'shell:openPath', 'shell:showInFolder', 'print:html', 'window:setState',
+  'library:snapshot', 'library:delete',
 ] as const satisfies readonly Channel[];
 
 /** main → renderer: menu items and window events (HostCommand). */

@@ -3,7 +3,8 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiResult, OpenedDocument, RecoveryEntry } from '../../src-shared/ipc';
+import type { ApiResult, LibrarySnapshotResponse, OpenedDocument, RecoveryEntry } from '../../src-shared/ipc';
+import { entryKey } from '../../src-shared/library';
 import type { JixiaoDocument } from '../../src-shared/model';
 import { createHostApi, freePath, safeFileName, type HostPlatform } from '../../src-main/host-api';
 
@@ -224,5 +225,32 @@ describe('file names', () => {
     const t = setup();
     expect(await freePath(join(t.root, 'new.pdf'))).toBe(join(t.root, 'new.pdf'));
     expect(await freePath(join(t.root, 'linxi.jixiao'))).toBe(join(t.root, 'linxi (2).jixiao'));
+  });
+});
+
+describe('host api: the 指标库', () => {
+  it('learns from documents opened and saved, answers snapshots by version, deletes entries', async () => {
+    const t = setup();
+    const first = ok<LibrarySnapshotResponse>(await t.api.dispatch('library:snapshot', { knownVersion: null }));
+    const builtins = first.entries!.length;
+    const opened = ok<OpenedDocument>(await t.api.dispatch('doc:open', { path: join(t.root, 'laishui.jixiao') }));
+    // learning runs behind the open; the next snapshot waits for it (operations are queued)
+    const learned = ok<LibrarySnapshotResponse>(await t.api.dispatch('library:snapshot', { knownVersion: first.version }));
+    expect(learned.version).toBeGreaterThan(first.version);
+    expect(learned.entries!.length).toBeGreaterThan(builtins);
+    expect(learned.entries!.some((e) => e.seen.some((s) => s.document === 'laishui.jixiao'))).toBe(true);
+    expect(ok<LibrarySnapshotResponse>(await t.api.dispatch('library:snapshot', { knownVersion: learned.version })).entries).toBeNull();
+
+    const doc = structuredClone(opened.document) as JixiaoDocument;
+    doc.projects[0].indicators[0].name = '新的测试指标名';
+    ok(await t.api.dispatch('doc:save', { path: join(t.root, 'saved.jixiao'), document: doc, expectedStamp: null }));
+    const afterSave = ok<LibrarySnapshotResponse>(await t.api.dispatch('library:snapshot', { knownVersion: learned.version }));
+    const mine = afterSave.entries!.find((e) => e.name === '新的测试指标名');
+    expect(mine?.seen[0].document).toBe('saved.jixiao');
+
+    const removed = ok<{ removed: number }>(await t.api.dispatch('library:delete', { keys: [entryKey(mine!)] }));
+    expect(removed.removed).toBe(1);
+    const afterDelete = ok<LibrarySnapshotResponse>(await t.api.dispatch('library:snapshot', { knownVersion: null }));
+    expect(afterDelete.entries!.some((e) => e.name === '新的测试指标名')).toBe(false);
   });
 });
