@@ -10,6 +10,7 @@ import { startLiveValidation } from './app/validation';
 import { messageDialog, ModalHost } from './dialogs/modal';
 import { DutyGrid } from './grid/DutyGrid';
 import { FindingsPanel } from './views/FindingsPanel';
+import { LibraryPanel } from './views/LibraryPanel';
 import { PrintPreview } from './views/PrintPreview';
 import { ProjectsView } from './views/ProjectsView';
 
@@ -51,6 +52,7 @@ function Toolbar({ onPreview }: { onPreview: () => void }) {
       </div>
       <div className="group">
         <B label="文档设置" onClick={() => void openSettings()} disabled={!hasDoc} testId="tb-settings" />
+        <B label="指标库" onClick={() => editor.set({ libraryOpen: !editor.get().libraryOpen })} disabled={!hasDoc} title="显示/隐藏指标库" testId="tb-library" />
         <B label="审核结果" onClick={() => editor.set({ findingsOpen: !editor.get().findingsOpen })} disabled={!hasDoc} title="显示/隐藏审核结果 (F8)" testId="tb-findings" />
       </div>
     </div>
@@ -94,6 +96,7 @@ export function App() {
   const doc = useEditor((s) => s.doc);
   const tab = useEditor((s) => s.tab);
   const findingsOpen = useEditor((s) => s.findingsOpen);
+  const libraryOpen = useEditor((s) => s.libraryOpen);
   const busy = useEditor((s) => s.busy);
   const toast = useEditor((s) => s.toast);
   const [preview, setPreview] = useState(false);
@@ -177,6 +180,7 @@ export function App() {
                 </div>
               ) : <ProjectsView />}
             </div>
+            {libraryOpen && <LibraryPanel />}
             {findingsOpen && <FindingsPanel />}
           </div>
         </>

@@ -24,6 +24,8 @@ export interface EditorState {
   projectId: string | null;
   findings: Finding[];
   findingsOpen: boolean;
+  /** 指标库 side panel */
+  libraryOpen: boolean;
   focusRequest: FocusRequest | null;
   busy: string | null;
   toast: { text: string; kind: 'info' | 'error'; seq: number } | null;
@@ -36,7 +38,7 @@ const MAX_UNDO = 500;
 export const useEditor = create<EditorState>(() => ({
   doc: null, path: null, stamp: null, recoveryKey: `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
   undoStack: [], redoStack: [], revision: 0, savedRevision: 0,
-  tab: 'duty', projectId: null, findings: [], findingsOpen: true, focusRequest: null, busy: null, toast: null, dutyFocus: null,
+  tab: 'duty', projectId: null, findings: [], findingsOpen: true, libraryOpen: false, focusRequest: null, busy: null, toast: null, dutyFocus: null,
 }));
 
 export const editor = {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DocumentSchema, type JixiaoDocument } from '../model';
 import {
   applyEdit, countChildren, deleteRows, dutyCellValue, dutyRows, insertActivity, insertDutyIndicator, moveRow,
-  pasteDutyBlock, pasteProjectIndicatorBlock, setCellEdit, switchUnitEdit, duplicateProject, setMetaEdit,
+  pasteDutyBlock, pasteProjectIndicatorBlock, setCellEdit, switchUnitEdit, duplicateProject, setMetaEdit, insertIndicators,
 } from './index';
 
 const load = (name: string): JixiaoDocument =>
@@ -128,5 +128,31 @@ describe('paste', () => {
     expect(next.dutyTable.duties).toHaveLength(1);
     expect(next.dutyTable.duties[0].activities[0]).toMatchObject({ title: '活动甲', budget: '1' });
     expect(next.dutyTable.duties[0].activities[0].indicators[0].bands[0]).toBe('100%');
+  });
+});
+
+describe('insertIndicators (from the 指标库)', () => {
+  it('inserts several rows into a project or an activity as one undo step', () => {
+    const doc = load('laishui-2020-a');
+    const p = doc.projects[1];
+    const r = insertIndicators(doc, p.id, 1, [
+      { level1: '满意度指标', level2: '服务对象满意度指标', name: '甲', value: '≥90%' },
+      { level1: '产出指标', name: '乙', bands: ['1', '2', '3', '4'] },
+    ], '从指标库插入')!;
+    const next = applyEdit(doc, r.edit);
+    const rows = next.projects[1].indicators;
+    expect(rows.length).toBe(p.indicators.length + 2);
+    expect(rows.slice(1, 3).map((x) => [x.name, x.level1, x.value])).toEqual([['甲', '满意度指标', '≥90%'], ['乙', '产出指标', '']]);
+    expect(rows.slice(1, 3).map((x) => x.id)).toEqual(r.ids);
+    expect(rows[1]).not.toHaveProperty('bands');
+    expect(applyEdit(next, r.edit, 'undo')).toEqual(doc);
+
+    const act = load('linxi-2019').dutyTable.duties[0].activities[0];
+    const d = insertIndicators(load('linxi-2019'), act.id, 99, [{ name: '丙', bands: ['≥95%', '≥90%', '≥80%', '<80%'], level1: 'x' }], '从指标库插入')!;
+    const ind = applyEdit(load('linxi-2019'), d.edit).dutyTable.duties[0].activities[0].indicators.at(-1)!;
+    expect(ind).toMatchObject({ name: '丙', bands: ['≥95%', '≥90%', '≥80%', '<80%'] });
+    expect(ind).not.toHaveProperty('level1');
+    expect(insertIndicators(doc, p.id, 0, [], 'x')).toBeNull();
+    expect(() => insertIndicators(doc, 'nope', 0, [{ name: 'x' }], 'x')).toThrow();
   });
 });

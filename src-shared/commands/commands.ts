@@ -107,6 +107,27 @@ export function insertProjectIndicator(doc: JixiaoDocument, projectId: string, i
   return { edit: d.finish('插入指标')!, id: ind.id };
 }
 
+/**
+ * Insert several indicators into one owner (a project, or a duty/activity) at `index`, as one undo
+ * step — e.g. entries chosen in the 指标库. Returns the new rows' ids.
+ */
+export function insertIndicators(doc: JixiaoDocument, ownerId: string, index: number, inits: Partial<ProjectIndicator & DutyIndicator>[], label: string): { edit: Edit; ids: string[] } | null {
+  const loc = locateRow(doc, ownerId);
+  if (!loc || (loc.kind !== 'project' && loc.kind !== 'duty' && loc.kind !== 'activity')) throw new CommandError('请先选择一个项目或一项工作活动');
+  if (inits.length === 0) return null;
+  const pick = <K extends string>(i: Partial<Record<K, unknown>>, keys: readonly K[]) =>
+    Object.fromEntries(keys.filter((k) => i[k] !== undefined).map((k) => [k, i[k]]));
+  const rows = loc.kind === 'project'
+    ? inits.map((i) => newProjectIndicator(pick(i, ['level1', 'level2', 'name', 'description', 'value', 'basis'] as const)))
+    : inits.map((i) => newDutyIndicator({ ...pick(i, ['name'] as const), ...(i.bands ? { bands: [...i.bands] } : {}) }));
+  const d = new Draft(doc);
+  const parent = [...loc.path, 'indicators'];
+  const arr = d.get(parent) as unknown[];
+  const at = Math.max(0, Math.min(index, arr.length));
+  d.set(parent, [...arr.slice(0, at), ...rows, ...arr.slice(at)]);
+  return { edit: d.finish(label)!, ids: rows.map((r) => r.id) };
+}
+
 function structuredCloneJson<T>(v: T): T { return JSON.parse(JSON.stringify(v)) as T; }
 
 /** How many rows a deletion removes besides the rows themselves (to ask for confirmation). */
