@@ -22,15 +22,18 @@ export function NameSuggest({ anchor, text, kind, level1, onChoose }: NameSugges
   const [closed, setClosed] = useState(false);
   const [rect, setRect] = useState<DOMRect | null>(null);
 
+  const [libVersion, setLibVersion] = useState(0);
+  // Once per edit: bring the library copy up to date (one cheap host call), then re-query.
   useEffect(() => {
     let live = true;
-    const update = () => { if (live) setItems(text.trim() ? suggestionsFor(text, kind, level1) : []); };
-    update();
-    void refreshLibrary().then(update); // answers at once when the copy is current
+    void refreshLibrary().then(() => { if (live) setLibVersion((v) => v + 1); });
+    return () => { live = false; };
+  }, []);
+  useEffect(() => {
+    setItems(text.trim() ? suggestionsFor(text, kind, level1) : []);
     setActive(-1);
     setClosed(false);
-    return () => { live = false; };
-  }, [text, kind, level1]);
+  }, [text, kind, level1, libVersion]);
   useLayoutEffect(() => { setRect(anchor.getBoundingClientRect()); }, [anchor, text]);
 
   const open = !closed && items.length > 0 && !(items.length === 1 && items[0].name === text.trim());
