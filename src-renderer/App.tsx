@@ -14,6 +14,18 @@ import { LibraryPanel } from './views/LibraryPanel';
 import { PrintPreview } from './views/PrintPreview';
 import { ProjectsView } from './views/ProjectsView';
 
+// The 指标库 and 审核结果 panels share the right side: opening one closes the other (old office
+// screens are 1366 px wide; two panels would leave the table too narrow).
+function toggleLibrary(): void {
+  const open = !editor.get().libraryOpen;
+  editor.set(open ? { libraryOpen: true, findingsOpen: false } : { libraryOpen: false });
+}
+
+function toggleFindings(): void {
+  const open = !editor.get().findingsOpen;
+  editor.set(open ? { findingsOpen: true, libraryOpen: false } : { findingsOpen: false });
+}
+
 function Toolbar({ onPreview }: { onPreview: () => void }) {
   const hasDoc = useEditor((s) => s.doc !== null);
   const canUndo = useEditor((s) => s.undoStack.length > 0);
@@ -52,8 +64,8 @@ function Toolbar({ onPreview }: { onPreview: () => void }) {
       </div>
       <div className="group">
         <B label="文档设置" onClick={() => void openSettings()} disabled={!hasDoc} testId="tb-settings" />
-        <B label="指标库" onClick={() => editor.set({ libraryOpen: !editor.get().libraryOpen })} disabled={!hasDoc} title="显示/隐藏指标库" testId="tb-library" />
-        <B label="审核结果" onClick={() => editor.set({ findingsOpen: !editor.get().findingsOpen })} disabled={!hasDoc} title="显示/隐藏审核结果 (F8)" testId="tb-findings" />
+        <B label="指标库" onClick={toggleLibrary} disabled={!hasDoc} title="显示/隐藏指标库" testId="tb-library" />
+        <B label="审核结果" onClick={toggleFindings} disabled={!hasDoc} title="显示/隐藏审核结果 (F8)" testId="tb-findings" />
       </div>
     </div>
   );
@@ -70,7 +82,7 @@ function StatusBar() {
       {doc && <span>{doc.meta.deptCode}{doc.meta.deptName} · {doc.meta.year}年 · 单位：<b data-testid="status-unit">{doc.meta.unit}</b></span>}
       {doc && <span>职责 {doc.dutyTable.duties.length} · 项目 {doc.projects.length}</span>}
       <span className="spacer" />
-      {doc && <button className="status-findings" onClick={() => editor.set({ findingsOpen: true })} data-testid="status-counts">
+      {doc && <button className="status-findings" onClick={() => editor.set({ findingsOpen: true, libraryOpen: false })} data-testid="status-counts">
         <span className="sev error">错误 {errors}</span> <span className="sev warning">警告 {warnings}</span></button>}
       <span data-testid="status-modified">{isModified(s) ? '● 已修改' : '已保存'}</span>
     </div>
@@ -111,7 +123,7 @@ export function App() {
       case 'open': void openDoc(); break;
       case 'new': void newDoc(); break;
       case 'printPreview': case 'print-preview': case 'print': openPreview(); break;
-      case 'findings': editor.set({ findingsOpen: !editor.get().findingsOpen }); break;
+      case 'findings': toggleFindings(); break;
       case 'import': void importFile(); break;
       case 'export-xlsx': void exportAs('xlsx'); break;
       case 'export-docx': void exportAs('docx'); break;

@@ -1,0 +1,82 @@
+// 指标库 end to end: the host learns from the opened document, the panel finds entries by pinyin
+// initials, inserts the ticked ones into the current project as one undo step, and deletes entries.
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
+
+let h: Harness;
+let page: Page;
+let seeds: string[];
+const problems: string[] = [];
+const indicatorRows = async () => Number(await page.getByTestId('project-indicator-grid').locator('[aria-rowcount]').first().getAttribute('aria-rowcount')) - 1;
+
+const shot = async (name: string) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.getByTestId('toast').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  if (process.env.UPDATE_DOC_SCREENSHOTS) copyFileSync(join(SCREENSHOTS, `${name}.png`), join(import.meta.dirname, '../../docs/screenshots', `${name}.png`));
+};
+
+beforeAll(async () => {
+  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
+  h = await startHarness({ viewport: { width: 1400, height: 800 } });
+  page = h.page;
+  seeds = copySeeds(h);
+  page.on('pageerror', (e) => { problems.push(String(e)); });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(h.host.url);
+});
+afterAll(async () => { await h?.close(); });
+
+describe('指标库 e2e', () => {
+  it('learns from the opened document; search by pinyin initials; insert ticked entries as one undo step', async () => {
+    const path = seeds.find((s) => s.includes('laishui'))!;
+    const doc = JSON.parse(readFileSync(path, 'utf8'));
+    await openThroughUi(page, path);
+    await page.getByTestId('tab-projects').click();
+    await page.getByTestId('project-item').nth(1).click();
+    const before = doc.projects[1].indicators.length;
+    await expect.poll(indicatorRows).toBe(before);
+
+    await page.getByTestId('tb-library').click();
+    const panel = page.getByTestId('library-panel');
+    await panel.waitFor();
+    // a name only the opened document has: learned by the host on open
+    const learnedName = doc.projects[4].indicators[0].name as string;
+    await panel.getByTestId('library-search').fill(learnedName);
+    await panel.getByTestId('library-entry').filter({ hasText: learnedName }).first().waitFor();
+
+    await panel.getByTestId('library-search').fill('myd');
+    await expect.poll(async () => panel.getByTestId('library-entry').count()).toBeGreaterThan(1);
+    const names = await panel.locator('.entry-name').allTextContents();
+    expect(names.every((n) => n.includes('满意度'))).toBe(true);
+    await panel.getByTestId('library-entry').nth(0).click();
+    await panel.getByTestId('library-entry').nth(1).click();
+    await panel.getByTestId('library-insert').filter({ hasText: '插入所选（2）' }).waitFor();
+    await panel.getByTestId('library-insert').click();
+    await expect.poll(indicatorRows).toBe(before + 2);
+    await page.getByTestId('toast').filter({ hasText: '已插入 2 个指标' }).waitFor();
+    const grid = page.getByTestId('project-indicator-grid');
+    await grid.locator('[col-id="name"]', { hasText: names[0].replace('内置', '') }).first().waitFor();
+    await shot('library-panel');
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(indicatorRows).toBe(before);
+  });
+
+  it('deletes a ticked entry from the library (after confirming)', async () => {
+    const panel = page.getByTestId('library-panel');
+    await panel.getByTestId('library-search').fill('fwdxmyd');
+    const entry = panel.getByTestId('library-entry').filter({ hasText: '服务对象满意度' }).first();
+    await entry.waitFor();
+    const n = await panel.getByTestId('library-entry').count();
+    await entry.click();
+    await panel.getByTestId('library-delete').click();
+    await page.getByRole('button', { name: '删除', exact: true }).last().click();
+    await page.getByTestId('toast').filter({ hasText: '已从指标库删除 1 个指标' }).waitFor();
+    await expect.poll(async () => panel.getByTestId('library-entry').count()).toBe(n - 1);
+    expect(problems).toEqual([]);
+  });
+});
