@@ -12,7 +12,7 @@ import type { Finding } from './types';
 export type { Finding, Severity, CellPath } from './types';
 export type { Rule, Scope, RuleContext } from './registry';
 export { duplicatedDigits } from './value-checks';
-export { indicatorNature } from './indicator-kind';
+export { indicatorNature, isLowerBetter } from './indicator-kind';
 export { runTogetherNames, repeatedFragment } from './text-shape';
 
 export const RULES: readonly Rule[] = [...DUTY_RULES, ...PROJECT_RULES, ...DOCUMENT_RULES];
