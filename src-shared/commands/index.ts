@@ -3,3 +3,4 @@ export * from './locate';
 export * from './commands';
 export * from './dutyRows';
 export * from './paste';
+export * from './fix';

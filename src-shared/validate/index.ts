@@ -7,9 +7,12 @@ import { DOCUMENT_RULES } from './document-rules';
 import { DUTY_RULES } from './duty-rules';
 import { PROJECT_RULES } from './project-rules';
 import { contextKey, contextOf, dutyWhere, projectWhere, type Rule, type RuleContext } from './registry';
+import { groupFindings, type GroupPolicy } from './group';
 import type { Finding } from './types';
 
-export type { Finding, Severity, CellPath } from './types';
+export type { Finding, FindingCell, Severity, CellPath } from './types';
+export { SEVERITY_LABEL, findingCells, countBySeverity } from './types';
+export type { GroupPolicy } from './group';
 export type { Rule, Scope, RuleContext } from './registry';
 export { duplicatedDigits } from './value-checks';
 export { indicatorNature, isLowerBetter } from './indicator-kind';
@@ -19,6 +22,9 @@ export const RULES: readonly Rule[] = [...DUTY_RULES, ...PROJECT_RULES, ...DOCUM
 
 /** Every code the registry can emit. */
 export const CODES: readonly string[] = [...new Set(RULES.flatMap((r) => r.codes))];
+
+/** Which codes group into one finding per table, and how (declared by the rules). */
+export const GROUP_POLICIES: ReadonlyMap<string, GroupPolicy> = new Map(RULES.flatMap((r) => Object.entries(r.groups ?? {})));
 
 const ROW_FIELDS = ['title', 'code', 'name', 'budget', 'fiscal', 'other', 'purpose', 'schedule', 'description', 'goal', 'level1', 'level2', 'bands', 'value', 'basis'];
 
@@ -51,7 +57,7 @@ function checkProject(project: Project, index: number, ctx: RuleContext): Findin
   const out: Finding[] = [];
   for (const r of PROJECT_RULES) r.check(project, index, ctx, out);
   if (out.length < 2) return out;
-  return inTableOrder(out, [project.id, ...project.indicators.map((i) => i.id)]);
+  return groupFindings(inTableOrder(out, [project.id, ...project.indicators.map((i) => i.id)]), GROUP_POLICIES);
 }
 
 function checkDocument(doc: JixiaoDocument, ctx: RuleContext): Finding[] {
@@ -74,8 +80,10 @@ function guarded(rowId: string, where: string, fn: () => Finding[]): Finding[] {
 
 export function validateDocument(doc: JixiaoDocument): Finding[] {
   const ctx = contextOf(doc);
-  const out: Finding[] = [];
-  doc.dutyTable.duties.forEach((d, i) => out.push(...guarded(d.id, dutyWhere(d, i), () => checkDuty(d, i, ctx))));
+  const duties: Finding[] = [];
+  doc.dutyTable.duties.forEach((d, i) => duties.push(...guarded(d.id, dutyWhere(d, i), () => checkDuty(d, i, ctx))));
+  // The duty table is one table: its causes group across duties.
+  const out = groupFindings(duties, GROUP_POLICIES).slice();
   doc.projects.forEach((p, i) => out.push(...guarded(p.id, projectWhere(i), () => checkProject(p, i, ctx))));
   out.push(...guarded('meta', '文档', () => checkDocument(doc, ctx)));
   return out;
@@ -94,15 +102,16 @@ export function createIncrementalValidator(): IncrementalValidator {
     validate(doc) {
       const ctx = contextOf(doc);
       const key = contextKey(ctx);
-      const parts: Finding[][] = [];
+      const dutyParts: Finding[][] = [];
       doc.dutyTable.duties.forEach((d, i) => {
         let c = duties.get(d);
         if (!c || c.index !== i || c.ctx !== key) {
           c = { index: i, ctx: key, findings: guarded(d.id, dutyWhere(d, i), () => checkDuty(d, i, ctx)) };
           duties.set(d, c);
         }
-        parts.push(c.findings);
+        dutyParts.push(c.findings);
       });
+      const parts: Finding[][] = [groupFindings(([] as Finding[]).concat(...dutyParts), GROUP_POLICIES)];
       doc.projects.forEach((p, i) => {
         let c = projects.get(p);
         if (!c || c.index !== i || c.ctx !== key) {

@@ -6,6 +6,7 @@ import type { Finding } from './types';
 import { findLevel1, type Template } from '../model/templates';
 import { compactName, nameShapeIssue } from './duty-rules';
 import { indicatorNature } from './indicator-kind';
+import { examples } from './group';
 import { finding, named, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
 import { valueIssues, type CellIssue } from './value-checks';
 
@@ -85,6 +86,8 @@ const INDICATOR_REQUIRED = ['level1', 'level2', 'name', 'value'] as const;
 const requiredRule: ProjectRule = {
   id: 'project.required', scope: 'project', codes: ['text.empty-required'],
   description: '项目名称、一级/二级/三级指标、指标值必须填写；项目编码与依据宜填写',
+  // An empty 依据 column is one omission; each missing 指标值 is its own.
+  groups: { 'text.empty-required': { key: (f) => (f.path.field === 'basis' ? 'basis' : null) } },
   check(p, index, _ctx, out) {
     if (isBlank(p.name)) out.push(emptyFinding(p.id, 'name', fieldWhere(index, 'name'), '项目名称'));
     if (isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code'), '项目编码', 'warning'));
@@ -112,6 +115,8 @@ function level2Owner(t: Template, level2: string): string | undefined {
 const vocabRule: ProjectRule = {
   id: 'project.vocabulary', scope: 'project', codes: ['vocab.level1-unknown', 'vocab.level2-mismatch', 'structure.missing-level1'],
   description: '一级/二级指标取自模板词表，二级指标在其所属一级指标下，每个必需的一级指标至少有一个指标',
+  // The same wrong 一级/二级 on many rows is one mistake, fixed once (the message names the text).
+  groups: { 'vocab.level1-unknown': { key: (f) => f.message }, 'vocab.level2-mismatch': { key: (f) => f.message } },
   check(p, index, ctx, out) {
     const t = ctx.template;
     const present = new Set<string>();
@@ -172,6 +177,15 @@ const valueRule: ProjectRule = {
   id: 'project.values', scope: 'project',
   codes: ['value.unparsed', 'value.duplicated-digits', 'value.rate-over-100', 'value.no-operator', 'value.unit-mismatch', 'value.reverse-direction', 'value.zero-target'],
   description: '指标值可识别，无重复输入的数字，比率不超过100%，写明比较符号，单位与指标相符，方向正确，目标不为0',
+  // The style hints (提示) are habits of whoever filled the table: one per table.
+  groups: {
+    'value.no-operator': { key: () => '', message: (cells) => `${cells.length} 个指标值没有比较符号（${examples(cells)}），请写明是“≥”还是“=”` },
+    'value.rate-over-100': { key: (f) => (f.severity === 'info' ? '' : null) },
+    'value.unit-mismatch': {
+      key: (f) => (f.severity === 'info' ? '' : null),
+      message: (cells) => `本表金额单位为万元，${cells.length} 个指标值却以元为单位（${examples(cells)}），建议换算为万元`,
+    },
+  },
   check(p, index, ctx, out) {
     for (const ind of p.indicators) {
       if (ind.value.trim() === '') continue;
@@ -184,6 +198,8 @@ const valueRule: ProjectRule = {
 };
 
 const DOC_NUMBER = /[【〔[（(]\s*\d{4}\s*[】〕\]）)]\s*\d+\s*号|\d{4}\s*年?\s*第?\s*\d+\s*号/;
+
+const COST_ONLY = '只适用于成本指标';
 
 const basisMemo = new Map<Template, [Map<string, CellIssue | null>, Map<string, CellIssue | null>]>();
 
@@ -204,12 +220,12 @@ function computeBasisIssue(t: Template, b: string, isCost: boolean): CellIssue |
   if (b === '' || t.basisCategories.includes(b)) return null;
   if (t.costOnlyBasis.includes(b)) {
     if (isCost) return null;
-    return { severity: 'warning', code: 'basis.nonstandard', message: `“${b}”只适用于成本指标，请改用计划标准、行业标准、历史标准或其他标准`, suggestion: '计划标准' };
+    return { severity: 'info', code: 'basis.nonstandard', message: `“${b}”${COST_ONLY}，请改用计划标准、行业标准、历史标准或其他标准`, suggestion: '计划标准' };
   }
   const planned = DOC_NUMBER.test(b) || /批示|批复|文件|通知|方案|规划|计划/.test(b);
   const suggestion = planned ? '计划标准' : '其他标准';
   return {
-    severity: 'warning', code: 'basis.nonstandard',
+    severity: 'info', code: 'basis.nonstandard',
     message: `指标值确定依据“${b}”不是规定的类别（${[...t.basisCategories, ...t.costOnlyBasis].join('、')}），建议填“${suggestion}”${planned ? '，文号可写入绩效指标描述' : ''}`,
     suggestion,
   };
@@ -218,6 +234,15 @@ function computeBasisIssue(t: Template, b: string, isCost: boolean): CellIssue |
 const basisRule: ProjectRule = {
   id: 'project.basis', scope: 'project', codes: ['basis.nonstandard'],
   description: '指标值确定依据宜为计划标准、行业标准、历史标准、其他标准（预算支出标准仅用于成本指标）',
+  // How the 依据 is written is one habit per table: one finding, one fix for every cell.
+  groups: {
+    'basis.nonstandard': {
+      key: (f) => `${f.suggestion}\u0001${f.message.includes(COST_ONLY)}`,
+      message: (cells) => cells[0].message.includes(COST_ONLY)
+        ? `${cells.length} 个非成本指标的依据${examples(cells)}只适用于成本指标，建议都改为“${cells[0].suggestion}”`
+        : `${cells.length} 个指标的指标值确定依据不是规定的类别（${examples(cells)}），建议都填“${cells[0].suggestion}”${cells.some((c) => DOC_NUMBER.test(c.text)) ? '，文号可写入绩效指标描述' : ''}`,
+    },
+  },
   check(p, index, ctx, out) {
     for (const ind of p.indicators) {
       if (ind.basis === '') continue;

@@ -8,6 +8,7 @@ import { templateOrDefault, type Template } from '../model/templates';
 import type { MoneyUnit } from '../model/amount';
 import type { CellIssue } from './value-checks';
 import type { Finding } from './types';
+import type { GroupPolicy } from './group';
 
 export interface RuleContext {
   template: Template;
@@ -17,7 +18,11 @@ export interface RuleContext {
 
 export type Scope = 'duty' | 'project' | 'document';
 
-interface RuleBase { id: string; codes: readonly string[]; description: string }
+interface RuleBase {
+  id: string; codes: readonly string[]; description: string;
+  /** Codes of this rule whose findings in one table are one cause (group.ts); the others stay per cell. */
+  groups?: Readonly<Record<string, GroupPolicy>>;
+}
 export interface DutyRule extends RuleBase { scope: 'duty'; check(duty: Duty, index: number, ctx: RuleContext, out: Finding[]): void }
 export interface ProjectRule extends RuleBase { scope: 'project'; check(project: Project, index: number, ctx: RuleContext, out: Finding[]): void }
 export interface DocumentRule extends RuleBase { scope: 'document'; check(doc: JixiaoDocument, ctx: RuleContext, out: Finding[]): void }

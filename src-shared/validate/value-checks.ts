@@ -88,7 +88,7 @@ export function rateIssues(p: NumericValue, nature: IndicatorNature): CellIssue[
       return [{ severity: 'error', code: 'value.rate-over-100', message: '比率不可能高于100%，请改为“100%”或更低的目标' }];
     }
     if (a.kind === 'cmp' && a.value === 100 && a.op === '>=' && p.groups.flat().length === 1) {
-      return [{ severity: 'warning', code: 'value.rate-over-100', message: '“≥100%”只能表示等于100%，建议写作“100%”', suggestion: `100${a.unit || '%'}` }];
+      return [{ severity: 'info', code: 'value.rate-over-100', message: '“≥100%”只能表示等于100%，建议写作“100%”', suggestion: `100${a.unit || '%'}` }];
     }
   }
   return [];
@@ -137,7 +137,8 @@ function computeValueIssues(text: string, nature: IndicatorNature, docUnit: Mone
     const harmless = isPercent(a, nature) && a.value === 100;
     if (!harmless) {
       const op = nature.lowerIsBetter ? '≤' : '≥';
-      out.push({ severity: 'warning', code: 'value.no-operator', message: `指标值“${p.source}”没有比较符号，请写明是“${op}”还是“=”`, suggestion: `${op}${a.number}${a.unit}` });
+      // Style: the target is clear, and scoring reads a bare target by the indicator's direction.
+      out.push({ severity: 'info', code: 'value.no-operator', message: `指标值“${p.source}”没有比较符号，请写明是“${op}”还是“=”`, suggestion: `${op}${a.number}${a.unit}` });
     }
   }
 
@@ -157,8 +158,9 @@ function computeValueIssues(text: string, nature: IndicatorNature, docUnit: Mone
     if (big) {
       const amount = parseAmount(big.number);
       const wan = amount ? convertAmount(amount, '元', '万元') : null;
+      // Style: the amount says its unit; only the table's convention differs.
       out.push({
-        severity: 'warning', code: 'value.unit-mismatch',
+        severity: 'info', code: 'value.unit-mismatch',
         message: `本表金额单位为万元，指标值“${p.source}”却以元为单位${wan ? `，建议写作“${wan}万元”` : ''}`,
         suggestion: wan ? `${OP_TEXT[big.op === '=' && big.opForm === 'none' ? '=' : big.op]}${wan}万元` : undefined,
       });

@@ -159,7 +159,7 @@ describe('value.*', () => {
   });
   it('rate over 100', () => {
     expect(withValue('≥150%')).toMatchObject([{ code: 'value.rate-over-100', severity: 'error' }]);
-    expect(withValue('≥100%')).toMatchObject([{ code: 'value.rate-over-100', severity: 'warning', suggestion: '100%' }]);
+    expect(withValue('≥100%')).toMatchObject([{ code: 'value.rate-over-100', severity: 'info', suggestion: '100%' }]);
     expect(withValue('100%')).toEqual([]);
   });
   it('no operator', () => {

@@ -87,10 +87,10 @@ describe('Laishui 2020 projects', () => {
     expect(f.map((x) => x.code)).toContain('value.zero-target');
   });
 
-  it('project 2: 8434668元 in a 万元 document → value.no-operator and a unit warning', () => {
+  it('project 2: 8434668元 in a 万元 document → value.no-operator and a unit hint (提示: the amount states its unit)', () => {
     const f = at(2, '8434668元');
     expect(f.map((x) => x.code).sort()).toEqual(['value.no-operator', 'value.unit-mismatch']);
-    expect(f.every((x) => x.severity === 'warning')).toBe(true);
+    expect(f.every((x) => x.severity === 'info')).toBe(true);
     expect(f.find((x) => x.code === 'value.unit-mismatch')!.message).toContain('843.4668万元');
   });
 
@@ -106,9 +106,23 @@ describe('Laishui 2020 projects', () => {
     }
   });
 
-  it('document numbers and 政府批示 as 依据 are accepted with a suggested category', () => {
+  it('document numbers and 政府批示 as 依据: one 提示 per project naming all its indicators, one suggested category', () => {
     const f = laishuiFindings.filter((x) => x.code === 'basis.nonstandard');
-    expect(f.length).toBe(laishui.projects.reduce((n, p) => n + p.indicators.length, 0));
-    expect(f.every((x) => x.severity === 'warning' && x.suggestion === '计划标准')).toBe(true);
+    expect(f).toHaveLength(laishui.projects.length);
+    laishui.projects.forEach((p, k) => {
+      expect(f[k].cells!.map((c) => c.path)).toEqual(p.indicators.map((i) => ({ rowId: i.id, field: 'basis' })));
+      expect(f[k]).toMatchObject({ severity: 'info', suggestion: '计划标准', path: { rowId: p.indicators[0].id, field: 'basis' } });
+      expect(f[k].message).toMatch(new RegExp(`^${p.indicators.length} 个指标的指标值确定依据`));
+    });
+  });
+
+  it('what a reviewer acts on: the errors and warnings, none of them about style', () => {
+    const counted = laishuiFindings.filter((x) => x.severity !== 'info');
+    expect(counted.map((x) => x.code).sort()).toEqual([
+      ...Array(10).fill('value.duplicated-digits'), 'value.duplicated-digits', // 10 errors, ≥3030元 a warning
+      ...Array(2).fill('value.unit-mismatch'), // 服务毕业生数量 ≥90% (projects 6 and 9)
+      ...Array(4).fill('value.zero-target'),
+      ...Array(3).fill('text.merged-cells-suspect'), // 基础养老金养老金…
+    ].sort());
   });
 });
