@@ -123,3 +123,18 @@ describe('band analysis agrees with a brute-force evaluator', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('analyzeBands: changes (negative bounds)', () => {
+  it('a growth table that goes below zero has no gap and no dead band', () => {
+    expect(kinds(['≥0%', '≥-2%', '≥-5%', '<-5%'])).toEqual([]);
+    expect(kinds(['增长≥3%', '增长≥0%', '下降5%以内', '下降5%以上'])).toEqual([]);
+  });
+  it('a gap among negative values is found', () => {
+    const a = analyzeBands(['≥0%', '≥-2%', '≥-5%', '<-6%']);
+    expect(a.issues.map((i) => i.kind)).toEqual(['gap']);
+    expect(a.issues[0].detail).toContain('-6%');
+  });
+  it('a lower-is-better change: a fall is 优', () => {
+    expect(kinds(['下降5%以上', '下降3%以上', '下降0%以上', '增长0%以上'], { lowerIsBetter: true })).toEqual([]);
+  });
+});

@@ -73,6 +73,8 @@ function bounds(parsed: ParsedValue[]): number[] {
 }
 
 function domainFor(unit: string, nums: number[]): IntervalSet {
+  // A negative bound means the indicator is a change (增长/下降), which can go either way.
+  if (Math.min(...nums) < 0) return interval(-Infinity, Infinity);
   const max = Math.max(...nums);
   if (unit === '%' && max <= 100) return interval(0, 100);
   if (unit === '‰' && max <= 1000) return interval(0, 1000);

@@ -57,12 +57,55 @@ describe('parseValue: forms of domain.md', () => {
   it('deadlines are words; 百分点 and 工作日 are units', () => {
     for (const t of ['2020年12月底前完成', '6月30日前', '每季度首月发放']) expect(parseValue(t)).toMatchObject({ kind: 'qualitative' });
     expect(parseValue('≤3个工作日')).toMatchObject({ groups: [[cmp('<=', 3, '个工作日')]] });
-    expect(parseValue('较上年提高5个百分点')).toMatchObject({ label: '较上年提高', groups: [[cmp('=', 5, '个百分点')]] });
+    expect(parseValue('较上年提高5个百分点')).toMatchObject({ label: '较上年', groups: [[cmp('>=', 5, '个百分点')]] });
   });
 
   it('keeps the source exactly as typed', () => {
     const t = ' ≥ 95 ％ ';
     expect(parseValue(t).source).toBe(t);
+  });
+});
+
+describe('negative numbers and change words', () => {
+  it.each([
+    ['-5%', '=', -5, '%'], ['≥-5%', '>=', -5, '%'], ['＜－2', '<', -2, ''], ['控制在-1%以内', '<=', -1, '%'], ['不低于−0.5%', '>=', -0.5, '%'],
+    // A change word alone: at least that change in its direction; with an operator: its size.
+    ['下降5%', '<=', -5, '%'], ['减少10%', '<=', -10, '%'], ['减少10人', '<=', -10, '人'], ['增长3%', '>=', 3, '%'], ['增长≥3%', '>=', 3, '%'],
+    ['下降5%以上', '<=', -5, '%'], ['下降不超过5%', '>=', -5, '%'], ['下降5%以内', '>=', -5, '%'], ['增长不超过3%', '<=', 3, '%'],
+    // A level to reach, not a change.
+    ['降低至3%', '<=', 3, '%'], ['降至1‰', '<=', 1, '‰'], ['提高到95%', '>=', 95, '%'], ['增长到500人', '>=', 500, '人'],
+  ])('%s', (text, op, value, unit) => {
+    expect(atoms(text)).toEqual([[cmp(op, value, unit)]]);
+  });
+
+  it('labels, ranges and compounds with signs', () => {
+    expect(parseValue('较上年下降5%')).toMatchObject({ label: '较上年', groups: [[cmp('<=', -5, '%')]], bareNumber: false });
+    expect(parseValue('城镇登记失业率控制在-1%以内')).toMatchObject({ label: '城镇登记失业率', groups: [[cmp('<=', -1, '%')]] });
+    expect(atoms('介于-5%至-1%之间')[0][0]).toMatchObject({ kind: 'range', lo: { number: '-5', value: -5 }, hi: { number: '-1', value: -1 }, unit: '%' });
+    expect(atoms('下降3%—5%')[0][0]).toMatchObject({ kind: 'range', lo: { value: -5 }, hi: { value: -3 } });
+    expect(atoms('≥-5%且≤5%')).toEqual([[cmp('>=', -5, '%'), cmp('<=', 5, '%')]]);
+    expect(atoms('16-59周岁参保率≥90%')).toEqual([[cmp('>=', 90, '%')]]); // a range-like label is still a label
+    expect(atoms('-5%')[0][0]).toMatchObject({ number: '-5', opForm: 'none' });
+    expect(parseValue('-5%').bareNumber).toBe(true);
+  });
+
+  it('normalizes to a signed number and means the same', () => {
+    for (const [text, norm] of [['下降5%', '≤-5%'], ['增长≥3%', '≥3%'], ['控制在-1%以内', '≤-1%'], ['-5%', '-5%'], ['降低至3%', '≤3%'], ['下降3%—5%', '-5--3%'], ['介于-5%至-1%之间', '-5--1%']]) {
+      expect(normalizeValue(text)).toBe(norm);
+      expect(valueKey(parseValue(norm))).toBe(valueKey(parseValue(text)));
+    }
+  });
+
+  it('evaluates', () => {
+    expect(matches(parseValue('下降5%'), -6)).toBe(true);
+    expect(matches(parseValue('下降5%'), -4)).toBe(false);
+    expect(matches(parseValue('控制在-1%以内'), -1)).toBe(true);
+    expect(matches(parseValue('控制在-1%以内'), 0)).toBe(false);
+    expect(matches(parseValue('介于-5%至-1%之间'), -3)).toBe(true);
+  });
+
+  it('without a number a change word is a qualitative value', () => {
+    expect(parseValue('逐年下降')).toMatchObject({ kind: 'qualitative' });
   });
 });
 
@@ -107,6 +150,39 @@ const atomArb = fc.oneof(
   fc.tuple(num, fc.constantFrom(...UNITS), fc.constantFrom(...POST)).map(([n, u, w]) => `${n}${u}${w}`),
   fc.tuple(fc.constantFrom('介于', ''), num, fc.constantFrom('—', '-', '～', '至'), num, fc.constantFrom(...UNITS), fc.constantFrom('之间', '')).map(([a, n1, s, n2, u, b]) => `${a}${n1}${s}${n2}${u}${b}`),
 );
+// Signed numbers and change words, each with the set of numbers it means (for brute force).
+const SIGN_WORDS: [string, 1 | -1][] = [['下降', -1], ['减少', -1], ['降低', -1], ['增长', 1], ['提高', 1], ['增加', 1]];
+const signedNum = fc.oneof(num, num.map((n) => `-${n}`), num.map((n) => `－${n}`), num.map((n) => `−${n}`));
+const half = (n: string) => Number(n.replace(/^[－−]/, '-'));
+type Pred = (x: number) => boolean;
+const CMP: Record<string, (v: number) => Pred> = {
+  '≥': (v) => (x) => x >= v, '≤': (v) => (x) => x <= v, '>': (v) => (x) => x > v, '<': (v) => (x) => x < v, '': (v) => (x) => x === v,
+};
+const FLIP: Record<string, string> = { '≥': '≤', '≤': '≥', '>': '<', '<': '>', '': '' };
+const signedAtom: fc.Arbitrary<{ text: string; pred: Pred; nums: number[] }> = fc.oneof(
+  // [op] signed number [unit]
+  fc.tuple(fc.constantFrom('≥', '≤', '>', '<', ''), sp, signedNum, fc.constantFrom(...UNITS)).map(([o, s1, n, u]) => ({ text: `${o}${s1}${n}${u}`, pred: CMP[o](half(n)), nums: [half(n)] })),
+  // change word [op] number [unit]: sign applies to the number, the operator to its size
+  fc.tuple(fc.constantFrom(...SIGN_WORDS), fc.constantFrom('≥', '≤', '>', '<', ''), num, fc.constantFrom(...UNITS)).map(([[w, sg], o, n, u]) => {
+    const v = sg * Number(n);
+    const op = o === '' ? (sg < 0 ? '≤' : '≥') : sg < 0 ? FLIP[o] : o;
+    return { text: `${w}${o}${n}${u}`, pred: CMP[op](v), nums: [v] };
+  }),
+  // 控制在 signed number 以内
+  fc.tuple(signedNum, fc.constantFrom('%', '')).map(([n, u]) => ({ text: `控制在${n}${u}以内`, pred: CMP['≤'](half(n)), nums: [half(n)] })),
+  // 介于 signed 至 signed 之间
+  fc.tuple(signedNum, signedNum, fc.constantFrom('%', '人', '')).map(([a, b, u]) => {
+    const [lo, hi] = [Math.min(half(a), half(b)), Math.max(half(a), half(b))];
+    return { text: `介于${a}至${b}${u}之间`, pred: (x: number) => x >= lo && x <= hi, nums: [lo, hi] };
+  }),
+);
+const signedValueArb = fc.tuple(fc.constantFrom('', '较上年', '增长率'), signedAtom, fc.option(fc.tuple(fc.constantFrom('和', '或'), signedAtom), { nil: undefined }))
+  .map(([label, a, rest]) => ({
+    text: label + a.text + (rest ? rest[0] + rest[1].text : ''),
+    pred: rest ? (rest[0] === '和' ? (x: number) => a.pred(x) && rest[1].pred(x) : (x: number) => a.pred(x) || rest[1].pred(x)) : a.pred,
+    nums: [...a.nums, ...(rest ? rest[1].nums : [])],
+  }));
+
 const valueArb = fc.tuple(
   fc.constantFrom('', '完成率', '参保率', '万人专技人才数'),
   fc.array(fc.tuple(fc.constantFrom('和', '且', '或', '或者'), atomArb), { maxLength: 2 }),
@@ -124,6 +200,17 @@ describe('properties', () => {
     }), { numRuns: 2000 });
   });
 
+  it('signed values: normalize round-trips, and evaluation agrees with brute force around every bound', () => {
+    fc.assert(fc.property(signedValueArb, ({ text, pred, nums }) => {
+      const p = parseValue(text);
+      expect(p.kind).toBe('numeric');
+      const n = normalizeValue(text)!;
+      expect(valueKey(parseValue(n))).toBe(valueKey(p));
+      expect(normalizeValue(n)).toBe(n);
+      for (const b of nums) for (const x of [b - 1, b - 0.5, b, b + 0.5, b + 1, 0, -1e6, 1e6]) expect(matches(p, x), `${text} at ${x}`).toBe(pred(x));
+    }), { numRuns: 2000 });
+  });
+
   it('never throws, on any string', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {
       const p = parseValue(s);
@@ -131,7 +218,7 @@ describe('properties', () => {
       normalizeValue(s);
       matches(p, 1);
     }), { numRuns: 3000 });
-    fc.assert(fc.property(fc.array(fc.constantFrom('≥', '9', '%', '和', '或', '介于', '-', '之间', '以上', '人', ' ', '率', '.'), { maxLength: 40 }), (parts) => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('≥', '9', '%', '和', '或', '介于', '-', '−', '—', '之间', '以上', '人', ' ', '率', '.', '下降', '增长', '控制在', '以内', '降低至'), { maxLength: 40 }), (parts) => {
       parseValue(parts.join(''));
     }), { numRuns: 3000 });
   });

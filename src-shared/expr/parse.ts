@@ -2,6 +2,8 @@
 // A cell is: [label] atom (joiner [label] atom)*, where an atom is a comparison on a decimal number
 // with a unit (`≥90%`, `350以上`, `不低于95%`, bare `100%`) or a closed range (`介于350—330之间`,
 // `≥ 400- 499 人`); 和/且 bind tighter than 或. Digit-free text is a qualitative value (`完成`).
+// Numbers may be negative (`-5%`, `控制在-1%以内`); a change word before an atom gives its sign
+// (`下降5%` = ≤-5%, `增长≥3%` = ≥3%): see `SIGN_WORDS`.
 // The parser never throws and keeps `source` exactly as typed; `normalizeValue` only suggests.
 
 export type Op = '>=' | '<=' | '>' | '<' | '=';
@@ -9,7 +11,7 @@ export type Op = '>=' | '<=' | '>' | '<' | '=';
 export interface Comparison {
   kind: 'cmp';
   op: Op;
-  /** The number as typed (half-width digits), e.g. "95", "10.65". */
+  /** The number as typed (half-width digits, signed), e.g. "95", "10.65", "-5". */
   number: string;
   value: number;
   unit: string;
@@ -70,6 +72,17 @@ const PRE_WORDS: [string, Op][] = [
   ['不超过', '<='], ['不多于', '<='], ['不大于', '<='], ['至多', '<='], ['最多', '<='], ['控制在', '<='],
   ['高于', '>'], ['大于', '>'], ['超过', '>'], ['多于', '>'], ['低于', '<'], ['小于', '<'], ['少于', '<'],
   ['不足', '<'], ['等于', '='],
+  // A level to reach (降低至3% = ≤3%, 提高到95% = ≥95%): the number is the level, not the change.
+  ['降低至', '<='], ['降低到', '<='], ['下降至', '<='], ['下降到', '<='], ['降至', '<='], ['减少至', '<='], ['减少到', '<='],
+  ['提高至', '>='], ['提高到', '>='], ['提升至', '>='], ['提升到', '>='], ['增长至', '>='], ['增长到', '>='], ['增加至', '>='],
+  ['增加到', '>='], ['上升至', '>='], ['上升到', '>='],
+];
+// Change words before an atom: the numbers are changes, negative after 下降/减少 …, and the
+// comparison is on the size of the change (下降5%以上 = a fall of 5% or more = ≤-5%). Alone they
+// mean "at least this much in that direction" (下降5% = ≤-5%, 增长3% = ≥3%), as targets are read.
+const SIGN_WORDS: [string, 1 | -1][] = [
+  ['下降', -1], ['降低', -1], ['减少', -1], ['减低', -1], ['下调', -1], ['压减', -1], ['缩减', -1],
+  ['增长', 1], ['增加', 1], ['提高', 1], ['提升', 1], ['上升', 1], ['上涨', 1],
 ];
 const SYMBOL_OPS: Record<string, Op> = { '≥': '>=', '≤': '<=', '>': '>', '<': '<', '=': '=' };
 // Word operators after a number (以上/以下 include the number, as in Chinese regulations).
@@ -80,12 +93,13 @@ const POST_WORDS: [string, Op][] = [
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const alt = (xs: string[]) => xs.map(esc).join('|');
-const NUM = '(\\d+(?:\\.\\d+)?)';
+const NUM = '(-?\\d+(?:\\.\\d+)?)';
+const SIGN = `(${alt(SIGN_WORDS.map((w) => w[0]))})?`;
 const UNIT = `(${alt(UNITS)})?`;
 const PRE = `(${alt(PRE_WORDS.map((w) => w[0]))}|[≥≤<>=])?`;
 const POST = `(${alt(POST_WORDS.map((w) => w[0]))})?`;
-// [介于|在|从|为] [op] num [unit] [sep num [unit]] [之间] [post]
-const ATOM = new RegExp(`(?:介于|在|从|为)?${PRE}${NUM}${UNIT}(?:(?:-|~|至|到)${NUM}${UNIT})?(?:之间|范围内|区间内|区间)?${POST}(?:\\(含\\))?`, 'y');
+// [介于|在|从|为] [change word] [op] num [unit] [sep num [unit]] [之间] [post]
+const ATOM = new RegExp(`(?:介于|在|从|为)?${SIGN}${PRE}${NUM}${UNIT}(?:(?:-|~|至|到)${NUM}${UNIT})?(?:之间|范围内|区间内|区间)?${POST}(?:\\(含\\))?`, 'y');
 const DATE = /\d{4}年|\d{1,2}月|\d{1,2}日|年底|月底|季度/;
 const PRE_END = new RegExp(`(?:${alt(PRE_WORDS.map((w) => w[0]))}|[≥≤<>=])$`);
 const JOIN = /(并且|而且|或者|且|和|与|及|并|或|、|,|;|&)/y;
@@ -101,7 +115,9 @@ export function canonicalText(text: string): string {
     else if (ch === '〉' || ch === '》') s += '>';
     else if (ch === '≧' || ch === '⩾') s += '≥';
     else if (ch === '≦' || ch === '⩽') s += '≤';
-    else if (ch === '—' || ch === '–' || ch === '―' || ch === '〜' || ch === '−') s += '-';
+    // Dashes join a range (runs of them are one); '-' and '−' may also be a minus sign.
+    else if (ch === '—' || ch === '–' || ch === '―' || ch === '〜') { if (!s.endsWith('-')) s += '-'; }
+    else if (ch === '−') s += '-';
     else if (ch === '，') s += ',';
     else if (ch === '；') s += ';';
     else if (/\s/.test(ch)) continue;
@@ -110,8 +126,14 @@ export function canonicalText(text: string): string {
   return s
     .replace(/>=|=>|≥=/g, '≥').replace(/<=|=<|≤=/g, '≤')
     .replace(/(\d),(?=\d{3}(?!\d))/g, '$1') // thousands separators
-    .replace(/-{2,}/g, '-')
     .replace(/[。.,;、]+$/, '');
+}
+
+const FLIP: Record<Op, Op> = { '>=': '<=', '<=': '>=', '>': '<', '<': '>', '=': '=' };
+
+/** "5" → "-5", "-5" → "5" (a change word before a signed number). */
+function negate(n: string): string {
+  return n.startsWith('-') ? n.slice(1) : `-${n}`;
 }
 
 function opOfPre(w: string | undefined): [Op, 'symbol' | 'word'] | null {
@@ -126,11 +148,13 @@ function atomAt(s: string, pos: number): { atom: Atom; end: number } | null {
   ATOM.lastIndex = pos;
   const m = ATOM.exec(s);
   if (!m) return null;
-  const [, pre, n1, u1, n2, u2, post] = m;
+  const [, sign, pre, n1, u1, n2, u2, post] = m;
+  const neg = sign !== undefined && SIGN_WORDS.find((w) => w[0] === sign)![1] < 0;
+  const num = (n: string) => { const t = neg ? negate(n) : n; return { number: t, value: Number(t) }; };
   if (n2 !== undefined) {
     // A range; a unit on either end applies to both (`80—75%`), two different units are not a range.
     if (u1 && u2 && u1 !== u2) return null;
-    const a = { number: n1, value: Number(n1) }, b = { number: n2, value: Number(n2) };
+    const a = num(n1), b = num(n2);
     const [lo, hi] = a.value <= b.value ? [a, b] : [b, a];
     return { atom: { kind: 'range', lo, hi, unit: u1 || u2 || '' }, end: ATOM.lastIndex };
   }
@@ -138,9 +162,14 @@ function atomAt(s: string, pos: number): { atom: Atom; end: number } | null {
   const q = post ? POST_WORDS.find((w) => w[0] === post)![1] : null;
   // 达到90%以上 is fine (both ≥; the operator before the number wins); 不低于90%以下 is not understood.
   if (p && q && p[0][0] !== q[0]) return null;
-  const op: Op = p ? p[0] : q ?? '=';
-  const opForm = p ? p[1] : q ? 'word' : 'none';
-  return { atom: { kind: 'cmp', op, number: n1, value: Number(n1), unit: u1 ?? '', opForm }, end: ATOM.lastIndex };
+  let op: Op = p ? p[0] : q ?? '=';
+  let opForm: Comparison['opForm'] = p ? p[1] : q ? 'word' : 'none';
+  if (sign !== undefined) {
+    // A change word alone asks for at least that change; an operator compares its size.
+    if (opForm === 'none') { op = '>='; opForm = 'word'; }
+    if (neg) op = FLIP[op];
+  }
+  return { atom: { kind: 'cmp', op, ...num(n1), unit: u1 ?? '', opForm }, end: ATOM.lastIndex };
 }
 
 /** Atoms and joiners from `start` to the end of `s`; labels are allowed before later atoms too. */

@@ -24,19 +24,21 @@ export interface DigitsDefect {
  * Typed-over numbers: a digit run written twice (≥9595%, ≥108108元, 3030) or, for a percent above
  * 100, two plausible percents run together (1100 = 1|100, 10090 = 100|90, 9890 = 98|90).
  */
-export function duplicatedDigits(number: string, percent: boolean): DigitsDefect | null {
+export function duplicatedDigits(signed: string, percent: boolean): DigitsDefect | null {
+  const sign = signed.startsWith('-') ? '-' : '';
+  const number = signed.slice(sign.length);
   const [int, frac] = number.split('.');
   const tail = frac ? `.${frac}` : '';
   if (int.length >= 4 && int.length % 2 === 0 && int.slice(0, int.length / 2) === int.slice(int.length / 2)) {
     const half = int.slice(0, int.length / 2);
-    if (half[0] !== '0') return { severity: percent || half.length >= 3 ? 'error' : 'warning', fix: half + tail };
+    if (half[0] !== '0') return { severity: percent || half.length >= 3 ? 'error' : 'warning', fix: sign + half + tail };
   }
   if (!percent || Number(number) <= 100) return null;
   for (let k = 1; k < int.length; k++) {
     const p = int.slice(0, k), q = int.slice(k);
     if (q[0] === '0' || Number(q) > 100) continue;
-    if (q.startsWith(p)) return { severity: 'error', fix: q + tail };
-    if (p.length >= 2 && q.length >= 2 && p[0] !== '0' && Number(p) <= 100) return { severity: 'error', readings: [p, q] };
+    if (q.startsWith(p)) return { severity: 'error', fix: sign + q + tail };
+    if (p.length >= 2 && q.length >= 2 && p[0] !== '0' && Number(p) <= 100) return { severity: 'error', readings: [sign + p, sign + q] };
   }
   return null;
 }
