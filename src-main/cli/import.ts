@@ -3,7 +3,7 @@
 // 2: the input cannot be read (not Office, encrypted, legacy, too large, corrupt) or bad arguments.
 import { dirname, extname, basename, join, resolve } from 'node:path';
 import { formatReport } from '../../src-shared/import';
-import { validateDocument } from '../../src-shared/validate';
+import { countBySeverity, validateDocument } from '../../src-shared/validate';
 import { importFile, writeImportedDocument } from '../services/import-files';
 import type { CliCommand, Print } from './command';
 
@@ -52,13 +52,13 @@ export async function runImport(argv: string[], out: Print = console.log, err: P
     return 2;
   }
   const findings = validateDocument(result.document);
-  const errors = findings.filter((f) => f.severity === 'error').length;
+  const { error: errors, warning: warnings } = countBySeverity(findings);
   if (args.json) {
-    out(JSON.stringify({ ok: true, output: written, report: result.report, validation: { errors, warnings: findings.length - errors } }, null, 2));
+    out(JSON.stringify({ ok: true, output: written, report: result.report, validation: { errors, warnings } }, null, 2));
   } else {
     out(formatReport(result.report));
     out(`已保存：${written}`);
-    out(`审核：${errors} 个错误，${findings.length - errors} 个提醒（详情：jixiao validate "${written}"）`);
+    out(`审核：${errors} 个错误，${warnings} 个警告（详情：jixiao validate "${written}"）`);
   }
   return 0;
 }

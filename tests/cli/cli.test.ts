@@ -48,18 +48,43 @@ describe('jixiao validate', () => {
       const file = join(seeds, seed);
       const findings = validateDocument((await openDocumentFile(file)).document);
       const errors = findings.filter((f) => f.severity === 'error');
+      const counted = findings.filter((f) => f.severity !== 'info');
       const human = jixiao('validate', file);
       expect(human.code).toBe(errors.length ? 1 : 0);
-      expect(human.stdout).toContain(`${errors.length} 个错误，${findings.length - errors.length} 个提醒`);
-      for (const f of findings) expect(human.stdout).toContain(f.message);
+      expect(human.stdout).toContain(`${errors.length} 个错误，${counted.length - errors.length} 个警告`);
+      for (const f of findings) expect(human.stdout.includes(f.message)).toBe(f.severity !== 'info'); // 提示 only with --all
       if (findings.some((f) => f.where.startsWith('部门职责-工作活动'))) expect(human.stdout).toContain('【部门职责-工作活动】');
       if (findings.some((f) => f.where.startsWith('项目'))) expect(human.stdout).toMatch(/【项目绩效目标表 › 项目 \d+/);
 
       const json = jixiao('validate', file, '--json');
       expect(json.code).toBe(human.code);
-      expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(findings)));
+      expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(counted)));
+
+      const all = jixiao('validate', file, '--json', '--all');
+      expect(all.code).toBe(human.code);
+      expect(JSON.parse(all.stdout)).toEqual(JSON.parse(JSON.stringify(findings)));
     });
   }
+
+  it('--all lists the 提示 with their cells; --level 错误 only the errors; a bad level is a usage error', async () => {
+    const file = join(seeds, 'laishui-2020-a.jixiao');
+    const findings = validateDocument((await openDocumentFile(file)).document);
+    const infos = findings.filter((f) => f.severity === 'info');
+    expect(infos.length).toBeGreaterThan(0);
+    const hidden = jixiao('validate', file);
+    expect(hidden.stdout).toContain(`，${infos.length} 条提示（未列出 ${infos.length} 条，加 --all 列出）`);
+    const all = jixiao('validate', file, '--all');
+    for (const f of infos) expect(all.stdout).toContain(f.message);
+    const group = infos.find((f) => f.code === 'basis.nonstandard' && f.cells)!;
+    expect(all.stdout).toContain(`· ${group.cells![1].where.split(' › ').slice(1).join(' › ')}：“${group.cells![1].text}”`);
+    expect(jixiao('validate', file, '--level', 'info').stdout).toBe(all.stdout);
+    const errorsOnly = JSON.parse(jixiao('validate', file, '--json', '--level', '错误').stdout) as { severity: string }[];
+    expect(errorsOnly.length).toBe(findings.filter((f) => f.severity === 'error').length);
+    expect(errorsOnly.every((f) => f.severity === 'error')).toBe(true);
+    const bad = jixiao('validate', file, '--level', 'loud');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--level 的值应为 错误、警告 或 提示');
+  });
 
   it('the seeds have errors to report (domain.md lists their defects)', () => {
     expect(jixiao('validate', join(seeds, 'linxi-2019.jixiao')).code).toBe(1);
