@@ -7,6 +7,7 @@ import { deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, moveF
 import { matchBinding, type CommandId } from './app/keys';
 import { editor, isModified, useEditor } from './app/store';
 import { startLiveValidation } from './app/validation';
+import { countBySeverity } from '../src-shared/validate/types';
 import { messageDialog, ModalHost } from './dialogs/modal';
 import { DutyGrid } from './grid/DutyGrid';
 import { FindingsPanel } from './views/FindingsPanel';
@@ -73,8 +74,8 @@ function Toolbar({ onPreview }: { onPreview: () => void }) {
 
 function StatusBar() {
   const s = useEditor();
-  const errors = s.findings.filter((f) => f.severity === 'error').length;
-  const warnings = s.findings.length - errors;
+  // 提示 (style) are not counted here; the findings panel shows them on request.
+  const { error: errors, warning: warnings } = countBySeverity(s.findings);
   const doc = s.doc;
   return (
     <div className="statusbar" data-testid="statusbar">

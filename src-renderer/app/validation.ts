@@ -1,7 +1,7 @@
 // Live validation: after each committed change (not on the keystroke path) the incremental
 // validator re-checks the changed duties/projects and the findings go to the store.
 import type { JixiaoDocument } from '../../src-shared/model';
-import { createIncrementalValidator, type Finding } from '../../src-shared/validate';
+import { createIncrementalValidator, findingCells, type Finding } from '../../src-shared/validate';
 import { useEditor } from './store';
 
 export function startLiveValidation(): () => void {
@@ -28,13 +28,16 @@ export function startLiveValidation(): () => void {
 
 export function cellKey(rowId: string, field: string): string { return `${rowId}|${field}`; }
 
-/** Findings by cell, worst first, for marking grid cells. */
+/** Findings by cell, worst first, for marking grid cells: every cell of a group; 提示 (style) mark none. */
 export function indexFindings(findings: Finding[]): Map<string, Finding[]> {
   const m = new Map<string, Finding[]>();
   for (const f of findings) {
-    const k = cellKey(f.path.rowId, f.path.field);
-    const list = m.get(k);
-    if (list) list.push(f); else m.set(k, [f]);
+    if (f.severity === 'info') continue;
+    for (const c of findingCells(f)) {
+      const k = cellKey(c.path.rowId, c.path.field);
+      const list = m.get(k);
+      if (list) list.push(f); else m.set(k, [f]);
+    }
   }
   for (const list of m.values()) list.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return m;
