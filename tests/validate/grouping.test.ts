@@ -105,3 +105,17 @@ describe('severity', () => {
     }
   });
 });
+
+describe('cell marks in the editor', () => {
+  it('every cell of a grouped error or warning is marked; 提示 mark none', async () => {
+    const { indexFindings, cellKey } = await import('../../src-renderer/app/validation');
+    const doc = structuredClone(laishui);
+    const p = doc.projects[0];
+    p.indicators.slice(0, 3).forEach((i) => { i.level1 = '产出'; });
+    const fs = validateDocument(doc);
+    const marks = indexFindings(fs);
+    for (const i of p.indicators.slice(0, 3)) expect(marks.get(cellKey(i.id, 'level1'))?.[0].code).toBe('vocab.level1-unknown');
+    expect(fs.some((f) => f.severity === 'info' && f.path.rowId === p.indicators[0].id)).toBe(true);
+    expect(marks.has(cellKey(p.indicators[0].id, 'basis'))).toBe(false);
+  });
+});
