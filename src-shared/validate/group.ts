@@ -20,24 +20,27 @@ export function examples(cells: readonly Finding[]): string {
 }
 
 function cellOf(f: Finding): FindingCell {
-  const c: FindingCell = { path: f.path, where: f.where, text: f.text };
-  if (f.suggestion !== undefined) c.suggestion = f.suggestion;
-  return c;
+  return f.suggestion === undefined ? { path: f.path, where: f.where, text: f.text } : { path: f.path, where: f.where, text: f.text, suggestion: f.suggestion };
 }
 
 function merge(list: Finding[], policy: GroupPolicy): Finding {
   const first = list[0];
-  const parts = first.where.split(SEP);
-  const column = parts.length > 1 ? parts[parts.length - 1] : '';
+  const head = first.where.indexOf(SEP);
+  const column = head < 0 ? '' : first.where.slice(first.where.lastIndexOf(SEP) + SEP.length);
+  const cells: FindingCell[] = new Array(list.length);
+  let same = first.suggestion !== undefined;
+  for (let k = 0; k < list.length; k++) {
+    cells[k] = cellOf(list[k]);
+    if (list[k].suggestion !== first.suggestion) same = false;
+  }
   const g: Finding = {
     severity: first.severity, code: first.code, path: first.path,
-    where: `${parts[0]}${column ? SEP + column : ''}（${list.length} 个单元格）`,
+    where: `${head < 0 ? first.where : first.where.slice(0, head)}${column ? SEP + column : ''}（${list.length} 个单元格）`,
     text: first.text,
     message: policy.message ? policy.message(list) : `${list.length} 个指标的${first.message}`,
-    cells: list.map(cellOf),
+    cells,
   };
-  const s = first.suggestion;
-  if (s !== undefined && list.every((f) => f.suggestion === s)) g.suggestion = s;
+  if (same) g.suggestion = first.suggestion;
   return g;
 }
 
@@ -47,26 +50,26 @@ function merge(list: Finding[], policy: GroupPolicy): Finding {
  */
 export function groupFindings(findings: Finding[], policies: ReadonlyMap<string, GroupPolicy>): Finding[] {
   if (findings.length < 2 || policies.size === 0) return findings;
-  const byKey = new Map<string, Finding[]>();
-  const keyOf: (string | null)[] = findings.map((f) => {
+  let byKey: Map<string, Finding[]> | null = null;
+  let merged = false;
+  for (const f of findings) {
     const p = policies.get(f.code);
     const k = p ? p.key(f) : null;
-    if (k === null) return null;
+    if (k === null) continue;
     const key = `${f.code}\u0001${f.severity}\u0001${k}`;
+    byKey ??= new Map();
     const list = byKey.get(key);
-    if (list) list.push(f); else byKey.set(key, [f]);
-    return key;
-  });
-  if (![...byKey.values()].some((l) => l.length > 1)) return findings;
+    if (list) { list.push(f); merged = true; } else byKey.set(key, [f]);
+  }
+  if (!merged) return findings;
+  // Each finding's group, then one merged finding where the group's first cell was.
+  const groupOf = new Map<Finding, Finding[]>();
+  for (const list of byKey!.values()) if (list.length > 1) for (const f of list) groupOf.set(f, list);
   const out: Finding[] = [];
-  const done = new Set<string>();
-  findings.forEach((f, i) => {
-    const key = keyOf[i];
-    const list = key === null ? undefined : byKey.get(key)!;
-    if (!list || list.length < 2) { out.push(f); return; }
-    if (done.has(key!)) return;
-    done.add(key!);
-    out.push(merge(list, policies.get(f.code)!));
-  });
+  for (const f of findings) {
+    const list = groupOf.get(f);
+    if (!list) out.push(f);
+    else if (list[0] === f) out.push(merge(list, policies.get(f.code)!));
+  }
   return out;
 }

@@ -237,7 +237,8 @@ const basisRule: ProjectRule = {
   // How the 依据 is written is one habit per table: one finding, one fix for every cell.
   groups: {
     'basis.nonstandard': {
-      key: (f) => `${f.suggestion}\u0001${f.message.includes(COST_ONLY)}`,
+      // 预算支出标准 outside 成本 is another reason than a document number, though both get 计划标准.
+      key: (f) => (f.message.includes(COST_ONLY) ? COST_ONLY : f.suggestion ?? ''),
       message: (cells) => cells[0].message.includes(COST_ONLY)
         ? `${cells.length} 个非成本指标的依据${examples(cells)}只适用于成本指标，建议都改为“${cells[0].suggestion}”`
         : `${cells.length} 个指标的指标值确定依据不是规定的类别（${examples(cells)}），建议都填“${cells[0].suggestion}”${cells.some((c) => DOC_NUMBER.test(c.text)) ? '，文号可写入绩效指标描述' : ''}`,

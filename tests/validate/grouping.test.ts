@@ -63,6 +63,16 @@ describe('one cause, one finding', () => {
     expect(out.every((x) => x.code === 'basis.nonstandard' || x.cells === undefined)).toBe(true);
   });
 
+  it('two reasons with the same fix stay two findings: a document number, and 预算支出标准 outside 成本', () => {
+    const doc = structuredClone(laishui);
+    const p = doc.projects[0];
+    p.indicators.forEach((i, k) => { i.basis = k < 2 ? '预算支出标准' : '冀财社【2019】74号'; });
+    const f = validateDocument(doc).filter((x) => x.code === 'basis.nonstandard' && x.where.startsWith('项目 1 '));
+    expect(f.map((x) => x.cells!.length)).toEqual([2, p.indicators.length - 2]);
+    expect(f[0].message).toBe('2 个非成本指标的依据“预算支出标准”只适用于成本指标，建议都改为“计划标准”');
+    expect(f.every((x) => x.suggestion === '计划标准')).toBe(true);
+  });
+
   it('a single cell is an ordinary finding (no cells array)', () => {
     const doc = structuredClone(linxi);
     doc.projects = [structuredClone(laishui.projects[0])];
