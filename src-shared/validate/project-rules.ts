@@ -181,9 +181,10 @@ const valueRule: ProjectRule = {
   groups: {
     'value.no-operator': { key: () => '', message: (cells) => `${cells.length} 个指标值没有比较符号（${examples(cells)}），请写明是“≥”还是“=”` },
     'value.rate-over-100': { key: (f) => (f.severity === 'info' ? '' : null) },
+    // 元 in a 万元 table is the filler's habit; a count written as % (or the reverse) is per indicator.
     'value.unit-mismatch': {
-      key: (f) => (f.severity === 'info' ? '' : null),
-      message: (cells) => `本表金额单位为万元，${cells.length} 个指标值却以元为单位（${examples(cells)}），建议换算为万元`,
+      key: (f) => (f.message.startsWith(YUAN_IN_WAN) ? '' : null),
+      message: (cells) => `${YUAN_IN_WAN}，${cells.length} 个指标值却以元为单位（${examples(cells)}），建议换算为万元`,
     },
   },
   check(p, index, ctx, out) {
@@ -200,6 +201,7 @@ const valueRule: ProjectRule = {
 const DOC_NUMBER = /[【〔[（(]\s*\d{4}\s*[】〕\]）)]\s*\d+\s*号|\d{4}\s*年?\s*第?\s*\d+\s*号/;
 
 const COST_ONLY = '只适用于成本指标';
+const YUAN_IN_WAN = '本表金额单位为万元';
 
 const basisMemo = new Map<Template, [Map<string, CellIssue | null>, Map<string, CellIssue | null>]>();
 

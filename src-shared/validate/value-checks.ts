@@ -160,9 +160,8 @@ function computeValueIssues(text: string, nature: IndicatorNature, docUnit: Mone
     if (big) {
       const amount = parseAmount(big.number);
       const wan = amount ? convertAmount(amount, '元', '万元') : null;
-      // Style: the amount says its unit; only the table's convention differs.
       out.push({
-        severity: 'info', code: 'value.unit-mismatch',
+        severity: 'warning', code: 'value.unit-mismatch',
         message: `本表金额单位为万元，指标值“${p.source}”却以元为单位${wan ? `，建议写作“${wan}万元”` : ''}`,
         suggestion: wan ? `${OP_TEXT[big.op === '=' && big.opForm === 'none' ? '=' : big.op]}${wan}万元` : undefined,
       });

@@ -35,15 +35,15 @@ describe('grouped findings in the panel', () => {
 
   it('counts errors and warnings only; the 提示 are hidden until the toggle', async () => {
     const counts = page.getByTestId('status-counts');
-    await expect.poll(() => counts.textContent()).toBe('错误 10 警告 10');
-    await expect.poll(() => panel().getByTestId('finding').count()).toBe(20);
+    await expect.poll(() => counts.textContent()).toBe('错误 10 警告 12');
+    await expect.poll(() => panel().getByTestId('finding').count()).toBe(22);
     expect(await basis().count()).toBe(0);
     const toggle = panel().getByTestId('toggle-info');
     await expect.poll(() => toggle.isChecked()).toBe(false);
     await toggle.check();
     // One per project: 93 cells on 12 projects are 12 findings.
     await expect.poll(() => basis().count()).toBe(doc().projects.length);
-    expect(await counts.textContent()).toBe('错误 10 警告 10');
+    expect(await counts.textContent()).toBe('错误 10 警告 12');
   });
 
   it('a group shows its cells; a click on one jumps to it', async () => {
@@ -79,6 +79,6 @@ describe('grouped findings in the panel', () => {
   it('hides the 提示 again', async () => {
     await panel().getByTestId('toggle-info').uncheck();
     await expect.poll(() => basis().count()).toBe(0);
-    expect(await panel().getByTestId('finding').count()).toBe(20);
+    expect(await panel().getByTestId('finding').count()).toBe(22);
   });
 });
