@@ -1,7 +1,7 @@
 // End-to-end: grouped findings in the 审核结果 panel on the Laishui seed. The 提示 (style) are hidden
 // and not counted until asked for; a group shows “N 个单元格”, expands to its cells (a click jumps
 // to the cell) and fixes all of them with one click, undone with one Ctrl+Z.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -62,6 +62,7 @@ describe('grouped findings in the panel', () => {
     await expect.poll(() => focusedCell()).toEqual({ col: 'basis', text: doc().projects[0].indicators[2].basis });
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'findings-group.png') });
+    if (process.env.UPDATE_DOC_SCREENSHOTS) copyFileSync(join(SCREENSHOTS, 'findings-group.png'), join(import.meta.dirname, '../../docs/screenshots/findings-group.png'));
   });
 
   it('fixes every cell of the group with one click, and one Ctrl+Z undoes it', async () => {
