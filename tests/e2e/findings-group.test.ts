@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
 
+// Wait on a state, with room for a loaded 2-core machine (8 parallel sessions, full test run).
+const settles = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
+
 let h: Harness;
 let page: Page;
 let laishui: string;
@@ -35,14 +38,14 @@ describe('grouped findings in the panel', () => {
 
   it('counts errors and warnings only; the 提示 are hidden until the toggle', async () => {
     const counts = page.getByTestId('status-counts');
-    await expect.poll(() => counts.textContent()).toBe('错误 10 警告 12');
-    await expect.poll(() => panel().getByTestId('finding').count()).toBe(22);
+    await settles(() => counts.textContent()).toBe('错误 10 警告 12');
+    await settles(() => panel().getByTestId('finding').count()).toBe(22);
     expect(await basis().count()).toBe(0);
     const toggle = panel().getByTestId('toggle-info');
-    await expect.poll(() => toggle.isChecked()).toBe(false);
+    await settles(() => toggle.isChecked()).toBe(false);
     await toggle.check();
     // One per project: 93 cells on 12 projects are 12 findings.
-    await expect.poll(() => basis().count()).toBe(doc().projects.length);
+    await settles(() => basis().count()).toBe(doc().projects.length);
     expect(await counts.textContent()).toBe('错误 10 警告 12');
   });
 
@@ -50,16 +53,16 @@ describe('grouped findings in the panel', () => {
     // On the project tab with project 1 shown. (A jump that first has to mount the grid — from the
     // duty tab or another project — can be lost today: engineer `grid` fixes that race.)
     await page.getByTestId('tab-projects').click();
-    await expect.poll(() => page.getByTestId('project-item').first().getAttribute('class')).toBe('active');
+    await settles(() => page.getByTestId('project-item').first().getAttribute('class')).toBe('active');
     await grid().locator('[role=gridcell][col-id="basis"]').first().waitFor();
     const first = basis().first();
     const n = doc().projects[0].indicators.length;
-    await expect.poll(() => first.getByTestId('finding-cells-toggle').textContent()).toBe(`▸ ${n} 个单元格`);
+    await settles(() => first.getByTestId('finding-cells-toggle').textContent()).toBe(`▸ ${n} 个单元格`);
     await first.getByTestId('finding-cells-toggle').click();
-    await expect.poll(() => first.getByTestId('finding-cell').count()).toBe(n);
+    await settles(() => first.getByTestId('finding-cell').count()).toBe(n);
     await first.getByTestId('finding-cell').nth(2).click();
-    await expect.poll(() => page.getByTestId('project-item').first().getAttribute('class')).toBe('active');
-    await expect.poll(() => focusedCell()).toEqual({ col: 'basis', text: doc().projects[0].indicators[2].basis });
+    await settles(() => page.getByTestId('project-item').first().getAttribute('class')).toBe('active');
+    await settles(() => focusedCell()).toEqual({ col: 'basis', text: doc().projects[0].indicators[2].basis });
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'findings-group.png') });
     if (process.env.UPDATE_DOC_SCREENSHOTS) copyFileSync(join(SCREENSHOTS, 'findings-group.png'), join(import.meta.dirname, '../../docs/screenshots/findings-group.png'));
@@ -68,18 +71,18 @@ describe('grouped findings in the panel', () => {
   it('fixes every cell of the group with one click, and one Ctrl+Z undoes it', async () => {
     const original = doc().projects[0].indicators.map((i) => i.basis);
     const fix = basis().first().getByTestId('apply-group-fix');
-    await expect.poll(() => fix.textContent()).toBe(`全部改为“计划标准”（${original.length} 处）`);
+    await settles(() => fix.textContent()).toBe(`全部改为“计划标准”（${original.length} 处）`);
     await fix.click();
-    await expect.poll(() => basisCells()).toEqual(original.map(() => '计划标准'));
-    await expect.poll(() => basis().count()).toBe(doc().projects.length - 1);
+    await settles(() => basisCells()).toEqual(original.map(() => '计划标准'));
+    await settles(() => basis().count()).toBe(doc().projects.length - 1);
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => basisCells()).toEqual(original);
-    await expect.poll(() => basis().count()).toBe(doc().projects.length);
+    await settles(() => basisCells()).toEqual(original);
+    await settles(() => basis().count()).toBe(doc().projects.length);
   });
 
   it('hides the 提示 again', async () => {
     await panel().getByTestId('toggle-info').uncheck();
-    await expect.poll(() => basis().count()).toBe(0);
+    await settles(() => basis().count()).toBe(0);
     expect(await panel().getByTestId('finding').count()).toBe(22);
   });
 });
