@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { templateOrDefault } from '../model/templates';
 import { indicatorNature, isLowerBetter } from './indicator-kind';
 
@@ -48,5 +49,30 @@ describe('isLowerBetter: negation and composition', () => {
     expect(isLowerBetter('差错率')).toBe(true);
     expect(indicatorNature('零差错率', templateOrDefault('hebei-2020'))).toEqual({ kind: 'percent', lowerIsBetter: false });
     expect(indicatorNature('事故发生率（%）', templateOrDefault('national-2021'))).toEqual({ kind: 'percent', lowerIsBetter: true });
+  });
+});
+
+describe('isLowerBetter: properties over the template vocabulary', () => {
+  const stems = words.map((w) => w.replace(/率$/, ''));
+  const modifier = fc.constantFrom('', '安全生产', '群众', '城镇登记', '重大', '全县', '年度');
+  const goodHead = fc.constantFrom('处理', '办结', '参保', '结案', '受理', '整改', '查处');
+  const negator = fc.constantFrom('无', '零', '未发生', '杜绝', '没有');
+  const stem = fc.constantFrom(...stems);
+
+  it('the 率 of a bad event is lower-is-better; its absence is not', () => {
+    fc.assert(fc.property(modifier, stem, negator, (m, s, n) => {
+      expect(isLowerBetter(`${m}${s}率`, words)).toBe(true);
+      expect(isLowerBetter(`${n}${m}${s}率`, words)).toBe(false);
+    }));
+  });
+  it('a bad event as a modifier of another head does not make it lower-is-better', () => {
+    fc.assert(fc.property(modifier, stem, goodHead, (m, s, h) => {
+      expect(isLowerBetter(`${m}${s}${h}率`, words)).toBe(false);
+    }));
+  });
+  it('a negated head is a failure rate', () => {
+    fc.assert(fc.property(modifier, fc.constantFrom('不', '未'), fc.constantFrom('合格', '达标', '结案', '满意', '完成'), (m, n, h) => {
+      expect(isLowerBetter(`${m}${n}${h}率`, words)).toBe(true);
+    }));
   });
 });
