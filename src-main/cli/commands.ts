@@ -6,6 +6,7 @@ import { newCommand } from './new';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { libraryCommand } from './library';
+import { auditCommand } from './audit';
 
 export const COMMANDS: CliCommand[] = [
   newCommand,
@@ -13,4 +14,5 @@ export const COMMANDS: CliCommand[] = [
   exportCommand,
   importCommand,
   libraryCommand,
+  auditCommand,
 ];

@@ -54,7 +54,7 @@ export async function layoutToXlsx(layout: Layout): Promise<Uint8Array> {
  * fallback is used, every column grows and fit-to-width shrinks the page to about 70 %. With 宋体 11
  * as the default (the font of the whole table anyway) the widths mean the same everywhere.
  */
-function withSongtiDefaultFont(bytes: Uint8Array): Uint8Array {
+export function withSongtiDefaultFont(bytes: Uint8Array): Uint8Array {
   const files = unzipSync(bytes);
   const styles = files['xl/styles.xml'];
   if (!styles) return bytes;

@@ -1,0 +1,51 @@
+// Which files a batch audit reads: every .jixiao, .xlsx and .docx under the folders given
+// (recursively) plus the files named one by one; anything else is listed as skipped. Office's lock
+// files (~$name.docx) and our own output files are left out altogether.
+import { promises as fsp } from 'node:fs';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+
+export const AUDITED_EXTENSIONS: ReadonlySet<string> = new Set(['.jixiao', '.xlsx', '.docx']);
+
+export interface AuditJob { path: string; file: string }
+export interface WalkResult { jobs: AuditJob[]; skipped: string[] }
+
+const display = (p: string) => p.split(sep).join('/');
+
+/** `paths`: folders and files; `exclude`: absolute paths never audited (the batch's own outputs). */
+export async function collectAuditFiles(paths: string[], exclude: string[] = []): Promise<WalkResult> {
+  const out: WalkResult = { jobs: [], skipped: [] };
+  const excluded = exclude.map((p) => resolve(p));
+  const isExcluded = (abs: string) => excluded.some((x) => abs === x || abs.startsWith(x + sep));
+  const seen = new Set<string>();
+  const add = (abs: string, file: string) => {
+    if (seen.has(abs) || isExcluded(abs) || basename(abs).startsWith('~$')) return;
+    seen.add(abs);
+    if (AUDITED_EXTENSIONS.has(extname(abs).toLowerCase())) out.jobs.push({ path: abs, file });
+    else out.skipped.push(file);
+  };
+  for (const p of paths) {
+    const abs = resolve(p);
+    const st = await fsp.stat(abs); // a missing argument is the caller's mistake: let it throw
+    if (!st.isDirectory()) { add(abs, display(paths.length === 1 ? basename(abs) : p)); continue; }
+    const files: string[] = [];
+    await walk(abs, files, isExcluded);
+    files.sort();
+    for (const f of files) add(f, display(paths.length === 1 ? relative(abs, f) : relative(process.cwd(), f)));
+  }
+  return out;
+}
+
+async function walk(dir: string, files: string[], isExcluded: (p: string) => boolean): Promise<void> {
+  let entries;
+  try {
+    entries = await fsp.readdir(dir, { withFileTypes: true });
+  } catch {
+    return; // an unreadable sub-folder is not the batch's end
+  }
+  for (const d of entries) {
+    const full = join(dir, d.name);
+    if (isExcluded(full)) continue;
+    if (d.isDirectory()) await walk(full, files, isExcluded); // symlinked folders are not followed: no loops
+    else if (d.isFile() || d.isSymbolicLink()) files.push(full);
+  }
+}
