@@ -24,7 +24,7 @@ async function auditOne(path: string, file: string): Promise<AuditEntry> {
   }
   const r = await importFile(path);
   if (!r.ok) return { status: 'unreadable', file, code: r.code, message: r.message };
-  return auditDocument(r.document, file, ext === '.xlsx' ? 'xlsx' : 'docx');
+  return auditDocument(r.document, file, ext === '.xlsx' ? 'xlsx' : 'docx'); // a legacy file never gets here
 }
 
 parentPort?.on('message', async ({ id, path, file }: AuditRequest) => {

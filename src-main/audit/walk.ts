@@ -1,10 +1,11 @@
 // Which files a batch audit reads: every .jixiao, .xlsx and .docx under the folders given
-// (recursively) plus the files named one by one; anything else is listed as skipped. Office's lock
+// (recursively) plus the files named one by one; anything else is listed as skipped — except legacy
+// .doc/.xls/.wps/.et, which are read so that they are listed with their reason (旧版格式). Office's lock
 // files (~$name.docx) and our own output files are left out altogether.
 import { promises as fsp } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 
-export const AUDITED_EXTENSIONS: ReadonlySet<string> = new Set(['.jixiao', '.xlsx', '.docx']);
+export const AUDITED_EXTENSIONS: ReadonlySet<string> = new Set(['.jixiao', '.xlsx', '.docx', '.doc', '.xls', '.wps', '.et']);
 
 export interface AuditJob { path: string; file: string }
 export interface WalkResult { jobs: AuditJob[]; skipped: string[] }

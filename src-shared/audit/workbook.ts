@@ -43,7 +43,7 @@ function addSheet<R>(wb: ExcelJS.Workbook, name: string, title: string, columns:
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   for (const r of rows) {
-    const row = ws.addRow(columns.map((c) => r[c.key] as ExcelJS.CellValue));
+    const row = ws.addRow(columns.map((c) => (r[c.key] === '' ? null : r[c.key] as ExcelJS.CellValue))); // '' = an empty cell
     const fill = fillOf?.(r);
     row.eachCell({ includeEmpty: true }, (cell) => {
       cell.font = FONT;
@@ -66,7 +66,7 @@ export async function auditWorkbook(entries: AuditEntry[], when = new Date()): P
   addSheet(wb, '问题明细', `问题明细　共 ${details.length} 条（错误和警告）`, DETAIL_COLUMNS, details);
   const unreadable = unreadableEntries(entries).map(unreadableRow);
   addSheet(wb, '无法读取', `无法读取的文件　共 ${unreadable.length} 个`, UNREADABLE_COLUMNS, unreadable);
-  const skipped = skippedEntries(entries).map((e) => ({ file: e.file, reason: '不是 .jixiao、.xlsx 或 .docx 文件' }));
+  const skipped = skippedEntries(entries).map((e) => ({ file: e.file, reason: '不是绩效目标表文件（.jixiao、.xlsx、.docx）' }));
   addSheet(wb, '已跳过', `未审核的其他文件　共 ${skipped.length} 个`, [{ key: 'file', title: '文件', widthCh: 50 }, { key: 'reason', title: '原因', widthCh: 40 }], skipped);
   const buf = await wb.xlsx.writeBuffer();
   return withSongtiDefaultFont(new Uint8Array(buf as ArrayBuffer));
