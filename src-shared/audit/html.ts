@@ -17,7 +17,7 @@ function table(head: string[], rows: (string | number)[][], rowClass: (i: number
 const anchor = (i: number) => `f${i + 1}`;
 
 function fileSection(e: ReadFile, i: number): string {
-  const head = `<h3 id="${anchor(i)}">${esc(e.file)}　${esc(`${e.deptCode} ${e.deptName}`.trim())}　${esc(e.year)} 年</h3>`;
+  const head = `<h3 id="${anchor(i)}">${esc(e.file)}\u3000${esc(`${e.deptCode} ${e.deptName}`.trim())}\u3000${esc(e.year)} 年</h3>`;
   if (e.findings.length === 0) return `${head}<p class="ok">审核通过：没有发现错误或警告。</p>`;
   return `${head}<p>${count(e, 'error')} 个错误，${count(e, 'warning')} 个警告。</p>`
     + byTable(e.findings).map(([t, list]) => `<h4>${esc(t)}</h4>` + table(

@@ -61,13 +61,13 @@ export async function auditWorkbook(entries: AuditEntry[], when = new Date()): P
   wb.creator = 'jixiao';
   wb.created = wb.modified = when;
   const listed = entries.filter((e): e is ReadFile | UnreadableFile => e.status !== 'skipped');
-  addSheet(wb, '汇总', `批量审核汇总　${totalsLine(totalsOf(entries))}`, SUMMARY_COLUMNS, listed.map(summaryRow), (r) => STATUS_FILL[r.status]);
+  addSheet(wb, '汇总', `批量审核汇总\u3000${totalsLine(totalsOf(entries))}`, SUMMARY_COLUMNS, listed.map(summaryRow), (r) => STATUS_FILL[r.status]);
   const details = readEntries(entries).flatMap(detailRows);
-  addSheet(wb, '问题明细', `问题明细　共 ${details.length} 条（错误和警告）`, DETAIL_COLUMNS, details);
+  addSheet(wb, '问题明细', `问题明细\u3000共 ${details.length} 条（错误和警告）`, DETAIL_COLUMNS, details);
   const unreadable = unreadableEntries(entries).map(unreadableRow);
-  addSheet(wb, '无法读取', `无法读取的文件　共 ${unreadable.length} 个`, UNREADABLE_COLUMNS, unreadable);
+  addSheet(wb, '无法读取', `无法读取的文件\u3000共 ${unreadable.length} 个`, UNREADABLE_COLUMNS, unreadable);
   const skipped = skippedEntries(entries).map((e) => ({ file: e.file, reason: '不是绩效目标表文件（.jixiao、.xlsx、.docx）' }));
-  addSheet(wb, '已跳过', `未审核的其他文件　共 ${skipped.length} 个`, [{ key: 'file', title: '文件', widthCh: 50 }, { key: 'reason', title: '原因', widthCh: 40 }], skipped);
+  addSheet(wb, '已跳过', `未审核的其他文件\u3000共 ${skipped.length} 个`, [{ key: 'file', title: '文件', widthCh: 50 }, { key: 'reason', title: '原因', widthCh: 40 }], skipped);
   const buf = await wb.xlsx.writeBuffer();
   return withSongtiDefaultFont(new Uint8Array(buf as ArrayBuffer));
 }
