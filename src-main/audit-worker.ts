@@ -13,18 +13,19 @@ export interface AuditRequest { id: number; path: string; file: string }
 export interface AuditReply { id: number; entry: AuditEntry }
 
 async function auditOne(path: string, file: string): Promise<AuditEntry> {
+  const at = { file, path };
   const ext = extname(path).toLowerCase();
   if (ext === '.jixiao') {
     try {
-      return auditDocument((await openDocumentFile(path)).document, file, 'jixiao');
+      return auditDocument((await openDocumentFile(path)).document, at, 'jixiao');
     } catch (e) {
-      if (isJixiaoError(e)) return { status: 'unreadable', file, code: e.code, message: e.message };
+      if (isJixiaoError(e)) return { status: 'unreadable', ...at, code: e.code, message: e.message };
       throw e;
     }
   }
   const r = await importFile(path);
-  if (!r.ok) return { status: 'unreadable', file, code: r.code, message: r.message };
-  return auditDocument(r.document, file, ext === '.xlsx' ? 'xlsx' : 'docx'); // a legacy file never gets here
+  if (!r.ok) return { status: 'unreadable', ...at, code: r.code, message: r.message };
+  return auditDocument(r.document, at, ext === '.xlsx' ? 'xlsx' : 'docx'); // a legacy file never gets here
 }
 
 parentPort?.on('message', async ({ id, path, file }: AuditRequest) => {
@@ -32,7 +33,7 @@ parentPort?.on('message', async ({ id, path, file }: AuditRequest) => {
   try {
     entry = await auditOne(path, file);
   } catch (e) {
-    entry = { status: 'unreadable', file, code: 'audit.crash', message: `读取时出错：${e instanceof Error ? e.message : String(e)}` };
+    entry = { status: 'unreadable', file, path, code: 'audit.crash', message: `读取时出错：${e instanceof Error ? e.message : String(e)}` };
   }
   parentPort!.postMessage({ id, entry } satisfies AuditReply);
 });

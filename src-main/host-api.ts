@@ -16,13 +16,15 @@ import { createRecentFiles, createRecoveryStore, openDocumentFile, saveDocumentF
 import { exportBytes } from './services/export-files';
 import { importFile } from './services/import-files';
 import { createLibraryStore } from './services/library-store';
+import { createAuditJobs } from './audit/jobs';
+import type { WorkerSpec } from './audit/pool';
 
 /** Who is calling: the Electron window (web contents id), or null for the web host's page. */
 export interface Caller { windowId: number | null }
 
 /** The OS-facing parts that differ between Electron and the web host. All optional. */
 export interface HostPlatform {
-  pickOpen(kind: 'jixiao' | 'import', caller: Caller): Promise<string | null>;
+  pickOpen(kind: 'jixiao' | 'import' | 'folder', caller: Caller): Promise<string | null>;
   pickSave(kind: 'jixiao' | ExportFormat, defaultPath: string, caller: Caller): Promise<string | null>;
   openPath(path: string): Promise<void>;
   showInFolder(path: string): Promise<void>;
@@ -48,6 +50,8 @@ export interface HostApiOptions {
   documentsDir: string;
   platform?: Partial<HostPlatform>;
   office?: OfficeRunner;
+  /** The batch audit's worker (default: auditWorkerSpec(), the source or a bundle beside this code). */
+  auditWorker?: WorkerSpec;
   /** Told after every call (Electron tracks window paths, the recent menu, close-after-save). */
   onResult?(event: { channel: Channel; request: unknown; result: ApiResult<unknown>; caller: Caller }): void;
 }
@@ -83,6 +87,7 @@ export function createHostApi(opts: HostApiOptions): HostApi {
   // the user's open/save.
   const learn = (doc: JixiaoDocument, path: string) => { void library.learn(doc, parsePath(path).base).catch(() => {}); };
   const caller0: Caller = { windowId: null };
+  const audits = createAuditJobs({ worker: opts.auditWorker });
 
   const need = <K extends keyof HostPlatform>(name: K, code: string, message: string): HostPlatform[K] => {
     const fn = platform[name];
@@ -173,6 +178,19 @@ export function createHostApi(opts: HostApiOptions): HostApi {
       return { version: snap.version, entries: knownVersion === snap.version ? null : snap.entries, ...(snap.warning ? { warning: snap.warning.message } : {}) };
     },
     'library:delete': async ({ keys }) => ({ removed: await library.remove(keys) }),
+    'audit:start': async ({ paths }) => {
+      try {
+        return await audits.start(paths.map((p) => resolve(p)));
+      } catch (e) {
+        throw toJixiaoError(e, (e as { path?: string }).path ?? resolve(paths[0]));
+      }
+    },
+    'audit:status': async ({ id }) => audits.status(id),
+    'audit:write': async ({ id, path }) => {
+      const full = resolve(path);
+      await audits.write(id, { xlsx: full }).catch((e) => { throw (e as { code?: string }).code?.startsWith('audit.') ? e : toJixiaoError(e, full); });
+      return { path: full };
+    },
   };
 
   async function dispatch(channel: string, payload: unknown, caller: Caller = caller0): Promise<ApiResult<unknown>> {

@@ -1,7 +1,7 @@
 // The editor window: toolbar, tabs (部门职责-工作活动 / 项目绩效目标表), findings panel, status bar.
 import { useCallback, useEffect, useState } from 'react';
 import type { HostCommand } from '../src-shared/ipc';
-import { exportAs, importFile, newDoc, offerRecovery, openDoc, openPath, openSettings, save, startAutosave, startTitleSync, fileName } from './app/actions';
+import { batchAudit, exportAs, importFile, newDoc, offerRecovery, openDoc, openPath, openSettings, save, startAutosave, startTitleSync, fileName } from './app/actions';
 import { api, pathForFile } from './app/api';
 import { deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, moveFocused } from './app/dutyOps';
 import { matchBinding, type CommandId } from './app/keys';
@@ -62,6 +62,9 @@ function Toolbar({ onPreview }: { onPreview: () => void }) {
         <B label="导出 Word" onClick={() => void exportAs('docx')} disabled={!hasDoc} testId="tb-export-docx" />
         <B label="导出 PDF" onClick={() => void exportAs('pdf')} disabled={!hasDoc} testId="tb-export-pdf" />
         <B label="打印预览" onClick={onPreview} disabled={!hasDoc} title="打印预览 (Ctrl+P)" testId="tb-preview" />
+      </div>
+      <div className="group">
+        <B label="批量审核" onClick={() => void batchAudit()} title="批量审核一个文件夹中的绩效目标表（文件 › 批量审核…）" testId="tb-batch-audit" />
       </div>
       <div className="group">
         <B label="文档设置" onClick={() => void openSettings()} disabled={!hasDoc} testId="tb-settings" />
@@ -126,6 +129,7 @@ export function App() {
       case 'printPreview': case 'print-preview': case 'print': openPreview(); break;
       case 'findings': toggleFindings(); break;
       case 'import': void importFile(); break;
+      case 'batch-audit': void batchAudit(); break;
       case 'export-xlsx': void exportAs('xlsx'); break;
       case 'export-docx': void exportAs('docx'); break;
       case 'export-pdf': void exportAs('pdf'); break;

@@ -2,6 +2,7 @@
 // loopback web host used for browser mode and e2e tests). Each channel maps to a request schema
 // (validated by the host before any handler runs) and a response type. Responses are always an
 // ApiResult: hosts never throw across the boundary.
+import type { AuditEntry, AuditProgress } from './audit/types';
 import type { ImportReport } from './import/types';
 import { z } from 'zod';
 import { DocumentSchema, type JixiaoDocument } from './model/schema';
@@ -24,6 +25,8 @@ export interface OpenedDocument { path: string; document: JixiaoDocument; repair
 export interface RecoveryEntry { id: string; key: string; path: string | null; title: string; savedAt: string }
 export interface ImportOutcome { document: JixiaoDocument; report: ImportReport; sourcePath: string }
 export type FileKind = 'jixiao' | 'import' | ExportFormat;
+/** A batch audit of the 批量审核 window: progress, and every file's entry once finished. */
+export interface AuditStatus extends AuditProgress { finished: boolean; entries: AuditEntry[] | null }
 
 const path = z.string().min(1).max(4096);
 
@@ -32,7 +35,7 @@ export const requests = {
   'doc:open': z.object({ path }),
   'doc:save': z.object({ path, document: DocumentSchema, expectedStamp: z.string().nullable(), force: z.boolean().optional() }),
   /** Native file dialogs. In browser mode these resolve to null and the renderer asks for a path itself. */
-  'dialog:pickOpen': z.object({ kind: z.enum(['jixiao', 'import']) }),
+  'dialog:pickOpen': z.object({ kind: z.enum(['jixiao', 'import', 'folder']) }),
   'dialog:pickSave': z.object({ kind: z.enum(['jixiao', 'xlsx', 'docx', 'pdf']), defaultName: z.string().max(255) }),
   'recent:list': z.object({}),
   'recovery:write': z.object({ key: z.string().min(1).max(200), path: path.nullable(), document: DocumentSchema }),
@@ -56,6 +59,11 @@ export const requests = {
   'library:snapshot': z.object({ knownVersion: z.number().int().nullable() }),
   /** Delete entries by key (built-in ones are hidden). */
   'library:delete': z.object({ keys: z.array(z.string().max(1000)).max(100_000) }),
+  /** 批量审核: audit the .jixiao/.xlsx/.docx files under the folders (or the files) given, in the background. */
+  'audit:start': z.object({ paths: z.array(path).min(1).max(1000) }),
+  'audit:status': z.object({ id: z.string().min(1).max(100) }),
+  /** Save a finished batch's summary workbook (审核汇总.xlsx). */
+  'audit:write': z.object({ id: z.string().min(1).max(100), path }),
 } as const;
 
 export type Channel = keyof typeof requests;
@@ -79,6 +87,9 @@ export interface Responses {
   'window:setState': null;
   'library:snapshot': LibrarySnapshotResponse;
   'library:delete': { removed: number };
+  'audit:start': { id: string; total: number };
+  'audit:status': AuditStatus;
+  'audit:write': { path: string };
 }
 
 export interface LibrarySnapshotResponse {
@@ -117,7 +128,7 @@ export function formatWindowTitle(name: string, dirty: boolean): string {
 
 export const HOST_COMMANDS = [
   'new', 'open', 'save', 'save-as', 'import', 'export-xlsx', 'export-docx', 'export-pdf', 'print-preview', 'print',
-  'close', 'undo', 'redo', 'settings', 'findings', 'about', 'open-path',
+  'close', 'undo', 'redo', 'settings', 'findings', 'about', 'open-path', 'batch-audit',
 ] as const;
 export type HostCommand = { command: (typeof HOST_COMMANDS)[number]; path?: string };
 

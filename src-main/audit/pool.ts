@@ -91,7 +91,7 @@ export function auditFiles(jobs: AuditJob[], opts: AuditPoolOptions = {}): Promi
           const k = current.k;
           clearTimeout(current.timer);
           current = undefined;
-          finish(k, { status: 'unreadable', file: jobs[k].file, code, message });
+          finish(k, { status: 'unreadable', ...jobs[k], code, message });
           take();
         };
         w.on('error', (e: Error & { code?: string }) => e.code === 'ERR_WORKER_OUT_OF_MEMORY'
@@ -112,7 +112,7 @@ export function auditFiles(jobs: AuditJob[], opts: AuditPoolOptions = {}): Promi
             worker = undefined; // replaced on the next take
             current = undefined;
             void w.terminate();
-            finish(k, { status: 'unreadable', file: jobs[k].file, code: 'audit.timeout', message: `读取超过 ${seconds(timeoutMs)}仍未完成，已停止。` });
+            finish(k, { status: 'unreadable', ...jobs[k], code: 'audit.timeout', message: `读取超过 ${seconds(timeoutMs)}仍未完成，已停止。` });
             take();
           }, timeoutMs),
         };

@@ -8,7 +8,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 export const AUDITED_EXTENSIONS: ReadonlySet<string> = new Set(['.jixiao', '.xlsx', '.docx', '.doc', '.xls', '.wps', '.et']);
 
 export interface AuditJob { path: string; file: string }
-export interface WalkResult { jobs: AuditJob[]; skipped: string[] }
+export interface WalkResult { jobs: AuditJob[]; skipped: AuditJob[] }
 
 const display = (p: string) => p.split(sep).join('/');
 
@@ -22,7 +22,7 @@ export async function collectAuditFiles(paths: string[], exclude: string[] = [])
     if (seen.has(abs) || isExcluded(abs) || basename(abs).startsWith('~$')) return;
     seen.add(abs);
     if (AUDITED_EXTENSIONS.has(extname(abs).toLowerCase())) out.jobs.push({ path: abs, file });
-    else out.skipped.push(file);
+    else out.skipped.push({ path: abs, file });
   };
   for (const p of paths) {
     const abs = resolve(p);

@@ -7,6 +7,7 @@ export const INVOKE_CHANNELS = [
   'recovery:write', 'recovery:list', 'recovery:read', 'recovery:remove',
   'export:write', 'import:read', 'shell:openPath', 'shell:showInFolder', 'print:html', 'window:setState',
   'library:snapshot', 'library:delete',
+  'audit:start', 'audit:status', 'audit:write',
 ] as const satisfies readonly Channel[];
 
 /** main → renderer: menu items and window events (HostCommand). */

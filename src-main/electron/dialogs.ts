@@ -14,15 +14,17 @@ export const FILTERS: Record<'jixiao' | 'import' | ExportFormat, FileFilter[]> =
   pdf: [{ name: 'PDF (*.pdf)', extensions: ['pdf'] }],
 };
 
-const OPEN_TITLES = { jixiao: '打开绩效目标表', import: '导入 Excel/Word 表格' } as const;
+const OPEN_TITLES = { jixiao: '打开绩效目标表', import: '导入 Excel/Word 表格', folder: '选择要批量审核的文件夹' } as const;
 const SAVE_TITLES = { jixiao: '保存绩效目标表', xlsx: '导出 Excel', docx: '导出 Word', pdf: '导出 PDF' } as const;
 
 function parentOf(wc: WebContents | null | undefined): BrowserWindow | undefined {
   return (wc && BrowserWindow.fromWebContents(wc)) || BrowserWindow.getFocusedWindow() || undefined;
 }
 
-export async function pickOpen(kind: 'jixiao' | 'import', wc?: WebContents | null): Promise<string | null> {
-  const opts = { title: OPEN_TITLES[kind], filters: FILTERS[kind], properties: ['openFile' as const] };
+export async function pickOpen(kind: 'jixiao' | 'import' | 'folder', wc?: WebContents | null): Promise<string | null> {
+  const opts = kind === 'folder'
+    ? { title: OPEN_TITLES[kind], properties: ['openDirectory' as const] }
+    : { title: OPEN_TITLES[kind], filters: FILTERS[kind], properties: ['openFile' as const] };
   const parent = parentOf(wc);
   const r = parent ? await dialog.showOpenDialog(parent, opts) : await dialog.showOpenDialog(opts);
   return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];

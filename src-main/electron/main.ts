@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatWindowTitle, type HostCommand } from '../../src-shared/ipc';
 import { createHostApi, createOfficeWorker, type Caller, type HostApi } from '../host-api';
+import { AUDIT_WORKER_ENTRY } from '../audit/pool';
 import { documentPathsFromArgv } from './argv';
 import { HOST_COMMAND_EVENT } from './channels';
 import { choiceFromButton, closeDialogOptions, onCloseRequested, onSaveAborted, onStateReported, type DocumentWindowState } from './close';
@@ -134,6 +135,7 @@ function createApi(): HostApi {
     userDataDir: app.getPath('userData'),
     documentsDir: app.getPath('documents'),
     office: createOfficeWorker(join(here, '..', 'office-worker.js')),
+    auditWorker: { file: join(here, '..', `${AUDIT_WORKER_ENTRY}.js`) },
     platform: {
       pickOpen: (kind, caller) => pickOpen(kind, byCaller(caller)?.win.webContents),
       pickSave: (kind, defaultPath, caller) => {

@@ -54,6 +54,8 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
       cmd('导出 Word…', 'export-docx'),
       cmd('导出 PDF…', 'export-pdf'),
       sep,
+      cmd('批量审核…', 'batch-audit'),
+      sep,
       cmd('打印预览', 'print-preview', 'CmdOrCtrl+Shift+P'),
       cmd('打印…', 'print', 'CmdOrCtrl+P'),
       sep,

@@ -6,6 +6,7 @@ import type { ExportFormat, RecoveryEntry } from '../../src-shared/ipc';
 import { setMetaEdit } from '../../src-shared/commands';
 import { choiceDialog, confirmDialog, messageDialog, openModal, promptPath } from '../dialogs/modal';
 import { DocSettingsDialog, ExportDoneDialog, ImportReportDialog, RecoveryDialog } from '../dialogs/dialogs';
+import { BatchAuditDialog } from '../views/BatchAudit';
 import { invoke, api } from './api';
 import { editor, isModified, useEditor } from './store';
 
@@ -109,12 +110,24 @@ export async function importFile(): Promise<void> {
   let path = picked.ok ? picked.value : null;
   if (picked.ok && path === null && api().host === 'electron') return;
   path ??= await promptPath('导入 Excel/Word', '要导入的文件路径（.xlsx / .docx）');
-  if (!path) return;
-  const res = await busy('正在导入…', () => invoke('import:read', { path: path! }));
+  if (path) await importPath(path, false);
+}
+
+export async function importPath(path: string, ask = true): Promise<void> {
+  if (ask && !(await confirmDiscard())) return;
+  const res = await busy('正在导入…', () => invoke('import:read', { path }));
   if (!res.ok) { void messageDialog('导入失败', res.message); return; }
   editor.load(res.value.document, null, null, true);
   editor.set({ recoveryKey: newRecoveryKey() });
   await openModal<void>((close) => <ImportReportDialog sourcePath={res.value.sourcePath} report={res.value.report} onClose={() => close()} />);
+}
+
+/** 文件 › 批量审核…: the window lists the files; a click opens one (a .jixiao, or imports a .docx/.xlsx). */
+export async function batchAudit(): Promise<void> {
+  const picked = await openModal<string | null>((close) => <BatchAuditDialog onOpen={close} />);
+  if (!picked) return;
+  if (/\.jixiao$/i.test(picked)) await openPath(picked);
+  else await importPath(picked);
 }
 
 export async function exportAs(format: ExportFormat): Promise<void> {

@@ -16,7 +16,7 @@ const f = (code: string, severity: string = 'error'): AuditFinding =>
   ({ code, severity, table: '部门职责-工作活动', where: '', text: '', message: '', path: { rowId: 'x', field: 'name' } }) as AuditFinding;
 
 const read = (findings: AuditFinding[]): ReadFile => ({
-  status: 'read', file: 'a.jixiao', source: 'jixiao', deptCode: '1', deptName: '局', year: 2020, tables: { duty: true, projects: 0, selfeval: 0 }, findings,
+  status: 'read', file: 'a.jixiao', path: '/in/a.jixiao', source: 'jixiao', deptCode: '1', deptName: '局', year: 2020, tables: { duty: true, projects: 0, selfeval: 0 }, findings,
 });
 
 describe('batch audit summary', () => {
@@ -29,8 +29,8 @@ describe('batch audit summary', () => {
   it('exit code: 2 if any file is unreadable, else 1 if any has errors, else 0 (warnings and skipped files do not count)', () => {
     const ok = read([f('w', 'warning')]);
     const bad = read([f('e')]);
-    const lost: AuditEntry = { status: 'unreadable', file: 'x.docx', code: 'import.encrypted', message: '…' };
-    const skip: AuditEntry = { status: 'skipped', file: 'x.txt' };
+    const lost: AuditEntry = { status: 'unreadable', file: 'x.docx', path: '/in/x.docx', code: 'import.encrypted', message: '…' };
+    const skip: AuditEntry = { status: 'skipped', file: 'x.txt', path: '/in/x.txt' };
     expect(exitCodeOf([ok, skip])).toBe(0);
     expect(exitCodeOf([ok, bad, skip])).toBe(1);
     expect(exitCodeOf([ok, bad, lost])).toBe(2);
@@ -46,19 +46,19 @@ describe('batch audit summary', () => {
 
   it('counts 错误 and 警告 only: another level (提示) is not counted and not listed', () => {
     const doc = load('tests/fixtures/seeds/linxi-2019.jixiao');
-    const all = auditDocument(doc, 'linxi.jixiao', 'jixiao');
+    const all = auditDocument(doc, { file: 'linxi.jixiao', path: '/in/linxi.jixiao' }, 'jixiao');
     expect(all.findings.length).toBeGreaterThan(0);
     const e = read([f('a'), f('b', 'warning'), f('c', 'info')]);
     expect(summaryRow(e)).toMatchObject({ errors: 1, warnings: 1 });
-    expect(auditDocument(doc, 'x', 'jixiao').findings.every((x) => x.severity === 'error' || x.severity === 'warning')).toBe(true);
+    expect(auditDocument(doc, { file: 'x', path: '/in/x' }, 'jixiao').findings.every((x) => x.severity === 'error' || x.severity === 'warning')).toBe(true);
   });
 
   it('tables found: the duty table, the projects, and projects with a self-evaluation part (schema v2)', () => {
     const v2 = load('tests/fixtures/frozen/v2-selfeval-from-links.jixiao');
     const withSelfeval = v2.projects.filter((p) => p.selfeval).length;
     expect(withSelfeval).toBeGreaterThan(0);
-    expect(auditDocument(v2, 'v2.jixiao', 'jixiao').tables).toEqual({ duty: v2.dutyTable.duties.length > 0, projects: v2.projects.length, selfeval: withSelfeval });
-    const laishui = auditDocument(load('tests/fixtures/seeds/laishui-2020-a.jixiao'), 'l.jixiao', 'jixiao');
+    expect(auditDocument(v2, { file: 'v2.jixiao', path: '/in/v2.jixiao' }, 'jixiao').tables).toEqual({ duty: v2.dutyTable.duties.length > 0, projects: v2.projects.length, selfeval: withSelfeval });
+    const laishui = auditDocument(load('tests/fixtures/seeds/laishui-2020-a.jixiao'), { file: 'l.jixiao', path: '/in/l.jixiao' }, 'jixiao');
     expect(laishui.tables).toEqual({ duty: false, projects: 12, selfeval: 0 });
   });
 

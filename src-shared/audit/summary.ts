@@ -3,7 +3,7 @@
 // HTML report and the editor's window all show these same rows.
 import type { JixiaoDocument } from '../model/schema';
 import { validateDocument } from '../validate';
-import type { AuditEntry, AuditFinding, AuditSource, ReadFile, SkippedFile, UnreadableFile } from './types';
+import type { AuditedAt, AuditEntry, AuditFinding, AuditSource, ReadFile, SkippedFile, UnreadableFile } from './types';
 
 const SEP = ' › ';
 
@@ -17,12 +17,12 @@ export function tableOf(doc: JixiaoDocument, where: string): string {
 }
 
 /** Validate a loaded or imported document; keeps 错误 and 警告, drops any other level (提示). */
-export function auditDocument(doc: JixiaoDocument, file: string, source: AuditSource): ReadFile {
+export function auditDocument(doc: JixiaoDocument, at: AuditedAt, source: AuditSource): ReadFile {
   const findings: AuditFinding[] = validateDocument(doc)
     .filter((f) => f.severity === 'error' || f.severity === 'warning')
     .map((f) => ({ ...f, table: tableOf(doc, f.where) }));
   return {
-    status: 'read', file, source,
+    status: 'read', file: at.file, path: at.path, source,
     deptCode: doc.meta.deptCode, deptName: doc.meta.deptName, year: doc.meta.year,
     tables: {
       duty: doc.dutyTable.duties.length > 0,

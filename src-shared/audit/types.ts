@@ -15,10 +15,16 @@ export interface AuditTables {
   selfeval: number;
 }
 
-export interface ReadFile {
-  status: 'read';
-  /** Path relative to the audited folder, '/'-separated (absolute for files named one by one). */
+/** Where an audited file is: its name as listed, and its full path (to open it). */
+export interface AuditedAt {
+  /** Path relative to the audited folder, '/'-separated (the file name for files named one by one). */
   file: string;
+  /** Absolute path on disk. */
+  path: string;
+}
+
+export interface ReadFile extends AuditedAt {
+  status: 'read';
   source: AuditSource;
   deptCode: string;
   deptName: string;
@@ -28,16 +34,15 @@ export interface ReadFile {
   findings: AuditFinding[];
 }
 
-export interface UnreadableFile {
+export interface UnreadableFile extends AuditedAt {
   status: 'unreadable';
-  file: string;
   /** The importer's / loader's code, or audit.timeout / audit.memory / audit.crash. */
   code: string;
   /** The detailed Chinese message of the reader. */
   message: string;
 }
 
-export interface SkippedFile { status: 'skipped'; file: string }
+export interface SkippedFile extends AuditedAt { status: 'skipped' }
 
 export type AuditEntry = ReadFile | UnreadableFile | SkippedFile;
 

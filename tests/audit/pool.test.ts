@@ -22,7 +22,7 @@ parentPort.on('message', async (job) => {
   if (job.file === 'hang.docx') { for (;;) {} }
   if (job.file === 'hog.docx') { const keep = []; for (;;) keep.push(new Array(1e5).fill({ x: keep.length })); }
   if (job.file === 'die.docx') process.exit(3);
-  parentPort.postMessage({ id: job.id, entry: { status: 'read', file: job.file, source: 'docx', deptCode: '', deptName: '', year: 2020, tables: { duty: true, projects: 0, selfeval: 0 }, findings: [] } });
+  parentPort.postMessage({ id: job.id, entry: { status: 'read', file: job.file, path: job.path, source: 'docx', deptCode: '', deptName: '', year: 2020, tables: { duty: true, projects: 0, selfeval: 0 }, findings: [] } });
 });
 `);
 
