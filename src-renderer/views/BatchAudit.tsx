@@ -6,22 +6,27 @@ import type { AuditEntry, ReadFile, UnreadableFile } from '../../src-shared/audi
 import { reasonOf, SUMMARY_COLUMNS, summaryRow, totalsLine, totalsOf, type SummaryRow } from '../../src-shared/audit/summary';
 import type { AuditStatus } from '../../src-shared/ipc';
 import { api, invoke } from '../app/api';
-import { Dialog } from '../dialogs/modal';
+import { Dialog, promptPath } from '../dialogs/modal';
 
 const POLL_MS = 250;
 
 type Listed = ReadFile | UnreadableFile;
+/** The last batch: the window shows it again when reopened (after opening one of its files). */
+let last: { folder: string; job: string | null } = { folder: '', job: null };
 type Sort = { key: keyof SummaryRow; desc: boolean };
 
-function compare(a: SummaryRow, b: SummaryRow, key: keyof SummaryRow): number {
+/** Sort order of two rows by one column; empty cells (unreadable files) last in either direction. */
+function compare(a: SummaryRow, b: SummaryRow, key: keyof SummaryRow, desc = false): number {
   const x = a[key], y = b[key];
-  if (x === '' || y === '') return x === y ? 0 : x === '' ? 1 : -1; // empty cells last
-  return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+  if (x === '' || y === '') return x === y ? 0 : x === '' ? 1 : -1;
+  const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+  return desc ? -c : c;
 }
 
 export function BatchAuditDialog({ onOpen }: { onOpen: (path: string | null) => void }) {
-  const [folder, setFolder] = useState('');
-  const [job, setJob] = useState<string | null>(null);
+  const [folder, setFolder] = useState(last.folder);
+  const [job, setJob] = useState<string | null>(last.job);
+  useEffect(() => { last = { folder, job }; }, [folder, job]);
   const [status, setStatus] = useState<AuditStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sort, setSort] = useState<Sort>({ key: 'file', desc: false });
@@ -46,7 +51,7 @@ export function BatchAuditDialog({ onOpen }: { onOpen: (path: string | null) => 
   const listed = useMemo(() => entries.filter((e): e is Listed => e.status !== 'skipped'), [entries]);
   const rows = useMemo(() => {
     const r = listed.map((e) => ({ e, row: summaryRow(e) }));
-    r.sort((a, b) => compare(a.row, b.row, sort.key) * (sort.desc ? -1 : 1) || compare(a.row, b.row, 'file'));
+    r.sort((a, b) => compare(a.row, b.row, sort.key, sort.desc) || compare(a.row, b.row, 'file'));
     return r;
   }, [listed, sort]);
 
@@ -65,7 +70,8 @@ export function BatchAuditDialog({ onOpen }: { onOpen: (path: string | null) => 
     const picked = await invoke('dialog:pickSave', { kind: 'xlsx', defaultName: '审核汇总.xlsx' });
     let path = picked.ok ? picked.value : null;
     if (path === null && api().host === 'electron') return;
-    path ??= `${folder.trim().replace(/[\\/]+$/, '')}-审核汇总.xlsx`;
+    path ??= await promptPath('保存审核汇总', '保存到（完整路径，.xlsx）', `${folder.trim().replace(/[\\/]+$/, '')}-审核汇总.xlsx`);
+    if (!path) return;
     const r = await invoke('audit:write', { id: job, path });
     if (!r.ok) setError(r.message); else setSaved(r.value.path);
   };
@@ -105,7 +111,7 @@ export function BatchAuditDialog({ onOpen }: { onOpen: (path: string | null) => 
                 {rows.map(({ e, row }) => (
                   <tr key={e.path} className={`audit-row ${row.status}`} onClick={() => onOpen(e.path)}
                     title={e.status === 'unreadable' ? `${reasonOf(e.code)}：${e.message}` : `打开 ${e.file}`} data-testid="audit-row">
-                    {SUMMARY_COLUMNS.map((c) => <td key={c.key}>{c.key === 'status' && e.status === 'unreadable' ? `无法读取（${reasonOf(e.code)}）` : row[c.key]}</td>)}
+                    {SUMMARY_COLUMNS.map((c) => <td key={c.key}>{c.key === 'status' && e.status === 'unreadable' ? `无法读取：${reasonOf(e.code)}` : row[c.key]}</td>)}
                   </tr>
                 ))}
               </tbody>

@@ -9,7 +9,7 @@ import type { ReadFile } from './types';
 const BODY = { family: '宋体', sizePt: 10.5, fallbacks: ['SimSun', 'Noto Serif CJK SC'] };
 const HEI = { family: '黑体', sizePt: 16, fallbacks: ['SimHei', 'Noto Sans CJK SC'] };
 /** 序号, 级别, 位置, 单元格原文, 问题及修改建议, 代码 — shares of the printable width. */
-const SHARES = [5, 6, 24, 20, 33, 12];
+const SHARES = [5, 6, 24, 19, 31, 15];
 const HEAD = ['序号', '级别', '位置', '单元格原文', '问题及修改建议', '代码'];
 
 const cell = (col: number, text: string, header = false): LayoutCell => ({

@@ -39,7 +39,7 @@ describe('batch audit summary', () => {
 
   it('unreadable reasons in Chinese for each reader code', () => {
     expect(['import.encrypted', 'import.legacy-format', 'import.no-table', 'import.corrupt', 'import.too-large', 'audit.timeout', 'audit.memory'].map(reasonOf))
-      .toEqual(['已加密（设有打开密码）', '旧版格式（.doc/.xls）', '不是绩效目标表', '文件损坏或格式不对', '文件过大', '超时', '内存超限']);
+      .toEqual(['已加密（有打开密码）', '旧版 .doc/.xls 格式', '不是绩效目标表', '文件损坏或格式不对', '文件过大', '超时', '内存超限']);
     expect(reasonOf('file.too-large')).toBe('文件过大');
     expect(reasonOf('something.new')).toBe('无法打开');
   });

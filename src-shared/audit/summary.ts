@@ -36,8 +36,8 @@ export function auditDocument(doc: JixiaoDocument, at: AuditedAt, source: AuditS
 /** Why a file could not be read, in the reviewer's words (the detail is in `message`). */
 export function reasonOf(code: string): string {
   switch (code) {
-    case 'import.encrypted': return '已加密（设有打开密码）';
-    case 'import.legacy-format': return '旧版格式（.doc/.xls）';
+    case 'import.encrypted': return '已加密（有打开密码）';
+    case 'import.legacy-format': return '旧版 .doc/.xls 格式';
     case 'import.no-table': return '不是绩效目标表';
     case 'import.too-large': case 'file.too-large': return '文件过大';
     case 'import.not-office': case 'import.corrupt': case 'file.corrupt': case 'file.not-jixiao': return '文件损坏或格式不对';

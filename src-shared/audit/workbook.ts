@@ -2,6 +2,7 @@
 // 宋体, thin borders on every cell, a title row and a bold header row frozen at the top, filters.
 import ExcelJS from 'exceljs';
 import { withSongtiDefaultFont } from '../export/xlsx';
+import { LINE_HEIGHT_EM, lineCount, ROW_PADDING_PT } from '../layout/measure';
 import {
   DETAIL_COLUMNS, detailRows, readEntries, skippedEntries, SUMMARY_COLUMNS, summaryRow, totalsLine, totalsOf,
   UNREADABLE_COLUMNS, unreadableEntries, unreadableRow,
@@ -16,6 +17,16 @@ const STATUS_FILL: Record<string, ExcelJS.Fill> = {
   有错误: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } },
   无法读取: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } },
 };
+/** Column width in characters of 宋体 11 (8 px digits at 96 dpi, see mmToExcelWidth) → mm. */
+const chToMm = (ch: number) => ((ch * 8 + 5) / 96) * 25.4;
+
+/** Row height for wrapped text, measured as our exports do: Excel and LibreOffice do not grow rows
+ *  of a generated file by themselves, so long messages would overlap the next row. */
+function rowHeightPt(texts: string[], widthsCh: number[]): number {
+  const lines = Math.max(1, ...texts.map((t, i) => lineCount(t, chToMm(widthsCh[i]), FONT.size)));
+  return Math.ceil(lines * FONT.size * LINE_HEIGHT_EM + ROW_PADDING_PT);
+}
+
 /** Rows frozen at the top of every sheet: the title and the column headers. */
 export const HEADER_ROWS = 2;
 
@@ -51,6 +62,7 @@ function addSheet<R>(wb: ExcelJS.Workbook, name: string, title: string, columns:
       cell.alignment = { vertical: 'middle', wrapText: true, horizontal: typeof cell.value === 'number' ? 'center' : 'left' };
       if (fill) cell.fill = fill;
     });
+    row.height = rowHeightPt(columns.map((c) => String(r[c.key] ?? '')), columns.map((c) => c.widthCh));
   }
   ws.autoFilter = { from: { row: HEADER_ROWS, column: 1 }, to: { row: HEADER_ROWS + rows.length, column: columns.length } };
 }

@@ -42,8 +42,8 @@ export const EXPECTED = {
   read: ['bad/laishui-2020-a.docx', 'bad/linxi-2019.xlsx', 'good/clean.jixiao', 'good/clean.xlsx', 'hostile/xxe.docx'],
   unreadable: {
     'hostile/bomb.docx': ['import.too-large', '文件过大'],
-    'hostile/加密.xlsx': ['import.encrypted', '已加密（设有打开密码）'],
-    'hostile/旧表格.xls': ['import.legacy-format', '旧版格式（.doc/.xls）'],
+    'hostile/加密.xlsx': ['import.encrypted', '已加密（有打开密码）'],
+    'hostile/旧表格.xls': ['import.legacy-format', '旧版 .doc/.xls 格式'],
     'hostile/photo.xlsx': ['import.not-office', '文件损坏或格式不对'],
     'hostile/truncated.docx': ['import.corrupt', '文件损坏或格式不对'],
     'hostile/只有文字.docx': ['import.no-table', '不是绩效目标表'],
