@@ -2,10 +2,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { strToU8, zipSync } from 'fflate';
 import { exportXlsx } from '../../src-shared/export';
 import { loadDocumentText, serializeDocument } from '../../src-shared/model/load';
 import type { JixiaoDocument } from '../../src-shared/model';
+import { zipBomb } from '../bench/import.bench';
 import { docxBody, docxBytes, dutyTableRows } from '../import/build';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,16 +25,6 @@ function ole(encrypted: boolean): Uint8Array {
   b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   if (encrypted) b.set(Array.from('EncryptionInfo').flatMap((c) => [c.charCodeAt(0), 0]), 1024);
   return b;
-}
-
-/** 16 MB of zeros that declares 1 GB: refused from the central directory. */
-function zipBomb(): Uint8Array {
-  const zip = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(16 * 1024 * 1024) }, { level: 9 });
-  const view = new DataView(zip.buffer, zip.byteOffset);
-  for (let p = zip.length - 22; p >= 0; p--) {
-    if (view.getUint32(p, true) === 0x02014b50 && view.getUint16(p + 28, true) === 'word/document.xml'.length) view.setUint32(p + 24, 0x3fffffff, true);
-  }
-  return zip;
 }
 
 /** Expected outcome per file (relative path → status / reason code). */

@@ -14,7 +14,7 @@ function importOrThrow(bytes: Uint8Array, name: string): number {
 }
 
 /** 16 MB of zeros declared as 1 GB: must be refused from the central directory, without inflating. */
-function zipBomb(): Uint8Array {
+export function zipBomb(): Uint8Array {
   const zip = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(16 * 1024 * 1024) }, { level: 9 });
   const view = new DataView(zip.buffer, zip.byteOffset);
   for (let p = zip.length - 22; p >= 0; p--) {
