@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditFiles, auditWorkerSpec } from '../../src-main/audit/pool';
+import { pathToFileURL } from 'node:url';
+import { AUDIT_WORKER_ENTRY, auditFiles, auditWorkerSpec } from '../../src-main/audit/pool';
 import type { AuditEntry } from '../../src-shared/audit';
 import { FIXTURES } from './folder';
 
@@ -63,4 +64,26 @@ describe('audit pool', () => {
   it('an empty list finishes at once', async () => {
     expect(await auditFiles([], { worker: { file: standIn } })).toEqual([]);
   });
+});
+
+describe('audit worker in a bundle', () => {
+  it('a bundle that emits audit-worker.js beside the pool starts that file (no tsx needed)', async () => {
+    const { build } = await import('esbuild');
+    const repo = join(__dirname, '..', '..');
+    // Inside the repo (dist-* is ignored by git) so the bundle's external packages resolve from node_modules.
+    const out = mkdtempSync(join(repo, 'dist-test-audit-'));
+    try {
+      writeFileSync(join(work, 'entry.ts'), `export { auditFiles, auditWorkerSpec } from ${JSON.stringify(join(repo, 'src-main/audit/pool.ts'))};\n`);
+      await build({
+        entryPoints: { pool: join(work, 'entry.ts'), [AUDIT_WORKER_ENTRY]: join(repo, 'src-main', `${AUDIT_WORKER_ENTRY}.ts`) },
+        bundle: true, platform: 'node', format: 'esm', packages: 'external', outdir: out, logLevel: 'warning',
+      });
+      const bundled = (await import(pathToFileURL(join(out, 'pool.js')).href)) as typeof import('../../src-main/audit/pool');
+      expect(bundled.auditWorkerSpec()).toEqual({ file: join(out, `${AUDIT_WORKER_ENTRY}.js`) });
+      const [entry] = await bundled.auditFiles([{ path: join(FIXTURES, 'linxi-2019.xlsx'), file: 'linxi-2019.xlsx' }]);
+      expect(entry).toMatchObject({ status: 'read', source: 'xlsx', deptCode: '323' });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
