@@ -35,13 +35,13 @@ describe('audit pool', () => {
     const progress: number[] = [];
     const t0 = performance.now();
     const entries = await auditFiles(files.map(job), {
-      worker: { file: standIn }, workers: 2, timeoutMs: 3000, memoryMb: 64,
+      worker: { file: standIn }, workers: 2, timeoutMs: 5000, memoryMb: 64,
       onProgress: (p) => progress.push(p.done),
     });
     expect(entries.map((e) => e.file)).toEqual(files);
     const by = Object.fromEntries(entries.map((e) => [e.file, e]));
     expect(by['hang.docx']).toMatchObject({ status: 'unreadable', code: 'audit.timeout' });
-    expect((by['hang.docx'] as { message: string }).message).toContain('3 秒');
+    expect((by['hang.docx'] as { message: string }).message).toContain('5 秒');
     expect(by['hog.docx']).toMatchObject({ status: 'unreadable', code: 'audit.memory' });
     expect(by['die.docx']).toMatchObject({ status: 'unreadable', code: 'audit.crash' });
     for (const f of ['a.docx', 'b.docx', 'c.docx', 'd.docx']) expect(by[f].status).toBe('read');
