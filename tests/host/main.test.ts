@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
+import { CHANNELS } from '../../src-shared/ipc';
 
 const appDir = mkdtempSync(join(tmpdir(), 'jixiao-main-'));
 mkdirSync(join(appDir, 'dist', 'renderer'), { recursive: true });
@@ -103,7 +104,7 @@ describe('Electron main (fake electron)', () => {
     expect(w.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(String(w.options.webPreferences.preload)).toMatch(/preload\.cjs$/);
     expect(w.loadURL).toHaveBeenCalledWith('app://jixiao/index.html');
-    expect(h.ipc.size).toBe(15);
+    expect(h.ipc.size).toBe(CHANNELS.length); // every channel of the contract, no more
     expect(h.menus.length).toBeGreaterThan(0);
   });
 
