@@ -28,7 +28,7 @@ export function createAuditJobs(pool: Pick<AuditPoolOptions, 'worker' | 'timeout
       const job: Job = { status: { done: 0, total: walk.jobs.length, current: '', elapsedMs: 0, finished: false, entries: null } };
       jobs.set(id, job);
       for (const old of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEPT))) jobs.delete(old);
-      const skipped = walk.skipped.map((j) => ({ status: 'skipped' as const, ...j }));
+      const skipped = walk.skipped.map(({ file, path }) => ({ status: 'skipped' as const, file, path }));
       void auditFiles(walk.jobs, { ...pool, onProgress: (p) => Object.assign(job.status, p) }).then((entries) => {
         job.status = { ...job.status, done: walk.jobs.length, finished: true, entries: [...entries, ...skipped] };
       });

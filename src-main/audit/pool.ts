@@ -53,6 +53,9 @@ export function auditFiles(jobs: AuditJob[], opts: AuditPoolOptions = {}): Promi
   const spec = opts.worker ?? auditWorkerSpec();
   const started = performance.now();
   const results: AuditEntry[] = new Array(jobs.length);
+  // Largest first (longest-processing-time order): a large document started last would keep one
+  // worker busy while the others sit idle. Results still come back in the order of `jobs`.
+  const order = jobs.map((_, k) => k).sort((a, b) => (jobs[b].size ?? 0) - (jobs[a].size ?? 0) || a - b);
   let next = 0;
   let done = 0;
   const progress = (current: string) => opts.onProgress?.({ done, total: jobs.length, current, elapsedMs: performance.now() - started });
@@ -91,7 +94,7 @@ export function auditFiles(jobs: AuditJob[], opts: AuditPoolOptions = {}): Promi
           const k = current.k;
           clearTimeout(current.timer);
           current = undefined;
-          finish(k, { status: 'unreadable', ...jobs[k], code, message });
+          finish(k, { status: 'unreadable', file: jobs[k].file, path: jobs[k].path, code, message });
           take();
         };
         w.on('error', (e: Error & { code?: string }) => e.code === 'ERR_WORKER_OUT_OF_MEMORY'
@@ -102,7 +105,7 @@ export function auditFiles(jobs: AuditJob[], opts: AuditPoolOptions = {}): Promi
       };
       const take = () => {
         if (next >= jobs.length) { void worker?.terminate(); worker = undefined; return; }
-        const k = next++;
+        const k = order[next++];
         worker ??= spawn();
         const w = worker;
         current = {
@@ -112,7 +115,7 @@ export function auditFiles(jobs: AuditJob[], opts: AuditPoolOptions = {}): Promi
             worker = undefined; // replaced on the next take
             current = undefined;
             void w.terminate();
-            finish(k, { status: 'unreadable', ...jobs[k], code: 'audit.timeout', message: `读取超过 ${seconds(timeoutMs)}仍未完成，已停止。` });
+            finish(k, { status: 'unreadable', file: jobs[k].file, path: jobs[k].path, code: 'audit.timeout', message: `读取超过 ${seconds(timeoutMs)}仍未完成，已停止。` });
             take();
           }, timeoutMs),
         };

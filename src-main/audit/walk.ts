@@ -7,7 +7,12 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 
 export const AUDITED_EXTENSIONS: ReadonlySet<string> = new Set(['.jixiao', '.xlsx', '.docx', '.doc', '.xls', '.wps', '.et']);
 
-export interface AuditJob { path: string; file: string }
+export interface AuditJob {
+  path: string;
+  file: string;
+  /** Bytes on disk: the pool starts the largest files first, so no large file is left for the end. */
+  size?: number;
+}
 export interface WalkResult { jobs: AuditJob[]; skipped: AuditJob[] }
 
 const display = (p: string) => p.split(sep).join('/');
@@ -18,20 +23,21 @@ export async function collectAuditFiles(paths: string[], exclude: string[] = [])
   const excluded = exclude.map((p) => resolve(p));
   const isExcluded = (abs: string) => excluded.some((x) => abs === x || abs.startsWith(x + sep));
   const seen = new Set<string>();
-  const add = (abs: string, file: string) => {
+  const add = async (abs: string, file: string) => {
     if (seen.has(abs) || isExcluded(abs) || basename(abs).startsWith('~$')) return;
     seen.add(abs);
-    if (AUDITED_EXTENSIONS.has(extname(abs).toLowerCase())) out.jobs.push({ path: abs, file });
-    else out.skipped.push({ path: abs, file });
+    if (!AUDITED_EXTENSIONS.has(extname(abs).toLowerCase())) { out.skipped.push({ path: abs, file }); return; }
+    const size = await fsp.stat(abs).then((s) => s.size, () => 0); // unreadable: the worker says why
+    out.jobs.push({ path: abs, file, size });
   };
   for (const p of paths) {
     const abs = resolve(p);
     const st = await fsp.stat(abs); // a missing argument is the caller's mistake: let it throw
-    if (!st.isDirectory()) { add(abs, display(paths.length === 1 ? basename(abs) : p)); continue; }
+    if (!st.isDirectory()) { await add(abs, display(paths.length === 1 ? basename(abs) : p)); continue; }
     const files: string[] = [];
     await walk(abs, files, isExcluded);
     files.sort();
-    for (const f of files) add(f, display(paths.length === 1 ? relative(abs, f) : relative(process.cwd(), f)));
+    for (const f of files) await add(f, display(paths.length === 1 ? relative(abs, f) : relative(process.cwd(), f)));
   }
   return out;
 }

@@ -93,7 +93,7 @@ export async function runAudit(argv: string[], out: Print = console.log, err: Pr
   } finally {
     bar.stop();
   }
-  const entries: AuditEntry[] = [...audited, ...walk.skipped.map((j) => ({ status: 'skipped' as const, ...j }))];
+  const entries: AuditEntry[] = [...audited, ...walk.skipped.map(({ file, path }) => ({ status: 'skipped' as const, file, path }))];
   try {
     const written = await writeAuditOutputs(entries, { xlsx: args.xlsx, html: args.html, perFileDir: args.perFile });
     const totals = totalsOf(entries);

@@ -22,9 +22,16 @@ const chToMm = (ch: number) => ((ch * 8 + 5) / 96) * 25.4;
 
 /** Row height for wrapped text, measured as our exports do: Excel and LibreOffice do not grow rows
  *  of a generated file by themselves, so long messages would overlap the next row. */
-function rowHeightPt(texts: string[], widthsCh: number[]): number {
-  const lines = Math.max(1, ...texts.map((t, i) => lineCount(t, chToMm(widthsCh[i]), FONT.size)));
-  return Math.ceil(lines * FONT.size * LINE_HEIGHT_EM + ROW_PADDING_PT);
+function rowHeightPt(texts: string[], widthsCh: number[], lines: Map<string, number>): number {
+  let most = 1;
+  texts.forEach((t, i) => {
+    if (t.length * 2 < widthsCh[i]) return; // fits on one line whatever the characters
+    const key = `${widthsCh[i]}|${t}`; // the same message recurs on many rows: measure it once
+    let n = lines.get(key);
+    if (n === undefined) lines.set(key, n = lineCount(t, chToMm(widthsCh[i]), FONT.size));
+    most = Math.max(most, n);
+  });
+  return Math.ceil(most * FONT.size * LINE_HEIGHT_EM + ROW_PADDING_PT);
 }
 
 /** Rows frozen at the top of every sheet: the title and the column headers. */
@@ -33,6 +40,7 @@ export const HEADER_ROWS = 2;
 type Column<R> = { key: keyof R; title: string; widthCh: number };
 
 function addSheet<R>(wb: ExcelJS.Workbook, name: string, title: string, columns: Column<R>[], rows: R[], fillOf?: (r: R) => ExcelJS.Fill | undefined): void {
+  const lines = new Map<string, number>();
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROWS, xSplit: 1 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${HEADER_ROWS}` },
@@ -62,7 +70,7 @@ function addSheet<R>(wb: ExcelJS.Workbook, name: string, title: string, columns:
       cell.alignment = { vertical: 'middle', wrapText: true, horizontal: typeof cell.value === 'number' ? 'center' : 'left' };
       if (fill) cell.fill = fill;
     });
-    row.height = rowHeightPt(columns.map((c) => String(r[c.key] ?? '')), columns.map((c) => c.widthCh));
+    row.height = rowHeightPt(columns.map((c) => String(r[c.key] ?? '')), columns.map((c) => c.widthCh), lines);
   }
   ws.autoFilter = { from: { row: HEADER_ROWS, column: 1 }, to: { row: HEADER_ROWS + rows.length, column: columns.length } };
 }
@@ -80,6 +88,7 @@ export async function auditWorkbook(entries: AuditEntry[], when = new Date()): P
   addSheet(wb, '无法读取', `无法读取的文件\u3000共 ${unreadable.length} 个`, UNREADABLE_COLUMNS, unreadable);
   const skipped = skippedEntries(entries).map((e) => ({ file: e.file, reason: '不是绩效目标表文件（.jixiao、.xlsx、.docx）' }));
   addSheet(wb, '已跳过', `未审核的其他文件\u3000共 ${skipped.length} 个`, [{ key: 'file', title: '文件', widthCh: 50 }, { key: 'reason', title: '原因', widthCh: 40 }], skipped);
-  const buf = await wb.xlsx.writeBuffer();
+  // Stored, not deflated: withSongtiDefaultFont re-zips the package anyway (one compression, not two).
+  const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
   return withSongtiDefaultFont(new Uint8Array(buf as ArrayBuffer));
 }

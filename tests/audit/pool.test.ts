@@ -61,6 +61,17 @@ describe('audit pool', () => {
     expect(entries[2]).toMatchObject({ status: 'unreadable', code: 'file.not-found' });
   }, 60_000);
 
+  it('starts the largest files first; entries still come back in the order given', async () => {
+    const started: string[] = [];
+    const jobs = [{ ...job('a.docx'), size: 10 }, { ...job('b.docx'), size: 9_000_000 }, { ...job('c.docx'), size: 50_000 }];
+    const entries = await auditFiles(jobs, {
+      worker: { file: standIn }, workers: 1,
+      onProgress: (p) => { if (!started.includes(p.current)) started.push(p.current); },
+    });
+    expect(started).toEqual(['b.docx', 'c.docx', 'a.docx']);
+    expect(entries.map((e) => e.file)).toEqual(['a.docx', 'b.docx', 'c.docx']);
+  });
+
   it('an empty list finishes at once', async () => {
     expect(await auditFiles([], { worker: { file: standIn } })).toEqual([]);
   });
