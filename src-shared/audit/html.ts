@@ -42,7 +42,7 @@ body{font-family:"宋体",SimSun,"Noto Serif CJK SC",serif;font-size:14px;margin
 h1{font-family:"黑体",SimHei,"Noto Sans CJK SC",sans-serif;font-size:22px}
 h2{font-family:"黑体",SimHei,"Noto Sans CJK SC",sans-serif;font-size:18px;margin-top:28px}
 table{border-collapse:collapse;margin:6px 0 14px}th,td{border:1px solid #000;padding:3px 6px;vertical-align:middle}
-th{background:#e7e6e6}tr.有错误 td,tr.err td{background:#fce4d6}tr.无法读取 td{background:#fff2cc}.ok{color:#176c2c}
+th{background:#e7e6e6;white-space:nowrap}td:last-child{white-space:nowrap}tr.有错误 td,tr.err td{background:#fce4d6}tr.无法读取 td{background:#fff2cc}.ok{color:#176c2c}
 </style></head><body>
 <h1>绩效目标表批量审核报告</h1>
 <p>${esc(totalsLine(totalsOf(entries)))}。生成日期：${stamp}</p>
