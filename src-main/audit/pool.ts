@@ -31,9 +31,11 @@ export function auditWorkerSpec(base: string | URL = import.meta.url): WorkerSpe
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MEMORY_MB = 512;
+/** Default worker count: one per core, at most this many (each may hold a large document). */
+export const MAX_DEFAULT_WORKERS = 8;
 
 export interface AuditPoolOptions {
-  /** Worker threads (default: one per core, at most one per file). */
+  /** Worker threads (default: one per core up to MAX_DEFAULT_WORKERS, at most one per file). */
   workers?: number;
   /** Per-file time budget, from when the file is handed to a worker. */
   timeoutMs?: number;
@@ -125,7 +127,7 @@ export function auditFiles(jobs: AuditJob[], opts: AuditPoolOptions = {}): Promi
       take();
     };
 
-    const n = Math.max(1, Math.min(opts.workers ?? availableParallelism(), jobs.length));
+    const n = Math.max(1, Math.min(opts.workers ?? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS), jobs.length));
     for (let i = 0; i < n; i++) slot();
   });
 }

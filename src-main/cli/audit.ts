@@ -19,7 +19,7 @@ export const AUDIT_USAGE = `用法：jixiao audit <文件夹或文件…> -o 审
   --json               在标准输出打印每个文件的审核结果（JSON）
   --timeout 秒         每个文件的读取时限（默认 ${DEFAULT_TIMEOUT_MS / 1000}），超时的文件列为“超时”
   --memory MB          每个读取线程的内存上限（默认 ${DEFAULT_MEMORY_MB}）
-  --jobs N             并行读取的线程数（默认：CPU 核数）
+  --jobs N             并行读取的线程数（默认：CPU 核数，最多 8）
   在终端中运行时，标准错误上显示进度（已完成/总数、当前文件、用时）。
   退出码：0 全部读取且没有错误；1 有文件存在错误；2 有文件无法读取，或参数不正确`;
 
