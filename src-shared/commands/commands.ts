@@ -5,7 +5,7 @@ import {
   type Activity, type Duty, type DutyIndicator, type JixiaoDocument, type Meta, type MoneyUnit, type Project, type ProjectIndicator,
 } from '../model';
 import { applyPatches, getAt, makeEdit, type Edit, type Path, type Patch } from './patch';
-import { fieldPath, isAmountField, locateRow } from './locate';
+import { CHOICE_FIELDS, fieldPath, isAmountField, locateRow } from './locate';
 
 /** Accumulates patches against a document, reading through the ones already added. */
 export class Draft {
@@ -32,6 +32,8 @@ export function setCell(draft: Draft, rowId: string, field: string, value: strin
   const loc = locateRow(draft.doc, rowId);
   if (!loc) throw new CommandError(`找不到行 ${rowId}`);
   if (isAmountField(field) && !isCanonicalAmount(value)) throw new CommandError(`“${value}”不是有效的金额`);
+  const choices = CHOICE_FIELDS[field];
+  if (choices && !choices.includes(value)) throw new CommandError(`“${value}”不是可选的值（${choices.filter(Boolean).join('、')}）`);
   draft.set([...loc.path, ...fieldPath(field)], value);
 }
 
@@ -199,7 +201,14 @@ export function convertUnit(d: Draft, to: MoneyUnit): void {
     conv(['dutyTable', 'duties', i, 'budget']);
     duty.activities.forEach((_, a) => conv(['dutyTable', 'duties', i, 'activities', a, 'budget']));
   });
-  d.doc.projects.forEach((_, i) => { for (const f of ['budget', 'fiscal', 'other']) conv(['projects', i, f]); });
+  d.doc.projects.forEach((p, i) => {
+    for (const f of ['budget', 'fiscal', 'other']) conv(['projects', i, f]);
+    // Self-evaluation funds are money too (scores and weights are not).
+    if (!p.selfeval) return;
+    for (const col of ['initial', 'planned', 'received', 'spent']) {
+      for (const row of ['total', 'fiscal', 'carryOver', 'other']) conv(['projects', i, 'selfeval', 'funds', col, row]);
+    }
+  });
   d.set(['meta', 'unit'], to);
 }
 

@@ -4,3 +4,4 @@ export * from './commands';
 export * from './dutyRows';
 export * from './paste';
 export * from './fix';
+export * from './selfeval';

@@ -2,7 +2,7 @@
 import type { JixiaoDocument } from '../model';
 import type { Path } from './patch';
 
-export type RowKind = 'meta' | 'duty' | 'activity' | 'dutyIndicator' | 'project' | 'projectIndicator';
+export type RowKind = 'meta' | 'duty' | 'activity' | 'dutyIndicator' | 'project' | 'projectIndicator' | 'selfevalIndicator';
 export interface RowLocation { kind: RowKind; path: Path; /** path of the array holding the row */ parent: Path; index: number }
 
 export function locateRow(doc: JixiaoDocument, rowId: string): RowLocation | null {
@@ -30,6 +30,10 @@ export function locateRow(doc: JixiaoDocument, rowId: string): RowLocation | nul
     for (let i = 0; i < proj.indicators.length; i++) {
       if (proj.indicators[i].id === rowId) return { kind: 'projectIndicator', path: ['projects', p, 'indicators', i], parent: ['projects', p, 'indicators'], index: i };
     }
+    const se = proj.selfeval?.indicators ?? [];
+    for (let i = 0; i < se.length; i++) {
+      if (se[i].id === rowId) return { kind: 'selfevalIndicator', path: ['projects', p, 'selfeval', 'indicators', i], parent: ['projects', p, 'selfeval', 'indicators'], index: i };
+    }
   }
   return null;
 }
@@ -39,8 +43,16 @@ export function fieldPath(field: string): Path {
   return field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
 }
 
-export const AMOUNT_FIELDS = new Set(['budget', 'fiscal', 'other']);
-/** Amount-typed fields: money, and the schedule percents (exact decimals too). */
+/** weight / score: a self-evaluation indicator's 分值 and 得分. */
+export const AMOUNT_FIELDS = new Set(['budget', 'fiscal', 'other', 'weight', 'score']);
+const SELFEVAL_AMOUNTS = /^selfeval\.(funds\.\w+\.\w+|total|budgetRateWeight|budgetRateScore|level1Weights\.\d+\.weight)$/;
+/** Amount-typed fields: money, the schedule percents, and the self-evaluation's funds, weights and scores (exact decimals too). */
 export function isAmountField(field: string): boolean {
-  return AMOUNT_FIELDS.has(field) || field.startsWith('schedule.');
+  return AMOUNT_FIELDS.has(field) || field.startsWith('schedule.') || SELFEVAL_AMOUNTS.test(field);
 }
+
+/** Fields that take one of a few words only. */
+export const CHOICE_FIELDS: Record<string, readonly string[]> = {
+  achievement: ['', '达成', '部分达成', '未达成'],
+  'selfeval.grade': ['', '优', '良', '中', '差'],
+};

@@ -1,6 +1,9 @@
 // Constructors for empty rows and documents, so every caller creates rows with ids and all fields.
 import { newId } from './ids';
-import { FORMAT, SCHEMA_VERSION, type Activity, type Duty, type DutyIndicator, type JixiaoDocument, type Meta, type Project, type ProjectIndicator } from './schema';
+import {
+  FORMAT, SCHEMA_VERSION, type Activity, type Duty, type DutyIndicator, type FundSplit, type JixiaoDocument, type Meta, type Project, type ProjectIndicator,
+  type SelfEval, type SelfEvalIndicator,
+} from './schema';
 import { DEFAULT_TEMPLATE_ID, templateOrDefault } from './templates';
 
 export function newDutyIndicator(init: Partial<DutyIndicator> = {}): DutyIndicator {
@@ -41,4 +44,23 @@ export function newDocument(meta: Partial<Meta> = {}): JixiaoDocument {
 export function splitOrgLine(org: string): { deptCode: string; deptName: string } {
   const m = /^\s*([0-9A-Za-z]*)\s*(.*?)\s*$/.exec(org)!;
   return { deptCode: m[1], deptName: m[2] };
+}
+
+export function newFundSplit(init: Partial<FundSplit> = {}): FundSplit {
+  return { total: '', fiscal: '', carryOver: '', other: '', ...init };
+}
+
+export function newSelfEvalIndicator(init: Partial<SelfEvalIndicator> = {}): SelfEvalIndicator {
+  return { id: newId('se'), level1: '', level2: '', name: '', description: '', target: '', actual: '', weight: '', score: '', achievement: '', deviation: '', ...init };
+}
+
+/** An empty self-evaluation part (every cell blank, no indicators). */
+export function newSelfEval(init: Partial<SelfEval> = {}): SelfEval {
+  return {
+    implementer: '', authority: '',
+    funds: { initial: newFundSplit(), planned: newFundSplit(), received: newFundSplit(), spent: newFundSplit() },
+    progress: '', goal: '', achieved: '', completionRate: '', level1Weights: [], indicators: [],
+    budgetRateWeight: '', budgetRateScore: '', total: '', grade: '', problems: '', preparer: '', phone: '', date: '',
+    ...init,
+  };
 }

@@ -154,7 +154,7 @@ class Restorer {
     return '';
   }
 
-  id(row: Obj, prefix: 'd' | 'a' | 'i' | 'p' | 'pi', where: string): string {
+  id(row: Obj, prefix: 'd' | 'a' | 'i' | 'p' | 'pi' | 'se', where: string): string {
     const v = row.id;
     if (typeof v === 'string' && v.length > 0) return v;
     if (typeof v === 'number') return String(v);
@@ -241,7 +241,82 @@ class Restorer {
       schedule: schedule.map((_, k) => this.amount(schedule as unknown as Obj, String(k), where, `实施进度第 ${k + 1} 项`)),
       goal: this.text(row, 'goal', where, '绩效目标'),
       indicators: this.rows(row, 'indicators', where, '指标').map((x, k) => this.projectIndicator(x, `${where} › 指标 ${k + 1}`)),
+      ...this.selfevalOf(row, where),
     };
+  }
+
+  /** One of a few words; anything else is cleared with a note. */
+  choice<T extends string>(row: Obj, key: string, choices: readonly T[], where: string, label: string): T {
+    const v = row[key];
+    if (v === undefined || v === null) return choices[0];
+    const t = typeof v === 'string' ? v.trim() : v;
+    if (choices.includes(t as T)) return t as T;
+    this.repairs.push(`${where}的“${label}”“${String(v)}”不是可选的值（${choices.filter(Boolean).join('、')}），已清空。`);
+    return choices[0];
+  }
+
+  /** The self-evaluation part, repaired field by field; absent stays absent. */
+  selfevalOf(project: Obj, projectWhereText: string): { selfeval?: Obj } {
+    const v = project.selfeval;
+    if (v === undefined) return {};
+    const where = `${projectWhereText} › 绩效自评`;
+    if (!isObject(v)) {
+      this.repairs.push(`${where}的格式无效，已忽略其内容（可重新生成自评表）。`);
+      return { selfeval: undefined };
+    }
+    const t = (key: string, label: string) => this.text(v, key, where, label);
+    const a = (key: string, label: string) => this.amount(v, key, where, label);
+    const funds = isObject(v.funds) ? v.funds : {};
+    if (v.funds !== undefined && !isObject(v.funds)) this.repairs.push(`${where}的资金情况格式无效，已清空。`);
+    const split = (col: string, label: string): Obj => {
+      const x = isObject(funds[col]) ? funds[col] : {};
+      if (funds[col] !== undefined && !isObject(funds[col])) this.repairs.push(`${where}的${label}格式无效，已清空。`);
+      const w = `${where} › ${label}`;
+      return { ...x, total: this.amount(x, 'total', w, '合计'), fiscal: this.amount(x, 'fiscal', w, '财政资金'), carryOver: this.amount(x, 'carryOver', w, '上年结转'), other: this.amount(x, 'other', w, '其他资金') };
+    };
+    return {
+      selfeval: {
+        ...v,
+        implementer: t('implementer', '实施单位'),
+        authority: t('authority', '主管部门'),
+        funds: { ...funds, initial: split('initial', '年初预算数'), planned: split('planned', '预算数'), received: split('received', '到位数'), spent: split('spent', '执行数') },
+        progress: t('progress', '预算执行进度'),
+        goal: t('goal', '年度预期目标'),
+        achieved: t('achieved', '具体完成情况'),
+        completionRate: t('completionRate', '总体完成率'),
+        level1Weights: this.rows(v, 'level1Weights', where, '一级指标权重').map((x, k) => ({
+          ...x, level1: this.text(x, 'level1', `${where} › 权重 ${k + 1}`, '一级指标'), weight: this.amount(x, 'weight', `${where} › 权重 ${k + 1}`, '权重'),
+        })),
+        indicators: this.rows(v, 'indicators', where, '指标').map((x, k) => this.selfevalIndicator(x, `${where} › 指标 ${k + 1}`)),
+        budgetRateWeight: a('budgetRateWeight', '预算执行率权重'),
+        budgetRateScore: a('budgetRateScore', '预算执行率得分'),
+        total: a('total', '总分'),
+        grade: this.choice(v, 'grade', ['', '优', '良', '中', '差'] as const, where, '评价等级'),
+        problems: t('problems', '存在问题'),
+        preparer: t('preparer', '填报人'),
+        phone: t('phone', '联系电话'),
+        date: t('date', '填报日期'),
+      },
+    };
+  }
+
+  selfevalIndicator(row: Obj, where: string): Obj {
+    const out: Obj = {
+      ...row,
+      id: this.id(row, 'se', where),
+      level1: this.text(row, 'level1', where, '一级指标'),
+      level2: this.text(row, 'level2', where, '二级指标'),
+      name: this.text(row, 'name', where, '三级指标'),
+      description: this.text(row, 'description', where, '指标说明'),
+      target: this.text(row, 'target', where, '年度指标值'),
+      actual: this.text(row, 'actual', where, '实际完成值'),
+      weight: this.amount(row, 'weight', where, '分值'),
+      score: this.amount(row, 'score', where, '得分'),
+      achievement: this.choice(row, 'achievement', ['', '达成', '部分达成', '未达成'] as const, where, '完成情况'),
+      deviation: this.text(row, 'deviation', where, '偏差原因分析及改进措施'),
+    };
+    if (row.from !== undefined && (typeof row.from !== 'string' || row.from === '')) delete out.from;
+    return out;
   }
 
   meta(raw: unknown): Obj {

@@ -1,0 +1,4 @@
+export * from './decimal';
+export * from './weights';
+export * from './score';
+export * from './init';
