@@ -6,6 +6,7 @@ import type { Duty, JixiaoDocument, Project } from '../model/schema';
 import { DOCUMENT_RULES } from './document-rules';
 import { DUTY_RULES } from './duty-rules';
 import { PROJECT_RULES } from './project-rules';
+import { SELFEVAL_RULES } from './selfeval-rules';
 import { contextKey, contextOf, dutyWhere, projectWhere, type Rule, type RuleContext } from './registry';
 import { groupFindings, type GroupPolicy } from './group';
 import type { Finding } from './types';
@@ -18,7 +19,10 @@ export { duplicatedDigits } from './value-checks';
 export { indicatorNature, isLowerBetter } from './indicator-kind';
 export { runTogetherNames, repeatedFragment } from './text-shape';
 
-export const RULES: readonly Rule[] = [...DUTY_RULES, ...PROJECT_RULES, ...DOCUMENT_RULES];
+/** Rules run per project: its target table, then its self-evaluation part. */
+const PROJECT_SCOPE = [...PROJECT_RULES, ...SELFEVAL_RULES];
+
+export const RULES: readonly Rule[] = [...DUTY_RULES, ...PROJECT_SCOPE, ...DOCUMENT_RULES];
 
 /** Every code the registry can emit. */
 export const CODES: readonly string[] = [...new Set(RULES.flatMap((r) => r.codes))];
@@ -55,9 +59,9 @@ function checkDuty(duty: Duty, index: number, ctx: RuleContext): Finding[] {
 
 function checkProject(project: Project, index: number, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const r of PROJECT_RULES) r.check(project, index, ctx, out);
+  for (const r of PROJECT_SCOPE) r.check(project, index, ctx, out);
   if (out.length < 2) return out;
-  return groupFindings(inTableOrder(out, [project.id, ...project.indicators.map((i) => i.id)]), GROUP_POLICIES);
+  return groupFindings(inTableOrder(out, [project.id, ...project.indicators.map((i) => i.id), ...(project.selfeval?.indicators.map((i) => i.id) ?? [])]), GROUP_POLICIES);
 }
 
 function checkDocument(doc: JixiaoDocument, ctx: RuleContext): Finding[] {

@@ -4,7 +4,7 @@
 // key, which is what lets the incremental validator cache them by object identity.
 import { activityNumber, dutyNumber } from '../model/numbering';
 import type { Duty, JixiaoDocument, Project } from '../model/schema';
-import { templateOrDefault, type Template } from '../model/templates';
+import { selfevalTemplateFor, templateOrDefault, type SelfevalTemplate, type Template } from '../model/templates';
 import type { MoneyUnit } from '../model/amount';
 import type { CellIssue } from './value-checks';
 import type { Finding } from './types';
@@ -14,6 +14,8 @@ export interface RuleContext {
   template: Template;
   unit: MoneyUnit;
   deptCode: string;
+  /** The self-evaluation layout (weights, grades, instruction text). */
+  selfeval: SelfevalTemplate;
 }
 
 export type Scope = 'duty' | 'project' | 'document';
@@ -29,12 +31,12 @@ export interface DocumentRule extends RuleBase { scope: 'document'; check(doc: J
 export type Rule = DutyRule | ProjectRule | DocumentRule;
 
 export function contextOf(doc: JixiaoDocument): RuleContext {
-  return { template: templateOrDefault(doc.meta.templateId), unit: doc.meta.unit, deptCode: doc.meta.deptCode.trim() };
+  return { template: templateOrDefault(doc.meta.templateId), unit: doc.meta.unit, deptCode: doc.meta.deptCode.trim(), selfeval: selfevalTemplateFor(doc.meta) };
 }
 
 /** Everything duty/project results depend on besides the object itself. */
 export function contextKey(ctx: RuleContext): string {
-  return `${ctx.template.id}\u0001${ctx.unit}\u0001${ctx.deptCode}`;
+  return `${ctx.template.id}\u0001${ctx.unit}\u0001${ctx.deptCode}\u0001${ctx.selfeval.id}`;
 }
 
 // ---- locations ----
