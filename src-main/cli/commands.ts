@@ -7,6 +7,7 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { libraryCommand } from './library';
 import { auditCommand } from './audit';
+import { selfevalCommand } from './selfeval';
 
 export const COMMANDS: CliCommand[] = [
   newCommand,
@@ -15,4 +16,5 @@ export const COMMANDS: CliCommand[] = [
   importCommand,
   libraryCommand,
   auditCommand,
+  selfevalCommand,
 ];

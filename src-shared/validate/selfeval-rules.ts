@@ -280,7 +280,9 @@ const valuesRule = rule('selfeval.values', VALUE_CODES,
   (p, se, index, ctx, out) => {
     for (const ind of se.indicators) {
       const nature = natureOf(ind, ctx.template);
-      if (ind.target.trim() !== '') {
+      // A target carried over unchanged is reported once, in the target table it came from.
+      const source = ind.from === undefined ? undefined : p.indicators.find((x) => x.id === ind.from);
+      if (ind.target.trim() !== '' && source?.value !== ind.target) {
         let issues = valueIssues(ind.target, nature, ctx.unit);
         // A count with a percent target: the unit is the one cause; "≥100% means 100%" is not a second finding.
         if (issues.some((i) => i.code === 'value.unit-mismatch')) issues = issues.filter((i) => !(i.code === 'value.rate-over-100' && i.severity === 'warning'));
@@ -329,7 +331,8 @@ const textRule = rule('selfeval.text', ['selfeval.template-text', 'text.merged-c
       if (f) out.push(pf(p, index, field, label, v, { severity: 'warning', code: 'text.merged-cells-suspect', message: `“${label}”中“${f}”连续出现了两次，请删去多余的部分`, suggestion: v.replace(f + f, f) }));
     }
     for (const ind of se.indicators) {
-      const shape = nameShapeIssue(ind.name);
+      const carried = ind.from !== undefined && p.indicators.some((x) => x.id === ind.from && x.name === ind.name);
+      const shape = carried ? null : nameShapeIssue(ind.name);
       if (shape) out.push(finding(ind.id, 'name', indicatorWhere(index, ind, 'name'), ind.name, shape));
       if (isInstruction(ind.deviation)) {
         out.push(finding(ind.id, 'deviation', indicatorWhere(index, ind, 'deviation'), ind.deviation, { severity: 'error', code: 'selfeval.template-text', message: '“偏差原因分析及改进措施”仍是表格的填写说明，请替换为实际内容' }));

@@ -173,3 +173,19 @@ describe('the fixture table selfeval-2019-a (selfeval.md lists its defects)', ()
     expect(findings.filter((f) => f.code === 'selfeval.total-mismatch' || f.code === 'selfeval.grade-mismatch')).toEqual([]);
   });
 });
+
+describe('carried-over cells are reported once, in the target table', () => {
+  it('a target or a name copied unchanged from the target table gives no second finding; an edited one does', () => {
+    const doc = clean();
+    doc.projects[0].indicators = [{ id: 'pi1', level1: '产出指标', level2: '数量指标', name: '养老金养老金人数', description: '', value: '≥100%', basis: '计划标准' }];
+    Object.assign(doc.projects[0].selfeval!.indicators[0], { from: 'pi1', name: '养老金养老金人数', target: '≥100%', actual: '200', score: '', weight: '30' });
+    doc.projects[0].selfeval!.total = '';
+    const all = validateDocument(doc);
+    const inTarget = all.filter((f) => f.path.rowId === 'pi1').map((f) => f.code);
+    expect(inTarget).toContain('text.merged-cells-suspect');
+    expect(inTarget).toContain('value.unit-mismatch');
+    expect(all.filter((f) => f.path.rowId === 'a')).toEqual([]);
+    doc.projects[0].selfeval!.indicators[0].target = '≥99%';
+    expect(validateDocument(doc).filter((f) => f.path.rowId === 'a').map((f) => f.code)).toEqual(['value.unit-mismatch']);
+  });
+});
