@@ -1,6 +1,6 @@
 // 项目绩效目标表: the project list (add, duplicate, delete, reorder, search) and the form of one project.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CommandError, countChildren, deleteRows, duplicateProject, insertProject, moveRow, setCellEdit } from '../../src-shared/commands';
+import { CommandError, countChildren, deleteRows, duplicateProject, fieldPath, getAt, insertProject, moveRow, setCellEdit } from '../../src-shared/commands';
 import { compareAmounts, formatAmount, parseAmount, percentOf, sumAmounts, templateOrDefault, type Project } from '../../src-shared/model';
 import type { Finding } from '../../src-shared/validate/types';
 import { editor, useEditor } from '../app/store';
@@ -10,7 +10,8 @@ import { ProjectIndicatorGrid } from '../grid/ProjectIndicatorGrid';
 
 function run(fn: () => void) { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } }
 
-function ProjectList() {
+/** The project list; the 绩效自评 tab shows it without the add/delete tools and with a badge per project. */
+export function ProjectList({ readOnly, badge }: { readOnly?: boolean; badge?: (p: Project) => React.ReactNode } = {}) {
   const projects = useEditor((s) => s.doc!.projects);
   const projectId = useEditor((s) => s.projectId);
   const [query, setQuery] = useState('');
@@ -48,13 +49,13 @@ function ProjectList() {
     <aside className="project-list">
       <div className="project-list-tools">
         <input className="search" placeholder="按名称或编码搜索" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="搜索项目" />
-        <div className="button-row">
+        {!readOnly && <div className="button-row">
           <button onClick={add} data-testid="project-add">新增</button>
           <button onClick={dup} disabled={!projectId}>复制</button>
           <button onClick={() => void del()} disabled={!projectId}>删除</button>
           <button onClick={() => move(-1)} disabled={!projectId} title="上移">↑</button>
           <button onClick={() => move(1)} disabled={!projectId} title="下移">↓</button>
-        </div>
+        </div>}
       </div>
       <ol className="project-items">
         {shown.map(({ p, i }) => (
@@ -62,6 +63,7 @@ function ProjectList() {
             <span className="num">{i + 1}、</span>
             <span className="pname">{p.name || '（未命名项目）'}</span>
             <span className="pcode">{p.code}</span>
+            {badge && <span className="pbadge">{badge(p)}</span>}
           </li>
         ))}
         {shown.length === 0 && <li className="empty">{projects.length ? '没有匹配的项目' : '还没有项目，点击“新增”'}</li>}
@@ -70,12 +72,13 @@ function ProjectList() {
   );
 }
 
-/** A text field that commits on blur or Enter (one undo step per field edit). */
-function Field({ project, field, label, multiline, amount, findings, className }: {
+/** A text field that commits on blur or Enter (one undo step per field edit). `field` is a path
+ * under the project ('name', 'schedule.2', 'selfeval.funds.spent.total'), as in a finding. */
+export function Field({ project, field, label, multiline, amount, findings, className }: {
   project: Project; field: string; label?: string; multiline?: boolean; amount?: 'money' | 'percent'; findings: Map<string, Finding[]>; className?: string;
 }) {
   const unit = useEditor((s) => s.doc!.meta.unit);
-  const stored = field.startsWith('schedule.') ? project.schedule[Number(field.slice(9))] ?? '' : (project as unknown as Record<string, string>)[field] ?? '';
+  const stored = String(getAt(project, fieldPath(field)) ?? '');
   const shown = amount ? formatAmount(stored, amount === 'money' ? unit : 'percent') : stored;
   const [text, setText] = useState(shown);
   const [bad, setBad] = useState<string | null>(null);
@@ -112,10 +115,22 @@ function Field({ project, field, label, multiline, amount, findings, className }
     }} />;
 }
 
+/** Moves the focus to a form field of `rowId` when the findings panel asks for it. */
+export function useFieldFocus(ref: React.RefObject<HTMLElement | null>, rowId: string): void {
+  const focusRequest = useEditor((s) => s.focusRequest);
+  const handledSeq = useRef(0);
+  useEffect(() => {
+    if (!focusRequest || focusRequest.rowId !== rowId || handledSeq.current === focusRequest.seq) return;
+    handledSeq.current = focusRequest.seq;
+    const el = ref.current?.querySelector<HTMLElement>(`[data-field="${focusRequest.field}"]`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  }, [focusRequest, rowId, ref]);
+}
+
 function ProjectForm({ project, index }: { project: Project; index: number }) {
   const doc = useEditor((s) => s.doc!);
   const findings = useEditor((s) => s.findings);
-  const focusRequest = useEditor((s) => s.focusRequest);
   const fmap = useMemo(() => indexFindings(findings), [findings]);
   const ref = useRef<HTMLDivElement>(null);
   const t = templateOrDefault(doc.meta.templateId);
@@ -123,14 +138,7 @@ function ProjectForm({ project, index }: { project: Project; index: number }) {
   const total = sumAmounts([project.fiscal, project.other]);
   const mismatch = project.budget !== '' && total !== '' && compareAmounts(project.budget, total) !== 0;
 
-  const handledSeq = useRef(0);
-  useEffect(() => {
-    if (!focusRequest || focusRequest.rowId !== project.id || handledSeq.current === focusRequest.seq) return;
-    handledSeq.current = focusRequest.seq;
-    const el = ref.current?.querySelector<HTMLElement>(`[data-field="${focusRequest.field}"]`);
-    el?.scrollIntoView({ block: 'center' });
-    el?.focus();
-  }, [focusRequest, project.id]);
+  useFieldFocus(ref, project.id);
 
   return (
     <div className="project-form" ref={ref} data-testid="project-form">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newDocument, newProject, newProjectIndicator, newSelfEval, newSelfEvalIndicator } from '../model/factory';
 import type { JixiaoDocument } from '../model/schema';
 import { applyEdit } from './patch';
-import { applyComputedScoresEdit, initSelfEvalEdit } from './selfeval';
+import { applyComputedScoresEdit, initSelfEvalEdit, insertSelfEvalIndicator, pasteSelfEvalBlock } from './selfeval';
 import { setCellEdit, switchUnitEdit } from './commands';
 
 function doc(): JixiaoDocument {
@@ -98,5 +98,27 @@ describe('self-evaluation cells through setCell', () => {
     expect(se.funds.spent.total).toBe('29648');
     expect(se.indicators[0].score).toBe('40');
     expect(se.total).toBe('57');
+  });
+});
+
+describe('pasteSelfEvalBlock and insertSelfEvalIndicator', () => {
+  it('pastes actuals and scores as one step, appends rows, reports what a column cannot take', () => {
+    const d = scored();
+    const fields = ['actual', 'achievement', 'weight', 'score'] as const;
+    const r = pasteSelfEvalBlock(d, 'p1', 0, fields, 0, [['180人', '', '40', '36'], ['效果明显', '达成', '10', '九'], ['x', '差不多', '1,0', '1']]);
+    const se = applyEdit(d, r.edit!).projects[0].selfeval!;
+    expect(se.indicators.map((i) => [i.actual, i.achievement, i.weight, i.score])).toEqual([
+      ['180人', '', '40', '36'], ['效果明显', '达成', '10', '7'], ['x', '', '10', '1'],
+    ]);
+    expect(r.problems.map((p) => [p.row, p.col, p.text])).toEqual([[1, 3, '九'], [2, 1, '差不多']]);
+    expect(applyEdit(applyEdit(d, r.edit!), r.edit!, 'undo')).toEqual(d);
+  });
+
+  it('inserts an empty indicator where asked', () => {
+    const d = scored();
+    const { edit, id } = insertSelfEvalIndicator(d, 'p1', 1, { level1: '产出指标' });
+    const se = applyEdit(d, edit).projects[0].selfeval!;
+    expect(se.indicators.map((i) => i.id)).toEqual(['s1', id, 's2']);
+    expect(se.indicators[1]).toMatchObject({ level1: '产出指标', name: '', score: '' });
   });
 });

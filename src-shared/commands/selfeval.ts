@@ -1,9 +1,10 @@
 // Self-evaluation commands with inverses: 生成自评表 (carry-over) and 采用计算得分.
-import { compareAmounts, type JixiaoDocument } from '../model';
+import { compareAmounts, newSelfEvalIndicator, type JixiaoDocument, type SelfEvalIndicator } from '../model';
 import { selfevalTemplateFor, templateOrDefault } from '../model/templates';
 import { gradeOf, initSelfEval, scoreSelfEval } from '../selfeval';
-import { Draft, CommandError } from './commands';
-import { locateRow } from './locate';
+import { amountFromText, Draft, CommandError, type PasteProblem } from './commands';
+import { AMOUNT_FIELDS, CHOICE_FIELDS, locateRow } from './locate';
+import type { PasteResult } from './paste';
 import type { Edit } from './patch';
 
 /** 生成自评表: one undo step creating the part of every project that has none. */
@@ -46,4 +47,55 @@ export function applyComputedScoresEdit(doc: JixiaoDocument, projectId: string, 
 
 function inRange(score: string, [lo, hi]: [string, string]): boolean {
   return compareAmounts(score, lo) >= 0 && compareAmounts(score, hi) <= 0;
+}
+
+/** The self-evaluation indicator cells a user types (the grid's editable columns, in table order). */
+export const SELFEVAL_INDICATOR_FIELDS = ['level1', 'level2', 'name', 'description', 'target', 'actual', 'achievement', 'weight', 'score', 'deviation'] as const;
+export type SelfEvalIndicatorField = (typeof SELFEVAL_INDICATOR_FIELDS)[number];
+
+function partPath(doc: JixiaoDocument, projectId: string): (string | number)[] {
+  const loc = locateRow(doc, projectId);
+  if (!loc || loc.kind !== 'project') throw new CommandError('请先选择一个项目');
+  if (!doc.projects[loc.index].selfeval) throw new CommandError('该项目还没有绩效自评表，请先生成自评表');
+  return [...loc.path, 'selfeval'];
+}
+
+export function insertSelfEvalIndicator(doc: JixiaoDocument, projectId: string, index: number, init: Partial<SelfEvalIndicator> = {}): { edit: Edit; id: string } {
+  const base = partPath(doc, projectId);
+  const d = new Draft(doc);
+  const ind = newSelfEvalIndicator(init);
+  const arr = d.get([...base, 'indicators']) as SelfEvalIndicator[];
+  const i = Math.max(0, Math.min(index, arr.length));
+  d.set([...base, 'indicators'], [...arr.slice(0, i), ind, ...arr.slice(i)]);
+  return { edit: d.finish('插入自评指标')!, id: ind.id };
+}
+
+/**
+ * Paste a block into the indicator grid at (row, column of `fields`), one undo step; rows past the
+ * end are added. A cell a column cannot take (a word in 分值/得分, an unknown 完成情况) is reported, not pasted.
+ */
+export function pasteSelfEvalBlock(doc: JixiaoDocument, projectId: string, anchorRow: number, fields: readonly SelfEvalIndicatorField[], anchorCol: number, matrix: string[][]): PasteResult {
+  const base = partPath(doc, projectId);
+  const d = new Draft(doc);
+  const problems: PasteProblem[] = [];
+  const width = Math.min(Math.max(0, ...matrix.map((r) => r.length)), fields.length - anchorCol);
+  matrix.forEach((cells, r) => {
+    const i = anchorRow + r;
+    const inds = d.get([...base, 'indicators']) as SelfEvalIndicator[];
+    if (i >= inds.length) d.set([...base, 'indicators'], [...inds, newSelfEvalIndicator()]);
+    for (let c = 0; c < width; c++) {
+      const field = fields[anchorCol + c];
+      let text = cells[c] ?? '';
+      if (AMOUNT_FIELDS.has(field)) {
+        const a = amountFromText(text);
+        if (a === null) { problems.push({ row: r, col: c, text, message: `“${text}”不是数字，未粘贴` }); continue; }
+        text = a;
+      } else if (field === 'achievement' && !CHOICE_FIELDS.achievement.includes(text.trim())) {
+        problems.push({ row: r, col: c, text, message: `“${text}”不是 达成/部分达成/未达成，未粘贴` });
+        continue;
+      }
+      d.set([...base, 'indicators', i, field], field === 'achievement' ? text.trim() : text);
+    }
+  });
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, rows: matrix.length, cols: width };
 }
