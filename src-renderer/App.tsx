@@ -14,6 +14,7 @@ import { FindingsPanel } from './views/FindingsPanel';
 import { LibraryPanel } from './views/LibraryPanel';
 import { PrintPreview } from './views/PrintPreview';
 import { ProjectsView } from './views/ProjectsView';
+import { SelfEvalView } from './views/SelfEvalView';
 
 // The 指标库 and 审核结果 panels share the right side: opening one closes the other (old office
 // screens are 1366 px wide; two panels would leave the table too narrow).
@@ -186,6 +187,7 @@ export function App() {
           <div className="tabs" role="tablist">
             <button role="tab" aria-selected={tab === 'duty'} className={tab === 'duty' ? 'active' : ''} onClick={() => editor.set({ tab: 'duty' })} data-testid="tab-duty">部门职责-工作活动</button>
             <button role="tab" aria-selected={tab === 'projects'} className={tab === 'projects' ? 'active' : ''} onClick={() => editor.set({ tab: 'projects' })} data-testid="tab-projects">项目绩效目标表（{doc.projects.length}）</button>
+            <button role="tab" aria-selected={tab === 'selfeval'} className={tab === 'selfeval' ? 'active' : ''} onClick={() => editor.set({ tab: 'selfeval' })} data-testid="tab-selfeval">绩效自评</button>
             <span className="tab-title">{doc.meta.deptCode}{doc.meta.deptName} {doc.meta.year}年 — {fileName(useEditor.getState().path)}</span>
           </div>
           <div className="main">
@@ -195,7 +197,7 @@ export function App() {
                   <div className="table-caption">部门职责-工作活动绩效目标<span className="unit">单位：{doc.meta.unit}</span></div>
                   <DutyGrid />
                 </div>
-              ) : <ProjectsView />}
+              ) : tab === 'projects' ? <ProjectsView /> : <SelfEvalView />}
             </div>
             {libraryOpen && <LibraryPanel />}
             {findingsOpen && <FindingsPanel />}

@@ -6,7 +6,7 @@ import { applyEdit, type Edit } from '../../src-shared/commands';
 import type { JixiaoDocument } from '../../src-shared/model';
 import type { Finding } from '../../src-shared/validate/types';
 
-export type Tab = 'duty' | 'projects';
+export type Tab = 'duty' | 'projects' | 'selfeval';
 /** A request to move the focus to a cell (from the findings panel); `seq` makes each request new. */
 export interface FocusRequest { rowId: string; field: string; seq: number }
 

@@ -7,7 +7,8 @@ import type { JixiaoDocument } from '../../src-shared/model';
 import { countBySeverity, SEVERITY_LABEL, type CellPath, type Finding } from '../../src-shared/validate/types';
 import { editor, useEditor } from '../app/store';
 
-interface RowHome { table: 'duty' | 'project' | 'meta'; projectId?: string; projectIndex?: number }
+/** `selfeval`: the row lives in the 绩效自评 tab (project-level self-evaluation cells are fields 'selfeval.…'). */
+interface RowHome { table: 'duty' | 'project' | 'meta'; projectId?: string; projectIndex?: number; selfeval?: boolean }
 
 export function rowHomes(doc: JixiaoDocument): Map<string, RowHome> {
   const m = new Map<string, RowHome>();
@@ -22,6 +23,7 @@ export function rowHomes(doc: JixiaoDocument): Map<string, RowHome> {
   doc.projects.forEach((p, projectIndex) => {
     m.set(p.id, { table: 'project', projectId: p.id, projectIndex });
     for (const i of p.indicators) m.set(i.id, { table: 'project', projectId: p.id, projectIndex });
+    for (const i of p.selfeval?.indicators ?? []) m.set(i.id, { table: 'project', projectId: p.id, projectIndex, selfeval: true });
   });
   return m;
 }
@@ -29,7 +31,7 @@ export function rowHomes(doc: JixiaoDocument): Map<string, RowHome> {
 export function jumpTo(path: CellPath, home: RowHome | undefined): void {
   if (!home || home.table === 'meta') { editor.set({ tab: 'duty' }); return; }
   if (home.table === 'duty') editor.set({ tab: 'duty' });
-  else editor.set({ tab: 'projects', projectId: home.projectId });
+  else editor.set({ tab: home.selfeval || path.field.startsWith('selfeval.') ? 'selfeval' : 'projects', projectId: home.projectId });
   editor.focusCell(path.rowId, path.field);
 }
 

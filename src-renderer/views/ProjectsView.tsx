@@ -75,11 +75,12 @@ export function ProjectList({ readOnly, badge }: { readOnly?: boolean; badge?: (
 /** A text field that commits on blur or Enter (one undo step per field edit). `field` is a path
  * under the project ('name', 'schedule.2', 'selfeval.funds.spent.total'), as in a finding. */
 export function Field({ project, field, label, multiline, amount, findings, className }: {
-  project: Project; field: string; label?: string; multiline?: boolean; amount?: 'money' | 'percent'; findings: Map<string, Finding[]>; className?: string;
+  /** 'plain': a number shown as stored (scores, weights). */
+  project: Project; field: string; label?: string; multiline?: boolean; amount?: 'money' | 'percent' | 'plain'; findings: Map<string, Finding[]>; className?: string;
 }) {
   const unit = useEditor((s) => s.doc!.meta.unit);
   const stored = String(getAt(project, fieldPath(field)) ?? '');
-  const shown = amount ? formatAmount(stored, amount === 'money' ? unit : 'percent') : stored;
+  const shown = amount && amount !== 'plain' ? formatAmount(stored, amount === 'money' ? unit : 'percent') : stored;
   const [text, setText] = useState(shown);
   const [bad, setBad] = useState<string | null>(null);
   const editing = useRef(false);

@@ -1,0 +1,178 @@
+// 绩效自评: the projects list and one project's year-end self-evaluation (部门预算项目绩效自评表) in
+// the layout of the chosen template — budget rows, goals, the indicator grid with computed scores,
+// 预算执行率, 总分 and 评价等级 (typed beside computed), problems and the preparer.
+import { useMemo, useRef } from 'react';
+import { applyComputedScoresEdit, CommandError, initSelfEvalEdit, setCellEdit, setMetaEdit } from '../../src-shared/commands';
+import { SELFEVAL_TEMPLATES, selfevalTemplateFor, templateOrDefault, type FundColumn, type FundRow, type Project, type SelfevalTemplate } from '../../src-shared/model';
+import { scoreSelfEval } from '../../src-shared/selfeval';
+import { editor, useEditor } from '../app/store';
+import { indexFindings } from '../app/validation';
+import type { Finding } from '../../src-shared/validate/types';
+import { SelfEvalIndicatorGrid } from '../grid/SelfEvalIndicatorGrid';
+import { Field, ProjectList, useFieldFocus } from './ProjectsView';
+
+const COLUMN_LABEL: Record<SelfevalTemplate['layout'], Record<FundColumn, string>> = {
+  'hebei-2019': { initial: '年初预算数', planned: '预算安排情况（调整后）', received: '资金到位情况', spent: '资金执行情况' },
+  'national-2020': { initial: '年初预算数', planned: '全年预算数', received: '到位数', spent: '全年执行数' },
+};
+const ROW_LABEL: Record<SelfevalTemplate['layout'], Record<FundRow, string>> = {
+  'hebei-2019': { total: '预算数 / 到位数 / 执行数', fiscal: '其中：财政资金', carryOver: '上年结转资金', other: '其他' },
+  'national-2020': { total: '年度资金总额', fiscal: '其中：本年财政拨款', carryOver: '上年结转资金', other: '其他资金' },
+};
+
+function run(fn: () => void) { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } }
+
+/** 生成自评表 for every project that has none (one undo step). */
+export function generateSelfEvals(): void {
+  const doc = editor.get().doc;
+  if (!doc) return;
+  const { edit, created } = initSelfEvalEdit(doc);
+  if (!edit) { editor.toast('所有项目都已有绩效自评表，未改动'); return; }
+  editor.dispatch(edit);
+  editor.toast(`已为 ${created.length} 个项目生成绩效自评表（已有的未改动）`);
+}
+
+/** A form field of the self-evaluation part (`field` under project.selfeval). */
+function F({ p, fm, field, ...rest }: { p: Project; fm: Map<string, Finding[]>; field: string; label: string; amount?: 'money' | 'plain'; multiline?: boolean; className?: string }) {
+  return <Field project={p} findings={fm} {...rest} field={`selfeval.${field}`} />;
+}
+
+function SelfEvalForm({ project, index }: { project: Project; index: number }) {
+  const doc = useEditor((s) => s.doc!);
+  const findings = useEditor((s) => s.findings);
+  const fmap = useMemo(() => indexFindings(findings), [findings]);
+  const ref = useRef<HTMLDivElement>(null);
+  useFieldFocus(ref, project.id);
+  const t = selfevalTemplateFor(doc.meta);
+  const target = templateOrDefault(doc.meta.templateId);
+  const se = project.selfeval!;
+  const scores = useMemo(() => scoreSelfEval(se, t, target), [se, t, target]);
+  const unit = doc.meta.unit;
+  const totalDiffers = se.total !== '' && Number(se.total) !== Number(scores.total);
+  const gradeDiffers = se.grade !== '' && scores.grade !== '' && se.grade !== scores.grade;
+  const setGrade = (v: string) => run(() => editor.dispatch(setCellEdit(editor.get().doc!, project.id, 'selfeval.grade', v)));
+  const acceptAll = () => run(() => {
+    const edit = applyComputedScoresEdit(editor.get().doc!, project.id);
+    if (edit) editor.dispatch(edit); else editor.toast('得分已与计算得分一致');
+  });
+  const cols = t.fundColumns;
+
+  return (
+    <div className="project-form selfeval-form" ref={ref} data-testid="selfeval-form">
+      <h2 className="project-heading">{t.title}（{doc.meta.year}年度）<span className="unit">金额单位：{unit}</span></h2>
+      <div className="se-line">填报部门：{doc.meta.deptName || '—'}</div>
+      <table className="form-table">
+        <tbody>
+          <tr><th>项目名称</th><td colSpan={cols.length + 1} data-testid="se-project-name">{index + 1}、{project.name || '（未命名项目）'}</td></tr>
+          <tr>
+            <th>{t.layout === 'hebei-2019' ? '实施预算单位' : '实施单位'}</th><td colSpan={t.layout === 'hebei-2019' ? cols.length + 1 : 1}><F p={project} fm={fmap} field="implementer" label="实施单位" /></td>
+            {t.layout === 'national-2020' && <><td className="sub">主管部门</td><td colSpan={cols.length - 1}><F p={project} fm={fmap} field="authority" label="主管部门" /></td></>}
+          </tr>
+          <tr><th rowSpan={t.fundRows.length + 1}>{t.layout === 'hebei-2019' ? '预算执行情况' : '项目资金'}</th>
+            <td className="sub" />{cols.map((c) => <td key={c} className="sub">{COLUMN_LABEL[t.layout][c]}</td>)}</tr>
+          {t.fundRows.map((r) => (
+            <tr key={r}>
+              <td className="sub">{ROW_LABEL[t.layout][r]}</td>
+              {cols.map((c) => <td key={c}><F p={project} fm={fmap} field={`funds.${c}.${r}`} label={`${COLUMN_LABEL[t.layout][c]} ${ROW_LABEL[t.layout][r]}`} amount="money" /></td>)}
+            </tr>
+          ))}
+          <tr>
+            <th>预算执行进度（%）</th>
+            <td><F p={project} fm={fmap} field="progress" label="预算执行进度" /></td>
+            <td colSpan={cols.length} className="computed-note" data-testid="se-budget-rate">执行数 / 预算数 = {scores.budgetRatePercent === '' ? '—' : `${scores.budgetRatePercent}%`}</td>
+          </tr>
+          <tr><th>年度预期目标</th><td colSpan={cols.length + 1}><F p={project} fm={fmap} field="goal" label="年度预期目标" multiline className="wide" /></td></tr>
+          <tr><th>{t.layout === 'hebei-2019' ? '具体完成情况' : '实际完成情况'}</th><td colSpan={cols.length + 1}><F p={project} fm={fmap} field="achieved" label="具体完成情况" multiline className="wide" /></td></tr>
+          <tr><th>总体完成率</th><td colSpan={cols.length + 1}><F p={project} fm={fmap} field="completionRate" label="总体完成率" /></td></tr>
+          <tr>
+            <th>一级指标权重</th>
+            <td colSpan={cols.length + 1}>
+              <div className="se-weights">
+                {se.level1Weights.map((w, k) => (
+                  <label key={k}>{w.level1}<F p={project} fm={fmap} field={`level1Weights.${k}.weight`} label={`${w.level1}权重`} amount="plain" /></label>
+                ))}
+                <label>预算执行率<F p={project} fm={fmap} field="budgetRateWeight" label="预算执行率权重" amount="plain" /></label>
+              </div>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <SelfEvalIndicatorGrid project={project} template={t} scores={scores} />
+      <table className="form-table se-summary">
+        <tbody>
+          <tr>
+            <th>预算执行率得分</th>
+            <td><F p={project} fm={fmap} field="budgetRateScore" label="预算执行率得分" amount="plain" /></td>
+            <td className={`computed-note${se.budgetRateScore !== '' && scores.budgetRateComputed !== '' && Number(se.budgetRateScore) !== Number(scores.budgetRateComputed) ? ' score-diff' : ''}`} data-testid="se-budget-score">
+              计算得分 {scores.budgetRateComputed || '—'}（{scores.budgetRateWeight || '—'} × 执行率，最高 {scores.budgetRateWeight || '—'}）</td>
+          </tr>
+          <tr>
+            <th>总分</th>
+            <td><F p={project} fm={fmap} field="total" label="总分" amount="plain" /></td>
+            <td className={`computed-note${totalDiffers ? ' score-diff' : ''}`} data-testid="se-total">
+              各项得分之和 <b>{scores.total || '—'}</b>{'\u3000'}全部按计算得分 <b>{scores.computedTotal || '—'}</b></td>
+          </tr>
+          <tr>
+            <th>评价等级</th>
+            <td>
+              <select className="field" value={se.grade} onChange={(e) => setGrade(e.target.value)} aria-label="评价等级" data-field="selfeval.grade" data-testid="se-grade">
+                {['', '优', '良', '中', '差'].map((g) => <option key={g} value={g}>{g || '（未填）'}</option>)}
+              </select>
+            </td>
+            <td className={`computed-note${gradeDiffers ? ' score-diff' : ''}`} data-testid="se-grade-computed">
+              按总分应为 <b>{scores.grade || '—'}</b>（{t.grades.map((g) => `${g.grade} ≥ ${g.min}`).join('，')}）</td>
+          </tr>
+          <tr><th>存在问题、原因及下一步整改措施</th><td colSpan={2}><F p={project} fm={fmap} field="problems" label="存在问题" multiline className="wide tall" /></td></tr>
+          <tr>
+            <th>填报人</th>
+            <td colSpan={2}>
+              <div className="se-foot">
+                <F p={project} fm={fmap} field="preparer" label="填报人" />
+                <label>联系电话<F p={project} fm={fmap} field="phone" label="联系电话" /></label>
+                <label>填报日期<F p={project} fm={fmap} field="date" label="填报日期" /></label>
+              </div>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <div className="se-actions">
+        <button onClick={acceptAll} data-testid="se-accept-all" title="各指标与预算执行率的得分改为计算得分，并更新总分和评价等级（一步，可撤销）">采用全部计算得分</button>
+      </div>
+    </div>
+  );
+}
+
+export function SelfEvalView() {
+  const doc = useEditor((s) => s.doc!);
+  const projectId = useEditor((s) => s.projectId);
+  const projects = doc.projects;
+  const index = projects.findIndex((p) => p.id === projectId);
+  const project = index >= 0 ? projects[index] : undefined;
+  const t = selfevalTemplateFor(doc.meta);
+  const missing = projects.filter((p) => !p.selfeval).length;
+  const switchTemplate = (id: string) => editor.dispatch(setMetaEdit(editor.get().doc!, { selfevalTemplateId: id }, '切换自评表模板'));
+  const target = templateOrDefault(doc.meta.templateId);
+  const badge = (p: Project) => {
+    if (!p.selfeval) return <span className="muted">未生成</span>;
+    const s = scoreSelfEval(p.selfeval, t, target);
+    return <span>{s.total || '—'} 分 {s.grade}</span>;
+  };
+  return (
+    <div className="selfeval-view">
+      <div className="se-bar">
+        <button className="primary" onClick={generateSelfEvals} disabled={missing === 0} data-testid="se-generate"
+          title="从项目绩效目标表带入指标、指标值、绩效目标和预算数（已有的自评内容不会被改动）">生成自评表{missing ? `（${missing} 个项目）` : ''}</button>
+        <label>自评表模板
+          <select value={t.id} onChange={(e) => switchTemplate(e.target.value)} data-testid="se-template">
+            {SELFEVAL_TEMPLATES.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          </select>
+        </label>
+      </div>
+      <div className="projects-view">
+        <ProjectList readOnly badge={badge} />
+        {project?.selfeval ? <SelfEvalForm key={project.id} project={project} index={index} />
+          : <div className="empty-state">{project ? <>“{project.name || '（未命名项目）'}”还没有绩效自评表。点击“生成自评表”，从项目绩效目标表带入指标和目标。</> : '没有选中的项目。'}</div>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+// End-to-end: the 绩效自评 tab in Debian's Chromium against the web host — carry-over (生成自评表),
+// typing an actual through the IME, the computed score beside the typed one, 采用计算得分 (one
+// undo step), a finding that jumps into the tab, the template switch; and the documentation picture.
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
+
+let h: Harness;
+let page: Page;
+let seeds: string[];
+const consoleProblems: string[] = [];
+const seed = (name: string) => seeds.find((s) => s.includes(name))!;
+const grid = () => page.getByTestId('selfeval-indicator-grid');
+const at = (row: number, col: string) => grid().locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`);
+const rowCount = async () => Number(await grid().locator('[aria-rowcount]').first().getAttribute('aria-rowcount')) - 1;
+const focusedCell = () => page.evaluate(() => {
+  const el = document.activeElement?.closest('[role=gridcell]');
+  return el ? { col: el.getAttribute('col-id'), row: el.closest('[row-index]')?.getAttribute('row-index') } : null;
+});
+const fieldValue = (field: string) => page.locator(`[data-testid="selfeval-form"] [data-field="${field}"]`).inputValue();
+
+/** Chinese typed the way a clerk's IME delivers it: a composition, then the committed text. */
+async function typeThroughIme(text: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  await cdp.send('Input.insertText', { text });
+  await cdp.detach();
+}
+
+const shot = async (name: string, locator: ReturnType<Page['locator']>) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.getByTestId('toast').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  await locator.screenshot({ path });
+  if (process.env.UPDATE_DOC_SCREENSHOTS) {
+    mkdirSync(join(import.meta.dirname, '../../docs/screenshots'), { recursive: true });
+    copyFileSync(path, join(import.meta.dirname, '../../docs/screenshots', `${name}.png`));
+  }
+};
+
+beforeAll(async () => {
+  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npm run build:web（npm test 会自动构建）');
+  h = await startHarness({ viewport: { width: 1600, height: 1000 } });
+  page = h.page;
+  seeds = copySeeds(h);
+  page.on('pageerror', (e) => { throw e; });
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(m.text()); });
+  await page.goto(h.host.url);
+});
+afterAll(async () => { await h?.close(); });
+
+describe('绩效自评 tab', () => {
+  it('生成自评表 carries every project\'s targets over as one undo step', async () => {
+    await openThroughUi(page, seed('laishui'));
+    await page.getByTestId('tab-selfeval').click();
+    await page.getByText('还没有绩效自评表').waitFor();
+    await page.getByTestId('se-generate').click();
+    await expect.poll(() => page.getByTestId('toast').textContent()).toContain('已为 12 个项目生成绩效自评表');
+    await grid().waitFor();
+    await expect.poll(() => rowCount()).toBe(5);
+    expect(await at(0, 'name').textContent()).toBe('资金发放到位率（%）');
+    expect(await at(0, 'target').textContent()).toBe('≥90%');
+    // Hebei 2019 prints only level-1 weights: 产出 50 over its two indicators, shown as implicit shares.
+    expect(await at(0, 'weight').textContent()).toBe('25');
+    await expect.poll(() => at(0, 'weight').getAttribute('class')).toContain('implicit');
+    expect(await fieldValue('selfeval.funds.planned.total')).toBe('6123.00');
+    expect(await page.getByTestId('project-item').first().textContent()).toContain('分');
+    await page.keyboard.press('Control+Z');
+    await page.getByText('还没有绩效自评表').waitFor();
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => rowCount()).toBe(5);
+  });
+
+  it('an actual typed through the IME gets its computed score beside the (blank) typed one', async () => {
+    expect(await at(0, 'computed').textContent()).toBe('待填实际值');
+    await at(0, 'actual').dblclick();
+    await page.locator('.cell-textarea').waitFor();
+    await typeThroughIme('81%');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => at(0, 'actual').textContent()).toBe('81%');
+    // 25 × 81 / 90
+    await expect.poll(() => at(0, 'computed').textContent()).toBe('22.5');
+    expect(await at(0, 'score').textContent()).toBe('');
+    await expect.poll(() => page.getByTestId('se-total').textContent()).toContain('22.5');
+  });
+
+  it('a typed score that differs is highlighted; 采用计算得分 applies the suggestion, one undo step', async () => {
+    await at(0, 'score').dblclick();
+    await page.locator('.cell-textarea').waitFor();
+    await page.keyboard.type('25');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => at(0, 'score').textContent()).toBe('25');
+    await expect.poll(() => at(0, 'score').getAttribute('class')).toContain('score-diff');
+    await at(0, 'score').click();
+    await page.getByTestId('se-accept-row').click();
+    await expect.poll(() => at(0, 'score').textContent()).toBe('22.5');
+    await expect.poll(() => at(0, 'score').getAttribute('class')).not.toContain('score-diff');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => at(0, 'score').textContent()).toBe('25');
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => at(0, 'score').textContent()).toBe('22.5');
+  });
+
+  it('a self-evaluation finding in the panel jumps to its cell in the tab', async () => {
+    await page.getByTestId('tab-projects').click();
+    const finding = page.getByTestId('findings-panel').locator('[data-code="selfeval.actual-missing"]').first();
+    await finding.click();
+    await expect.poll(() => page.getByTestId('tab-selfeval').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => focusedCell()).toEqual({ col: 'actual', row: '1' });
+  });
+
+  it('switches the template: the national 2020 form, then back', async () => {
+    await page.getByTestId('se-template').selectOption('selfeval-national-2020');
+    await page.getByRole('heading', { name: /项目支出绩效自评表/ }).waitFor();
+    await page.getByText('全年执行数').first().waitFor();
+    await page.keyboard.press('Control+Z');
+    await page.getByRole('heading', { name: /部门预算项目绩效自评表/ }).waitFor();
+  });
+
+  it('the fixture table: 总分 and 评价等级 in view, differences highlighted, 采用全部计算得分', async () => {
+    // The edits above stay unsaved: 不保存, as a clerk trying things out would.
+    await page.getByTestId('tb-open').click();
+    await page.getByRole('button', { name: '不保存' }).click();
+    const dlg = page.getByTestId('path-dialog');
+    await dlg.locator('input').fill(seed('selfeval-2019-a'));
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await page.getByTestId('statusbar').getByText(seed('selfeval-2019-a'), { exact: true }).waitFor();
+    await page.getByTestId('tab-selfeval').click();
+    await expect.poll(() => rowCount()).toBe(9);
+    expect(await fieldValue('selfeval.total')).toBe('95');
+    expect(await page.getByTestId('se-grade').inputValue()).toBe('优');
+    await expect.poll(() => page.getByTestId('se-budget-rate').textContent()).toContain('98.83%');
+    // 宣传活动: 12.00 read against ≥100% is 12 %, far below the 17 typed.
+    await expect.poll(() => at(3, 'score').getAttribute('class')).toContain('score-diff');
+    // Findings follow the load (live validation after the first paint): wait for the marked cell.
+    await expect.poll(() => at(3, 'score').getAttribute('class'), { timeout: 15_000 }).toContain('cell-warning');
+    await page.getByTestId('findings-panel').locator('[data-code="selfeval.template-text"]').first().waitFor();
+    await shot('selfeval', page.locator('.main'));
+    await grid().scrollIntoViewIfNeeded();
+    await page.getByTestId('se-total').scrollIntoViewIfNeeded();
+    await shot('selfeval-scores', page.locator('.main'));
+    await page.getByTestId('se-accept-all').click();
+    await expect.poll(() => at(3, 'score').textContent()).toBe('1.5');
+    await expect.poll(() => fieldValue('selfeval.budgetRateScore')).toBe('9.88');
+    const total = await fieldValue('selfeval.total');
+    expect(await page.getByTestId('se-total').textContent()).toContain(total);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => fieldValue('selfeval.total')).toBe('95');
+    expect(await at(3, 'score').textContent()).toBe('17');
+  });
+
+  it('logged no errors or warnings in the page console', () => {
+    expect(consoleProblems).toEqual([]);
+  });
+});
