@@ -97,7 +97,8 @@ function SelfEvalForm({ project, index }: { project: Project; index: number }) {
           </tr>
         </tbody>
       </table>
-      <SelfEvalIndicatorGrid project={project} template={t} scores={scores} />
+      {/* Keyed by template: its columns differ, and so do the row heights. */}
+      <SelfEvalIndicatorGrid key={t.id} project={project} template={t} scores={scores} />
       <table className="form-table se-summary">
         <tbody>
           <tr>

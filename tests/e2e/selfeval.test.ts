@@ -103,6 +103,21 @@ describe('绩效自评 tab', () => {
     await expect.poll(() => at(0, 'score').textContent()).toBe('22.5');
   });
 
+  it('pastes actuals from Excel/WPS into the grid as one undo step', async () => {
+    await at(1, 'actual').click();
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, '95%\r\n88%\r\n');
+    await expect.poll(() => at(2, 'actual').textContent()).toBe('88%');
+    expect(await at(1, 'actual').textContent()).toBe('95%');
+    await expect.poll(() => at(1, 'computed').textContent()).toBe('25');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => at(1, 'actual').textContent()).toBe('');
+    expect(await at(2, 'actual').textContent()).toBe('');
+  });
+
   it('a self-evaluation finding in the panel jumps to its cell in the tab', async () => {
     await page.getByTestId('tab-projects').click();
     const finding = page.getByTestId('findings-panel').locator('[data-code="selfeval.actual-missing"]').first();
@@ -115,6 +130,7 @@ describe('绩效自评 tab', () => {
     await page.getByTestId('se-template').selectOption('selfeval-national-2020');
     await page.getByRole('heading', { name: /项目支出绩效自评表/ }).waitFor();
     await page.getByText('全年执行数').first().waitFor();
+    await page.locator('.main').screenshot({ path: join(SCREENSHOTS, 'selfeval-national.png') });
     await page.keyboard.press('Control+Z');
     await page.getByRole('heading', { name: /部门预算项目绩效自评表/ }).waitFor();
   });
