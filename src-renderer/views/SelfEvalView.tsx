@@ -3,8 +3,10 @@
 // 预算执行率, 总分 and 评价等级 (typed beside computed), problems and the preparer.
 import { useMemo, useRef } from 'react';
 import { applyComputedScoresEdit, CommandError, initSelfEvalEdit, setCellEdit, setMetaEdit } from '../../src-shared/commands';
-import { SELFEVAL_TEMPLATES, selfevalTemplateFor, templateOrDefault, type FundColumn, type FundRow, type Project, type SelfevalTemplate } from '../../src-shared/model';
-import { scoreSelfEval } from '../../src-shared/selfeval';
+import {
+  SELFEVAL_TEMPLATES, selfevalTemplateFor, templateOrDefault, type FundColumn, type FundRow, type Project, type SelfEval, type SelfevalTemplate, type Template,
+} from '../../src-shared/model';
+import { scoreSelfEval, type SelfEvalScores } from '../../src-shared/selfeval';
 import { editor, useEditor } from '../app/store';
 import { indexFindings } from '../app/validation';
 import type { Finding } from '../../src-shared/validate/types';
@@ -19,6 +21,15 @@ const ROW_LABEL: Record<SelfevalTemplate['layout'], Record<FundRow, string>> = {
   'hebei-2019': { total: '预算数 / 到位数 / 执行数', fiscal: '其中：财政资金', carryOver: '上年结转资金', other: '其他' },
   'national-2020': { total: '年度资金总额', fiscal: '其中：本年财政拨款', carryOver: '上年结转资金', other: '其他资金' },
 };
+
+// The list scores every project on each edit: unchanged parts (same object) are not scored again.
+const scoreCache = new WeakMap<SelfEval, { key: string; scores: SelfEvalScores }>();
+function cachedScores(se: SelfEval, t: SelfevalTemplate, target: Template): SelfEvalScores {
+  const key = `${t.id}\u0001${target.id}`;
+  let c = scoreCache.get(se);
+  if (!c || c.key !== key) scoreCache.set(se, (c = { key, scores: scoreSelfEval(se, t, target) }));
+  return c.scores;
+}
 
 function run(fn: () => void) { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } }
 
@@ -46,7 +57,7 @@ function SelfEvalForm({ project, index }: { project: Project; index: number }) {
   const t = selfevalTemplateFor(doc.meta);
   const target = templateOrDefault(doc.meta.templateId);
   const se = project.selfeval!;
-  const scores = useMemo(() => scoreSelfEval(se, t, target), [se, t, target]);
+  const scores = useMemo(() => cachedScores(se, t, target), [se, t, target]);
   const unit = doc.meta.unit;
   const totalDiffers = se.total !== '' && Number(se.total) !== Number(scores.total);
   const gradeDiffers = se.grade !== '' && scores.grade !== '' && se.grade !== scores.grade;
@@ -155,7 +166,7 @@ export function SelfEvalView() {
   const target = templateOrDefault(doc.meta.templateId);
   const badge = (p: Project) => {
     if (!p.selfeval) return <span className="muted">未生成</span>;
-    const s = scoreSelfEval(p.selfeval, t, target);
+    const s = cachedScores(p.selfeval, t, target);
     return <span>{s.total || '—'} 分 {s.grade}</span>;
   };
   return (
