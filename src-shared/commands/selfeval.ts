@@ -10,8 +10,9 @@ import type { Edit } from './patch';
 /** 生成自评表: one undo step creating the part of every project that has none. */
 export function initSelfEvalEdit(doc: JixiaoDocument): { edit: Edit | null; created: number[]; kept: number[] } {
   const r = initSelfEval(doc, selfevalTemplateFor(doc.meta));
+  // One patch of the projects array (untouched projects keep their identity): undo restores the old array.
   const d = new Draft(doc);
-  for (const i of r.created) d.set(['projects', i, 'selfeval'], r.document.projects[i].selfeval);
+  if (r.created.length) d.set(['projects'], r.document.projects);
   return { edit: d.finish('生成自评表'), created: r.created, kept: r.kept };
 }
 

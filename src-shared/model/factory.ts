@@ -51,7 +51,8 @@ export function newFundSplit(init: Partial<FundSplit> = {}): FundSplit {
 }
 
 export function newSelfEvalIndicator(init: Partial<SelfEvalIndicator> = {}): SelfEvalIndicator {
-  return { id: newId('se'), level1: '', level2: '', name: '', description: '', target: '', actual: '', weight: '', score: '', achievement: '', deviation: '', ...init };
+  // No random id when the caller brings one (carry-over derives ids from the target rows).
+  return { level1: '', level2: '', name: '', description: '', target: '', actual: '', weight: '', score: '', achievement: '', deviation: '', ...init, id: init.id ?? newId('se') };
 }
 
 /** An empty self-evaluation part (every cell blank, no indicators). */

@@ -13,7 +13,7 @@ import { defaultIndicatorWeights, level1Key } from './weights';
 /** A new self-evaluation part for one project, from its target table. Ids are derived from the
  * indicators' (`<indicator id>-se`), so the same project always gives the same part. */
 export function selfEvalFromProject(p: Project, t: SelfevalTemplate): SelfEval {
-  const weights = defaultIndicatorWeights(p.indicators.map((i) => i.level1), t);
+  const weights = t.perIndicatorWeight ? defaultIndicatorWeights(p.indicators.map((i) => i.level1), t) : [];
   const present = new Set(p.indicators.map((i) => level1Key(t, i.level1)));
   return newSelfEval({
     funds: {
