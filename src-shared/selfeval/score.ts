@@ -8,7 +8,7 @@
 import { compareAmounts, sumAmounts, type Amount } from '../model/amount';
 import type { BandName, SelfEval, SelfEvalIndicator } from '../model/schema';
 import type { SelfevalTemplate, Template } from '../model/templates';
-import { parseValue, type Atom } from '../expr/parse';
+import { parseValue, type Atom, type ParsedValue } from '../expr/parse';
 import { indicatorNature } from '../validate/indicator-kind';
 import { div, fraction, minF, mul, roundAmount, type Fraction } from './decimal';
 import { effectiveWeights, type EffectiveWeight } from './weights';
@@ -54,12 +54,24 @@ function bounds(atoms: Atom[], lowerIsBetter: boolean): { lo?: string; hi?: stri
   return lo === undefined && hi === undefined ? null : { lo, hi, unit };
 }
 
+// Targets and actuals repeat across rows and edits (≥90%, 100%): parse each spelling once.
+const parsed = new Map<string, ParsedValue>();
+/** parseValue, memoized by text (results are never mutated). */
+export function parse(text: string): ParsedValue {
+  let p = parsed.get(text);
+  if (!p) {
+    if (parsed.size > 20000) parsed.clear();
+    parsed.set(text, (p = parseValue(text)));
+  }
+  return p;
+}
+
 const pct = (w: Fraction, p: number) => roundAmount(mul(w, { n: BigInt(p), d: 100n }));
 
 /** One indicator's computed score against its effective 分值. */
 export function scoreIndicator(ind: SelfEvalIndicator, w: EffectiveWeight, template: Template): IndicatorScore {
   const none = (reason: NoScoreReason, qualitative = false): IndicatorScore => ({ id: ind.id, ...w, kind: 'none', reason, qualitative, computed: '' });
-  const target = parseValue(ind.target);
+  const target = parse(ind.target);
   const qualitative = target.kind === 'qualitative';
   const wf = w.weight === '' ? null : fraction(w.weight);
   if (!wf) return none('no-weight', qualitative);
@@ -73,7 +85,7 @@ export function scoreIndicator(ind: SelfEvalIndicator, w: EffectiveWeight, templ
   if (target.kind !== 'numeric' || target.groups.length !== 1) return none('target-unreadable');
   const b = bounds(target.groups[0], indicatorNature(ind.name, template).lowerIsBetter);
   if (!b) return none('target-unreadable');
-  const actual = parseValue(ind.actual);
+  const actual = parse(ind.actual);
   if (actual.kind === 'empty') return none('no-actual');
   if (actual.kind !== 'numeric') return none('actual-unreadable');
   const first = actual.groups[0][0];

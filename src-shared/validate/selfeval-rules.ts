@@ -5,8 +5,7 @@
 import { compareAmounts, convertAmount, subtractAmounts, sumAmounts, type Amount } from '../model/amount';
 import type { Project, SelfEval, SelfEvalIndicator } from '../model/schema';
 import type { SelfevalTemplate, Template } from '../model/templates';
-import { parseValue } from '../expr/parse';
-import { effectiveWeights, level1Key, level1Weight, scoreSelfEval, gradeOf, type SelfEvalScores } from '../selfeval';
+import { level1Key, level1Weight, parse, scoreSelfEval, gradeOf, type SelfEvalScores } from '../selfeval';
 import { nameShapeIssue } from './duty-rules';
 import { indicatorNature, type IndicatorNature } from './indicator-kind';
 import { finding, named, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
@@ -113,7 +112,7 @@ const overWeightRule = rule('selfeval.score-over-weight', ['selfeval.score-over-
   '得分不超过分值：指标得分不超过其分值（未填分值时不超过一级指标权重），一级指标下得分合计不超过其权重，预算执行率得分不超过其权重',
   (p, se, index, ctx, out) => {
     const t = ctx.selfeval;
-    const w = effectiveWeights(se, t);
+    const w = scoresOf(se, ctx).rows;
     for (const [key, rows] of levels(se, t)) {
       const lw = level1Weight(se, t, key);
       let flagged = false;
@@ -288,7 +287,7 @@ const valuesRule = rule('selfeval.values', VALUE_CODES,
         if (issues.some((i) => i.code === 'value.unit-mismatch')) issues = issues.filter((i) => !(i.code === 'value.rate-over-100' && i.severity === 'warning'));
         for (const issue of issues) out.push(finding(ind.id, 'target', indicatorWhere(index, ind, 'target'), ind.target, issue));
       }
-      const actual = parseValue(ind.actual);
+      const actual = parse(ind.actual);
       if (actual.kind !== 'numeric') continue;
       // An actual is a measurement: typed-over digits and impossible rates apply, the operator and direction rules do not.
       const issues = digitIssues(actual, nature);
