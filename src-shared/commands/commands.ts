@@ -94,7 +94,10 @@ export function duplicateProject(doc: JixiaoDocument, projectId: string): { edit
   if (!loc || loc.kind !== 'project') throw new CommandError('请先选择一个项目');
   const src = doc.projects[loc.index];
   const copy: Project = { ...structuredCloneJson(src), id: newId('p'), name: `${src.name}（副本）` };
-  copy.indicators = copy.indicators.map((i) => ({ ...i, id: newId('pi') }));
+  const ids = new Map<string, string>();
+  copy.indicators = copy.indicators.map((i) => { const id = newId('pi'); ids.set(i.id, id); return { ...i, id }; });
+  // The copy's self-evaluation rows get ids of their own and point at the copy's indicators.
+  if (copy.selfeval) copy.selfeval.indicators = copy.selfeval.indicators.map((i) => ({ ...i, id: newId('se'), ...(i.from && ids.has(i.from) ? { from: ids.get(i.from) } : {}) }));
   const d = new Draft(doc);
   insertAt(d, ['projects'], loc.index + 1, copy);
   return { edit: d.finish('复制项目')!, id: copy.id };

@@ -122,3 +122,17 @@ describe('pasteSelfEvalBlock and insertSelfEvalIndicator', () => {
     expect(se.indicators[1]).toMatchObject({ level1: '产出指标', name: '', score: '' });
   });
 });
+
+describe('a duplicated project', () => {
+  it('gets self-evaluation rows with ids of their own, linked to the copy\'s indicators', async () => {
+    const { duplicateProject } = await import('./commands');
+    const d = applyEdit(doc(), initSelfEvalEdit(doc()).edit!);
+    const { edit, id } = duplicateProject(d, 'p1');
+    const after = applyEdit(d, edit);
+    const copy = after.projects.find((p) => p.id === id)!;
+    const orig = after.projects[0].selfeval!.indicators[0];
+    expect(copy.selfeval!.indicators[0].id).not.toBe(orig.id);
+    expect(copy.selfeval!.indicators[0].from).toBe(copy.indicators[0].id);
+    expect(copy.selfeval!.indicators[0].target).toBe(orig.target);
+  });
+});

@@ -58,3 +58,14 @@ describe('load: a malformed self-evaluation part is repaired field by field', ()
     expect(r.repairs.join('\n')).toContain('绩效自评的格式无效');
   });
 });
+
+describe('load: self-evaluation row ids', () => {
+  it('a repeated id is regenerated with a note', () => {
+    const r = loadDocumentText(text((se) => { se.indicators.push({ ...se.indicators[0] }); }));
+    if (!r.ok) throw new Error(r.message);
+    const [a, b] = r.document.projects[0].selfeval!.indicators;
+    expect(a.id).toBe('se1');
+    expect(b.id).not.toBe('se1');
+    expect(r.repairs.join('\n')).toContain('绩效自评 › 指标 2的行标识“se1”与其他行重复');
+  });
+});

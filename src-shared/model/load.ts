@@ -95,7 +95,7 @@ function normalizeDocument(doc: JixiaoDocument, repairs: string[]): void {
   }
   const checkpoints = templateOrDefault(doc.meta.templateId).checkpoints.length;
   const seen = new Set<string>();
-  const unique = (row: { id: string }, prefix: 'd' | 'a' | 'i' | 'p' | 'pi', where: string) => {
+  const unique = (row: { id: string }, prefix: 'd' | 'a' | 'i' | 'p' | 'pi' | 'se', where: string) => {
     if (seen.has(row.id)) {
       const old = row.id;
       row.id = newId(prefix);
@@ -115,6 +115,7 @@ function normalizeDocument(doc: JixiaoDocument, repairs: string[]): void {
     unique(p, 'p', projectWhere(pi, p.name));
     if (p.schedule.length < checkpoints) p.schedule.push(...Array<string>(checkpoints - p.schedule.length).fill(''));
     p.indicators.forEach((ind, ii) => unique(ind, 'pi', `${projectWhere(pi, p.name)} › 指标 ${ii + 1}`));
+    p.selfeval?.indicators.forEach((ind, ii) => unique(ind, 'se', `${projectWhere(pi, p.name)} › 绩效自评 › 指标 ${ii + 1}`));
   });
 }
 
