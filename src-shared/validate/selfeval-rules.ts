@@ -8,6 +8,7 @@ import type { SelfevalTemplate, Template } from '../model/templates';
 import { level1Key, level1Weight, parse, scoreSelfEval, gradeOf, type SelfEvalScores } from '../selfeval';
 import { nameShapeIssue } from './duty-rules';
 import { indicatorNature, type IndicatorNature } from './indicator-kind';
+import { examples } from './group';
 import { finding, named, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
 import { repeatedFragment } from './text-shape';
 import type { Finding } from './types';
@@ -245,32 +246,43 @@ const scoreVsActualRule = rule('selfeval.score-vs-actual', ['selfeval.score-vs-a
     }
   });
 
-const actualRule = rule('selfeval.actual', ['selfeval.actual-missing', 'selfeval.actual-unit'],
-  '每个指标填写实际完成值；实际完成值与年度指标值单位一致（未写单位的按年度指标值的单位读取）',
-  (p, se, index, ctx, out) => {
-    const s = scoresOf(se, ctx);
-    for (const ind of se.indicators) {
-      if (ind.name.trim() === '' && ind.target.trim() === '') continue;
-      const where = indicatorWhere(index, ind, 'actual');
-      if (ind.actual.trim() === '') {
-        out.push(finding(ind.id, 'actual', where, '', { severity: 'warning', code: 'selfeval.actual-missing', message: '实际完成值未填写，请填写（无法计算得分）' }));
-        continue;
-      }
-      const r = s.rows.get(ind.id)!;
-      // A count read as a percent only because its target is a percent: the target is the one cause (value.unit-mismatch).
-      const wrongTarget = natureOf(ind, ctx.template).kind === 'count' && r.kind === 'quantitative' && r.actualRead.endsWith('%');
-      if (r.kind === 'quantitative' && r.unitAssumed && !wrongTarget) {
-        out.push(finding(ind.id, 'actual', where, ind.actual, {
-          severity: 'warning', code: 'selfeval.actual-unit',
-          message: `实际完成值“${ind.actual.trim()}”没有写单位，按年度指标值“${ind.target.trim()}”读作 ${r.actualRead}，请写明单位`, suggestion: r.actualRead,
-        }));
-      } else if (r.kind === 'none' && r.reason === 'unit-differs') {
-        out.push(finding(ind.id, 'actual', where, ind.actual, {
-          severity: 'warning', code: 'selfeval.actual-unit', message: `实际完成值“${ind.actual.trim()}”与年度指标值“${ind.target.trim()}”的单位不同，无法比较，请统一单位`,
-        }));
-      }
+const actualRule: ProjectRule = {
+  ...rule('selfeval.actual', ['selfeval.actual-missing', 'selfeval.actual-unit'],
+    '每个指标填写实际完成值；实际完成值与年度指标值单位一致（未写单位的按年度指标值的单位读取）', checkActuals),
+  // Actuals written without their unit are the filler's habit: one finding per table, one fix for every cell.
+  groups: {
+    'selfeval.actual-unit': {
+      key: (f) => (f.severity === 'info' ? '' : null),
+      message: (cells) => `${cells.length} 个实际完成值没有写单位（${examples(cells)}），已按年度指标值的单位读取，请写明单位`,
+    },
+  },
+};
+
+function checkActuals(p: Project, se: SelfEval, index: number, ctx: RuleContext, out: Finding[]): void {
+  const s = scoresOf(se, ctx);
+  for (const ind of se.indicators) {
+    if (ind.name.trim() === '' && ind.target.trim() === '') continue;
+    const where = indicatorWhere(index, ind, 'actual');
+    if (ind.actual.trim() === '') {
+      out.push(finding(ind.id, 'actual', where, '', { severity: 'warning', code: 'selfeval.actual-missing', message: '实际完成值未填写，请填写（无法计算得分）' }));
+      continue;
     }
-  });
+    const r = s.rows.get(ind.id)!;
+    // A count read as a percent only because its target is a percent: the target is the one cause (value.unit-mismatch).
+    const wrongTarget = natureOf(ind, ctx.template).kind === 'count' && r.kind === 'quantitative' && r.actualRead.endsWith('%');
+    if (r.kind === 'quantitative' && r.unitAssumed && !wrongTarget) {
+      out.push(finding(ind.id, 'actual', where, ind.actual, {
+        // The reading is unambiguous (the target's unit): a habit of writing, 提示.
+        severity: 'info', code: 'selfeval.actual-unit',
+        message: `实际完成值“${ind.actual.trim()}”没有写单位，按年度指标值“${ind.target.trim()}”读作 ${r.actualRead}，请写明单位`, suggestion: r.actualRead,
+      }));
+    } else if (r.kind === 'none' && r.reason === 'unit-differs') {
+      out.push(finding(ind.id, 'actual', where, ind.actual, {
+        severity: 'warning', code: 'selfeval.actual-unit', message: `实际完成值“${ind.actual.trim()}”与年度指标值“${ind.target.trim()}”的单位不同，无法比较，请统一单位`,
+      }));
+    }
+  }
+}
 
 const VALUE_CODES = ['value.unparsed', 'value.duplicated-digits', 'value.rate-over-100', 'value.no-operator', 'value.unit-mismatch', 'value.reverse-direction', 'value.zero-target'];
 
@@ -284,7 +296,7 @@ const valuesRule = rule('selfeval.values', VALUE_CODES,
       if (ind.target.trim() !== '' && source?.value !== ind.target) {
         let issues = valueIssues(ind.target, nature, ctx.unit);
         // A count with a percent target: the unit is the one cause; "≥100% means 100%" is not a second finding.
-        if (issues.some((i) => i.code === 'value.unit-mismatch')) issues = issues.filter((i) => !(i.code === 'value.rate-over-100' && i.severity === 'warning'));
+        if (issues.some((i) => i.code === 'value.unit-mismatch')) issues = issues.filter((i) => !(i.code === 'value.rate-over-100' && i.severity !== 'error'));
         for (const issue of issues) out.push(finding(ind.id, 'target', indicatorWhere(index, ind, 'target'), ind.target, issue));
       }
       const actual = parse(ind.actual);
