@@ -1,0 +1,222 @@
+// 对比: what changed between two documents (last year's and this year's, or two versions). Rows are
+// matched by match.ts; reported are rows added, removed, renamed and moved, changed cells (old → new,
+// budgets with the change in %), and one summary line per table. Amounts are compared in the new
+// document's unit. Identical documents give an empty report.
+import { compareAmounts, convertAmount, subtractAmounts, templateOrDefault, type Amount, type JixiaoDocument, type MoneyUnit } from '../model';
+import { activityWhere, BAND_LABEL, DUTY_TABLE, dutyWhere, named, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, projectWhere, ROW_FIELD_LABEL, SEP } from '../validate/registry';
+import { matchRows, movedIndices, type MatchNode } from './match';
+
+export type DiffRowKind = 'meta' | 'duty' | 'activity' | 'dutyIndicator' | 'project' | 'projectIndicator';
+export type DiffKind = 'added' | 'removed' | 'renamed' | 'moved' | 'changed';
+export type DiffTable = 'meta' | 'duty' | 'projects';
+
+export interface DiffEntry {
+  id: string;
+  kind: DiffKind;
+  row: DiffRowKind;
+  table: DiffTable;
+  /** Display group: 文档信息 / 部门职责-工作活动 / 项目 N：名称. */
+  group: string;
+  /** Location for people (in the new document; in the old one for removed rows). */
+  where: string;
+  /** The cell (as in a Finding path) for renamed/changed; absent for whole rows. */
+  field?: string;
+  label?: string;
+  old: string;
+  new: string;
+  /** Budgets: change in percent, e.g. "+12.5%". */
+  percent?: string;
+  /** Row in the new document (jump target); absent for removed rows. */
+  rowId?: string;
+  oldRowId?: string;
+}
+
+export interface DiffSummary { table: DiffTable; title: string; counts: Record<DiffKind, number>; line: string }
+export interface DiffReport { entries: DiffEntry[]; summary: DiffSummary[] }
+
+interface Cell { field: string; label: string; value: string; amount?: 'budget' | 'percent' }
+interface FlatRow extends MatchNode {
+  kind: Exclude<DiffRowKind, 'meta'>;
+  index: number;
+  where: string;
+  nameField: string;
+  table: 'duty' | 'projects';
+  /** Index of the project (group), -1 in the duty table. */
+  projectIndex: number;
+  cells: Cell[];
+}
+
+const KIND_WORD: Record<DiffKind, string> = { added: '新增', removed: '删除', renamed: '改名', moved: '移动', changed: '修改' };
+export const DIFF_KIND_LABEL = KIND_WORD;
+const ROW_WORD: Record<DiffRowKind, string> = { meta: '文档信息', duty: '职责', activity: '工作活动', dutyIndicator: '绩效指标', project: '项目', projectIndicator: '指标' };
+export const DIFF_ROW_LABEL = ROW_WORD;
+
+function flatten(doc: JixiaoDocument): FlatRow[] {
+  const rows: FlatRow[] = [];
+  const unitCells = (r: { budget: string; description: string; goal: string }): Cell[] => [
+    { field: 'budget', label: ROW_FIELD_LABEL.budget, value: r.budget, amount: 'budget' },
+    { field: 'description', label: ROW_FIELD_LABEL.description, value: r.description },
+    { field: 'goal', label: ROW_FIELD_LABEL.goal, value: r.goal },
+  ];
+  const bandCells = (bands: readonly string[]): Cell[] => bands.map((v, b) => ({ field: `bands.${b}`, label: `评价标准（${BAND_LABEL[b]}）`, value: v }));
+  doc.dutyTable.duties.forEach((d, di) => {
+    const dw = dutyWhere(d, di);
+    const base = { table: 'duty' as const, projectIndex: -1 };
+    rows.push({ ...base, kind: 'duty', id: d.id, from: d.from, parent: '', name: d.title, nameField: 'title', index: di, where: dw, cells: unitCells(d) });
+    d.indicators.forEach((i, ii) => rows.push({ ...base, kind: 'dutyIndicator', id: i.id, from: i.from, parent: d.id, name: i.name, nameField: 'name', index: ii, where: `${dw}${SEP}${named(i.name, '（未填写指标）')}`, cells: bandCells(i.bands) }));
+    d.activities.forEach((a, ai) => {
+      const aw = activityWhere(dw, a.title, ai);
+      rows.push({ ...base, kind: 'activity', id: a.id, from: a.from, parent: d.id, name: a.title, nameField: 'title', index: ai, where: aw, cells: unitCells(a) });
+      a.indicators.forEach((i, ii) => rows.push({ ...base, kind: 'dutyIndicator', id: i.id, from: i.from, parent: a.id, name: i.name, nameField: 'name', index: ii, where: `${aw}${SEP}${named(i.name, '（未填写指标）')}`, cells: bandCells(i.bands) }));
+    });
+  });
+  const checkpoints = templateOrDefault(doc.meta.templateId).checkpoints;
+  doc.projects.forEach((p, pi) => {
+    const pw = `${projectWhere(pi)}${SEP}${named(p.name, '（未命名）')}`;
+    const base = { table: 'projects' as const, projectIndex: pi };
+    const cells: Cell[] = [
+      { field: 'code', label: PROJECT_FIELD_LABEL.code, value: p.code },
+      ...(['budget', 'fiscal', 'other'] as const).map((f): Cell => ({ field: f, label: PROJECT_FIELD_LABEL[f], value: p[f], amount: 'budget' })),
+      { field: 'purpose', label: PROJECT_FIELD_LABEL.purpose, value: p.purpose },
+      ...p.schedule.map((v, k): Cell => ({ field: `schedule.${k}`, label: `资金支出计划（${checkpoints[k] ?? `第${k + 1}期`}）`, value: v, amount: 'percent' })),
+      { field: 'goal', label: PROJECT_FIELD_LABEL.goal, value: p.goal },
+    ];
+    rows.push({ ...base, kind: 'project', id: p.id, from: p.from, parent: '', name: p.name, nameField: 'name', index: pi, where: pw, cells });
+    p.indicators.forEach((i, ii) => rows.push({
+      ...base, kind: 'projectIndicator', id: i.id, from: i.from, parent: p.id, name: i.name, nameField: 'name', index: ii,
+      where: `${pw}${SEP}${named(i.level1, '（未填一级指标）')}${SEP}${named(i.name, '（未填写指标名称）')}`,
+      cells: (['level1', 'level2', 'description', 'value', 'basis'] as const).map((f) => ({ field: f, label: PROJECT_INDICATOR_LABEL[f], value: i[f] })),
+    }));
+  });
+  return rows;
+}
+
+function sameAmount(a: Amount, b: Amount): boolean {
+  if (a === '' || b === '') return a === b;
+  return compareAmounts(a, b) === 0;
+}
+
+/** "+12.5%" / "-3%": the change of a budget, both filled and the old one non-zero. */
+export function budgetChange(oldA: Amount, newA: Amount): string | undefined {
+  if (oldA === '' || newA === '' || compareAmounts(oldA, '0') === 0) return undefined;
+  const pct = (Number(subtractAmounts(newA, oldA)) / Number(oldA)) * 100;
+  const text = (Math.round(pct * 10) / 10).toString();
+  return `${pct > 0 ? '+' : ''}${text}%`;
+}
+
+const META_FIELDS: { field: 'deptCode' | 'deptName' | 'year' | 'unit' | 'templateId'; label: string }[] = [
+  { field: 'deptCode', label: '部门编码' }, { field: 'deptName', label: '部门名称' }, { field: 'year', label: '预算年度' },
+  { field: 'unit', label: '金额单位' }, { field: 'templateId', label: '表格模板' },
+];
+
+export function diffDocuments(oldDoc: JixiaoDocument, newDoc: JixiaoDocument): DiffReport {
+  const entries: DiffEntry[] = [];
+  let seq = 0;
+  const push = (e: Omit<DiffEntry, 'id'>) => entries.push({ ...e, id: `c${++seq}` });
+
+  for (const { field, label } of META_FIELDS) {
+    const o = String(oldDoc.meta[field]), n = String(newDoc.meta[field]);
+    if (o !== n) push({ kind: 'changed', row: 'meta', table: 'meta', group: '文档信息', where: `文档信息${SEP}${label}`, field, label, old: o, new: n, rowId: 'meta' });
+  }
+
+  const olds = flatten(oldDoc), news = flatten(newDoc);
+  const oldById = new Map(olds.map((r) => [r.id, r]));
+  const newById = new Map(news.map((r) => [r.id, r]));
+  const newGroup = (r: FlatRow) => (r.table === 'duty' ? DUTY_TABLE : `项目 ${r.projectIndex + 1}：${named(newDoc.projects[r.projectIndex].name, '（未命名）')}`);
+  const oldGroup = (r: FlatRow) => (r.table === 'duty' ? DUTY_TABLE : `项目（上年 ${r.projectIndex + 1}）：${named(oldDoc.projects[r.projectIndex].name, '（未命名）')}`);
+  const oldUnit = oldDoc.meta.unit as MoneyUnit, newUnit = newDoc.meta.unit as MoneyUnit;
+
+  // new id → old id, level by level so that parents are matched before their children.
+  const pairs = new Map<string, string>();
+  const parentMap = new Map<string, string>(); // old id → new id
+  const levels: FlatRow['kind'][][] = [['duty'], ['project'], ['activity'], ['dutyIndicator'], ['projectIndicator']];
+  for (const kinds of levels) {
+    const m = matchRows(olds.filter((r) => kinds.includes(r.kind)), news.filter((r) => kinds.includes(r.kind)), parentMap);
+    for (const [n, o] of m) { pairs.set(n, o); parentMap.set(o, n); }
+  }
+
+  // Moved: to another parent, or out of order among the matched rows of the same parent.
+  const moved = new Set<string>();
+  const siblings = new Map<string, FlatRow[]>();
+  for (const n of news) {
+    const o = oldById.get(pairs.get(n.id) ?? '');
+    if (!o) continue;
+    const oldParentNow = o.parent === '' ? '' : parentMap.get(o.parent);
+    if (oldParentNow !== n.parent) { moved.add(n.id); continue; }
+    const key = `${n.kind}|${n.parent}`;
+    (siblings.get(key) ?? siblings.set(key, []).get(key)!).push(n);
+  }
+  for (const list of siblings.values()) {
+    const order = list.map((n) => oldById.get(pairs.get(n.id)!)!.index);
+    for (const i of movedIndices(order)) moved.add(list[i].id);
+  }
+
+  for (const n of news) {
+    const group = newGroup(n);
+    const oldId = pairs.get(n.id);
+    const o = oldId ? oldById.get(oldId) : undefined;
+    const base = { row: n.kind, table: n.table, group, rowId: n.id } as const;
+    if (!o) { push({ ...base, kind: 'added', where: n.where, old: '', new: n.name }); continue; }
+    if (o.name !== n.name) push({ ...base, kind: 'renamed', where: n.where, field: n.nameField, label: '名称', old: o.name, new: n.name, oldRowId: o.id });
+    if (moved.has(n.id)) push({ ...base, kind: 'moved', where: n.where, old: o.where, new: n.where, oldRowId: o.id });
+    const oldCells = new Map(o.cells.map((c) => [c.field, c]));
+    for (const c of n.cells) {
+      const oc = oldCells.get(c.field);
+      let ov = oc?.value ?? '';
+      if (c.amount === 'budget') ov = convertAmount(ov, oldUnit, newUnit);
+      if (c.amount ? sameAmount(ov, c.value) : ov === c.value) continue;
+      push({ ...base, kind: 'changed', where: `${n.where}${SEP}${c.label}`, field: c.field, label: c.label, old: ov, new: c.value, percent: c.amount === 'budget' ? budgetChange(ov, c.value) : undefined, oldRowId: o.id });
+    }
+  }
+  const matchedOld = new Set(pairs.values());
+  for (const o of olds) {
+    if (matchedOld.has(o.id)) continue;
+    // A removed row inside a removed parent is reported with its parent only.
+    if (o.parent !== '' && !matchedOld.has(o.parent)) continue;
+    const parentNew = o.parent === '' ? undefined : newById.get(parentMap.get(o.parent) ?? '');
+    push({ row: o.kind, table: o.table, group: parentNew ? newGroup(parentNew) : oldGroup(o), kind: 'removed', where: o.where, old: o.name, new: '', oldRowId: o.id, rowId: parentNew?.id });
+  }
+  for (const e of entries) if (e.percent === undefined) delete e.percent;
+  return { entries, summary: summarize(entries) };
+}
+
+const TABLE_TITLE: Record<DiffTable, string> = { meta: '文档信息', duty: '部门职责-工作活动绩效目标表', projects: '项目绩效目标表' };
+
+function summarize(entries: readonly DiffEntry[]): DiffSummary[] {
+  const out: DiffSummary[] = [];
+  for (const table of ['meta', 'duty', 'projects'] as const) {
+    const list = entries.filter((e) => e.table === table);
+    if (list.length === 0) continue;
+    const counts: Record<DiffKind, number> = { added: 0, removed: 0, renamed: 0, moved: 0, changed: 0 };
+    for (const e of list) counts[e.kind]++;
+    const parts = (Object.keys(counts) as DiffKind[]).filter((k) => counts[k] > 0)
+      .map((k) => `${KIND_WORD[k]} ${counts[k]} ${k === 'changed' ? '个单元格' : k === 'renamed' ? '处' : '行'}`);
+    out.push({ table, title: TABLE_TITLE[table], counts, line: `${TABLE_TITLE[table]}：${parts.join('，')}` });
+  }
+  return out;
+}
+
+/** Plain-text report (CLI). */
+export function formatDiff(report: DiffReport): string[] {
+  if (report.entries.length === 0) return ['两份文档没有差异。'];
+  const lines = report.summary.map((s) => s.line);
+  let group = '';
+  for (const e of report.entries) {
+    if (e.group !== group) { group = e.group; lines.push('', `【${group}】`); }
+    lines.push(`  ${formatEntry(e)}`);
+  }
+  return lines;
+}
+
+export function formatEntry(e: DiffEntry): string {
+  const what = ROW_WORD[e.row];
+  switch (e.kind) {
+    case 'added': return `新增${what}：${e.where}`;
+    case 'removed': return `删除${what}：${e.where}`;
+    case 'renamed': return `改名：“${e.old}” → “${e.new}”`;
+    case 'moved': return `移动${what}：${e.old} → ${e.new}`;
+    case 'changed': return `修改：${e.where}：${show(e.old)} → ${show(e.new)}${e.percent ? `（${e.percent}）` : ''}`;
+  }
+}
+
+const show = (v: string) => (v === '' ? '（空白）' : `“${v}”`);

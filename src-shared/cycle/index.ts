@@ -1,0 +1,4 @@
+export * from './years';
+export * from './rollover';
+export * from './match';
+export * from './diff';
