@@ -8,6 +8,8 @@ import { importCommand } from './import';
 import { libraryCommand } from './library';
 import { auditCommand } from './audit';
 import { selfevalCommand } from './selfeval';
+import { rolloverCommand } from './rollover';
+import { diffCommand } from './diff';
 
 export const COMMANDS: CliCommand[] = [
   newCommand,
@@ -17,4 +19,6 @@ export const COMMANDS: CliCommand[] = [
   libraryCommand,
   auditCommand,
   selfevalCommand,
+  rolloverCommand,
+  diffCommand,
 ];
