@@ -6,7 +6,7 @@ import { existsSync, promises as fsp } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { dirname, extname, join, parse as parsePath, resolve } from 'node:path';
 import { z } from 'zod';
-import { requests, type ApiResult, type Channel, type ExportFormat, type ExportOptions, type Responses } from '../src-shared/ipc';
+import { requests, type ApiResult, type Channel, type ExportFormat, type ExportOptions, type OpenKind, type Responses } from '../src-shared/ipc';
 import type { ImportResult } from '../src-shared/import';
 import type { JixiaoDocument } from '../src-shared/model';
 import { defaultExportName, renderPrintHtml } from '../src-shared/export';
@@ -18,13 +18,14 @@ import { importFile } from './services/import-files';
 import { createLibraryStore } from './services/library-store';
 import { createAuditJobs } from './audit/jobs';
 import type { WorkerSpec } from './audit/pool';
+import { readAnyDocument } from './services/read-document';
 
 /** Who is calling: the Electron window (web contents id), or null for the web host's page. */
 export interface Caller { windowId: number | null }
 
 /** The OS-facing parts that differ between Electron and the web host. All optional. */
 export interface HostPlatform {
-  pickOpen(kind: 'jixiao' | 'import' | 'folder', caller: Caller): Promise<string | null>;
+  pickOpen(kind: OpenKind, caller: Caller): Promise<string | null>;
   pickSave(kind: 'jixiao' | ExportFormat, defaultPath: string, caller: Caller): Promise<string | null>;
   openPath(path: string): Promise<void>;
   showInFolder(path: string): Promise<void>;
@@ -149,6 +150,12 @@ export function createHostApi(opts: HostApiOptions): HostApi {
       if (!outcome.ok) throw new HostError(outcome.code, outcome.message);
       learn(outcome.document, full);
       return { document: outcome.document, report: outcome.report, sourcePath: full };
+    },
+    'doc:read': async ({ path }) => {
+      const full = resolve(path);
+      const r = await readAnyDocument(full, office);
+      if (!r.ok) throw new HostError(r.code, r.message);
+      return { path: full, document: r.document, kind: r.kind };
     },
     'shell:openPath': async ({ path }) => {
       const full = resolve(path);

@@ -8,6 +8,8 @@ import { matchBinding, type CommandId } from './app/keys';
 import { editor, isModified, useEditor } from './app/store';
 import { startLiveValidation } from './app/validation';
 import { countBySeverity } from '../src-shared/validate/types';
+import { compareWithFile, rolloverFromFile, startCompareSync } from './app/cycle';
+import { ComparePanel } from './views/ComparePanel';
 import { messageDialog, ModalHost } from './dialogs/modal';
 import { DutyGrid } from './grid/DutyGrid';
 import { FindingsPanel } from './views/FindingsPanel';
@@ -59,6 +61,8 @@ function Toolbar({ onPreview }: { onPreview: () => void }) {
       )}
       <div className="group">
         <B label="导入" onClick={() => void importFile()} title="导入 Excel/Word" testId="tb-import" />
+        <B label="从上年生成" onClick={() => void rolloverFromFile()} title="文件 › 从上年生成…：由上年的 .jixiao / Word / Excel 文件生成新年度的文档" testId="tb-rollover" />
+        <B label="与…对比" onClick={() => void compareWithFile()} disabled={!hasDoc} title="文件 › 与…对比：列出与另一个文件（如上年）的差异" testId="tb-compare" />
         <B label="导出 Excel" onClick={() => void exportAs('xlsx')} disabled={!hasDoc} testId="tb-export-xlsx" />
         <B label="导出 Word" onClick={() => void exportAs('docx')} disabled={!hasDoc} testId="tb-export-docx" />
         <B label="导出 PDF" onClick={() => void exportAs('pdf')} disabled={!hasDoc} testId="tb-export-pdf" />
@@ -103,6 +107,7 @@ function Welcome() {
         <button className="primary" onClick={() => void newDoc()}>新建文档</button>
         <button onClick={() => void openDoc()} data-testid="welcome-open">打开文件</button>
         <button onClick={() => void importFile()}>导入 Excel/Word</button>
+        <button onClick={() => void rolloverFromFile()} data-testid="welcome-rollover">从上年生成…</button>
       </div>
       <p className="hint">也可以把 .jixiao 文件拖到窗口中打开。</p>
     </div>
@@ -114,6 +119,7 @@ export function App() {
   const tab = useEditor((s) => s.tab);
   const findingsOpen = useEditor((s) => s.findingsOpen);
   const libraryOpen = useEditor((s) => s.libraryOpen);
+  const compareOpen = useEditor((s) => s.compare !== null);
   const busy = useEditor((s) => s.busy);
   const toast = useEditor((s) => s.toast);
   const [preview, setPreview] = useState(false);
@@ -136,13 +142,15 @@ export function App() {
       case 'export-pdf': void exportAs('pdf'); break;
       case 'settings': void openSettings(); break;
       case 'open-path': if (path) void openPath(path); break;
+      case 'rollover': void rolloverFromFile(); break;
+      case 'compare': void compareWithFile(); break;
       case 'about': void messageDialog('关于', '绩效目标表编辑器 — 部门职责-工作活动绩效目标表与项目绩效目标表的填写、审核、打印与导出。'); break;
       default: break;
     }
   }, [openPreview]);
 
   useEffect(() => {
-    const stops = [startLiveValidation(), startAutosave(), startTitleSync(), api().onHostCommand((c) => runCommand(c.command, c.path))];
+    const stops = [startLiveValidation(), startCompareSync(), startAutosave(), startTitleSync(), api().onHostCommand((c) => runCommand(c.command, c.path))];
     const q = new URL(window.location.href).searchParams.get('open');
     if (q) void openPath(q, false); else void offerRecovery();
     return () => stops.forEach((s) => s());
@@ -200,6 +208,7 @@ export function App() {
               ) : tab === 'projects' ? <ProjectsView /> : <SelfEvalView />}
             </div>
             {libraryOpen && <LibraryPanel />}
+            {compareOpen && <ComparePanel />}
             {findingsOpen && <FindingsPanel />}
           </div>
         </>

@@ -27,6 +27,11 @@ export interface ImportOutcome { document: JixiaoDocument; report: ImportReport;
 export type FileKind = 'jixiao' | 'import' | ExportFormat;
 /** A batch audit of the 批量审核 window: progress, and every file's entry once finished. */
 export interface AuditStatus extends AuditProgress { finished: boolean; entries: AuditEntry[] | null }
+/** What a file-open dialog offers: documents, Office files, a folder (批量审核), or documents and Office files (上年文件 / 对比文件). */
+export const OpenKind = z.enum(['jixiao', 'import', 'folder', 'any']);
+export type OpenKind = z.infer<typeof OpenKind>;
+/** A document read from another file (新年度, 对比): not opened for editing, nothing written. */
+export interface ReadDocument { path: string; document: JixiaoDocument; kind: 'jixiao' | 'import' }
 
 const path = z.string().min(1).max(4096);
 
@@ -35,7 +40,7 @@ export const requests = {
   'doc:open': z.object({ path }),
   'doc:save': z.object({ path, document: DocumentSchema, expectedStamp: z.string().nullable(), force: z.boolean().optional() }),
   /** Native file dialogs. In browser mode these resolve to null and the renderer asks for a path itself. */
-  'dialog:pickOpen': z.object({ kind: z.enum(['jixiao', 'import', 'folder']) }),
+  'dialog:pickOpen': z.object({ kind: OpenKind }),
   'dialog:pickSave': z.object({ kind: z.enum(['jixiao', 'xlsx', 'docx', 'pdf']), defaultName: z.string().max(255) }),
   'recent:list': z.object({}),
   'recovery:write': z.object({ key: z.string().min(1).max(200), path: path.nullable(), document: DocumentSchema }),
@@ -45,6 +50,8 @@ export const requests = {
   /** path null = default name `{部门名称}{年度}年绩效目标表.ext` in the document's folder (or the user's documents folder). */
   'export:write': z.object({ document: DocumentSchema, format: ExportFormat, path: path.nullable(), nearPath: path.nullable(), options: ExportOptionsSchema }),
   'import:read': z.object({ path }),
+  /** Read a .jixiao, .docx or .xlsx as a document without opening it (上年文件 for 新年度, the file for 对比). */
+  'doc:read': z.object({ path }),
   'shell:openPath': z.object({ path }),
   'shell:showInFolder': z.object({ path }),
   /** Print the given standalone HTML (the print preview's content) with the system dialog. */
@@ -81,6 +88,7 @@ export interface Responses {
   'recovery:remove': null;
   'export:write': { path: string };
   'import:read': ImportOutcome;
+  'doc:read': ReadDocument;
   'shell:openPath': null;
   'shell:showInFolder': null;
   'print:html': null;
@@ -128,7 +136,7 @@ export function formatWindowTitle(name: string, dirty: boolean): string {
 
 export const HOST_COMMANDS = [
   'new', 'open', 'save', 'save-as', 'import', 'export-xlsx', 'export-docx', 'export-pdf', 'print-preview', 'print',
-  'close', 'undo', 'redo', 'settings', 'findings', 'about', 'open-path', 'batch-audit',
+  'close', 'undo', 'redo', 'settings', 'findings', 'about', 'open-path', 'batch-audit', 'rollover', 'compare',
 ] as const;
 export type HostCommand = { command: (typeof HOST_COMMANDS)[number]; path?: string };
 

@@ -5,7 +5,7 @@ import type { Channel } from '../../src-shared/ipc';
 export const INVOKE_CHANNELS = [
   'doc:open', 'doc:save', 'dialog:pickOpen', 'dialog:pickSave', 'recent:list',
   'recovery:write', 'recovery:list', 'recovery:read', 'recovery:remove',
-  'export:write', 'import:read', 'shell:openPath', 'shell:showInFolder', 'print:html', 'window:setState',
+  'export:write', 'import:read', 'doc:read', 'shell:openPath', 'shell:showInFolder', 'print:html', 'window:setState',
   'library:snapshot', 'library:delete',
   'audit:start', 'audit:status', 'audit:write',
 ] as const satisfies readonly Channel[];

@@ -120,7 +120,7 @@ async function route(command: HostCommand): Promise<void> {
       return;
     default:
       if (target) send(target, command);
-      else if (command.command === 'import') createDocumentWindow(command);
+      else if (command.command === 'import' || command.command === 'rollover') createDocumentWindow(command);
   }
 }
 

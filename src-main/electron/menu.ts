@@ -50,6 +50,8 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
       cmd('另存为…', 'save-as', 'CmdOrCtrl+Shift+S'),
       sep,
       cmd('导入 Excel/Word…', 'import', 'CmdOrCtrl+I'),
+      cmd('从上年生成…', 'rollover'),
+      cmd('与…对比', 'compare'),
       cmd('导出 Excel…', 'export-xlsx'),
       cmd('导出 Word…', 'export-docx'),
       cmd('导出 PDF…', 'export-pdf'),

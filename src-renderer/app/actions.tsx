@@ -21,7 +21,7 @@ export function windowTitle(path: string | null, dirty: boolean): string {
   return `${dirty ? '● ' : ''}${fileName(path)} — ${APP_NAME}`;
 }
 
-async function busy<T>(text: string, fn: () => Promise<T>): Promise<T> {
+export async function busy<T>(text: string, fn: () => Promise<T>): Promise<T> {
   editor.set({ busy: text });
   // Let the overlay paint before the work starts.
   await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -47,7 +47,7 @@ export async function newDoc(): Promise<void> {
   editor.set({ recoveryKey: newRecoveryKey() });
 }
 
-function newRecoveryKey(): string { return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`; }
+export function newRecoveryKey(): string { return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`; }
 
 export async function openDoc(): Promise<void> {
   if (!(await confirmDiscard())) return;

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { applyEdit, type Edit } from '../../src-shared/commands';
 import type { JixiaoDocument } from '../../src-shared/model';
 import type { Finding } from '../../src-shared/validate/types';
+import type { DiffReport } from '../../src-shared/cycle/diff';
 
 export type Tab = 'duty' | 'projects' | 'selfeval';
 /** A request to move the focus to a cell (from the findings panel); `seq` makes each request new. */
@@ -29,6 +30,8 @@ export interface EditorState {
   focusRequest: FocusRequest | null;
   busy: string | null;
   toast: { text: string; kind: 'info' | 'error'; seq: number } | null;
+  /** 对比: the other document (the older one), its name, and the report against the current document. */
+  compare: { other: JixiaoDocument; name: string; report: DiffReport } | null;
   /** duty grid: the focused row key, for toolbar commands */
   dutyFocus: { rowKey: string; field: string } | null;
 }
@@ -38,7 +41,7 @@ const MAX_UNDO = 500;
 export const useEditor = create<EditorState>(() => ({
   doc: null, path: null, stamp: null, recoveryKey: `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
   undoStack: [], redoStack: [], revision: 0, savedRevision: 0,
-  tab: 'duty', projectId: null, findings: [], findingsOpen: true, libraryOpen: false, focusRequest: null, busy: null, toast: null, dutyFocus: null,
+  tab: 'duty', projectId: null, findings: [], findingsOpen: true, libraryOpen: false, focusRequest: null, busy: null, toast: null, dutyFocus: null, compare: null,
 }));
 
 export const editor = {
@@ -72,7 +75,7 @@ export const editor = {
     const revision = s.revision + 1;
     useEditor.setState({
       doc, path, stamp, undoStack: [], redoStack: [], revision, savedRevision: modified ? -1 : revision,
-      projectId: doc.projects[0]?.id ?? null, focusRequest: null, dutyFocus: null,
+      projectId: doc.projects[0]?.id ?? null, focusRequest: null, dutyFocus: null, compare: null,
     });
   },
   markSaved(path: string, stamp: string, revision: number): void {

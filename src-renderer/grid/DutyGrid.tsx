@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/commands';
 import { formatAmount, type JixiaoDocument, type MoneyUnit } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
+import { useDiffMarks } from '../app/cycle';
 import { matchBinding } from '../app/keys';
 import { cellKey, indexFindings } from '../app/validation';
 import { clearDutyCells, deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, insertSiblingBelow, moveFocused } from '../app/dutyOps';
@@ -105,6 +106,9 @@ export function DutyGrid() {
     findingsRef.current = indexFindings(findings);
     apiRef.current?.refreshCells({ force: true });
   }, [findings]);
+  const diffMarks = useDiffMarks();
+  const diffRef = useRef(diffMarks);
+  useEffect(() => { diffRef.current = diffMarks; apiRef.current?.refreshCells({ force: true }); }, [diffMarks]);
 
   useEffect(() => {
     sel.onChange = () => apiRef.current?.refreshCells({ force: true });
@@ -136,6 +140,8 @@ export function DutyGrid() {
         const id = cellRowId(row, field);
         const list = id ? findingsRef.current.get(cellKey(id, field)) : undefined;
         if (list) cls.push(list[0].severity === 'error' ? 'cell-error' : 'cell-warning');
+        const mark = id ? diffRef.current.get(cellKey(id, field)) : undefined;
+        if (mark) cls.push(mark);
         if (sel.isMulti() && p.node.rowIndex != null && sel.contains(p.node.rowIndex, colIndex)) cls.push('in-block');
         return cls.join(' ');
       },

@@ -8,6 +8,7 @@ import {
 } from '../../src-shared/commands';
 import { findLevel1, templateOrDefault, type Project, type ProjectIndicator } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
+import { useDiffMarks } from '../app/cycle';
 import { matchBinding } from '../app/keys';
 import { cellKey, indexFindings } from '../app/validation';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
@@ -58,6 +59,9 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     apiRef.current?.refreshCells({ force: true });
   }, [findings]);
   useEffect(() => { sel.onChange = () => apiRef.current?.refreshCells({ force: true }); }, [sel]);
+  const diffMarks = useDiffMarks();
+  const diffRef = useRef(diffMarks);
+  useEffect(() => { diffRef.current = diffMarks; apiRef.current?.refreshCells({ force: true }); }, [diffMarks]);
 
   const columnDefs = useMemo<ColDef<ProjectIndicator>[]>(() => PROJECT_INDICATOR_FIELDS.map((field, colIndex) => {
     const def: ColDef<ProjectIndicator> = {
@@ -71,6 +75,8 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
         const cls: string[] = [`col-${field}`];
         const list = p.data ? findingsRef.current.get(cellKey(p.data.id, field)) : undefined;
         if (list) cls.push(list[0].severity === 'error' ? 'cell-error' : 'cell-warning');
+        const mark = p.data ? diffRef.current.get(cellKey(p.data.id, field)) : undefined;
+        if (mark) cls.push(mark);
         if (sel.isMulti() && p.node.rowIndex != null && sel.contains(p.node.rowIndex, colIndex)) cls.push('in-block');
         return cls.join(' ');
       },

@@ -4,6 +4,7 @@ import { CommandError, countChildren, deleteRows, duplicateProject, fieldPath, g
 import { compareAmounts, formatAmount, parseAmount, percentOf, sumAmounts, templateOrDefault, type Project } from '../../src-shared/model';
 import type { Finding } from '../../src-shared/validate/types';
 import { editor, useEditor } from '../app/store';
+import { copyProjectToClipboard, onProjectListPaste, pasteProjectButton, useDiffMarks } from '../app/cycle';
 import { cellKey, indexFindings } from '../app/validation';
 import { confirmDialog } from '../dialogs/modal';
 import { ProjectIndicatorGrid } from '../grid/ProjectIndicatorGrid';
@@ -46,7 +47,7 @@ export function ProjectList({ readOnly, badge }: { readOnly?: boolean; badge?: (
   };
   const move = (delta: -1 | 1) => { if (projectId) editor.dispatch(moveRow(editor.get().doc!, projectId, delta)); };
   return (
-    <aside className="project-list">
+    <aside className="project-list" tabIndex={-1} onPaste={readOnly ? undefined : onProjectListPaste} data-testid="project-list">
       <div className="project-list-tools">
         <input className="search" placeholder="按名称或编码搜索" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="搜索项目" />
         {!readOnly && <div className="button-row">
@@ -55,6 +56,10 @@ export function ProjectList({ readOnly, badge }: { readOnly?: boolean; badge?: (
           <button onClick={() => void del()} disabled={!projectId}>删除</button>
           <button onClick={() => move(-1)} disabled={!projectId} title="上移">↑</button>
           <button onClick={() => move(1)} disabled={!projectId} title="下移">↓</button>
+        </div>}
+        {!readOnly && <div className="button-row second">
+          <button onClick={() => projectId && copyProjectToClipboard(projectId)} disabled={!projectId} title="复制当前项目，可粘贴到另一个文档" data-testid="project-copy-new">复制为新项目</button>
+          <button onClick={() => void pasteProjectButton()} title="把从另一个文档复制的项目粘贴为新项目（也可在此列表中按 Ctrl+V）" data-testid="project-paste">粘贴项目</button>
         </div>}
       </div>
       <ol className="project-items">
@@ -86,6 +91,7 @@ export function Field({ project, field, label, multiline, amount, findings, clas
   const editing = useRef(false);
   useEffect(() => { if (!editing.current) setText(shown); }, [shown]);
   const list = findings.get(cellKey(project.id, field));
+  const mark = useDiffMarks().get(cellKey(project.id, field));
   const commit = () => {
     editing.current = false;
     let value = text;
@@ -100,7 +106,7 @@ export function Field({ project, field, label, multiline, amount, findings, clas
     if (!cur) return;
     run(() => editor.dispatch(setCellEdit(doc, project.id, field, value)));
   };
-  const cls = ['field', className ?? '', list ? (list[0].severity === 'error' ? 'cell-error' : 'cell-warning') : '', bad ? 'cell-error' : '', amount ? 'amount' : ''].join(' ');
+  const cls = ['field', className ?? '', list ? (list[0].severity === 'error' ? 'cell-error' : 'cell-warning') : '', bad ? 'cell-error' : '', amount ? 'amount' : '', mark ?? ''].join(' ');
   const title = bad ?? list?.map((f) => `${f.severity === 'error' ? '错误' : '警告'}：${f.message}`).join('\n');
   const props = {
     className: cls, value: text, title, 'aria-label': label, 'data-field': field,
