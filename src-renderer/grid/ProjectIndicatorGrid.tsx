@@ -108,6 +108,8 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
   }, []);
 
   const handledSeq = useRef(0);
+  // A jump to another project mounts this grid afresh: the request waits until its rows are rendered.
+  const [rendered, setRendered] = useState(false);
   useEffect(() => {
     if (!focusRequest || handledSeq.current === focusRequest.seq) return;
     const t = setTimeout(() => {
@@ -121,7 +123,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
       requestAnimationFrame(() => requestAnimationFrame(() => api.setFocusedCell(index, col)));
     }, 0);
     return () => clearTimeout(t);
-  }, [focusRequest, project]);
+  }, [focusRequest, project, rendered]);
 
   const focused = () => {
     const c = apiRef.current?.getFocusedCell();
@@ -229,6 +231,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
           rowData={project.indicators}
           columnDefs={columnDefs}
           onCellEditRequest={onCellEditRequest}
+          onFirstDataRendered={() => setRendered(true)}
           overlayNoRowsTemplate={'<span class="empty-hint">还没有指标：点击“下方插入”，或从 Excel/WPS 复制后粘贴。</span>'}
         />
         {menu && <ContextMenu x={menu.x} y={menu.y} items={menuItems} onClose={() => setMenu(null)} />}

@@ -1,0 +1,128 @@
+// End-to-end: 从上年生成 (the proposal list, one line unticked) and 与…对比 (the panel, a click that
+// jumps, the marked cell), in Debian's Chromium against the in-process web host. Waits on states only.
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { copySeeds, SCREENSHOTS, startHarness, type Harness } from './harness';
+
+let h: Harness;
+let page: Page;
+let laishui: string;
+const problems: string[] = [];
+
+const shot = async (name: string, locator?: ReturnType<Page['locator']>) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  // Transient toasts do not belong in the documentation pictures.
+  await page.getByTestId('toast').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  if (locator) await locator.screenshot({ path }); else await page.screenshot({ path });
+  if (process.env.UPDATE_DOC_SCREENSHOTS) copyFileSync(path, join(import.meta.dirname, '../../docs/screenshots', `${name}.png`));
+};
+const enterPath = async (path: string) => {
+  const dlg = page.getByTestId('path-dialog');
+  await dlg.locator('input').fill(path);
+  await dlg.getByRole('button', { name: '确定' }).click();
+};
+
+beforeAll(async () => {
+  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npm run build:web');
+  h = await startHarness({ viewport: { width: 1360, height: 800 } });
+  page = h.page;
+  laishui = copySeeds(h).find((s) => s.endsWith('laishui-2020-a.jixiao'))!;
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(h.host.url);
+});
+afterAll(async () => { await h?.close(); });
+
+describe('yearly cycle e2e', () => {
+  it('从上年生成: proposal list, one line unticked stays as it was, the rest become 2021年; amounts cleared; unsaved', async () => {
+    const last = JSON.parse(readFileSync(laishui, 'utf8')) as { projects: { name: string; budget: string }[] };
+    await page.getByTestId('tb-rollover').click();
+    await enterPath(laishui);
+    const options = page.getByTestId('rollover-options');
+    await expect.poll(() => options.getByTestId('rollover-year').inputValue()).toBe('2021');
+    await options.getByTestId('rollover-next').click();
+
+    const dlg = page.getByTestId('year-proposals');
+    const lines = dlg.getByTestId('proposal');
+    await expect.poll(() => lines.count()).toBe(21);
+    const first = lines.filter({ hasText: '项目 1 › 项目名称' });
+    await expect(first.locator('td').nth(2).textContent()).resolves.toBe(last.projects[0].name);
+    await expect(first.locator('td').nth(3).textContent()).resolves.toBe(last.projects[0].name.replace('2020年', '2021年'));
+    await first.locator('input[type=checkbox]').click();
+    await expect.poll(() => first.locator('input[type=checkbox]').isChecked()).toBe(false);
+    await expect.poll(() => dlg.getByTestId('proposals-ok').textContent()).toBe('生成新文档（采用 20 处）');
+    // 全不选 / 全选 work; then untick the same line again and check it stays unticked
+    await dlg.getByTestId('proposals-none').click();
+    await expect.poll(() => dlg.locator('input[type=checkbox]:checked').count()).toBe(0);
+    await dlg.getByTestId('proposals-all').click();
+    await expect.poll(() => dlg.locator('input[type=checkbox]:checked').count()).toBe(21);
+    await first.click(); // a click on the line toggles it too
+    await expect.poll(() => first.locator('input[type=checkbox]').isChecked()).toBe(false);
+    await shot('cycle-rollover-proposals', dlg);
+    await dlg.getByTestId('proposals-ok').click();
+    await dlg.waitFor({ state: 'detached' });
+
+    await expect.poll(() => page.getByTestId('statusbar').textContent()).toContain('未保存的新文档');
+    await expect.poll(() => page.getByTestId('statusbar').textContent()).toContain('2021年');
+    await page.getByTestId('tab-projects').click();
+    const items = page.getByTestId('project-item');
+    await expect.poll(() => items.count()).toBe(last.projects.length);
+    await expect(items.nth(0).locator('.pname').textContent()).resolves.toBe(last.projects[0].name); // unticked: unchanged
+    await expect(items.nth(1).locator('.pname').textContent()).resolves.toBe(last.projects[1].name.replace('2020年', '2021年'));
+    await expect.poll(() => page.locator('[data-field="budget"]').inputValue()).toBe('');
+    expect(last.projects[0].budget).not.toBe('');
+  });
+
+  it('与…对比: panel lists the differences with a summary; a click jumps to the cell, which is marked', async () => {
+    await page.getByTestId('tb-compare').click();
+    await enterPath(laishui);
+    const panel = page.getByTestId('compare-panel');
+    await panel.waitFor();
+    await expect.poll(() => panel.getByTestId('compare-summary').textContent()).toContain('项目绩效目标表：改名 8 处');
+    // The project left unticked is not renamed; a cleared budget is listed.
+    await expect.poll(() => panel.getByTestId('difference').filter({ hasText: '改名' }).filter({ hasText: '2020年城乡居民基本养老保险中央补助资金' }).count()).toBe(0);
+
+    // A changed indicator description (2020年 → 2021年) in project 4: click jumps to the grid cell.
+    const diff = panel.getByTestId('difference').filter({ hasText: '绩效指标描述' }).first();
+    const where = (await diff.locator('.where').textContent())!;
+    const projectNo = Number(/^项目 (\d+)/.exec(where)![1]);
+    const newText = (await diff.locator('.new').textContent())!;
+    await diff.click();
+    await expect.poll(() => page.locator('[data-testid=project-item].active .num').textContent()).toBe(`${projectNo}、`);
+    const cell = page.locator('[role=gridcell][col-id="description"]', { hasText: newText }).first();
+    await expect.poll(() => cell.getAttribute('class')).toContain('diff-changed');
+    await expect.poll(() => page.evaluate(() => {
+      const el = document.activeElement?.closest('[role=gridcell]');
+      return el ? `${el.getAttribute('col-id')}|${el.textContent}` : null;
+    })).toBe(`description|${newText}`);
+    // Unchanged cells are not marked.
+    await expect.poll(() => page.locator('[role=gridcell][col-id="level1"].diff-changed').count()).toBe(0);
+
+    // A cleared budget: the difference jumps to the project form's field, marked too.
+    const budget = panel.getByTestId('difference').filter({ hasText: '项目 2 ›' }).filter({ hasText: '预算数' }).first();
+    await expect(budget.locator('.old').textContent()).resolves.toBe('169.94');
+    await budget.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('budget');
+    await expect.poll(() => page.locator('[data-field="budget"]').getAttribute('class')).toContain('diff-changed');
+    await expect.poll(() => page.locator('[data-testid=project-item].active .num').textContent()).toBe('2、');
+    await diff.click();
+    await expect.poll(() => cell.getAttribute('class')).toContain('diff-changed');
+    await page.getByTestId('tb-findings').click(); // the comparison alone beside the form
+    await page.getByTestId('findings-panel').waitFor({ state: 'detached' });
+    await shot('cycle-compare-panel');
+
+    // An edit that makes the cell equal to last year's removes its mark and its line.
+    const count = await panel.getByTestId('difference').count();
+    await page.locator('[data-field="budget"]').fill('169.94');
+    await page.locator('[data-field="budget"]').press('Enter');
+    await budget.waitFor({ state: 'detached' }).catch(() => {});
+    await expect.poll(() => panel.getByTestId('difference').count()).toBe(count - 1);
+    await page.getByTestId('compare-close').click();
+    await panel.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.diff-changed').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
