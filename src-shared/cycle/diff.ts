@@ -165,7 +165,8 @@ export function diffDocuments(oldDoc: JixiaoDocument, newDoc: JixiaoDocument): D
       let ov = oc?.value ?? '';
       if (c.amount === 'budget') ov = convertAmount(ov, oldUnit, newUnit);
       if (c.amount ? sameAmount(ov, c.value) : ov === c.value) continue;
-      push({ ...base, kind: 'changed', where: `${n.where}${SEP}${c.label}`, field: c.field, label: c.label, old: ov, new: c.value, percent: c.amount === 'budget' ? budgetChange(ov, c.value) : undefined, oldRowId: o.id });
+      const percent = c.amount === 'budget' ? budgetChange(ov, c.value) : undefined;
+      push({ ...base, kind: 'changed', where: `${n.where}${SEP}${c.label}`, field: c.field, label: c.label, old: ov, new: c.value, ...(percent ? { percent } : {}), oldRowId: o.id });
     }
   }
   const matchedOld = new Set(pairs.values());
@@ -176,7 +177,6 @@ export function diffDocuments(oldDoc: JixiaoDocument, newDoc: JixiaoDocument): D
     const parentNew = o.parent === '' ? undefined : newById.get(parentMap.get(o.parent) ?? '');
     push({ row: o.kind, table: o.table, group: parentNew ? newGroup(parentNew) : oldGroup(o), kind: 'removed', where: o.where, old: o.name, new: '', oldRowId: o.id, rowId: parentNew?.id });
   }
-  for (const e of entries) if (e.percent === undefined) delete e.percent;
   return { entries, summary: summarize(entries) };
 }
 
