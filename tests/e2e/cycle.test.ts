@@ -125,4 +125,50 @@ describe('yearly cycle e2e', () => {
     await expect.poll(() => page.locator('.diff-changed').count()).toBe(0);
     expect(problems).toEqual([]);
   });
+
+  it('复制为新项目: a project copied in one document is pasted into another (new ids, from link, one undo step)', async () => {
+    // Two windows (tabs of one browser, sharing its clipboard): laishui-2020 and linxi-2019.
+    const linxi = copySeeds(h).find((s) => s.endsWith('linxi-2019.jixiao'))!;
+    const before = JSON.parse(readFileSync(linxi, 'utf8')) as { projects: { id: string; name: string }[] };
+    const openWindow = async (path: string) => {
+      const w = await h.context.newPage();
+      w.on('pageerror', (e) => problems.push(String(e)));
+      const url = new URL(h.host.url);
+      url.searchParams.set('open', path);
+      await w.goto(url.href);
+      await expect.poll(() => w.getByTestId('statusbar').textContent()).toContain(path);
+      await w.getByTestId('tab-projects').click();
+      return w;
+    };
+    const a = await openWindow(laishui);
+    const source = a.getByTestId('project-item').nth(1);
+    const name = (await source.locator('.pname').textContent())!;
+    await source.click();
+    await a.getByTestId('project-copy-new').click();
+    await expect.poll(() => a.getByTestId('toast').textContent()).toContain('已复制项目');
+
+    const b = await openWindow(linxi);
+    const items = b.getByTestId('project-item');
+    expect(before.projects).toHaveLength(0); // linxi-2019 has only the duty table
+    await b.getByTestId('project-list').focus();
+    await b.keyboard.press('Control+V');
+    await expect.poll(() => items.count()).toBe(1);
+    await expect(items.nth(0).locator('.pname').textContent()).resolves.toBe(name);
+    await expect.poll(() => b.locator('[data-field="name"]').inputValue()).toBe(name);
+    await expect.poll(() => b.locator('[data-testid=project-item].active .pname').textContent()).toBe(name);
+    await expect.poll(() => b.getByTestId('status-modified').textContent()).toBe('● 已修改');
+    await b.getByTestId('tb-save').click();
+    await expect.poll(() => b.getByTestId('status-modified').textContent()).toBe('已保存');
+    type P = { id: string; from?: string; name: string; indicators: { id: string; from?: string }[] };
+    const src = (JSON.parse(readFileSync(laishui, 'utf8')) as { projects: P[] }).projects[1];
+    const pasted = (JSON.parse(readFileSync(linxi, 'utf8')) as { projects: P[] }).projects[0];
+    expect(pasted).toMatchObject({ name, from: src.id });
+    expect(pasted.id).not.toBe(src.id);
+    expect(pasted.indicators.map((i) => i.from)).toEqual(src.indicators.map((i) => i.id));
+    await b.getByTestId('tb-undo').click();
+    await expect.poll(() => items.count()).toBe(0);
+    await a.close();
+    await b.close();
+    expect(problems).toEqual([]);
+  });
 });
