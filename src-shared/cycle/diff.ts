@@ -61,19 +61,17 @@ function flatten(doc: JixiaoDocument): FlatRow[] {
   const bandCells = (bands: readonly string[]): Cell[] => bands.map((v, b) => ({ field: `bands.${b}`, label: `评价标准（${BAND_LABEL[b]}）`, value: v }));
   doc.dutyTable.duties.forEach((d, di) => {
     const dw = dutyWhere(d, di);
-    const base = { table: 'duty' as const, projectIndex: -1 };
-    rows.push({ ...base, kind: 'duty', id: d.id, from: d.from, parent: '', name: d.title, nameField: 'title', index: di, where: dw, cells: unitCells(d) });
-    d.indicators.forEach((i, ii) => rows.push({ ...base, kind: 'dutyIndicator', id: i.id, from: i.from, parent: d.id, name: i.name, nameField: 'name', index: ii, where: `${dw}${SEP}${named(i.name, '（未填写指标）')}`, cells: bandCells(i.bands) }));
+    rows.push({ table: 'duty', projectIndex: -1, kind: 'duty', id: d.id, from: d.from, parent: '', name: d.title, nameField: 'title', index: di, where: dw, cells: unitCells(d) });
+    d.indicators.forEach((i, ii) => rows.push({ table: 'duty', projectIndex: -1, kind: 'dutyIndicator', id: i.id, from: i.from, parent: d.id, name: i.name, nameField: 'name', index: ii, where: `${dw}${SEP}${named(i.name, '（未填写指标）')}`, cells: bandCells(i.bands) }));
     d.activities.forEach((a, ai) => {
       const aw = activityWhere(dw, a.title, ai);
-      rows.push({ ...base, kind: 'activity', id: a.id, from: a.from, parent: d.id, name: a.title, nameField: 'title', index: ai, where: aw, cells: unitCells(a) });
-      a.indicators.forEach((i, ii) => rows.push({ ...base, kind: 'dutyIndicator', id: i.id, from: i.from, parent: a.id, name: i.name, nameField: 'name', index: ii, where: `${aw}${SEP}${named(i.name, '（未填写指标）')}`, cells: bandCells(i.bands) }));
+      rows.push({ table: 'duty', projectIndex: -1, kind: 'activity', id: a.id, from: a.from, parent: d.id, name: a.title, nameField: 'title', index: ai, where: aw, cells: unitCells(a) });
+      a.indicators.forEach((i, ii) => rows.push({ table: 'duty', projectIndex: -1, kind: 'dutyIndicator', id: i.id, from: i.from, parent: a.id, name: i.name, nameField: 'name', index: ii, where: `${aw}${SEP}${named(i.name, '（未填写指标）')}`, cells: bandCells(i.bands) }));
     });
   });
   const checkpoints = templateOrDefault(doc.meta.templateId).checkpoints;
   doc.projects.forEach((p, pi) => {
     const pw = `${projectWhere(pi)}${SEP}${named(p.name, '（未命名）')}`;
-    const base = { table: 'projects' as const, projectIndex: pi };
     const cells: Cell[] = [
       { field: 'code', label: PROJECT_FIELD_LABEL.code, value: p.code },
       ...(['budget', 'fiscal', 'other'] as const).map((f): Cell => ({ field: f, label: PROJECT_FIELD_LABEL[f], value: p[f], amount: 'budget' })),
@@ -81,9 +79,9 @@ function flatten(doc: JixiaoDocument): FlatRow[] {
       ...p.schedule.map((v, k): Cell => ({ field: `schedule.${k}`, label: `资金支出计划（${checkpoints[k] ?? `第${k + 1}期`}）`, value: v, amount: 'percent' })),
       { field: 'goal', label: PROJECT_FIELD_LABEL.goal, value: p.goal },
     ];
-    rows.push({ ...base, kind: 'project', id: p.id, from: p.from, parent: '', name: p.name, nameField: 'name', index: pi, where: pw, cells });
+    rows.push({ table: 'projects', projectIndex: pi, kind: 'project', id: p.id, from: p.from, parent: '', name: p.name, nameField: 'name', index: pi, where: pw, cells });
     p.indicators.forEach((i, ii) => rows.push({
-      ...base, kind: 'projectIndicator', id: i.id, from: i.from, parent: p.id, name: i.name, nameField: 'name', index: ii,
+      table: 'projects', projectIndex: pi, kind: 'projectIndicator', id: i.id, from: i.from, parent: p.id, name: i.name, nameField: 'name', index: ii,
       where: `${pw}${SEP}${named(i.level1, '（未填一级指标）')}${SEP}${named(i.name, '（未填写指标名称）')}`,
       cells: (['level1', 'level2', 'description', 'value', 'basis'] as const).map((f) => ({ field: f, label: PROJECT_INDICATOR_LABEL[f], value: i[f] })),
     }));
@@ -152,13 +150,12 @@ export function diffDocuments(oldDoc: JixiaoDocument, newDoc: JixiaoDocument): D
   }
 
   for (const n of news) {
-    const group = newGroup(n);
     const oldId = pairs.get(n.id);
     const o = oldId ? oldById.get(oldId) : undefined;
-    const base = { row: n.kind, table: n.table, group, rowId: n.id } as const;
-    if (!o) { push({ ...base, kind: 'added', where: n.where, old: '', new: n.name }); continue; }
-    if (o.name !== n.name) push({ ...base, kind: 'renamed', where: n.where, field: n.nameField, label: '名称', old: o.name, new: n.name, oldRowId: o.id });
-    if (moved.has(n.id)) push({ ...base, kind: 'moved', where: n.where, old: o.where, new: n.where, oldRowId: o.id });
+    const base = () => ({ row: n.kind, table: n.table, group: newGroup(n), rowId: n.id });
+    if (!o) { push({ ...base(), kind: 'added', where: n.where, old: '', new: n.name }); continue; }
+    if (o.name !== n.name) push({ ...base(), kind: 'renamed', where: n.where, field: n.nameField, label: '名称', old: o.name, new: n.name, oldRowId: o.id });
+    if (moved.has(n.id)) push({ ...base(), kind: 'moved', where: n.where, old: o.where, new: n.where, oldRowId: o.id });
     const oldCells = new Map(o.cells.map((c) => [c.field, c]));
     for (const c of n.cells) {
       const oc = oldCells.get(c.field);
@@ -166,7 +163,7 @@ export function diffDocuments(oldDoc: JixiaoDocument, newDoc: JixiaoDocument): D
       if (c.amount === 'budget') ov = convertAmount(ov, oldUnit, newUnit);
       if (c.amount ? sameAmount(ov, c.value) : ov === c.value) continue;
       const percent = c.amount === 'budget' ? budgetChange(ov, c.value) : undefined;
-      push({ ...base, kind: 'changed', where: `${n.where}${SEP}${c.label}`, field: c.field, label: c.label, old: ov, new: c.value, ...(percent ? { percent } : {}), oldRowId: o.id });
+      push({ ...base(), kind: 'changed', where: `${n.where}${SEP}${c.label}`, field: c.field, label: c.label, old: ov, new: c.value, ...(percent ? { percent } : {}), oldRowId: o.id });
     }
   }
   const matchedOld = new Set(pairs.values());

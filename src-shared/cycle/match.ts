@@ -38,8 +38,7 @@ function bigrams(s: string): Map<string, number> {
 }
 
 /** Bigram Dice coefficient of two names (0…1), on the normalized names. */
-export function similarity(a: string, b: string): number {
-  const na = normalizeName(a), nb = normalizeName(b);
+export function similarity(a: string, b: string, na = normalizeName(a), nb = normalizeName(b)): number {
   if (na === nb) return 1;
   const ga = bigrams(na), gb = bigrams(nb);
   let shared = 0, total = 0;
@@ -57,6 +56,8 @@ export function matchRows(olds: readonly MatchNode[], news: readonly MatchNode[]
   const usedOld = new Set<string>();
   const oldById = new Map(olds.map((o) => [o.id, o]));
   const take = (n: MatchNode, o: MatchNode) => { pairs.set(n.id, o.id); usedOld.add(o.id); };
+  const keys = new Map<MatchNode, string>();
+  const keyOf = (x: MatchNode) => { let k = keys.get(x); if (k === undefined) { k = normalizeName(x.name); keys.set(x, k); } return k; };
   for (const n of news) {
     const o = n.from ? oldById.get(n.from) : undefined;
     if (o && !usedOld.has(o.id)) take(n, o);
@@ -75,7 +76,7 @@ export function matchRows(olds: readonly MatchNode[], news: readonly MatchNode[]
   for (const n of freeNew()) byParent.get(n.parent)?.news.push(n);
   for (const group of byParent.values()) {
     for (const n of group.news) {
-      const o = group.olds.find((x) => !usedOld.has(x.id) && normalizeName(x.name) === normalizeName(n.name));
+      const o = group.olds.find((x) => !usedOld.has(x.id) && keyOf(x) === keyOf(n));
       if (o) take(n, o);
     }
     const candidates: { n: MatchNode; o: MatchNode; s: number }[] = [];
@@ -83,7 +84,7 @@ export function matchRows(olds: readonly MatchNode[], news: readonly MatchNode[]
       if (pairs.has(n.id)) continue;
       for (const o of group.olds) {
         if (usedOld.has(o.id)) continue;
-        const s = similarity(o.name, n.name);
+        const s = similarity(o.name, n.name, keyOf(o), keyOf(n));
         if (s >= SIMILAR_THRESHOLD) candidates.push({ n, o, s });
       }
     }
@@ -93,11 +94,11 @@ export function matchRows(olds: readonly MatchNode[], news: readonly MatchNode[]
   // Moved to another parent: equal names anywhere.
   const oldByName = new Map<string, MatchNode[]>();
   for (const o of freeOld()) {
-    const key = normalizeName(o.name);
+    const key = keyOf(o);
     if (key !== '') (oldByName.get(key) ?? oldByName.set(key, []).get(key)!).push(o);
   }
   for (const n of freeNew()) {
-    const o = oldByName.get(normalizeName(n.name))?.find((x) => !usedOld.has(x.id));
+    const o = oldByName.get(keyOf(n))?.find((x) => !usedOld.has(x.id));
     if (o) take(n, o);
   }
   return pairs;
