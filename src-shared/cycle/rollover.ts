@@ -28,18 +28,21 @@ export interface YearProposal {
 
 export interface RolloverResult { document: JixiaoDocument; proposals: YearProposal[] }
 
-const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-
+// Documents are immutable (every edit copies along its path), so carried rows may share unchanged
+// values with the source: shallow copies with new ids are enough.
 function carryDutyIndicator(i: DutyIndicator): DutyIndicator {
-  return { ...clone(i), id: newId('i'), from: i.id };
+  return { ...i, id: newId('i'), from: i.id };
 }
 
 function carryActivity(a: Activity, keepAmounts: boolean): Activity {
-  return { ...clone(a), id: newId('a'), from: a.id, budget: keepAmounts ? a.budget : '', indicators: a.indicators.map(carryDutyIndicator) };
+  return { ...a, id: newId('a'), from: a.id, budget: keepAmounts ? a.budget : '', indicators: a.indicators.map(carryDutyIndicator) };
 }
 
 function carryDuty(d: Duty, keepAmounts: boolean): Duty {
-  return { ...carryActivity(d, keepAmounts), id: newId('d'), activities: d.activities.map((a) => carryActivity(a, keepAmounts)) } as Duty;
+  return {
+    ...d, id: newId('d'), from: d.id, budget: keepAmounts ? d.budget : '',
+    indicators: d.indicators.map(carryDutyIndicator), activities: d.activities.map((a) => carryActivity(a, keepAmounts)),
+  };
 }
 
 /**
@@ -47,13 +50,13 @@ function carryDuty(d: Duty, keepAmounts: boolean): Duty {
  * links, no self-evaluation part, the schedule fitted to the target template's checkpoints.
  */
 export function carryProject(p: Project, opts: { keepAmounts: boolean; templateId: string }): Project {
-  const { selfeval: _selfeval, ...rest } = clone(p);
+  const { selfeval: _selfeval, ...rest } = p;
   const checkpoints = templateOrDefault(opts.templateId).checkpoints.length;
   const schedule = Array.from({ length: checkpoints }, (_, k) => (opts.keepAmounts && p.schedule.length === checkpoints ? p.schedule[k] : ''));
   const amounts = opts.keepAmounts ? {} : { budget: '', fiscal: '', other: '' };
   return {
     ...rest, ...amounts, schedule, id: newId('p'), from: p.id,
-    indicators: p.indicators.map((i): ProjectIndicator => ({ ...clone(i), id: newId('pi'), from: i.id })),
+    indicators: p.indicators.map((i): ProjectIndicator => ({ ...i, id: newId('pi'), from: i.id })),
   };
 }
 
@@ -61,9 +64,9 @@ export function rollover(doc: JixiaoDocument, opts: RolloverOptions = {}): Rollo
   const year = opts.year ?? doc.meta.year + 1;
   const keepAmounts = opts.keepAmounts === true;
   const document: JixiaoDocument = {
-    ...clone(doc),
-    meta: { ...clone(doc.meta), year },
-    dutyTable: { ...clone(doc.dutyTable), duties: doc.dutyTable.duties.map((d) => carryDuty(d, keepAmounts)) },
+    ...doc,
+    meta: { ...doc.meta, year },
+    dutyTable: { ...doc.dutyTable, duties: doc.dutyTable.duties.map((d) => carryDuty(d, keepAmounts)) },
     projects: doc.projects.map((p) => carryProject(p, { keepAmounts, templateId: doc.meta.templateId })),
   };
   return { document, proposals: proposeYearChanges(document, doc.meta.year, year) };
