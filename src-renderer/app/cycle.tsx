@@ -48,7 +48,9 @@ export async function compareWithFile(): Promise<void> {
   const read = await pickAndRead('与…对比');
   if (!read) return;
   const doc = editor.get().doc!;
-  editor.set({ compare: { other: read.document, name: fileName(read.path), report: diffDocuments(read.document, doc) } });
+  // The right side is narrow on 1366 px office screens: the comparison takes it from 审核结果 / 指标库
+  // (F8 brings 审核结果 back beside it).
+  editor.set({ compare: { other: read.document, name: fileName(read.path), report: diffDocuments(read.document, doc) }, findingsOpen: false, libraryOpen: false });
 }
 
 export function closeCompare(): void { editor.set({ compare: null }); }
