@@ -192,6 +192,8 @@ export function DutyGrid() {
   // Each request is handled once, when its row exists (an insert and its focus request may
   // arrive in separate renders); later document changes must not pull the focus back.
   const handledSeq = useRef(0);
+  // A jump from the projects tab mounts this grid afresh: the request waits until its rows are rendered.
+  const [rendered, setRendered] = useState(false);
   useEffect(() => {
     if (!focusRequest || handledSeq.current === focusRequest.seq) return;
     const t = setTimeout(() => {
@@ -212,7 +214,7 @@ export function DutyGrid() {
       requestAnimationFrame(() => requestAnimationFrame(() => api.setFocusedCell(index, colField)));
     }, 0);
     return () => clearTimeout(t);
-  }, [focusRequest, rows]);
+  }, [focusRequest, rows, rendered]);
 
   const blockCells = (): { row: DutyGridRow; field: string }[] => {
     const api = apiRef.current;
@@ -333,6 +335,7 @@ export function DutyGrid() {
         columnDefs={columnDefs}
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
+        onFirstDataRendered={() => setRendered(true)}
         rowClassRules={{ 'row-duty': (p) => p.data?.kind === 'duty' }}
         overlayNoRowsTemplate={'<span class="empty-hint">表中还没有内容：点击工具栏的“插入职责”开始填写，或从 Excel/WPS 复制后粘贴。</span>'}
       />

@@ -170,4 +170,36 @@ describe('yearly cycle e2e', () => {
     await b.close();
     expect(problems).toEqual([]);
   });
+
+  it('与…对比 on the duty table: from the projects tab, a click on a duty difference opens the grid on the marked cell', async () => {
+    const linxi = copySeeds(h).find((s) => s.endsWith('linxi-2019.jixiao'))!;
+    const w = await h.context.newPage();
+    w.on('pageerror', (e) => problems.push(String(e)));
+    // Opened with a file, so no recovery offer (earlier tests left autosaves) stands in the way.
+    const url = new URL(h.host.url);
+    url.searchParams.set('open', linxi);
+    await w.goto(url.href);
+    await expect.poll(() => w.getByTestId('statusbar').textContent()).toContain(linxi);
+    await w.getByTestId('tb-rollover').click();
+    const dlg = w.getByTestId('path-dialog');
+    await dlg.locator('input').fill(linxi);
+    await dlg.getByRole('button', { name: '确定' }).click();
+    await w.getByTestId('rollover-next').click();
+    await expect.poll(() => w.getByTestId('statusbar').textContent()).toContain('2020年');
+    await w.getByTestId('tb-compare').click();
+    await w.getByTestId('path-dialog').locator('input').fill(linxi);
+    await w.getByTestId('path-dialog').getByRole('button', { name: '确定' }).click();
+    const panel = w.getByTestId('compare-panel');
+    await expect.poll(() => panel.getByTestId('compare-summary').textContent()).toContain('部门职责-工作活动绩效目标表：修改');
+    await w.getByTestId('tab-projects').click();
+    const diff = panel.getByTestId('difference').filter({ hasText: '三、人事管理' }).filter({ hasText: '年度预算数' }).first();
+    await expect(diff.locator('.old').textContent()).resolves.toBe('43');
+    await diff.click();
+    await expect.poll(() => w.evaluate(() => {
+      const el = document.activeElement?.closest('[role=gridcell]');
+      return el ? `${el.getAttribute('col-id')}|${el.className.includes('diff-changed')}` : null;
+    })).toBe('budget|true');
+    await w.close();
+    expect(problems).toEqual([]);
+  });
 });
