@@ -25,6 +25,18 @@ const enterPath = async (path: string) => {
   await dlg.getByRole('button', { name: '确定' }).click();
 };
 
+/** Another window (a tab of the same browser) with a file open — opened with a file, so no recovery
+ * offer (earlier tests leave autosaves) stands in the way. */
+async function openWindow(path: string): Promise<Page> {
+  const w = await h.context.newPage();
+  w.on('pageerror', (e) => problems.push(String(e)));
+  const url = new URL(h.host.url);
+  url.searchParams.set('open', path);
+  await w.goto(url.href);
+  await expect.poll(() => w.getByTestId('statusbar').textContent()).toContain(path);
+  return w;
+}
+
 beforeAll(async () => {
   if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npm run build:web');
   h = await startHarness({ viewport: { width: 1360, height: 800 } });
@@ -129,17 +141,8 @@ describe('yearly cycle e2e', () => {
     // Two windows (tabs of one browser, sharing its clipboard): laishui-2020 and linxi-2019.
     const linxi = copySeeds(h).find((s) => s.endsWith('linxi-2019.jixiao'))!;
     const before = JSON.parse(readFileSync(linxi, 'utf8')) as { projects: { id: string; name: string }[] };
-    const openWindow = async (path: string) => {
-      const w = await h.context.newPage();
-      w.on('pageerror', (e) => problems.push(String(e)));
-      const url = new URL(h.host.url);
-      url.searchParams.set('open', path);
-      await w.goto(url.href);
-      await expect.poll(() => w.getByTestId('statusbar').textContent()).toContain(path);
-      await w.getByTestId('tab-projects').click();
-      return w;
-    };
     const a = await openWindow(laishui);
+    await a.getByTestId('tab-projects').click();
     const source = a.getByTestId('project-item').nth(1);
     const name = (await source.locator('.pname').textContent())!;
     await source.click();
@@ -147,6 +150,7 @@ describe('yearly cycle e2e', () => {
     await expect.poll(() => a.getByTestId('toast').textContent()).toContain('已复制项目');
 
     const b = await openWindow(linxi);
+    await b.getByTestId('tab-projects').click();
     const items = b.getByTestId('project-item');
     expect(before.projects).toHaveLength(0); // linxi-2019 has only the duty table
     await b.getByTestId('project-list').focus();
@@ -173,13 +177,7 @@ describe('yearly cycle e2e', () => {
 
   it('与…对比 on the duty table: from the projects tab, a click on a duty difference opens the grid on the marked cell', async () => {
     const linxi = copySeeds(h).find((s) => s.endsWith('linxi-2019.jixiao'))!;
-    const w = await h.context.newPage();
-    w.on('pageerror', (e) => problems.push(String(e)));
-    // Opened with a file, so no recovery offer (earlier tests left autosaves) stands in the way.
-    const url = new URL(h.host.url);
-    url.searchParams.set('open', linxi);
-    await w.goto(url.href);
-    await expect.poll(() => w.getByTestId('statusbar').textContent()).toContain(linxi);
+    const w = await openWindow(linxi);
     await w.getByTestId('tb-rollover').click();
     const dlg = w.getByTestId('path-dialog');
     await dlg.locator('input').fill(linxi);
