@@ -37,9 +37,9 @@ function rowHeightPt(texts: string[], widthsCh: number[], lines: Map<string, num
 /** Rows frozen at the top of every sheet: the title and the column headers. */
 export const HEADER_ROWS = 2;
 
-type Column<R> = { key: keyof R; title: string; widthCh: number };
+export type Column<R> = { key: keyof R; title: string; widthCh: number };
 
-function addSheet<R>(wb: ExcelJS.Workbook, name: string, title: string, columns: Column<R>[], rows: R[], fillOf?: (r: R) => ExcelJS.Fill | undefined): void {
+export function addSheet<R>(wb: ExcelJS.Workbook, name: string, title: string, columns: Column<R>[], rows: R[], fillOf?: (r: R) => ExcelJS.Fill | undefined): void {
   const lines = new Map<string, number>();
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROWS, xSplit: 1 }],

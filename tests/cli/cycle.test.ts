@@ -129,10 +129,10 @@ print(json.dumps(out, ensure_ascii=False))
     expect(changes.rows).toContainEqual([expect.any(Number), '项目 2：2020年城乡居民养老保险个人缴费补贴', '项目 2 › 2020年城乡居民养老保险个人缴费补贴 › 预算数', '修改项目', '169.94', '200', '+17.7%']);
     expect(changes.rows).toContainEqual([expect.any(Number), expect.any(String), expect.stringContaining('参保率（%）'), '修改指标', '≥90%', '≥95%', null]);
     expect(changes.rows).toContainEqual([expect.any(Number), expect.stringContaining('项目（上年 3）'), '项目 3 › 2020年机关事业退休人员统筹外项目', '删除项目', '2020年机关事业退休人员统筹外项目', null, null]);
-    expect(changes).toMatchObject({ freeze: 'A3', filter: `A2:G${changes.rows.length}`, font: '宋体', border: 'thin' });
+    expect(changes).toMatchObject({ freeze: 'B3', filter: `A2:G${changes.rows.length}`, font: '宋体', border: 'thin' });
     const summary = book['汇总'];
     expect(summary.rows[1]).toEqual(['表格', '新增', '删除', '改名', '移动', '修改', '说明']);
     expect(summary.rows[2]).toEqual(['项目绩效目标表', 0, 1, 0, 0, 2, '项目绩效目标表：删除 1 行，修改 2 个单元格']);
-    expect(summary).toMatchObject({ freeze: 'A3', font: '宋体', border: 'thin' });
+    expect(summary).toMatchObject({ freeze: 'B3', font: '宋体', border: 'thin' });
   });
 });
