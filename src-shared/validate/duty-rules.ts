@@ -21,7 +21,7 @@ function* indicatorRows(duty: Duty, index: number): Generator<{ ind: DutyIndicat
   }
 }
 
-const indicatorWhere = (parentWhere: string, ind: DutyIndicator) => `${parentWhere}${SEP}${named(ind.name, '（未填写指标名称）')}`;
+export const indicatorWhere = (parentWhere: string, ind: DutyIndicator) => `${parentWhere}${SEP}${named(ind.name, '（未填写指标名称）')}`;
 
 const budgetRule: DutyRule = {
   id: 'duty.budget-sum', scope: 'duty', codes: ['budget.sum-mismatch'],

@@ -10,7 +10,7 @@ import { examples } from './group';
 import { finding, named, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
 import { valueIssues, type CellIssue } from './value-checks';
 
-const indicatorWhere = (index: number, ind: ProjectIndicator, field: string) =>
+export const indicatorWhere = (index: number, ind: ProjectIndicator, field: string) =>
   `${projectWhere(index)}${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${PROJECT_INDICATOR_LABEL[field]}`;
 const fieldWhere = (index: number, field: string) => `${projectWhere(index)}${SEP}${PROJECT_FIELD_LABEL[field]}`;
 

@@ -1,0 +1,183 @@
+// Every cell of the document a clerk can search, in table order: the duty table (duties,
+// activities, their indicators and bands, the 备注), each project (its fields, schedule, indicators,
+// then its self-evaluation part), and the document settings' texts. A cell carries its document path
+// (for the replace patch), the row id + field a Finding would use (to jump to it), and its `where`.
+// Choices (year, unit, template, 评价等级, 达成/未达成) and ids are not texts and are left out.
+import type { Path } from '../commands/patch';
+import { templateOrDefault, type Activity, type JixiaoDocument, type Project, type SelfEval } from '../model';
+import { activityWhere, BAND_LABEL, DUTY_TABLE, dutyWhere, named, PROJECT_FIELD_LABEL, projectWhere, ROW_FIELD_LABEL, SEP } from '../validate/registry';
+import { indicatorWhere as dutyIndicatorWhere } from '../validate/duty-rules';
+import { indicatorWhere as projectIndicatorWhere } from '../validate/project-rules';
+
+/** How a cell's value is stored: free text, or an exact decimal (money in the document's unit, a
+ * percent of the schedule, a plain number such as a self-evaluation weight or score). */
+export type CellKind = 'text' | 'money' | 'percent' | 'number';
+
+/** The table a cell belongs to, as the editor shows them. */
+export type TableRef =
+  | { table: 'meta' }
+  | { table: 'duty' }
+  | { table: 'project'; projectId: string }
+  | { table: 'selfeval'; projectId: string };
+
+/** What to search: the whole document or one table. */
+export type FindScope = { table: 'all' } | TableRef;
+
+export interface DocCell {
+  table: TableRef;
+  /** As in a Finding's path: the row's id ('meta' for the settings) and the field. */
+  rowId: string;
+  field: string;
+  /** Where the value lives in the document. */
+  path: Path;
+  kind: CellKind;
+  /** The value as stored. */
+  value: string;
+  /** `项目 5 › 产出指标 › 参保率 › 指标值`, built only for hits. */
+  where(): string;
+}
+
+export const META_FIELD_LABEL: Record<string, string> = { deptCode: '部门编码', deptName: '部门名称', preparer: '填报人', phone: '联系电话' };
+export const SELFEVAL = '绩效自评';
+
+type Fields = Record<string, [label: string, kind: CellKind]>;
+
+/** Self-evaluation fields of the part itself (funds, weights and indicators are walked apart). */
+export const SELFEVAL_FIELDS: Fields = {
+  implementer: ['实施单位', 'text'], authority: ['主管部门', 'text'], progress: ['预算执行进度', 'text'],
+  goal: ['年度预期目标', 'text'], achieved: ['实际完成情况', 'text'], completionRate: ['总体完成率', 'text'],
+  budgetRateWeight: ['预算执行率分值', 'number'], budgetRateScore: ['预算执行率得分', 'number'], total: ['总分', 'number'],
+  problems: ['存在问题、原因及下一步整改措施', 'text'], preparer: ['填报人', 'text'], phone: ['联系电话', 'text'], date: ['填报日期', 'text'],
+};
+export const SELFEVAL_INDICATOR_FIELDS: Fields = {
+  level1: ['一级指标', 'text'], level2: ['二级指标', 'text'], name: ['三级指标', 'text'], description: ['绩效指标描述', 'text'],
+  target: ['年度指标值', 'text'], actual: ['实际完成值', 'text'], weight: ['分值', 'number'], score: ['得分', 'number'],
+  deviation: ['偏差原因分析及改进措施', 'text'],
+};
+export const FUND_ROW_LABEL: Record<string, string> = { initial: '年初预算数', planned: '全年预算数', received: '到位数', spent: '执行数' };
+export const FUND_SPLIT_LABEL: Record<string, string> = { total: '资金总额', fiscal: '财政资金', carryOver: '上年结转资金', other: '其他资金' };
+
+/** Project fields in the order of the form (the schedule and indicators follow). */
+const PROJECT_FIELDS = ['code', 'name', 'budget', 'fiscal', 'other', 'purpose', 'goal'] as const;
+const PROJECT_MONEY = new Set<string>(['budget', 'fiscal', 'other']);
+const DUTY_OWNER = ['title', 'budget', 'description', 'goal'] as const;
+const PROJECT_INDICATOR = ['level1', 'level2', 'name', 'description', 'value', 'basis'] as const;
+
+const inScope = (scope: FindScope, t: TableRef) =>
+  scope.table === 'all' || (scope.table === t.table && (!('projectId' in scope) || ('projectId' in t && t.projectId === scope.projectId)));
+
+/** Decides from the value alone whether a cell is wanted, before its path and where are built
+ * (a search looks at ~35,000 cells of a large document and keeps a few). */
+export type CellFilter = (value: string, kind: CellKind) => boolean;
+
+/** The accepted cells; `take` asks the filter, `push` adds a cell that was taken. */
+class Cells {
+  readonly list: DocCell[] = [];
+  constructor(private readonly accept: CellFilter) {}
+  take(value: unknown, kind: CellKind): value is string { return typeof value === 'string' && this.accept(value, kind); }
+  push(cell: DocCell): void { this.list.push(cell); }
+}
+
+/** The searchable cells of `scope` that `accept` takes, in table order. `accept` is called once
+ * per cell in that order, right before an accepted cell is added. */
+export function documentCells(doc: JixiaoDocument, scope: FindScope = { table: 'all' }, accept: CellFilter = () => true): DocCell[] {
+  const out = new Cells(accept);
+  const meta: TableRef = { table: 'meta' };
+  if (inScope(scope, meta)) {
+    for (const [field, label] of Object.entries(META_FIELD_LABEL)) {
+      const v = (doc.meta as Record<string, unknown>)[field];
+      if (out.take(v, 'text')) out.push({ table: meta, rowId: 'meta', field, path: ['meta', field], kind: 'text', value: v, where: () => `文档设置${SEP}${label}` });
+    }
+  }
+  const duty: TableRef = { table: 'duty' };
+  if (inScope(scope, duty)) dutyCells(doc, duty, out);
+  doc.projects.forEach((p, i) => {
+    const target: TableRef = { table: 'project', projectId: p.id };
+    if (inScope(scope, target)) projectCells(doc, p, i, target, out);
+    const self: TableRef = { table: 'selfeval', projectId: p.id };
+    if (p.selfeval && inScope(scope, self)) selfevalCells(p.selfeval, p.id, i, self, out);
+  });
+  return out.list;
+}
+
+function dutyCells(doc: JixiaoDocument, table: TableRef, out: Cells): void {
+  doc.dutyTable.duties.forEach((duty, d) => {
+    const dw = dutyWhere(duty, d);
+    const owner = (row: Activity, path: Path, rowWhere: () => string) => {
+      for (const f of DUTY_OWNER) {
+        const kind = f === 'budget' ? 'money' : 'text';
+        if (out.take(row[f], kind)) out.push({ table, rowId: row.id, field: f, path: [...path, f], kind, value: row[f], where: () => `${rowWhere()}${SEP}${ROW_FIELD_LABEL[f]}` });
+      }
+      row.indicators.forEach((ind, k) => {
+        const iw = () => dutyIndicatorWhere(rowWhere(), ind);
+        if (out.take(ind.name, 'text')) out.push({ table, rowId: ind.id, field: 'name', path: [...path, 'indicators', k, 'name'], kind: 'text', value: ind.name, where: () => `${iw()}${SEP}绩效指标` });
+        ind.bands.forEach((b, j) => {
+          if (out.take(b, 'text')) out.push({ table, rowId: ind.id, field: `bands.${j}`, path: [...path, 'indicators', k, 'bands', j], kind: 'text', value: b, where: () => `${iw()}${SEP}${BAND_LABEL[j]}` });
+        });
+      });
+    };
+    const dp: Path = ['dutyTable', 'duties', d];
+    owner(duty, dp, () => dw);
+    duty.activities.forEach((act, a) => owner(act, [...dp, 'activities', a], () => activityWhere(dw, act.title, a)));
+  });
+  const note = doc.dutyTable.note;
+  if (out.take(note, 'text')) out.push({ table, rowId: 'dutyTable', field: 'note', path: ['dutyTable', 'note'], kind: 'text', value: note, where: () => `${DUTY_TABLE}${SEP}备注` });
+}
+
+function projectCells(doc: JixiaoDocument, p: Project, i: number, table: TableRef, out: Cells): void {
+  const pp: Path = ['projects', i];
+  const fieldWhere = (label: string) => () => `${projectWhere(i)}${SEP}${label}`;
+  for (const f of PROJECT_FIELDS) {
+    const kind: CellKind = PROJECT_MONEY.has(f) ? 'money' : 'text';
+    const v = p[f];
+    if (out.take(v, kind)) out.push({ table, rowId: p.id, field: f, path: [...pp, f], kind, value: v, where: fieldWhere(PROJECT_FIELD_LABEL[f]) });
+  }
+  p.schedule.forEach((v, k) => {
+    if (!out.take(v, 'percent')) return;
+    const checkpoint = templateOrDefault(doc.meta.templateId).checkpoints[k] ?? `第${k + 1}期`;
+    out.push({ table, rowId: p.id, field: `schedule.${k}`, path: [...pp, 'schedule', k], kind: 'percent', value: v, where: fieldWhere(`资金支出计划${SEP}${checkpoint}`) });
+  });
+  p.indicators.forEach((ind, k) => {
+    for (const f of PROJECT_INDICATOR) {
+      if (out.take(ind[f], 'text')) out.push({ table, rowId: ind.id, field: f, path: [...pp, 'indicators', k, f], kind: 'text', value: ind[f], where: () => projectIndicatorWhere(i, ind, f) });
+    }
+  });
+}
+
+function selfevalCells(s: SelfEval, projectId: string, i: number, table: TableRef, out: Cells): void {
+  const sp: Path = ['projects', i, 'selfeval'];
+  const head = () => `${projectWhere(i)}${SEP}${SELFEVAL}`;
+  const own = (fields: string[]) => {
+    for (const f of fields) {
+      const [label, kind] = SELFEVAL_FIELDS[f];
+      const v = (s as unknown as Record<string, unknown>)[f];
+      if (out.take(v, kind)) out.push({ table, rowId: projectId, field: `selfeval.${f}`, path: [...sp, f], kind, value: v, where: () => `${head()}${SEP}${label}` });
+    }
+  };
+  own(['implementer', 'authority']);
+  for (const [row, rowLabel] of Object.entries(FUND_ROW_LABEL)) {
+    const split = (s.funds as Record<string, Record<string, unknown> | undefined>)[row];
+    if (!split) continue;
+    for (const [f, label] of Object.entries(FUND_SPLIT_LABEL)) {
+      const v = split[f];
+      if (out.take(v, 'money')) {
+        out.push({ table, rowId: projectId, field: `selfeval.funds.${row}.${f}`, path: [...sp, 'funds', row, f], kind: 'money', value: v, where: () => `${head()}${SEP}${rowLabel}${SEP}${label}` });
+      }
+    }
+  }
+  own(['progress', 'goal', 'achieved', 'completionRate']);
+  s.level1Weights.forEach((w, k) => {
+    const ww = () => `${head()}${SEP}一级指标分值${SEP}${named(w.level1, '（未填一级指标）')}`;
+    const wp: Path = [...sp, 'level1Weights', k];
+    if (out.take(w.level1, 'text')) out.push({ table, rowId: projectId, field: `selfeval.level1Weights.${k}.level1`, path: [...wp, 'level1'], kind: 'text', value: w.level1, where: () => `${ww()}${SEP}一级指标` });
+    if (out.take(w.weight, 'number')) out.push({ table, rowId: projectId, field: `selfeval.level1Weights.${k}.weight`, path: [...wp, 'weight'], kind: 'number', value: w.weight, where: () => `${ww()}${SEP}分值` });
+  });
+  s.indicators.forEach((ind, k) => {
+    const iw = () => `${head()}${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}`;
+    for (const [f, [label, kind]] of Object.entries(SELFEVAL_INDICATOR_FIELDS)) {
+      const v = (ind as unknown as Record<string, unknown>)[f];
+      if (out.take(v, kind)) out.push({ table, rowId: ind.id, field: f, path: [...sp, 'indicators', k, f], kind, value: v, where: () => `${iw()}${SEP}${label}` });
+    }
+  });
+  own(['budgetRateWeight', 'budgetRateScore', 'total', 'problems', 'preparer', 'phone', 'date']);
+}

@@ -1,0 +1,4 @@
+export * from './cells';
+export * from './match';
+export * from './find';
+export * from './replace';

@@ -1,0 +1,60 @@
+// 替换 / 全部替换 as ONE command (one undo step restores every cell). Text cells take the new text
+// as is. An amount cell takes it only when the result is still a valid amount (stored canonical);
+// otherwise the cell is left unchanged and reported as skipped, with the reason — the document can
+// never hold an invalid amount.
+import { amountFromText, Draft } from '../commands/commands';
+import { getAt, type Edit } from '../commands/patch';
+import type { JixiaoDocument } from '../model';
+import { findAll, shownText, type FindHit, type FindOptions } from './find';
+import { compileMatcher, spliceRanges } from './match';
+
+export interface ReplaceSkip { where: string; text: string; result: string; reason: string }
+
+export interface ReplaceResult {
+  /** The command to dispatch; null when no cell changes. */
+  edit: Edit | null;
+  /** Matches replaced (处). */
+  replaced: number;
+  /** Cells changed. */
+  cells: number;
+  skipped: ReplaceSkip[];
+}
+
+const KIND_NAME = { money: '金额', percent: '百分比', number: '数字' } as const;
+
+function replaceHits(doc: JixiaoDocument, hits: readonly FindHit[], query: string, replacement: string): ReplaceResult {
+  const d = new Draft(doc);
+  const skipped: ReplaceSkip[] = [];
+  let replaced = 0;
+  let cells = 0;
+  for (const hit of hits) {
+    const result = spliceRanges(hit.text, hit.ranges, replacement);
+    let value = result;
+    if (hit.cell.kind !== 'text') {
+      const amount = amountFromText(result);
+      if (amount === null) {
+        skipped.push({ where: hit.where, text: hit.text, result, reason: `替换后为“${result}”，不是有效的${KIND_NAME[hit.cell.kind]}，未替换` });
+        continue;
+      }
+      value = amount;
+    }
+    if (value === hit.cell.value) continue;
+    d.set(hit.cell.path, value);
+    replaced += hit.ranges.length;
+    cells++;
+  }
+  return { edit: d.finish(`替换“${query}”为“${replacement}”（${replaced} 处）`), replaced, cells, skipped };
+}
+
+/** 全部替换 over the scope of `o`. */
+export function replaceAll(doc: JixiaoDocument, query: string, replacement: string, o: FindOptions): ReplaceResult {
+  return replaceHits(doc, findAll(doc, query, o), query, replacement);
+}
+
+/** 替换: every match in the cell of one hit. The hit is checked against `doc` (it may be stale). */
+export function replaceOne(doc: JixiaoDocument, hit: FindHit, query: string, replacement: string, o: FindOptions): ReplaceResult {
+  if (getAt(doc, hit.cell.path) !== hit.cell.value) return { edit: null, replaced: 0, cells: 0, skipped: [] };
+  const text = shownText(hit.cell, doc.meta.unit);
+  const ranges = compileMatcher(query, o)(text);
+  return replaceHits(doc, ranges.length ? [{ ...hit, text, ranges }] : [], query, replacement);
+}
