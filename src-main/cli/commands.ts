@@ -10,6 +10,7 @@ import { auditCommand } from './audit';
 import { selfevalCommand } from './selfeval';
 import { rolloverCommand } from './rollover';
 import { diffCommand } from './diff';
+import { replaceCommand } from './replace';
 
 export const COMMANDS: CliCommand[] = [
   newCommand,
@@ -21,4 +22,5 @@ export const COMMANDS: CliCommand[] = [
   selfevalCommand,
   rolloverCommand,
   diffCommand,
+  replaceCommand,
 ];

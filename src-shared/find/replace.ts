@@ -8,7 +8,9 @@ import type { JixiaoDocument } from '../model';
 import { findAll, shownText, type FindHit, type FindOptions } from './find';
 import { compileMatcher, spliceRanges } from './match';
 
-export interface ReplaceSkip { where: string; text: string; result: string; reason: string }
+/** One cell's text before and after (as shown; an amount is stored canonical). */
+export interface ReplaceChange { where: string; text: string; result: string }
+export interface ReplaceSkip extends ReplaceChange { reason: string }
 
 export interface ReplaceResult {
   /** The command to dispatch; null when no cell changes. */
@@ -17,6 +19,7 @@ export interface ReplaceResult {
   replaced: number;
   /** Cells changed. */
   cells: number;
+  changes: ReplaceChange[];
   skipped: ReplaceSkip[];
 }
 
@@ -24,9 +27,9 @@ const KIND_NAME = { money: '金额', percent: '百分比', number: '数字' } as
 
 function replaceHits(doc: JixiaoDocument, hits: readonly FindHit[], query: string, replacement: string): ReplaceResult {
   const d = new Draft(doc);
+  const changes: ReplaceChange[] = [];
   const skipped: ReplaceSkip[] = [];
   let replaced = 0;
-  let cells = 0;
   for (const hit of hits) {
     const result = spliceRanges(hit.text, hit.ranges, replacement);
     let value = result;
@@ -41,9 +44,9 @@ function replaceHits(doc: JixiaoDocument, hits: readonly FindHit[], query: strin
     if (value === hit.cell.value) continue;
     d.set(hit.cell.path, value);
     replaced += hit.ranges.length;
-    cells++;
+    changes.push({ where: hit.where, text: hit.text, result });
   }
-  return { edit: d.finish(`替换“${query}”为“${replacement}”（${replaced} 处）`), replaced, cells, skipped };
+  return { edit: d.finish(`替换“${query}”为“${replacement}”（${replaced} 处）`), replaced, cells: changes.length, changes, skipped };
 }
 
 /** 全部替换 over the scope of `o`. */
@@ -53,7 +56,7 @@ export function replaceAll(doc: JixiaoDocument, query: string, replacement: stri
 
 /** 替换: every match in the cell of one hit. The hit is checked against `doc` (it may be stale). */
 export function replaceOne(doc: JixiaoDocument, hit: FindHit, query: string, replacement: string, o: FindOptions): ReplaceResult {
-  if (getAt(doc, hit.cell.path) !== hit.cell.value) return { edit: null, replaced: 0, cells: 0, skipped: [] };
+  if (getAt(doc, hit.cell.path) !== hit.cell.value) return { edit: null, replaced: 0, cells: 0, changes: [], skipped: [] };
   const text = shownText(hit.cell, doc.meta.unit);
   const ranges = compileMatcher(query, o)(text);
   return replaceHits(doc, ranges.length ? [{ ...hit, text, ranges }] : [], query, replacement);
