@@ -14,6 +14,7 @@ import { messageDialog, ModalHost } from './dialogs/modal';
 import { DutyGrid } from './grid/DutyGrid';
 import { FindingsPanel } from './views/FindingsPanel';
 import { LibraryPanel } from './views/LibraryPanel';
+import { FindPanel, openFind, useFind } from './views/FindPanel';
 import { PrintPreview } from './views/PrintPreview';
 import { ProjectsView } from './views/ProjectsView';
 import { SelfEvalView } from './views/SelfEvalView';
@@ -120,6 +121,7 @@ export function App() {
   const findingsOpen = useEditor((s) => s.findingsOpen);
   const libraryOpen = useEditor((s) => s.libraryOpen);
   const compareOpen = useEditor((s) => s.compare !== null);
+  const findOpen = useFind((s) => s.mode !== null);
   const busy = useEditor((s) => s.busy);
   const toast = useEditor((s) => s.toast);
   const [preview, setPreview] = useState(false);
@@ -135,6 +137,7 @@ export function App() {
       case 'new': void newDoc(); break;
       case 'printPreview': case 'print-preview': case 'print': openPreview(); break;
       case 'findings': toggleFindings(); break;
+      case 'find': case 'replace': if (editor.get().doc) openFind(c === 'find' ? 'find' : 'replace'); break;
       case 'import': void importFile(); break;
       case 'batch-audit': void batchAudit(); break;
       case 'export-xlsx': void exportAs('xlsx'); break;
@@ -207,9 +210,9 @@ export function App() {
                 </div>
               ) : tab === 'projects' ? <ProjectsView /> : <SelfEvalView />}
             </div>
-            {libraryOpen && <LibraryPanel />}
-            {compareOpen && <ComparePanel />}
-            {findingsOpen && <FindingsPanel />}
+            {(findOpen || libraryOpen || compareOpen || findingsOpen) && (
+              <div className="side-panels">{findOpen && <FindPanel />}{libraryOpen && <LibraryPanel />}{compareOpen && <ComparePanel />}{findingsOpen && <FindingsPanel />}</div>
+            )}
           </div>
         </>
       ) : <Welcome />}

@@ -136,7 +136,7 @@ export function formatWindowTitle(name: string, dirty: boolean): string {
 
 export const HOST_COMMANDS = [
   'new', 'open', 'save', 'save-as', 'import', 'export-xlsx', 'export-docx', 'export-pdf', 'print-preview', 'print',
-  'close', 'undo', 'redo', 'settings', 'findings', 'about', 'open-path', 'batch-audit', 'rollover', 'compare',
+  'close', 'undo', 'redo', 'find', 'replace', 'settings', 'findings', 'about', 'open-path', 'batch-audit', 'rollover', 'compare',
 ] as const;
 export type HostCommand = { command: (typeof HOST_COMMANDS)[number]; path?: string };
 

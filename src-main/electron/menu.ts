@@ -14,8 +14,8 @@ export interface MenuContext {
 
 const RECENT_SHOWN = 10;
 
-/** Commands whose keys the renderer handles itself in both hosts (Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z, Ctrl+S, Ctrl+Shift+S). */
-export const RENDERER_KEYS: ReadonlySet<HostCommand['command']> = new Set(['undo', 'redo', 'save', 'save-as'] as const);
+/** Commands whose keys the renderer handles itself in both hosts (Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z, Ctrl+S, Ctrl+Shift+S, Ctrl+F, Ctrl+H). */
+export const RENDERER_KEYS: ReadonlySet<HostCommand['command']> = new Set(['undo', 'redo', 'save', 'save-as', 'find', 'replace'] as const);
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
@@ -80,6 +80,9 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
       { label: '复制', role: 'copy', accelerator: 'CmdOrCtrl+C' },
       { label: '粘贴', role: 'paste', accelerator: 'CmdOrCtrl+V' },
       { label: '全选', role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
+      sep,
+      cmd('查找…', 'find', 'CmdOrCtrl+F'),
+      cmd('替换…', 'replace', 'CmdOrCtrl+H'),
     ],
   };
 

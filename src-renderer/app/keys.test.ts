@@ -16,6 +16,10 @@ describe('keybindings table', () => {
     expect(matchBinding(ev('ArrowDown', { altKey: true }), 'global')).toBeNull();
     expect(matchBinding(ev('ArrowDown', { altKey: true }), 'grid')).toBe('moveDown');
   });
+  it('opens find and replace everywhere (Ctrl+F, Ctrl+H)', () => {
+    expect(matchBinding(ev('f', { ctrlKey: true }), 'global')).toBe('find');
+    expect(matchBinding(ev('h', { ctrlKey: true }), 'global')).toBe('replace');
+  });
   it('has no duplicate key in a scope', () => {
     const seen = new Set(KEYBINDINGS.map((b) => `${b.scope}:${b.keys}`));
     expect(seen.size).toBe(KEYBINDINGS.length);

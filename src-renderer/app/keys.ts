@@ -1,7 +1,7 @@
 // Keybindings as data: one table, matched by one function. `grid` bindings apply while a grid cell
 // has the focus and is not being edited; `global` ones everywhere (also inside inputs).
 export type CommandId =
-  | 'undo' | 'redo' | 'save' | 'saveAs' | 'open' | 'new' | 'printPreview' | 'findings'
+  | 'undo' | 'redo' | 'save' | 'saveAs' | 'open' | 'new' | 'printPreview' | 'findings' | 'find' | 'replace'
   | 'moveUp' | 'moveDown' | 'clearCells' | 'insertBelow' | 'deleteRows' | 'selectAll';
 
 export interface KeyBinding { keys: string; command: CommandId; scope: 'global' | 'grid'; label: string }
@@ -16,6 +16,8 @@ export const KEYBINDINGS: readonly KeyBinding[] = [
   { keys: 'Ctrl+N', command: 'new', scope: 'global', label: '新建' },
   { keys: 'Ctrl+P', command: 'printPreview', scope: 'global', label: '打印预览' },
   { keys: 'F8', command: 'findings', scope: 'global', label: '审核结果面板' },
+  { keys: 'Ctrl+F', command: 'find', scope: 'global', label: '查找' },
+  { keys: 'Ctrl+H', command: 'replace', scope: 'global', label: '查找和替换' },
   { keys: 'Alt+ArrowUp', command: 'moveUp', scope: 'grid', label: '上移行' },
   { keys: 'Alt+ArrowDown', command: 'moveDown', scope: 'grid', label: '下移行' },
   { keys: 'Delete', command: 'clearCells', scope: 'grid', label: '清除单元格内容' },

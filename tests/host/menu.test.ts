@@ -67,6 +67,8 @@ describe('menuTemplate', () => {
     expect(send('打印…')).toBe('print');
     expect(send('撤销')).toBe('undo');
     expect(send('审核结果面板')).toBe('findings');
+    expect(send('查找…')).toBe('find');
+    expect(send('替换…')).toBe('replace');
   });
 
   it('recent files open their path; an empty list shows a disabled (无)', () => {
@@ -81,7 +83,7 @@ describe('menuTemplate', () => {
 
   it('keys the renderer handles are shown but not registered', () => {
     const { items } = build();
-    for (const label of ['撤销', '重做', '保存', '另存为…']) {
+    for (const label of ['撤销', '重做', '保存', '另存为…', '查找…', '替换…']) {
       expect(items.find((i) => i.label === label)!.registerAccelerator, label).toBe(false);
     }
     expect(items.find((i) => i.label === '打开…')!.registerAccelerator).toBeUndefined();

@@ -1,0 +1,220 @@
+// 查找 (Ctrl+F) / 查找和替换 (Ctrl+H): a side panel over src-shared/find. The list of hits is a click
+// away from each cell (the findings panel's jump); Enter goes to the next hit and keeps the typing
+// in the search box; 替换 / 全部替换 are one command each (one Ctrl+Z restores every cell).
+import { useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { create } from 'zustand';
+import { countMatches, findAll, replaceAll, replaceOne, type FindHit, type FindOptions, type FindScope, type ReplaceSkip } from '../../src-shared/find';
+import { openSettings } from '../app/actions';
+import { editor, useEditor, type EditorState } from '../app/store';
+import { jumpTo } from './FindingsPanel';
+
+interface FindState {
+  /** null = closed */
+  mode: 'find' | 'replace' | null;
+  query: string;
+  replacement: string;
+  /** 全文 or 当前表 */
+  scope: 'all' | 'current';
+  wholeCell: boolean;
+  matchCase: boolean;
+  matchWidth: boolean;
+  /** index of the selected hit, -1 = none yet */
+  current: number;
+  /** after 替换 / 全部替换 */
+  message: { text: string; skipped: ReplaceSkip[] } | null;
+  /** bumped by each Ctrl+F / Ctrl+H: focus the search box */
+  focusSeq: number;
+}
+
+export const useFind = create<FindState>(() => ({
+  mode: null, query: '', replacement: '', scope: 'all', wholeCell: false, matchCase: false, matchWidth: false, current: -1, message: null, focusSeq: 0,
+}));
+
+export function openFind(mode: 'find' | 'replace'): void {
+  useFind.setState((s) => ({ mode, focusSeq: s.focusSeq + 1 }));
+}
+
+/** Changing what is searched starts afresh: no hit selected, no old message. */
+const setSearch = (patch: Partial<FindState>) => useFind.setState({ ...patch, current: -1, message: null });
+
+function scopeOf(scope: FindState['scope'], s: Pick<EditorState, 'tab' | 'projectId'>): FindScope {
+  if (scope === 'all') return { table: 'all' };
+  return s.tab === 'projects' && s.projectId ? { table: 'project', projectId: s.projectId } : { table: 'duty' };
+}
+
+/** Go to the cell of a hit (the findings panel's jump). Settings texts open 文档设置 on a click. */
+function goTo(hit: FindHit, byClick: boolean): void {
+  const { cell } = hit;
+  const t = cell.table;
+  if (t.table === 'meta') { if (byClick) void openSettings(); return; }
+  const path = { rowId: cell.rowId, field: cell.field };
+  const s = editor.get();
+  if (t.table === 'duty') {
+    jumpTo(path, { table: 'duty' });
+    if (s.tab !== 'duty') refocusWhenDrawn('duty-grid', path);
+    return;
+  }
+  jumpTo(path, { table: 'project', projectId: t.projectId, projectIndex: s.doc!.projects.findIndex((p) => p.id === t.projectId) });
+  const inGrid = t.table === 'project' && cell.rowId !== t.projectId; // an indicator, not a field of the form
+  if (inGrid && (s.tab !== 'projects' || s.projectId !== t.projectId)) refocusWhenDrawn('project-indicator-grid', path);
+}
+
+/** A grid that was not on screen mounts after the jump's request and may miss it; ask again once
+ * its rows are drawn (a no-op when the first request was served). */
+function refocusWhenDrawn(testId: string, path: { rowId: string; field: string }, frames = 120): void {
+  const drawn = () => document.querySelector(`[data-testid="${testId}"] .ag-row`) !== null;
+  requestAnimationFrame(() => {
+    if (drawn()) editor.focusCell(path.rowId, path.field);
+    else if (frames > 0) refocusWhenDrawn(testId, path, frames - 1);
+  });
+}
+
+/** The jump moves the focus into the grid once the cell is shown; take it back to the search box so
+ * Enter keeps going. The watch lasts until the user's next key or click. */
+function keepFocusIn(input: HTMLInputElement): void {
+  const panel = input.closest('aside');
+  const stop = () => {
+    document.removeEventListener('focusin', onFocus, true);
+    document.removeEventListener('pointerdown', stop, true);
+    document.removeEventListener('keydown', stop, true);
+  };
+  const onFocus = (e: FocusEvent) => { if (!panel?.contains(e.target as Node)) input.focus(); };
+  document.addEventListener('focusin', onFocus, true);
+  document.addEventListener('pointerdown', stop, true);
+  document.addEventListener('keydown', stop, true);
+}
+
+// A long cell shows the part around its first match.
+const SNIPPET = 90;
+function Highlighted({ hit }: { hit: FindHit }) {
+  const from = hit.text.length > SNIPPET ? Math.max(0, hit.ranges[0][0] - 20) : 0;
+  const to = Math.min(hit.text.length, from + SNIPPET);
+  const parts: ReactNode[] = [from > 0 ? '…' : ''];
+  let at = from;
+  hit.ranges.forEach(([s, e], i) => {
+    if (e <= from || s >= to) return;
+    parts.push(hit.text.slice(at, Math.max(at, s)), <mark key={i}>{hit.text.slice(Math.max(s, from), Math.min(e, to))}</mark>);
+    at = Math.min(e, to);
+  });
+  parts.push(hit.text.slice(at, to), to < hit.text.length ? '…' : '');
+  return <div className="cell-text">{parts}</div>;
+}
+
+const MAX_SHOWN = 200;
+const KIND_TAG = { money: '金额', percent: '百分比', number: '数字' } as const;
+
+export function FindPanel() {
+  const f = useFind();
+  const doc = useEditor((s) => s.doc!);
+  const tab = useEditor((s) => s.tab);
+  const projectId = useEditor((s) => s.projectId);
+  const query = useDeferredValue(f.query);
+  const queryRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const { wholeCell, matchCase, matchWidth } = f;
+  const scope = scopeOf(f.scope, { tab, projectId });
+  const scopeKey = JSON.stringify(scope);
+  // Recomputed only when the document or what is searched changes (not on every panel state change).
+  const options = useMemo<FindOptions>(() => ({ wholeCell, matchCase, matchWidth, scope: JSON.parse(scopeKey) as FindScope }), [wholeCell, matchCase, matchWidth, scopeKey]);
+  const hits = useMemo(() => findAll(doc, query, options), [doc, query, options]);
+  const matches = useMemo(() => countMatches(hits), [hits]);
+  const current = f.current < hits.length ? f.current : -1;
+
+  useEffect(() => {
+    queryRef.current?.focus();
+    queryRef.current?.select();
+  }, [f.focusSeq]);
+
+  useEffect(() => {
+    listRef.current?.querySelector('.current')?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+
+  const select = (i: number, byClick: boolean) => {
+    const hit = hits[i];
+    if (!hit) return;
+    useFind.setState({ current: i });
+    if (!byClick && queryRef.current) keepFocusIn(queryRef.current);
+    goTo(hit, byClick);
+  };
+  const step = (delta: 1 | -1) => {
+    if (hits.length === 0) return;
+    select(current < 0 ? (delta > 0 ? 0 : hits.length - 1) : (current + delta + hits.length) % hits.length, false);
+  };
+
+  const replaceCurrent = () => {
+    if (current < 0) { step(1); return; } // the first press finds, as in Excel
+    const s = editor.get();
+    const r = replaceOne(s.doc!, hits[current], f.query, f.replacement, options);
+    report(r.edit ? `已替换 ${r.replaced} 处` : '', r.skipped);
+    if (!r.edit) return;
+    editor.dispatch(r.edit);
+    // The replaced cell leaves the list; the next hit takes its place.
+    const next = findAll(editor.get().doc!, f.query, options);
+    if (next.length) select(Math.min(current, next.length - 1), false);
+  };
+  const replaceEverywhere = () => {
+    const r = replaceAll(editor.get().doc!, f.query, f.replacement, options);
+    if (r.edit) editor.dispatch(r.edit);
+    report(r.edit ? `已替换 ${r.replaced} 处` : hits.length ? '没有替换任何内容' : `没有找到“${f.query}”`, r.skipped);
+  };
+  const report = (text: string, skipped: ReplaceSkip[]) => {
+    const note = skipped.length ? `${text ? '；' : ''}${skipped.length} 个单元格未替换：替换后不是有效的数字` : '';
+    useFind.setState({ current: -1, message: { text: text + note, skipped } });
+  };
+
+  const replacing = f.mode === 'replace';
+  const summary = f.query === '' ? '' : hits.length === 0 ? '没有找到' : `找到 ${hits.length} 个单元格${matches > hits.length ? `，共 ${matches} 处` : ''}`;
+  return (
+    <aside className="find-panel" data-testid="find-panel" aria-label={replacing ? '查找和替换' : '查找'}
+      onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); useFind.setState({ mode: null }); } }}>
+      <div className="panel-title">{replacing ? '查找和替换' : '查找'}
+        <button className="icon" title="关闭 (Esc)" onClick={() => useFind.setState({ mode: null })}>×</button></div>
+      <div className="find-form">
+        <label className="find-row"><span>查找内容</span>
+          <input ref={queryRef} value={f.query} data-testid="find-query" placeholder="Enter 查找下一个"
+            onChange={(e) => setSearch({ query: e.target.value })}
+            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); step(e.shiftKey ? -1 : 1); } }} /></label>
+        {replacing && <label className="find-row"><span>替换为</span>
+          <input value={f.replacement} data-testid="find-replacement" onChange={(e) => useFind.setState({ replacement: e.target.value, message: null })}
+            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); replaceCurrent(); } }} /></label>}
+        <div className="find-options">
+          <span className="scope" role="radiogroup" aria-label="范围">范围：
+            <label><input type="radio" name="find-scope" checked={f.scope === 'all'} onChange={() => setSearch({ scope: 'all' })} data-testid="find-scope-all" /> 全文</label>
+            <label><input type="radio" name="find-scope" checked={f.scope === 'current'} onChange={() => setSearch({ scope: 'current' })} data-testid="find-scope-current" /> 当前表</label>
+          </span>
+          <label><input type="checkbox" checked={f.wholeCell} onChange={(e) => setSearch({ wholeCell: e.target.checked })} data-testid="find-whole-cell" /> 单元格完全匹配</label>
+          <label><input type="checkbox" checked={f.matchCase} onChange={(e) => setSearch({ matchCase: e.target.checked })} /> 区分大小写</label>
+          <label title="不勾选时，全角的２０１９、ＡＢＣ、％与半角的 2019、ABC、% 视为相同"><input type="checkbox" checked={f.matchWidth} onChange={(e) => setSearch({ matchWidth: e.target.checked })} /> 区分全/半角</label>
+        </div>
+        <div className="find-buttons">
+          <button onClick={() => step(-1)} disabled={!hits.length} title="上一个 (Shift+Enter)">上一个</button>
+          <button onClick={() => step(1)} disabled={!hits.length} title="下一个 (Enter)" data-testid="find-next">下一个</button>
+          {replacing
+            ? <>
+              <button onClick={replaceCurrent} disabled={!hits.length} data-testid="replace-one" title="替换选中的单元格，并转到下一个">替换</button>
+              <button className="primary" onClick={replaceEverywhere} disabled={!hits.length} data-testid="replace-all">全部替换</button>
+            </>
+            : <button onClick={() => openFind('replace')} title="查找和替换 (Ctrl+H)">替换…</button>}
+        </div>
+        <div className="find-status" data-testid="find-status" aria-live="polite">{summary}</div>
+        {f.message && (
+          <div className={`find-message${f.message.skipped.length ? ' warn' : ''}`} data-testid="find-message" role="status">
+            {f.message.text}
+            {f.message.skipped.length > 0 && <ul className="find-skipped">{f.message.skipped.slice(0, 20).map((s, i) =>
+              <li key={i}>{s.where}：“{s.text}” → “{s.result}”</li>)}</ul>}
+          </div>
+        )}
+      </div>
+      <ul className="find-hits" ref={listRef} data-testid="find-hits">
+        {hits.slice(0, MAX_SHOWN).map((h, i) => (
+          <li key={h.cell.path.join('.')} className={`find-hit${i === current ? ' current' : ''}`} data-testid="find-hit"
+            onClick={() => select(i, true)} title="点击定位到单元格">
+            <div className="where">{h.where}{h.cell.kind !== 'text' && <span className="tag">{KIND_TAG[h.cell.kind]}</span>}</div>
+            <Highlighted hit={h} />
+          </li>
+        ))}
+        {hits.length > MAX_SHOWN && <li className="more">另有 {hits.length - MAX_SHOWN} 个单元格未列出（按 Enter 逐个查看）</li>}
+      </ul>
+    </aside>
+  );
+}
