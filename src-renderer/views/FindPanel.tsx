@@ -1,7 +1,7 @@
 // 查找 (Ctrl+F) / 查找和替换 (Ctrl+H): a side panel over src-shared/find. The list of hits is a click
 // away from each cell (the findings panel's jump); Enter goes to the next hit and keeps the typing
 // in the search box; 替换 / 全部替换 are one command each (one Ctrl+Z restores every cell).
-import { useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { create } from 'zustand';
 import { countMatches, findAll, replaceAll, replaceOne, type FindHit, type FindOptions, type FindScope, type ReplaceSkip } from '../../src-shared/find';
 import { openSettings } from '../app/actions';
@@ -100,12 +100,16 @@ function Highlighted({ hit }: { hit: FindHit }) {
   return <div className="cell-text">{parts}</div>;
 }
 
+/** Enter and Esc inside an input-method composition belong to the IME (commit / cancel the pinyin). */
+const composing = (e: KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229;
+
 const MAX_SHOWN = 200;
 const KIND_TAG = { money: '金额', percent: '百分比', number: '数字' } as const;
 
 export function FindPanel() {
   const f = useFind();
-  const doc = useEditor((s) => s.doc!);
+  // Deferred: an edit paints first, the list follows (a search of a large document takes ~20 ms).
+  const doc = useDeferredValue(useEditor((s) => s.doc!));
   const tab = useEditor((s) => s.tab);
   const projectId = useEditor((s) => s.projectId);
   const query = useDeferredValue(f.query);
@@ -166,17 +170,17 @@ export function FindPanel() {
   const summary = f.query === '' ? '' : hits.length === 0 ? '没有找到' : `找到 ${hits.length} 个单元格${matches > hits.length ? `，共 ${matches} 处` : ''}`;
   return (
     <aside className="find-panel" data-testid="find-panel" aria-label={replacing ? '查找和替换' : '查找'}
-      onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); useFind.setState({ mode: null }); } }}>
+      onKeyDown={(e) => { if (e.key === 'Escape' && !composing(e)) { e.stopPropagation(); useFind.setState({ mode: null }); } }}>
       <div className="panel-title">{replacing ? '查找和替换' : '查找'}
         <button className="icon" title="关闭 (Esc)" onClick={() => useFind.setState({ mode: null })}>×</button></div>
       <div className="find-form">
         <label className="find-row"><span>查找内容</span>
           <input ref={queryRef} value={f.query} data-testid="find-query" placeholder="Enter 查找下一个"
             onChange={(e) => setSearch({ query: e.target.value })}
-            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); step(e.shiftKey ? -1 : 1); } }} /></label>
+            onKeyDown={(e) => { if (e.key === 'Enter' && !composing(e)) { e.preventDefault(); step(e.shiftKey ? -1 : 1); } }} /></label>
         {replacing && <label className="find-row"><span>替换为</span>
           <input value={f.replacement} data-testid="find-replacement" onChange={(e) => useFind.setState({ replacement: e.target.value, message: null })}
-            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); replaceCurrent(); } }} /></label>}
+            onKeyDown={(e) => { if (e.key === 'Enter' && !composing(e)) { e.preventDefault(); replaceCurrent(); } }} /></label>}
         <div className="find-options">
           <span className="scope" role="radiogroup" aria-label="范围">范围：
             <label><input type="radio" name="find-scope" checked={f.scope === 'all'} onChange={() => setSearch({ scope: 'all' })} data-testid="find-scope-all" /> 全文</label>

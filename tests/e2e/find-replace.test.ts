@@ -178,6 +178,31 @@ describe('find and replace', () => {
     await page.keyboard.press('Control+Z');
   });
 
+  it('typing the search through an input method: Enter and Esc inside the composition stay with the IME', async () => {
+    const search = panel().getByTestId('find-query');
+    await search.fill('');
+    await search.focus();
+    const cdp = await h.context.newCDPSession(page);
+    // Pinyin being composed; Enter commits it — the page sees the key with keyCode 229
+    // (Chromium: key "Process"; macOS IMEs: key "Enter"): it must not go to a hit.
+    await cdp.send('Input.imeSetComposition', { text: 'jicaishe', selectionStart: 8, selectionEnd: 8 });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+    await cdp.send('Input.insertText', { text: '冀财社' });
+    await expect.poll(() => search.inputValue()).toBe('冀财社');
+    await expect.poll(status).toMatch(/^找到 \d+ 个单元格/);
+    expect(await panel().locator('.find-hit.current').count()).toBe(0);
+    // Esc during a composition cancels the pinyin, not the panel
+    await cdp.send('Input.imeSetComposition', { text: 'ce', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+    await cdp.send('Input.imeSetComposition', { text: '', selectionStart: 0, selectionEnd: 0 });
+    await expect.poll(() => search.inputValue()).toBe('冀财社');
+    expect(await panel().count()).toBe(1);
+    await cdp.detach();
+    // a plain Enter then goes to the first hit
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel().locator('.find-hit.current').count()).toBe(1);
+  });
+
   it('Ctrl+F opens 查找 only; Esc closes the panel', async () => {
     await page.keyboard.press('Control+F');
     await expect.poll(() => panel().getAttribute('aria-label')).toBe('查找');
