@@ -5,7 +5,8 @@
 import { applyEdit } from '../../src-shared/commands';
 import { replaceAll } from '../../src-shared/find';
 import { isJixiaoError } from '../services/errors';
-import { openDocumentFile, saveDocumentFile } from '../services/storage';
+import { saveDocumentFile } from '../services/storage';
+import { openForCommand } from './open';
 import { parseCliArgs } from './args';
 import { CliUsageError, type CliCommand, type Print } from './command';
 
@@ -36,14 +37,8 @@ export async function runReplace(argv: string[], out: Print = console.log, err: 
     if (e instanceof CliUsageError) { err(e.message); err(REPLACE_USAGE); return 2; }
     throw e;
   }
-  let opened;
-  try {
-    opened = await openDocumentFile(file);
-  } catch (e) {
-    err(isJixiaoError(e) ? `无法读取：${e.message}` : `无法读取：${String(e)}`);
-    if (isJixiaoError(e)) for (const i of e.issues.slice(0, 10)) err(`  ${i.path}：${i.message}`);
-    return 2;
-  }
+  const opened = await openForCommand(file, err);
+  if (!opened) return 2;
   const r = replaceAll(opened.document, from, to, { ...opts, scope: { table: 'all' } });
   for (const c of r.changes) out(`${c.where}：“${c.text}” → “${c.result}”`);
   if (r.skipped.length) {

@@ -4,8 +4,7 @@ import { basename } from 'node:path';
 import { countBySeverity, SEVERITY_LABEL, type Finding, type Severity } from '../../src-shared/validate/types';
 import type { JixiaoDocument } from '../../src-shared/model/schema';
 import { validateDocument } from '../../src-shared/validate';
-import { isJixiaoError } from '../services/errors';
-import { openDocumentFile } from '../services/storage';
+import { openForCommand } from './open';
 import { parseCliArgs } from './args';
 import { CliUsageError, type CliCommand, type Print } from './command';
 
@@ -81,14 +80,8 @@ export async function runValidate(argv: string[], out: Print = console.log, err:
     if (e instanceof CliUsageError) { err(e.message); err(VALIDATE_USAGE); return 2; }
     throw e;
   }
-  let opened;
-  try {
-    opened = await openDocumentFile(file);
-  } catch (e) {
-    err(isJixiaoError(e) ? `无法读取：${e.message}` : `无法读取：${String(e)}`);
-    if (isJixiaoError(e)) for (const i of e.issues.slice(0, 10)) err(`  ${i.path}：${i.message}`);
-    return 2;
-  }
+  const opened = await openForCommand(file, err);
+  if (!opened) return 2;
   const findings = validateDocument(opened.document);
   if (json) {
     out(JSON.stringify(findings.filter((f) => RANK[f.severity] <= RANK[level]), null, 2));
