@@ -1,7 +1,7 @@
 // 查找 (Ctrl+F) / 查找和替换 (Ctrl+H): a side panel over src-shared/find. The list of hits is a click
 // away from each cell (the findings panel's jump); Enter goes to the next hit and keeps the typing
 // in the search box; 替换 / 全部替换 are one command each (one Ctrl+Z restores every cell).
-import { useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { create } from 'zustand';
 import { countMatches, findAll, replaceAll, replaceOne, type FindHit, type FindOptions, type FindScope, type ReplaceSkip } from '../../src-shared/find';
 import { openSettings } from '../app/actions';
@@ -42,21 +42,26 @@ function scopeOf(scope: FindState['scope'], s: Pick<EditorState, 'tab' | 'projec
   return s.tab === 'projects' && s.projectId ? { table: 'project', projectId: s.projectId } : { table: 'duty' };
 }
 
-/** Go to the cell of a hit (the findings panel's jump). Settings texts open 文档设置 on a click. */
-function goTo(hit: FindHit, byClick: boolean): void {
+/** Go to the cell of a hit (the findings panel's jump). Settings texts open 文档设置 on a click.
+ * Returns whether the focus will move to the cell (the 备注 and the self-evaluation have no cell on
+ * screen yet: their hits switch to the table only). */
+function goTo(hit: FindHit, byClick: boolean): boolean {
   const { cell } = hit;
   const t = cell.table;
-  if (t.table === 'meta') { if (byClick) void openSettings(); return; }
+  if (t.table === 'meta') { if (byClick) void openSettings(); return false; }
   const path = { rowId: cell.rowId, field: cell.field };
   const s = editor.get();
   if (t.table === 'duty') {
     jumpTo(path, { table: 'duty' });
+    if (cell.field === 'note') return false;
     if (s.tab !== 'duty') refocusWhenDrawn('duty-grid', path);
-    return;
+    return true;
   }
   jumpTo(path, { table: 'project', projectId: t.projectId, projectIndex: s.doc!.projects.findIndex((p) => p.id === t.projectId) });
-  const inGrid = t.table === 'project' && cell.rowId !== t.projectId; // an indicator, not a field of the form
+  if (t.table === 'selfeval') return false;
+  const inGrid = cell.rowId !== t.projectId; // an indicator, not a field of the form
   if (inGrid && (s.tab !== 'projects' || s.projectId !== t.projectId)) refocusWhenDrawn('project-indicator-grid', path);
+  return true;
 }
 
 /** A grid that was not on screen mounts after the jump's request and may miss it; ask again once
@@ -69,19 +74,29 @@ function refocusWhenDrawn(testId: string, path: { rowId: string; field: string }
   });
 }
 
-/** The jump moves the focus into the grid once the cell is shown; take it back to the search box so
- * Enter keeps going. The watch lasts until the user's next key or click. */
+/** The jump moves the focus into the grid once the cell is shown (asynchronously, maybe twice); take
+ * it back to the search box so Enter keeps going and typing stays there. The watch lasts until the
+ * user clicks, leaves the panel with a key (Tab, Esc, a key typed elsewhere) or the panel closes. */
+let stopWatch: (() => void) | null = null;
 function keepFocusIn(input: HTMLInputElement): void {
+  stopWatch?.();
   const panel = input.closest('aside');
   const stop = () => {
     document.removeEventListener('focusin', onFocus, true);
     document.removeEventListener('pointerdown', stop, true);
-    document.removeEventListener('keydown', stop, true);
+    document.removeEventListener('keydown', onKey, true);
+    stopWatch = null;
   };
-  const onFocus = (e: FocusEvent) => { if (!panel?.contains(e.target as Node)) input.focus(); };
+  const outside = (e: Event) => !panel?.contains(e.target as Node);
+  const onFocus = (e: FocusEvent) => {
+    if (!input.isConnected) stop();
+    else if (outside(e)) input.focus();
+  };
+  const onKey = (e: KeyboardEvent) => { if (outside(e) || e.key === 'Tab' || e.key === 'Escape') stop(); };
   document.addEventListener('focusin', onFocus, true);
   document.addEventListener('pointerdown', stop, true);
-  document.addEventListener('keydown', stop, true);
+  document.addEventListener('keydown', onKey, true);
+  stopWatch = stop;
 }
 
 // A long cell shows the part around its first match.
@@ -101,7 +116,7 @@ function Highlighted({ hit }: { hit: FindHit }) {
 }
 
 /** Enter and Esc inside an input-method composition belong to the IME (commit / cancel the pinyin). */
-const composing = (e: KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229;
+const composing = (e: ReactKeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229;
 
 const MAX_SHOWN = 200;
 const KIND_TAG = { money: '金额', percent: '百分比', number: '数字' } as const;
@@ -137,8 +152,8 @@ export function FindPanel() {
     const hit = hits[i];
     if (!hit) return;
     useFind.setState({ current: i });
-    if (!byClick && queryRef.current) keepFocusIn(queryRef.current);
-    goTo(hit, byClick);
+    stopWatch?.();
+    if (goTo(hit, byClick) && !byClick && queryRef.current) keepFocusIn(queryRef.current);
   };
   const step = (delta: 1 | -1) => {
     if (hits.length === 0) return;

@@ -212,6 +212,13 @@ describe('find and replace', () => {
     await expect.poll(() => panel().getAttribute('aria-label')).toBe('查找和替换');
     await panel().getByTestId('find-query').fill(FROM);
     await expect.poll(status).toBe(`找到 ${cellsWithFrom} 个单元格`);
+    // 当前表: the duty table on screen holds two of them
+    await page.getByTestId('tab-duty').click();
+    await panel().getByTestId('find-scope-current').check();
+    await expect.poll(status).toBe('找到 2 个单元格');
+    expect(await panel().locator('.find-hit .where').allTextContents()).toEqual([expect.stringMatching(/^部门职责-工作活动 › .+ › 内容描述$/), expect.stringMatching(/^部门职责-工作活动 › .+ › 绩效指标$/)]);
+    await panel().getByTestId('find-scope-all').check();
+    await expect.poll(status).toBe(`找到 ${cellsWithFrom} 个单元格`);
     await page.getByTestId('find-replacement').fill(TO);
     // the picture for docs/editor.md: a hit of project 5 selected in its indicator grid
     await page.setViewportSize({ width: 1366, height: 900 });
