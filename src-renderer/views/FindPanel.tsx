@@ -148,8 +148,8 @@ export function FindPanel() {
     listRef.current?.querySelector('.current')?.scrollIntoView({ block: 'nearest' });
   }, [current]);
 
-  const select = (i: number, byClick: boolean) => {
-    const hit = hits[i];
+  const select = (i: number, byClick: boolean, list: readonly FindHit[] = hits) => {
+    const hit = list[i];
     if (!hit) return;
     useFind.setState({ current: i });
     stopWatch?.();
@@ -167,9 +167,10 @@ export function FindPanel() {
     report(r.edit ? `已替换 ${r.replaced} 处` : '', r.skipped);
     if (!r.edit) return;
     editor.dispatch(r.edit);
-    // The replaced cell leaves the list; the next hit takes its place.
+    // Go on to the next hit: the replaced cell leaves the list (unless it still matches).
     const next = findAll(editor.get().doc!, f.query, options);
-    if (next.length) select(Math.min(current, next.length - 1), false);
+    const same = next[current]?.cell.path.join('.') === hits[current].cell.path.join('.');
+    if (next.length) select(Math.min(current + (same ? 1 : 0), next.length - 1), false, next);
   };
   const replaceEverywhere = () => {
     const r = replaceAll(editor.get().doc!, f.query, f.replacement, options);

@@ -157,11 +157,17 @@ describe('find and replace', () => {
     const search = panel().getByTestId('find-query');
     await search.fill(FROM);
     await expect.poll(status).toBe(`找到 ${cellsWithFrom} 个单元格`);
+    const wheres = await panel().locator('.find-hit .where').allTextContents();
     await panel().getByTestId('replace-one').click(); // the first press selects the first hit
-    await expect.poll(() => panel().locator('.find-hit.current').count()).toBe(1);
+    await expect.poll(() => panel().locator('.find-hit.current .where').textContent()).toBe(wheres[0]);
+    await expect.poll(markedCell).toMatchObject({ col: 'description' });
     await panel().getByTestId('replace-one').click();
     await expect.poll(() => panel().getByTestId('find-message').textContent()).toBe('已替换 1 处');
     await expect.poll(status).toBe(`找到 ${cellsWithFrom - 1} 个单元格`);
+    // on to the next hit, its cell selected; the replaced cell shows the new text
+    await expect.poll(() => panel().locator('.find-hit.current .where').textContent()).toBe(wheres[1]);
+    await expect.poll(markedCell).toMatchObject({ col: 'name' });
+    expect(await dutyGrid().locator('[role=gridcell][col-id="description"]', { hasText: `依据冀财社${TO}74号` }).count()).toBe(1);
     await page.getByTestId('tab-duty').click();
     await page.keyboard.press('Control+Z');
     await expect.poll(status).toBe(`找到 ${cellsWithFrom} 个单元格`);
