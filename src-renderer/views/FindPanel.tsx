@@ -155,9 +155,13 @@ export function FindPanel() {
     stopWatch?.();
     if (goTo(hit, byClick) && !byClick && queryRef.current) keepFocusIn(queryRef.current);
   };
+  /** The hits of what is typed now: the deferred list may lag a key behind. */
+  const liveHits = () => (query === f.query && doc === editor.get().doc ? hits : findAll(editor.get().doc!, f.query, options));
   const step = (delta: 1 | -1) => {
-    if (hits.length === 0) return;
-    select(current < 0 ? (delta > 0 ? 0 : hits.length - 1) : (current + delta + hits.length) % hits.length, false);
+    const list = liveHits();
+    if (list.length === 0) return;
+    const at = list === hits ? current : -1;
+    select(at < 0 ? (delta > 0 ? 0 : list.length - 1) : (at + delta + list.length) % list.length, false, list);
   };
 
   const replaceCurrent = () => {

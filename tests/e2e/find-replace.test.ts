@@ -204,6 +204,7 @@ describe('find and replace', () => {
     await expect.poll(() => search.inputValue()).toBe('冀财社');
     expect(await panel().count()).toBe(1);
     await cdp.detach();
+    await expect.poll(status).toMatch(/^找到 \d+ 个单元格/);
     // a plain Enter then goes to the first hit
     await page.keyboard.press('Enter');
     await expect.poll(() => panel().locator('.find-hit.current').count()).toBe(1);
