@@ -6,6 +6,7 @@ import {
   SelfEvalIndicatorSchema, SelfEvalSchema, type JixiaoDocument,
 } from '../model';
 import { validateDocument } from '../validate';
+import { findingCells } from '../validate/types';
 import {
   countMatches, documentCells, findAll, foldText, FUND_SPLIT_LABEL, META_FIELD_LABEL, replaceAll, replaceOne, SELFEVAL_FIELDS,
   SELFEVAL_INDICATOR_FIELDS, type FindOptions,
@@ -48,7 +49,8 @@ describe('find', () => {
   });
 
   it('names a cell as the findings do (same where, same row id and field)', () => {
-    const findings = validateDocument(both).filter((f) => f.text !== '');
+    // every cell of every finding (a grouped finding lists its cells)
+    const findings = validateDocument(both).flatMap(findingCells).filter((f) => f.text !== '');
     expect(findings.length).toBeGreaterThan(20);
     for (const f of findings) {
       const hit = findAll(both, f.text, { ...ALL, wholeCell: true, matchCase: true, matchWidth: true })
