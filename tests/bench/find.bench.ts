@@ -41,7 +41,7 @@ const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); retu
 export const benches: Bench[] = [
   {
     name: 'replace_all_1000_core',
-    iterations: 15,
+    iterations: 41,
     setup: documentWith1000Hits,
     run: (doc: JixiaoDocument) => {
       const r = replaceAll(doc, FROM, TO, ALL);
