@@ -39,12 +39,13 @@ const setSearch = (patch: Partial<FindState>) => useFind.setState({ ...patch, cu
 
 function scopeOf(scope: FindState['scope'], s: Pick<EditorState, 'tab' | 'projectId'>): FindScope {
   if (scope === 'all') return { table: 'all' };
-  return s.tab === 'projects' && s.projectId ? { table: 'project', projectId: s.projectId } : { table: 'duty' };
+  if (s.tab !== 'duty' && s.projectId) return { table: s.tab === 'selfeval' ? 'selfeval' : 'project', projectId: s.projectId };
+  return { table: 'duty' };
 }
 
 /** Go to the cell of a hit (the findings panel's jump). Settings texts open 文档设置 on a click.
- * Returns whether the focus will move to the cell (the 备注 and the self-evaluation have no cell on
- * screen yet: their hits switch to the table only). */
+ * Returns whether the focus will move to the cell (the 备注 has no cell on screen: its hits switch
+ * to the duty table only). */
 function goTo(hit: FindHit, byClick: boolean): boolean {
   const { cell } = hit;
   const t = cell.table;
@@ -57,8 +58,9 @@ function goTo(hit: FindHit, byClick: boolean): boolean {
     if (s.tab !== 'duty') refocusWhenDrawn('duty-grid', path);
     return true;
   }
-  jumpTo(path, { table: 'project', projectId: t.projectId, projectIndex: s.doc!.projects.findIndex((p) => p.id === t.projectId) });
-  if (t.table === 'selfeval') return false;
+  const selfeval = t.table === 'selfeval';
+  jumpTo(path, { table: 'project', projectId: t.projectId, projectIndex: s.doc!.projects.findIndex((p) => p.id === t.projectId), selfeval });
+  if (selfeval) return true; // its grid and form take the request themselves once shown
   const inGrid = cell.rowId !== t.projectId; // an indicator, not a field of the form
   if (inGrid && (s.tab !== 'projects' || s.projectId !== t.projectId)) refocusWhenDrawn('project-indicator-grid', path);
   return true;

@@ -8,6 +8,7 @@ import { templateOrDefault, type Activity, type JixiaoDocument, type Project, ty
 import { activityWhere, BAND_LABEL, DUTY_TABLE, dutyWhere, named, PROJECT_FIELD_LABEL, projectWhere, ROW_FIELD_LABEL, SEP } from '../validate/registry';
 import { indicatorWhere as dutyIndicatorWhere } from '../validate/duty-rules';
 import { indicatorWhere as projectIndicatorWhere } from '../validate/project-rules';
+import { SELFEVAL_FIELD_LABEL, SELFEVAL_INDICATOR_LABEL } from '../validate/selfeval-rules';
 
 /** How a cell's value is stored: free text, or an exact decimal (money in the document's unit, a
  * percent of the schedule, a plain number such as a self-evaluation weight or score). */
@@ -42,20 +43,20 @@ export const SELFEVAL = '绩效自评';
 
 type Fields = Record<string, [label: string, kind: CellKind]>;
 
-/** Self-evaluation fields of the part itself (funds, weights and indicators are walked apart). */
-export const SELFEVAL_FIELDS: Fields = {
-  implementer: ['实施单位', 'text'], authority: ['主管部门', 'text'], progress: ['预算执行进度', 'text'],
-  goal: ['年度预期目标', 'text'], achieved: ['实际完成情况', 'text'], completionRate: ['总体完成率', 'text'],
-  budgetRateWeight: ['预算执行率分值', 'number'], budgetRateScore: ['预算执行率得分', 'number'], total: ['总分', 'number'],
-  problems: ['存在问题、原因及下一步整改措施', 'text'], preparer: ['填报人', 'text'], phone: ['联系电话', 'text'], date: ['填报日期', 'text'],
-};
-export const SELFEVAL_INDICATOR_FIELDS: Fields = {
-  level1: ['一级指标', 'text'], level2: ['二级指标', 'text'], name: ['三级指标', 'text'], description: ['绩效指标描述', 'text'],
-  target: ['年度指标值', 'text'], actual: ['实际完成值', 'text'], weight: ['分值', 'number'], score: ['得分', 'number'],
-  deviation: ['偏差原因分析及改进措施', 'text'],
-};
-export const FUND_ROW_LABEL: Record<string, string> = { initial: '年初预算数', planned: '全年预算数', received: '到位数', spent: '执行数' };
-export const FUND_SPLIT_LABEL: Record<string, string> = { total: '资金总额', fiscal: '财政资金', carryOver: '上年结转资金', other: '其他资金' };
+/** Self-evaluation fields of the part itself (funds, weights and indicators are walked apart), with
+ * the labels its 审核 rules use. */
+const seField = (f: string, kind: CellKind): [string, CellKind] => [SELFEVAL_FIELD_LABEL[f], kind];
+export const SELFEVAL_FIELDS: Fields = Object.fromEntries(([
+  ['implementer', 'text'], ['authority', 'text'], ['progress', 'text'], ['goal', 'text'], ['achieved', 'text'], ['completionRate', 'text'],
+  ['budgetRateWeight', 'number'], ['budgetRateScore', 'number'], ['total', 'number'],
+  ['problems', 'text'], ['preparer', 'text'], ['phone', 'text'], ['date', 'text'],
+] as const).map(([f, kind]) => [f, seField(f, kind)]));
+export const SELFEVAL_INDICATOR_FIELDS: Fields = Object.fromEntries(([
+  ['level1', 'text'], ['level2', 'text'], ['name', 'text'], ['description', 'text'], ['target', 'text'], ['actual', 'text'],
+  ['weight', 'number'], ['score', 'number'], ['deviation', 'text'],
+] as const).map(([f, kind]) => [f, [SELFEVAL_INDICATOR_LABEL[f], kind]]));
+export const FUND_ROW_LABEL: Record<string, string> = { initial: '年初预算数', planned: '预算数', received: '到位数', spent: '执行数' };
+export const FUND_SPLIT_LABEL: Record<string, string> = { total: '合计', fiscal: '财政资金', carryOver: '上年结转资金', other: '其他资金' };
 
 /** Project fields in the order of the form (the schedule and indicators follow). */
 const PROJECT_FIELDS = ['code', 'name', 'budget', 'fiscal', 'other', 'purpose', 'goal'] as const;

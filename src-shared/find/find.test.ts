@@ -49,11 +49,13 @@ describe('find', () => {
   });
 
   it('names a cell as the findings do (same where, same row id and field)', () => {
-    // every cell of every finding (a grouped finding lists its cells)
-    const findings = validateDocument(both).flatMap(findingCells).filter((f) => f.text !== '');
+    // every cell of every finding (a grouped finding lists its cells), the self-evaluation's too
+    const findings = [both, seed('selfeval-2019-a')].flatMap((d) => validateDocument(d).flatMap(findingCells).map((f) => ({ ...f, d })))
+      .filter((f) => f.text !== '' && !f.path.field.startsWith('selfeval.funds.'));
     expect(findings.length).toBeGreaterThan(20);
-    for (const f of findings) {
-      const hit = findAll(both, f.text, { ...ALL, wholeCell: true, matchCase: true, matchWidth: true })
+    expect(findings.filter((f) => f.where.includes('绩效自评')).length).toBeGreaterThan(5);
+    for (const { d, ...f } of findings) {
+      const hit = findAll(d, f.text, { ...ALL, wholeCell: true, matchCase: true, matchWidth: true })
         .find((h) => h.cell.rowId === f.path.rowId && h.cell.field === f.path.field);
       expect(hit, `${f.where} “${f.text}”`).toBeDefined();
       expect(hit!.where).toBe(f.where);

@@ -242,6 +242,24 @@ describe('find and replace', () => {
     await expect.poll(() => panel().count()).toBe(0);
   });
 
+  it('a hit in a self-evaluation jumps into the 绩效自评 tab, to the cell', async () => {
+    const se = join(h.dir, 'docs', '自评.jixiao');
+    copyFileSync(join(SEEDS_DIR, 'selfeval-2019-a.jixiao'), se);
+    await page.keyboard.press('Control+S'); // the undone edits left the document modified: no 保存更改 question
+    await expect.poll(() => page.getByTestId('status-modified').textContent()).toBe('已保存');
+    await openThroughUi(page, se);
+    await page.keyboard.press('Control+F');
+    await panel().getByTestId('find-query').fill('72.00');
+    await expect.poll(status).toBe('找到 1 个单元格');
+    expect(await panel().locator('.find-hit .where').textContent()).toBe('项目 1 › 绩效自评 › 产出指标 › 日常检查企业数（家） › 实际完成值');
+    await hitItems().first().click();
+    await expect.poll(() => page.getByTestId('tab-selfeval').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(focusedCell).toMatchObject({ grid: 'selfeval-indicator-grid', col: 'actual', text: '72.00' });
+    await page.keyboard.press('Control+F');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel().count()).toBe(0);
+  });
+
   it('logged no errors or warnings in the page console', () => {
     expect(consoleProblems).toEqual([]);
   });
