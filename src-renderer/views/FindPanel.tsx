@@ -54,26 +54,11 @@ function goTo(hit: FindHit, byClick: boolean): boolean {
   const s = editor.get();
   if (t.table === 'duty') {
     jumpTo(path, { table: 'duty' });
-    if (cell.field === 'note') return false;
-    if (s.tab !== 'duty') refocusWhenDrawn('duty-grid', path);
-    return true;
+    return cell.field !== 'note';
   }
   const selfeval = t.table === 'selfeval';
   jumpTo(path, { table: 'project', projectId: t.projectId, projectIndex: s.doc!.projects.findIndex((p) => p.id === t.projectId), selfeval });
-  if (selfeval) return true; // its grid and form take the request themselves once shown
-  const inGrid = cell.rowId !== t.projectId; // an indicator, not a field of the form
-  if (inGrid && (s.tab !== 'projects' || s.projectId !== t.projectId)) refocusWhenDrawn('project-indicator-grid', path);
   return true;
-}
-
-/** A grid that was not on screen mounts after the jump's request and may miss it; ask again once
- * its rows are drawn (a no-op when the first request was served). */
-function refocusWhenDrawn(testId: string, path: { rowId: string; field: string }, frames = 120): void {
-  const drawn = () => document.querySelector(`[data-testid="${testId}"] .ag-row`) !== null;
-  requestAnimationFrame(() => {
-    if (drawn()) editor.focusCell(path.rowId, path.field);
-    else if (frames > 0) refocusWhenDrawn(testId, path, frames - 1);
-  });
 }
 
 /** The jump moves the focus into the grid once the cell is shown (asynchronously, maybe twice); take
