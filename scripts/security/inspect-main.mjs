@@ -7,8 +7,14 @@ import { pathToFileURL } from 'node:url';
 
 await import(pathToFileURL(process.argv[2]).href);
 const rec = globalThis.__electronRecord;
-const tick = () => new Promise((ok) => setTimeout(ok, 20));
-await tick();
+/** Wait for a state of the stand-in (the app starts asynchronously after whenReady). */
+async function until(cond, what) {
+  for (const deadline = Date.now() + 60_000; !cond();) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((ok) => setImmediate(ok));
+  }
+}
+await until(() => rec.windows.length > 0 && rec.ipc.size > 0, 'the first window and the IPC handlers');
 
 const first = rec.windows[0];
 const appFrame = (wc) => wc.mainFrame;
