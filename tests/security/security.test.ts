@@ -7,7 +7,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { INVOKE_CHANNELS } from '../../src-main/electron/channels';
+import { CSP } from '../../src-main/electron/csp';
 // @ts-expect-error -- a plain .mjs script without types
 import { inspectMain } from '../../scripts/security/check.mjs';
 
@@ -90,6 +92,21 @@ describe('built main bundle against a recording electron stand-in', () => {
     expect(planted.windows[0].webPreferences.nodeIntegration).toBe(true);
     expect(() => assertHardened(planted.windows[0].webPreferences)).toThrow();
   }, 120_000);
+});
+
+describe('the CSP <meta> of the built index.html', () => {
+  it('is the app policy with script-src narrowed to the sha384 of each script, which the tags carry as integrity', () => {
+    const html = readFileSync(join(root, 'dist/renderer/index.html'), 'utf8');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1];
+    const scripts = [...html.matchAll(/<script[^>]*src="\.\/([^"]+)"[^>]*integrity="([^"]+)"/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(html.match(/<script\b/g)).toHaveLength(scripts.length); // no script without integrity, no inline script
+    for (const [, file, integrity] of scripts) {
+      expect(integrity).toBe(`sha384-${createHash('sha384').update(readFileSync(join(root, 'dist/renderer', file))).digest('base64')}`);
+    }
+    expect(csp).toContain(`script-src ${scripts.map((m) => `'${m[2]}'`).join(' ')};`);
+    expect(csp).toBe(CSP.replace("script-src 'self'", `script-src ${scripts.map((m) => `'${m[2]}'`).join(' ')}`));
+  });
 });
 
 describe('npm run check:security (electronegativity)', () => {
