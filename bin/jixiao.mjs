@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `jixiao` command line. Runs the bundle dist-cli/jixiao.mjs that `npm install` builds (the `prepare`
+// `jixiao` command line. Runs the bundle dist-cli/cli.js that `npm install` builds (the `prepare`
 // script, `npm run build:cli`), so a start costs one file, not a TypeScript compile. In a checkout
 // whose bundle is missing or older than the sources, it runs the sources through tsx instead and
 // says so in one line on stderr.
@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'dist-cli', 'jixiao.mjs');
+const bundle = join(root, 'dist-cli', 'cli.js');
 
 /** Newest modification time of what the bundle is built from. */
 function newestSource() {

@@ -18,7 +18,7 @@ function fakeRoot(bundle: 'none' | 'fresh-stub' | 'stale-stub'): string {
   for (const d of ['src-main', 'src-shared', 'templates', 'node_modules']) symlinkSync(join(root, d), join(dir, d));
   if (bundle !== 'none') {
     mkdirSync(join(dir, 'dist-cli'));
-    const file = join(dir, 'dist-cli', 'jixiao.mjs');
+    const file = join(dir, 'dist-cli', 'cli.js');
     writeFileSync(file, "export async function main(argv) { console.log('bundle:' + argv.join(' ')); return 0; }\n");
     if (bundle === 'stale-stub') utimesSync(file, new Date(2000, 0, 1), new Date(2000, 0, 1));
   }
@@ -48,12 +48,23 @@ describe('bin/jixiao.mjs', () => {
   });
 
   it('the bundle that npm install built (prepare → build:cli) lists every registered command', async () => {
-    const bundle = join(root, 'dist-cli', 'jixiao.mjs');
+    const bundle = join(root, 'dist-cli', 'cli.js');
     expect(existsSync(bundle)).toBe(true);
     const { COMMANDS } = await import('../../src-main/cli/commands');
     const script = `const { main } = await import(${JSON.stringify(pathToFileURL(bundle).href)}); process.exitCode = await main(['--help']);`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
     for (const c of COMMANDS) expect(r.stdout).toContain(`  ${c.name}`);
+  });
+
+  it('the bundled CLI runs `jixiao audit` on its bundled worker (dist-cli/audit-worker.js), not through tsx', () => {
+    expect(existsSync(join(root, 'dist-cli', 'audit-worker.js'))).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-audit-'));
+    for (const f of ['linxi-2019.jixiao', 'laishui-2020-a.jixiao']) copyFileSync(join(root, 'tests', 'fixtures', 'seeds', f), join(dir, f));
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'jixiao.mjs'), 'audit', dir, '-o', join(tmpdir(), `jixiao-audit-${process.pid}.xlsx`), '--json'], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).not.toContain('tsx');
+    const report = JSON.parse(r.stdout) as { totals: { files: number; unreadable: number }; files: { status: string }[] };
+    expect(report.totals).toMatchObject({ files: 2, unreadable: 0 });
+    expect(report.files.map((f) => f.status)).toEqual(['read', 'read']);
   });
 });

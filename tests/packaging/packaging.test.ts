@@ -130,7 +130,7 @@ describe('packaged files', () => {
 
   it('hold the bundled main/preload, the built renderer and the templates, and no strays', () => {
     const files = packaged(root, patterns);
-    for (const f of ['package.json', 'dist-main/electron/main.js', 'dist-main/preload.cjs', 'dist-main/office-worker.js', 'dist/renderer/index.html', 'templates/hebei-2020.json']) expect(files, f).toContain(f);
+    for (const f of ['package.json', 'dist-main/electron/main.js', 'dist-main/preload.cjs', 'dist-main/office-worker.js', 'dist-main/audit-worker.js', 'dist/renderer/index.html', 'templates/hebei-2020.json']) expect(files, f).toContain(f);
     expect(files.some((f) => /^dist\/renderer\/assets\/index-[\w-]+\.js$/.test(f))).toBe(true);
     expect(strays(files)).toEqual([]);
   });
@@ -146,7 +146,7 @@ describe('packaged files', () => {
 
   it('the bundles import only Node built-ins, electron and production dependencies; no devDependency ships', () => {
     const imports = new Set<string>();
-    for (const f of ['dist-main/electron/main.js', 'dist-main/office-worker.js', 'dist-main/preload.cjs']) {
+    for (const f of walk(join(root, 'dist-main')).map((x) => `dist-main/${x}`)) {
       const js = readFileSync(join(root, f), 'utf8');
       for (const m of js.matchAll(/(?:^|[\n;])\s*import\s[^;]*?from\s*["']([^"'.][^"']*)["']|import\(\s*["']([^"'.][^"']*)["']\s*\)|require\(\s*["']([^"'.][^"']*)["']\s*\)/g)) {
         imports.add(m[1] ?? m[2] ?? m[3]);

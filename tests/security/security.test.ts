@@ -14,7 +14,7 @@ import { CSP } from '../../src-main/electron/csp';
 import { inspectMain } from '../../scripts/security/check.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
-const SHIPPED = ['dist-main/electron/main.js', 'dist-main/office-worker.js', 'dist-main/preload.cjs', 'dist/renderer'];
+const SHIPPED = ['dist-main', 'dist/renderer'];
 
 interface Inspection {
   windows: { webPreferences: Record<string, unknown>; loaded: string[] }[];
