@@ -42,9 +42,9 @@ export const requests = {
   /** Native file dialogs. In browser mode these resolve to null and the renderer asks for a path itself. */
   'dialog:pickOpen': z.object({ kind: OpenKind }),
   'dialog:pickSave': z.object({ kind: z.enum(['jixiao', 'xlsx', 'docx', 'pdf']), defaultName: z.string().max(255) }),
-  'recent:list': z.object({}),
+  'recent:list': z.strictObject({}), // no parameters: anything else is a malformed request
   'recovery:write': z.object({ key: z.string().min(1).max(200), path: path.nullable(), document: DocumentSchema }),
-  'recovery:list': z.object({}),
+  'recovery:list': z.strictObject({}),
   'recovery:read': z.object({ id: z.string().min(1).max(200) }),
   'recovery:remove': z.object({ key: z.string().min(1).max(200) }),
   /** path null = default name `{部门名称}{年度}年绩效目标表.ext` in the document's folder (or the user's documents folder). */

@@ -32,10 +32,19 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * The same policy as a <meta> tag at the top of <head>, as a second line of defence where a
  * response header might not be honoured (custom protocols). Pages that already carry one keep it.
  */
-export function withCspMeta(html: string): string {
+export function withCspMeta(html: string, csp: string = CSP): string {
   if (/http-equiv=["']?content-security-policy/i.test(html)) return html;
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${CSP}">`;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
   // After <head>, else after the doctype (never before it: that would switch to quirks mode).
   const at = /<head[^>]*>/i.exec(html) ?? /^\s*<!doctype[^>]*>/i.exec(html);
   return at ? html.slice(0, at.index + at[0].length) + meta + html.slice(at.index + at[0].length) : meta + html;
+}
+
+/**
+ * The policy with script-src narrowed from 'self' to the hashes of the page's own scripts (which
+ * carry the same hashes as integrity attributes): the built index.html's <meta>, so even a file
+ * that some day lands beside the app cannot run as a script there. Both policies apply together.
+ */
+export function cspWithScriptHashes(hashes: string[]): string {
+  return Object.entries({ ...CSP_DIRECTIVES, 'script-src': hashes.map((h) => `'${h}'`).join(' ') }).map(([k, v]) => `${k} ${v}`).join('; ');
 }

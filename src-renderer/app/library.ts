@@ -1,7 +1,10 @@
 // The renderer's copy of the 指标库: fetched from the host when its version moves (the host learns
 // on every open/save/import), with a suggestion index built once per version.
 import { create } from 'zustand';
-import { buildSuggestIndex, suggest, type LibraryEntry, type LibraryKind, type SuggestIndex } from '../../src-shared/library';
+// The modules, not the library barrel: it re-exports the worksheet import/export (ExcelJS), which the
+// renderer must not bundle (size, and its eval-style polyfills fail npm run check:security).
+import { buildSuggestIndex, suggest, type SuggestIndex } from '../../src-shared/library/suggest';
+import type { LibraryEntry, LibraryKind } from '../../src-shared/library/entry';
 import { invoke } from './api';
 import { editor } from './store';
 

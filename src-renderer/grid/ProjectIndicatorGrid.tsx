@@ -4,7 +4,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, CellEditRequestEvent, ColDef, GridApi, ITooltipParams, SpanRowsParams } from 'ag-grid-community';
 import { parseClipboard } from '../../src-shared/clipboard';
 import {
-  CommandError, deleteRows, insertProjectIndicator, moveRow, pasteProjectIndicatorBlock, PROJECT_INDICATOR_FIELDS, setCellEdit, setCellsEdit,
+  CommandError, deleteRows, insertProjectIndicator, moveRow, sortIndicatorsByTemplate, pasteProjectIndicatorBlock, PROJECT_INDICATOR_FIELDS, setCellEdit, setCellsEdit,
 } from '../../src-shared/commands';
 import { findLevel1, templateOrDefault, type Project, type ProjectIndicator } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
@@ -156,6 +156,10 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     const edit = moveRow(doc, ind.id, delta);
     if (edit) { editor.dispatch(edit); editor.focusCell(ind.id, f.field); }
   };
+  const sortByTemplate = () => {
+    const edit = sortIndicatorsByTemplate(editor.get().doc!, project.id);
+    if (edit) editor.dispatch(edit); else editor.toast('指标已是模板顺序');
+  };
   const clear = () => {
     const b = sel.block();
     const doc = editor.get().doc!;
@@ -211,6 +215,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     { separator: true, label: '' },
     { label: '上移', shortcut: 'Alt+↑', action: () => move(-1) },
     { label: '下移', shortcut: 'Alt+↓', action: () => move(1) },
+    { label: '按模板顺序排列指标', action: sortByTemplate },
     { label: '清除内容', shortcut: 'Delete', action: clear },
     { label: '删除指标', shortcut: 'Ctrl+Delete', action: remove },
   ];
@@ -224,6 +229,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
         <button onClick={remove}>删除</button>
         <button onClick={() => move(-1)}>上移</button>
         <button onClick={() => move(1)}>下移</button>
+        <button onClick={sortByTemplate} data-testid="pi-sort-template" title="把本项目的指标按模板的一级/二级顺序重排（可撤销）">按模板顺序排列指标</button>
       </div>
       <div ref={hostRef} className="grid-host indicator-grid-host" data-testid="project-indicator-grid" onKeyDown={onKeyDown} onCopy={onCopy} onPaste={onPaste}>
         <AgGridReact<ProjectIndicator>

@@ -2,7 +2,7 @@
 // insert them into the current project or work activity (one undo step), delete entries.
 import { useEffect, useMemo, useState } from 'react';
 import { CommandError, dutyRows, insertIndicators } from '../../src-shared/commands';
-import { entryKey, type LibraryEntry } from '../../src-shared/library';
+import { entryKey, type LibraryEntry } from '../../src-shared/library/entry'; // not the barrel: it pulls in ExcelJS
 import { deleteLibraryEntries, refreshLibrary, suggestionsFor, useLibrary } from '../app/library';
 import { confirmDialog } from '../dialogs/modal';
 import { editor, useEditor } from '../app/store';

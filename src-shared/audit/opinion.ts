@@ -49,7 +49,7 @@ export function opinionLayout(e: ReadFile): Layout {
   return {
     page: PAGE, printableWidthMm: PRINTABLE_WIDTH_MM, printableHeightMm: PRINTABLE_HEIGHT_MM,
     fonts: { body: BODY, title: HEI, heading: { ...HEI, sizePt: 12 }, org: BODY },
-    unit: '', deptName: e.deptName, year: e.year, parts,
+    unit: '', deptName: e.deptName, year: e.year, title: `${e.deptName}${e.year || ''}年绩效目标表审核意见`, parts,
   };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DocumentSchema, type JixiaoDocument } from '../model';
 import {
   applyEdit, countChildren, deleteRows, dutyCellValue, dutyRows, insertActivity, insertDutyIndicator, moveRow,
-  pasteDutyBlock, pasteProjectIndicatorBlock, setCellEdit, switchUnitEdit, duplicateProject, setMetaEdit, insertIndicators,
+  pasteDutyBlock, pasteProjectIndicatorBlock, setCellEdit, switchUnitEdit, duplicateProject, setMetaEdit, insertIndicators, sortIndicatorsByTemplate,
 } from './index';
 
 const load = (name: string): JixiaoDocument =>
@@ -128,6 +128,22 @@ describe('paste', () => {
     expect(next.dutyTable.duties).toHaveLength(1);
     expect(next.dutyTable.duties[0].activities[0]).toMatchObject({ title: '活动甲', budget: '1' });
     expect(next.dutyTable.duties[0].activities[0].indicators[0].bands[0]).toBe('100%');
+  });
+
+  it('按模板顺序排列指标 reorders the document itself in one undo step', () => {
+    const laishui = load('laishui-2020-a');
+    const p = laishui.projects[0];
+    const typed = [...p.indicators].reverse(); // the clerk typed them in another order
+    const start: JixiaoDocument = { ...laishui, projects: [{ ...p, indicators: typed }, ...laishui.projects.slice(1)] };
+    const edit = sortIndicatorsByTemplate(start, p.id)!;
+    expect(edit.label).toBe('按模板顺序排列指标');
+    const sorted = applyEdit(start, edit);
+    // hebei-2020: 产出(数量, 质量, 时效…), 效果, 满意度 — 质量 now before 时效, as the template has it.
+    expect(sorted.projects[0].indicators.map((i) => i.level2)).toEqual(['质量指标', '时效指标', '社会效益指标', '社会效益指标', '服务对象满意度指标']);
+    expect(sorted.projects[0].indicators.slice(2, 4)).toEqual(typed.slice(1, 3)); // equal categories keep their order
+    expect(new Set(sorted.projects[0].indicators)).toEqual(new Set(typed)); // same rows, none lost
+    expect(applyEdit(sorted, edit, 'undo')).toEqual(start);
+    expect(sortIndicatorsByTemplate(sorted, p.id)).toBeNull(); // already in order
   });
 });
 

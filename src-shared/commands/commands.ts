@@ -1,7 +1,7 @@
 // Document edit commands. Each returns an Edit (patch pair) for exactly one user action, or null
 // when nothing would change; the store applies it and keeps it for undo/redo.
 import {
-  convertAmount, isCanonicalAmount, templateOrDefault, newActivity, newDuty, newDutyIndicator, newId, newProject, newProjectIndicator, parseAmount, stripNumbering,
+  convertAmount, indicatorOrder, isCanonicalAmount, templateOrDefault, newActivity, newDuty, newDutyIndicator, newId, newProject, newProjectIndicator, parseAmount, stripNumbering,
   type Activity, type Duty, type DutyIndicator, type JixiaoDocument, type Meta, type MoneyUnit, type Project, type ProjectIndicator,
 } from '../model';
 import { applyPatches, getAt, makeEdit, type Edit, type Path, type Patch } from './patch';
@@ -172,6 +172,24 @@ export function moveRow(doc: JixiaoDocument, rowId: string, delta: -1 | 1): Edit
   const d = new Draft(doc);
   d.set(loc.parent, copy);
   return d.finish(delta < 0 ? '上移' : '下移');
+}
+
+/**
+ * 按模板顺序排列指标: reorder a project's indicators into the template's 一级/二级 order (unknown
+ * categories last, ties keep their order) — the document itself, so editor and exports agree. One
+ * undo step; null when the order is already the template's.
+ */
+export function sortIndicatorsByTemplate(doc: JixiaoDocument, projectId: string): Edit | null {
+  const loc = locateRow(doc, projectId);
+  if (!loc || loc.kind !== 'project') throw new CommandError('请先选择一个项目');
+  const t = templateOrDefault(doc.meta.templateId);
+  const sorted = doc.projects[loc.index].indicators
+    .map((x, i) => ({ x, i, o: indicatorOrder(t, x.level1, x.level2) }))
+    .sort((a, b) => a.o[0] - b.o[0] || a.o[1] - b.o[1] || a.i - b.i);
+  if (sorted.every((e, k) => e.i === k)) return null;
+  const d = new Draft(doc);
+  d.set([...loc.path, 'indicators'], sorted.map((e) => e.x));
+  return d.finish('按模板顺序排列指标');
 }
 
 export function setMetaEdit(doc: JixiaoDocument, meta: Partial<Meta>, label = '文档设置'): Edit | null {

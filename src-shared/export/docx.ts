@@ -174,7 +174,7 @@ function stylesXml(body: FontSpec): string {
 }
 
 function coreXml(layout: Layout): string {
-  const title = esc(`${layout.deptName}${layout.year}年绩效目标表`);
+  const title = esc(layout.title);
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
     + `<dc:title>${title}</dc:title><dc:creator>jixiao</dc:creator></cp:coreProperties>`;
 }

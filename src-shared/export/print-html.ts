@@ -36,7 +36,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 `;
   const pagePt = layout.printableHeightMm * PT_PER_MM * PAGE_FILL;
   const parts = layout.parts.map((part) => partHtml(part, layout, pagePt)).join('\n');
-  const title = esc(`${layout.deptName}${layout.year}年绩效目标表`);
+  const title = esc(layout.title);
   return `<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title><style>${css}</style></head><body>\n${parts}\n</body></html>\n`;
 }
 

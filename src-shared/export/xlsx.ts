@@ -35,6 +35,7 @@ export async function layoutToXlsx(layout: Layout): Promise<Uint8Array> {
   if (layout.parts.length === 0) throw new NothingToExportError();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jixiao';
+  wb.title = layout.title;
   wb.created = wb.modified = new Date(Date.UTC(layout.year, 0, 1));
   const styles = new StyleCache(layout);
   const sheets = new Map<string, SheetWriter>();

@@ -63,7 +63,7 @@ describe('buildLayout', () => {
     expect(duty.orgRight).toBe('单位：万元');
   });
 
-  it('project block: heading, template order, 一级/二级 run merges, schedule percents', () => {
+  it('project block: heading, document order, adjacent 一级/二级 run merges, schedule percents', () => {
     const l = buildLayout(sampleDoc());
     const p = l.parts[1];
     expect(p.title).toBe('1、养老补助绩效目标表');
@@ -77,12 +77,16 @@ describe('buildLayout', () => {
     expect(ind.headerRows).toBe(1);
     const body = ind.rows.slice(1);
     const names = body.map((r) => r.cells.find((c) => c.col === 2)!.text);
-    expect(names).toEqual(['q1', 'q2', 't', 'e', 's']); // 产出(数量, 数量, 时效), 效益, 满意度
-    expect(body[0].cells[0]).toMatchObject({ text: '产出指标', rowSpan: 3, kind: 'level1' });
-    expect(body[0].cells[1]).toMatchObject({ text: '数量指标', rowSpan: 2 });
-    expect(body[1].cells.some((c) => c.col <= 1)).toBe(false);
-    expect(body[2].cells[0]).toMatchObject({ text: '时效指标', col: 1, rowSpan: 1 });
+    expect(names).toEqual(['s', 't', 'q1', 'e', 'q2']); // the document's order, never re-sorted
+    expect(body[0].cells[0]).toMatchObject({ text: '满意度指标', rowSpan: 1, kind: 'level1' });
+    expect(body[1].cells[0]).toMatchObject({ text: '产出指标', rowSpan: 2, kind: 'level1' }); // 时效, 数量: adjacent 产出
+    expect(body[1].cells[1]).toMatchObject({ text: '时效指标', rowSpan: 1, kind: 'level2' });
+    expect(body[2].cells[0]).toMatchObject({ text: '数量指标', col: 1, rowSpan: 1 });
     expect(body[3].cells[0]).toMatchObject({ text: '效益指标', rowSpan: 1 });
+    expect(body[4].cells[0]).toMatchObject({ text: '产出指标', rowSpan: 1 }); // not merged with the run above 效益
+    expect(body[4].cells[1]).toMatchObject({ text: '数量指标', rowSpan: 1 });
+    expect(l.parts[0].title).toBe('2026年部门职责-工作活动绩效目标');
+    expect(l.title).toBe('某县人社局2026年绩效目标表');
   });
 
   it('options: duty table left out, chosen projects, sheet per project', () => {

@@ -1,7 +1,7 @@
 // Document + template → layout model. Numbering, indentation, merges of activity rows and of
 // 一级/二级 runs, amount formatting and column widths are decided here, once, for every format.
 import {
-  activityNumber, dutyNumber, formatAmount, indicatorOrder, templateOrDefault,
+  activityNumber, dutyNumber, formatAmount, templateOrDefault,
   type Activity, type Amount, type Duty, type JixiaoDocument, type MoneyUnit, type Project, type Template,
 } from '../model';
 import { computeRowHeights } from './measure';
@@ -59,7 +59,7 @@ export function buildLayout(doc: JixiaoDocument, options: LayoutOptions = {}): L
   const parts: LayoutPart[] = [];
 
   if (options.dutyTable !== false && doc.dutyTable.duties.length > 0) {
-    parts.push(buildDutyPart(doc.dutyTable.duties, doc.dutyTable.note, unit, orgLeft, orgRight));
+    parts.push(buildDutyPart(doc.dutyTable.duties, doc.dutyTable.note, unit, orgLeft, orgRight, doc.meta.year));
   }
   const chosen = options.projects === 'none' ? []
     : Array.isArray(options.projects) ? [...new Set(options.projects)].filter((i) => i >= 0 && i < doc.projects.length).sort((a, b) => a - b)
@@ -85,6 +85,7 @@ export function buildLayout(doc: JixiaoDocument, options: LayoutOptions = {}): L
     unit,
     deptName: doc.meta.deptName,
     year: doc.meta.year,
+    title: `${doc.meta.deptName}${doc.meta.year}年绩效目标表`,
     parts,
   };
 }
@@ -106,7 +107,7 @@ function uniqueSheetName(wanted: string, used: Set<string>): string {
 
 // ── 部门职责-工作活动 ────────────────────────────────────────────────────────────
 
-function buildDutyPart(duties: Duty[], note: string, unit: MoneyUnit, orgLeft: string, orgRight: string): LayoutPart {
+function buildDutyPart(duties: Duty[], note: string, unit: MoneyUnit, orgLeft: string, orgRight: string, year: number): LayoutPart {
   const columnsMm = widths(DUTY_SHARES);
   const rows: LayoutRow[] = [
     row([
@@ -123,7 +124,7 @@ function buildDutyPart(duties: Duty[], note: string, unit: MoneyUnit, orgLeft: s
   });
   computeRowHeights(rows, columnsMm, DUTY_FONT_PT);
   return {
-    kind: 'duty', sheetName: DUTY_SHEET, columnsMm, title: DUTY_TITLE, titleStyle: 'title', orgLeft, orgRight,
+    kind: 'duty', sheetName: DUTY_SHEET, columnsMm, title: `${year}年${DUTY_TITLE}`, titleStyle: 'title', orgLeft, orgRight,
     tables: [{ kind: 'duty', headerRows: 2, rows, fontPt: DUTY_FONT_PT }], note: noteText(note), pageBreakBefore: false,
   };
 }
@@ -178,23 +179,22 @@ function buildProjectPart(p: Project, index: number, t: Template, unit: MoneyUni
     cell(0, '一级指标', 'header'), cell(1, '二级指标', 'header'), cell(2, '三级指标', 'header', { colSpan: 2 }),
     cell(4, '绩效指标描述', 'header', { colSpan: 2 }), cell(6, '指标值', 'header'), cell(7, '指标值确定依据', 'header'),
   ], true)];
-  const sorted = p.indicators
-    .map((x, i) => ({ x, i, o: indicatorOrder(t, x.level1, x.level2) }))
-    .sort((a, b) => a.o[0] - b.o[0] || a.o[1] - b.o[1] || a.i - b.i)
-    .map((e) => e.x);
-  const body: LayoutRow[] = sorted.map((x) => row([
+  // The document's row order, as the clerk typed it (the editor shows the same); the template order
+  // is an explicit command (sortIndicatorsByTemplate), never an export-time re-sort.
+  const rows = p.indicators;
+  const body: LayoutRow[] = rows.map((x) => row([
     cell(2, x.name, 'text', { colSpan: 2 }), cell(4, x.description, 'text', { colSpan: 2 }),
     cell(6, x.value, 'band'), cell(7, x.basis, 'text', { align: 'center' }),
   ]));
-  // 一级 merged down its run; 二级 merged down equal runs inside it.
-  for (let r = 0; r < sorted.length;) {
+  // 一级 merged down a run of ADJACENT equal cells; 二级 merged down adjacent equal cells inside it.
+  for (let r = 0; r < rows.length;) {
     let e = r;
-    while (e < sorted.length && sorted[e].level1.trim() === sorted[r].level1.trim()) e++;
-    body[r].cells.unshift(cell(0, sorted[r].level1, 'level1', { rowSpan: e - r }));
+    while (e < rows.length && rows[e].level1.trim() === rows[r].level1.trim()) e++;
+    body[r].cells.unshift(cell(0, rows[r].level1, 'level1', { rowSpan: e - r }));
     for (let k = r; k < e;) {
       let m = k;
-      while (m < e && sorted[m].level2.trim() === sorted[k].level2.trim()) m++;
-      body[k].cells.splice(body[k].cells[0].col === 0 ? 1 : 0, 0, cell(1, sorted[k].level2, 'level2', { rowSpan: m - k }));
+      while (m < e && rows[m].level2.trim() === rows[k].level2.trim()) m++;
+      body[k].cells.splice(body[k].cells[0].col === 0 ? 1 : 0, 0, cell(1, rows[k].level2, 'level2', { rowSpan: m - k }));
       k = m;
     }
     r = e;

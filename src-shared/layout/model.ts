@@ -84,6 +84,8 @@ export interface Layout {
   /** The document's department + year, for file names and document properties. */
   deptName: string;
   year: number;
+  /** `{部门}{年度}年绩效目标表`: the file's title property in every format, so a reader gets the year back. */
+  title: string;
   parts: LayoutPart[];
 }
 

@@ -102,7 +102,7 @@ print(json.dumps(dict(orientation=int(s.orientation), width=s.page_width, height
     expect(r.width).toBeGreaterThan(r.height);
     const flat = r.cells.flat();
     if (doc.dutyTable.duties.length) {
-      expect(r.paragraphs).toContain('部门职责-工作活动绩效目标');
+      expect(r.paragraphs).toContain(`${doc.meta.year}年部门职责-工作活动绩效目标`);
       expect(flat).toContain(`一、${doc.dutyTable.duties[0].title}`);
       expect(flat).toContain(`\u3000\u30001、${doc.dutyTable.duties[0].activities[0].title}`);
       expect(flat).toContain('1235.00');

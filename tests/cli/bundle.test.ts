@@ -1,0 +1,70 @@
+// bin/jixiao.mjs runs the bundle built at install time, and falls back to the TypeScript sources
+// (tsx) with a one-line note when the bundle is missing or older than the sources. Each case runs
+// the real bin from a temporary root that links to this checkout's sources and node_modules.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function fakeRoot(bundle: 'none' | 'fresh-stub' | 'stale-stub'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-bin-'));
+  mkdirSync(join(dir, 'bin'));
+  copyFileSync(join(root, 'bin', 'jixiao.mjs'), join(dir, 'bin', 'jixiao.mjs'));
+  copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
+  for (const d of ['src-main', 'src-shared', 'templates', 'node_modules']) symlinkSync(join(root, d), join(dir, d));
+  if (bundle !== 'none') {
+    mkdirSync(join(dir, 'dist-cli'));
+    const file = join(dir, 'dist-cli', 'cli.js');
+    writeFileSync(file, "export async function main(argv) { console.log('bundle:' + argv.join(' ')); return 0; }\n");
+    if (bundle === 'stale-stub') utimesSync(file, new Date(2000, 0, 1), new Date(2000, 0, 1));
+  }
+  return dir;
+}
+
+const run = (dir: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(dir, 'bin', 'jixiao.mjs'), ...args], { encoding: 'utf8', cwd: dir, timeout: 60_000 });
+
+describe('bin/jixiao.mjs', () => {
+  it('runs the bundle when it is newer than the sources, with nothing on stderr', () => {
+    const r = run(fakeRoot('fresh-stub'), 'validate', 'x.jixiao');
+    expect(r.stdout.trim()).toBe('bundle:validate x.jixiao');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it.each(['none', 'stale-stub'] as const)('bundle %s: runs the sources through tsx, one line on stderr', (kind) => {
+    const r = run(fakeRoot(kind), '--version');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(r.stdout).not.toContain('bundle:');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(kind === 'none' ? '不存在' : '早于源码');
+    expect(lines[0]).toContain('tsx');
+  });
+
+  it('the bundle that npm install built (prepare → build:cli) lists every registered command', async () => {
+    const bundle = join(root, 'dist-cli', 'cli.js');
+    expect(existsSync(bundle)).toBe(true);
+    const { COMMANDS } = await import('../../src-main/cli/commands');
+    const script = `const { main } = await import(${JSON.stringify(pathToFileURL(bundle).href)}); process.exitCode = await main(['--help']);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    for (const c of COMMANDS) expect(r.stdout).toContain(`  ${c.name}`);
+  });
+
+  it('the bundled CLI runs `jixiao audit` on its bundled worker (dist-cli/audit-worker.js), not through tsx', () => {
+    expect(existsSync(join(root, 'dist-cli', 'audit-worker.js'))).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-audit-'));
+    for (const f of ['linxi-2019.jixiao', 'laishui-2020-a.jixiao']) copyFileSync(join(root, 'tests', 'fixtures', 'seeds', f), join(dir, f));
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'jixiao.mjs'), 'audit', dir, '-o', join(tmpdir(), `jixiao-audit-${process.pid}.xlsx`), '--json'], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).not.toContain('tsx');
+    const report = JSON.parse(r.stdout) as { totals: { files: number; unreadable: number }; files: { status: string }[] };
+    expect(report.totals).toMatchObject({ files: 2, unreadable: 0 });
+    expect(report.files.map((f) => f.status)).toEqual(['read', 'read']);
+  });
+});
