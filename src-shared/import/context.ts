@@ -1,0 +1,124 @@
+// What the table recognisers share: the document being built, the report, the current money unit,
+// the org line and the years seen, and the row shape they all consume. Each table family
+// (duty-table.ts, project-table.ts, selfeval-table.ts) is a small state machine over the same rows;
+// recognise.ts finds where each table starts and hands rows to the active one.
+import { convertAmount, newDocument, parseAmount, splitOrgLine, type JixiaoDocument, type MoneyUnit } from '../model';
+import type { GridCell, GridRow, GridStream } from './grid';
+import type { ImportReport, UnplacedCell } from './types';
+
+/** For matching only: full-width → half-width, no whitespace, no colons. */
+export function normalizeLabel(s: string): string {
+  // Labels and headings are short; long cell text is never matched, so skip the NFKC cost.
+  if (s.length > 200) return s;
+  return s.normalize('NFKC').replace(/[\s:：]+/g, '');
+}
+
+export const isBlank = (s: string) => s.trim() === '';
+
+/** One non-empty row: its cells (merge origins only) and their normalized spellings. */
+export interface Line { row: GridRow; cells: GridCell[]; norms: string[] }
+
+export interface ColumnMap<F> { fields: { field: F; from: number; to: number }[] }
+
+export function fieldAt<F>(map: ColumnMap<F>, col: number): F | null {
+  for (const f of map.fields) if (col >= f.from && col < f.to) return f.field;
+  return null;
+}
+
+const YEAR = /((?:19|20)\d{2})\s*年/;
+
+export class ImportContext {
+  readonly doc: JixiaoDocument = newDocument();
+  readonly report: ImportReport;
+  docUnit: MoneyUnit | null = null;
+  currentUnit: MoneyUnit = '万元';
+  orgSeen = '';
+  readonly years: number[] = [];
+  /** A project heading (`1、…绩效目标表`) waiting for its table. */
+  pendingHeading: { text: string; row: GridRow } | null = null;
+
+  constructor(stream: GridStream, fileName: string) {
+    this.report = { format: stream.format, fileName, tables: [], mapped: [], warnings: [], unplaced: [] };
+    for (const s of stream.stray) this.report.unplaced.push({ ...s });
+    this.report.warnings.push(...(stream.warnings ?? []));
+  }
+
+  unplaced(row: GridRow, cell: GridCell, reason: string): void {
+    this.report.unplaced.push({ sheet: row.sheet, row: row.row, column: cell.col + 1, text: cell.text, reason } satisfies UnplacedCell);
+  }
+
+  /** A money cell in the current table's unit, converted to the document's; '' when not a number (reported). */
+  amount(text: string, row: GridRow, cell: GridCell, what: string): string {
+    const unit = this.currentUnit;
+    // `6123.00万元` in a 万元 table: the unit repeated in the cell is not part of the number.
+    const t = text.trim();
+    const a = parseAmount(t.endsWith(unit) && !(unit === '元' && t.endsWith('万元')) ? t.slice(0, -unit.length) : text);
+    if (a === null) {
+      this.unplaced(row, cell, `${what}不是数字`);
+      this.report.warnings.push(`${row.sheet} 第 ${row.row} 行：${what}「${text}」不是数字，未填入，已列入未能放置的单元格。`);
+      return '';
+    }
+    if (this.docUnit && unit !== this.docUnit && a !== '') return convertAmount(a, unit, this.docUnit);
+    return a;
+  }
+
+  noteOrg(raw: string): void {
+    // `编制单位：涞水县…` — the label is not part of the name.
+    const text = raw.replace(/^\s*(编制|填报|预算)?单位(名称)?[:：]\s*/, '');
+    if (!this.orgSeen) {
+      this.orgSeen = text;
+      const { deptCode, deptName } = splitOrgLine(text);
+      this.doc.meta.deptCode = deptCode;
+      this.doc.meta.deptName = deptName;
+      this.report.mapped.push(`单位行「${text.trim()}」→ 部门编码「${deptCode}」、部门名称「${deptName}」`);
+    } else if (normalizeLabel(text) !== normalizeLabel(this.orgSeen)) {
+      this.report.warnings.push(`发现不同的单位行「${text.trim()}」，已沿用第一个「${this.orgSeen.trim()}」。`);
+    }
+  }
+
+  noteUnit(unit: MoneyUnit, row: GridRow): void {
+    this.currentUnit = unit;
+    if (!this.docUnit) {
+      this.docUnit = unit;
+      this.doc.meta.unit = unit;
+      this.report.mapped.push(`金额单位：${unit}（${row.sheet} 第 ${row.row} 行）`);
+    } else if (unit !== this.docUnit) {
+      this.report.warnings.push(`${row.sheet} 第 ${row.row} 行的表格金额单位为${unit}，与文档单位${this.docUnit}不同，金额已按${this.docUnit}换算。`);
+    }
+  }
+
+  noteYear(text: string): void {
+    const m = YEAR.exec(text);
+    if (m) this.years.push(Number(m[1]));
+  }
+
+  /** A heading that turned out to be followed by another family's table. */
+  dropHeading(what: string): void {
+    if (!this.pendingHeading) return;
+    this.report.warnings.push(`标题「${this.pendingHeading.text.trim()}」后面是${what}，未使用。`);
+    this.pendingHeading = null;
+  }
+}
+
+/**
+ * A table family's recogniser. The dispatcher offers every row first to `outside` (titles, headings,
+ * notes — rows that belong to a family but sit outside its tables), then asks `starts` whether the
+ * row opens (or re-heads) one of the family's tables, else gives it to the active family's `take`.
+ */
+export interface TableRecogniser {
+  readonly name: string;
+  /** A row outside any table that this family claims: 'close' ends the active table, 'keep' does not. */
+  outside?(line: Line, active: TableRecogniser | null): 'close' | 'keep' | null;
+  /** While active: rows this family keeps even where another family's table would start. */
+  owns?(line: Line): boolean;
+  /** Whether this row starts or re-heads a table of this family; `peek(k)` is the k-th next line. */
+  starts(line: Line, active: TableRecogniser | null, peek: (k: number) => Line | undefined): boolean;
+  /** Take the starting row (after `starts` said yes). */
+  open(line: Line, active: TableRecogniser | null): void;
+  /** A row inside the active table. */
+  take(line: Line): void;
+  /** Another table starts or a title ends this one. */
+  close(): void;
+  /** After the last row: write what was found into the document. */
+  finish(): void;
+}
