@@ -39,7 +39,7 @@ function toLines(stream: GridStream): Line[] {
 export function recognise(stream: GridStream, fileName: string, hints: SourceHints = {}): { document: JixiaoDocument; report: ImportReport } {
   const ctx = new ImportContext(stream, fileName);
   const { doc, report } = ctx;
-  const families: TableRecogniser[] = [new DutyTableRecogniser(ctx), new ProjectTableRecogniser(ctx), new SelfevalTableRecogniser(ctx)];
+  const families: TableRecogniser[] = [new DutyTableRecogniser(ctx), new SelfevalTableRecogniser(ctx), new ProjectTableRecogniser(ctx)];
   let active: TableRecogniser | null = null;
   const lines = toLines(stream);
 

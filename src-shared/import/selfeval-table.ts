@@ -1,10 +1,362 @@
-import type { ImportContext, Line, TableRecogniser } from './context';
+// The 部门预算项目绩效自评表 (Hebei 2019) and the national 项目支出绩效自评表 (2020): a title, the
+// （2019年度） line, 填报部门 / 金额单位, then sections that start with a label merged down the first
+// column (一、基本情况 … 五、存在问题; national: 项目资金 / 年度总体目标 / 绩效指标), and a foot line
+// (填报人 / 联系电话). Each section is a small header-then-values grid; labels are matched on their
+// normalized spelling, so a label broken over two lines or written with other brackets still matches.
+import { newProject, newSelfEval, newSelfEvalIndicator, parseAmount, type FundColumn, type FundRow, type SelfEval } from '../model';
+import type { GridCell, GridRow } from './grid';
+import { fieldAt, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
+import type { FoundTable } from './types';
+
+type Mode = 'info' | 'funds' | 'goals' | 'indicators' | 'problems' | 'done';
+type FundField = FundColumn | 'progress' | 'weight' | 'rate' | 'score';
+type GoalField = 'goal' | 'achieved' | 'completionRate';
+type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'target' | 'actual' | 'weight' | 'score' | 'deviation';
+
+const TITLE = /^(部门预算)?项目(支出)?绩效自评表$/;
+const YEAR_LINE = /^[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]$/;
+const UNIT = /^(金额)?单位(万元|元)$/;
+
+/** Section labels of the first column, without their numbering (一、…). */
+function sectionOf(norm: string): Mode | null {
+  const n = norm.replace(/^[一二三四五六七八九十]+[、.]/, '');
+  if (n === '基本情况') return 'info';
+  if (n === '预算执行情况' || /^项目资金(\((万元|元)\))?$/.test(n)) return 'funds';
+  if (n === '目标完成情况' || n === '年度总体目标') return 'goals';
+  if (n === '年度绩效指标完成情况' || n === '绩效指标') return 'indicators';
+  if (n.startsWith('存在问题')) return 'problems';
+  return null;
+}
+
+const INFO_LABELS: Record<string, 'name' | 'implementer' | 'authority'> = {
+  项目名称: 'name', 实施预算单位: 'implementer', 实施单位: 'implementer', 主管部门: 'authority', 填报部门: 'authority',
+};
+
+const FUND_HEADERS: Record<string, FundField> = {
+  '预算安排情况(调整后)': 'planned', 预算安排情况: 'planned', 资金到位情况: 'received', 资金执行情况: 'spent',
+  预算执行进度: 'progress', '预算执行进度(%)': 'progress',
+  年初预算数: 'initial', 全年预算数: 'planned', 全年执行数: 'spent', 分值: 'weight', 执行率: 'rate', 得分: 'score',
+};
+const FUND_ROWS: Record<string, FundRow> = {
+  预算数: 'total', 到位数: 'total', 执行数: 'total', 年度资金总额: 'total', 资金总额: 'total',
+  其中财政资金: 'fiscal', 财政资金: 'fiscal', 其中本年财政拨款: 'fiscal', 本年财政拨款: 'fiscal', 其中当年财政拨款: 'fiscal',
+  当年财政拨款: 'fiscal', 财政拨款: 'fiscal', 上年结转资金: 'carryOver', 其中上年结转资金: 'carryOver', 上年结转: 'carryOver',
+  其他: 'other', 其他资金: 'other',
+};
+/** The national form prints — in the split rows' 分值/执行率/得分 cells. */
+const DASH = /^[—–\-－/／]+$/;
+
+const GOAL_HEADERS: Record<string, GoalField> = {
+  年度预期目标: 'goal', 预期目标: 'goal', 具体完成情况: 'achieved', 实际完成情况: 'achieved', 总体完成率: 'completionRate',
+};
+const INDICATOR_HEADERS: Record<string, IndicatorField> = {
+  一级指标: 'level1', 二级指标: 'level2', 三级指标: 'name', 指标说明: 'description', 指标解释: 'description', 绩效指标描述: 'description',
+  指标描述: 'description', 预期指标值: 'target', 年度指标值: 'target', 指标值: 'target', 实际完成值: 'actual', 分值: 'weight',
+  权重: 'weight', 自评得分: 'score', 得分: 'score', 偏差原因分析及改进措施: 'deviation', 偏差原因分析: 'deviation',
+};
+
+const FOOT = /(填报人|联系电话|填报日期)\s*[:：]?\s*/g;
+const FOOT_FIELD = { 填报人: 'preparer', 联系电话: 'phone', 填报日期: 'date' } as const;
+
+/** `产出指标（50）`, `效益指标（30)`, `满意度指标(10分)` → name and weight. */
+export function splitWeightLabel(text: string): { name: string; weight: string | null } {
+  const t = text.replace(/\s+/g, '');
+  const m = /^(.*?)[（(]([0-9０-９.．]+)分?[)）]$/.exec(t);
+  if (!m) return { name: t, weight: null };
+  return { name: m[1], weight: parseAmount(m[2]) };
+}
+
+interface Draft {
+  se: SelfEval;
+  name: string;
+  table: FoundTable;
+  layout: 'hebei-2019' | 'national-2020';
+  started: boolean;
+}
+
 export class SelfevalTableRecogniser implements TableRecogniser {
   readonly name = 'selfeval';
+  private drafts: Draft[] = [];
+  private draft: Draft | null = null;
+  private mode: Mode = 'info';
+  private fundCols: ColumnMap<FundField> = { fields: [] };
+  private goalCols: ColumnMap<GoalField> = { fields: [] };
+  private indCols: ColumnMap<IndicatorField> = { fields: [] };
+  private lastLevel1 = '';
+  private lastLevel2 = '';
+
   constructor(private ctx: ImportContext) {}
-  starts(_line: Line): boolean { return false; }
-  open(): void {}
-  take(): void {}
-  close(): void {}
-  finish(): void {}
+
+  outside(line: Line): 'close' | 'keep' | null {
+    const { cells, norms } = line;
+    if (cells.length === 1 && TITLE.test(norms[0])) {
+      this.newDraft(line.row, true);
+      this.ctx.report.mapped.push(`标题「${cells[0].text.trim()}」（${line.row.sheet} 第 ${line.row.row} 行）`);
+      if (norms[0].startsWith('项目支出')) this.draft!.layout = 'national-2020';
+      return 'close';
+    }
+    if (cells.length === 1 && YEAR_LINE.test(cells[0].text.trim()) && this.draft && !this.draft.started) {
+      this.ctx.noteYear(cells[0].text.replace(/\s+/g, ''));
+      return 'keep';
+    }
+    if (norms.some((n) => n.startsWith('填报部门'))) {
+      if (!this.draft || this.draft.started) this.newDraft(line.row, false);
+      this.deptLine(line);
+      return 'keep';
+    }
+    return null;
+  }
+
+  starts(line: Line, _active: TableRecogniser | null, peek: (k: number) => Line | undefined): boolean {
+    const { norms } = line;
+    if (sectionOf(norms[0]) === 'info') return true;
+    if (this.draft && !this.draft.started && norms.some((n) => INFO_LABELS[n] === 'name')) return true;
+    // The national form without its title: 项目名称, then 主管部门 / 实施单位.
+    const next = [peek(1), peek(2)];
+    return norms[0] === '项目名称' && next.some((l) => l?.norms.some((n) => n === '主管部门' || n === '实施单位'));
+  }
+
+  open(line: Line): void {
+    if (!this.draft || this.draft.started) this.newDraft(line.row, false);
+    this.draft!.started = true;
+    this.ctx.report.tables.push(this.draft!.table);
+    this.mode = 'info';
+    this.take(line);
+  }
+
+  owns(line: Line): boolean {
+    return !!this.draft?.started && this.mode !== 'done' && (!line.row.paragraph || line.norms.some((n) => /^(填报人|联系电话)/.test(n)));
+  }
+
+  take(line: Line): void {
+    const d = this.draft;
+    const { row } = line;
+    if (!d || this.mode === 'done') { for (const c of line.cells) this.ctx.unplaced(row, c, '自评表之后无法识别的内容'); return; }
+    if (line.norms.some((n) => /^(填报人|联系电话|填报日期)/.test(n))) { this.foot(line); this.mode = 'done'; return; }
+    let cells = line.cells;
+    const sec = sectionOf(line.norms[0]);
+    if (sec) {
+      this.mode = sec;
+      cells = cells.slice(1);
+      const unit = /^项目资金\((万元|元)\)$/.exec(line.norms[0]);
+      if (unit) { d.layout = 'national-2020'; this.ctx.noteUnit(unit[1] as '万元' | '元', row); }
+    }
+    if (cells.length === 0) return;
+    const norms = cells.map((c) => normalizeLabel(c.text));
+    switch (this.mode) {
+      case 'info': return this.info(row, cells, norms);
+      case 'funds': return this.funds(row, cells, norms);
+      case 'goals': return this.goals(row, cells, norms);
+      case 'indicators': return this.indicators(row, cells, norms);
+      case 'problems': d.se.problems = d.se.problems ? `${d.se.problems}\n${cells.map((c) => c.text).join('\n')}` : cells.map((c) => c.text).join('\n'); return;
+    }
+  }
+
+  close(): void {
+    // A table ends at its foot line or at the next table; its draft stays for finish().
+    if (this.draft?.started) this.mode = 'done';
+  }
+
+  private newDraft(row: GridRow, titled: boolean): void {
+    const table: FoundTable = { kind: 'selfeval', sheet: row.sheet, startRow: row.row, indicators: 0 };
+    this.draft = { se: newSelfEval(), name: '', table, layout: 'hebei-2019', started: false };
+    this.drafts.push(this.draft);
+    this.mode = 'info';
+    this.lastLevel1 = this.lastLevel2 = '';
+    if (!titled) this.ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：自评表前没有标题，已从这一行开始识别。`);
+  }
+
+  /** `填报部门：… | 金额单位：万元` (either may be blank, or label and value in separate cells). */
+  private deptLine(line: Line): void {
+    const se = this.draft!.se;
+    line.cells.forEach((c, k) => {
+      const n = line.norms[k];
+      const unit = UNIT.exec(n);
+      if (unit) { this.ctx.noteUnit(unit[2] as '万元' | '元', line.row); return; }
+      if (n.startsWith('填报部门')) { se.authority = c.text.replace(/^\s*填报部门\s*[:：]?\s*/, '').trim(); return; }
+      if (k > 0 && line.norms[k - 1] === '填报部门' && se.authority === '') { se.authority = c.text.trim(); return; }
+      this.ctx.unplaced(line.row, c, '填报部门行中无法识别的单元格');
+    });
+  }
+
+  private info(row: GridRow, cells: GridCell[], norms: string[]): void {
+    const d = this.draft!;
+    for (let i = 0; i < cells.length; i++) {
+      const label = INFO_LABELS[norms[i]];
+      if (!label) { this.ctx.unplaced(row, cells[i], '自评表基本情况中无法识别的单元格'); continue; }
+      const next = cells[i + 1];
+      const value = next && !INFO_LABELS[norms[i + 1]] ? (i++, next.text) : '';
+      if (label === 'name') d.name = value.trim();
+      else d.se[label] = value;
+      if (label === 'authority') d.layout = 'national-2020';
+    }
+  }
+
+  private funds(row: GridRow, cells: GridCell[], norms: string[]): void {
+    const se = this.draft!.se;
+    if (norms.filter((n) => FUND_HEADERS[n]).length >= 2) {
+      this.fundCols = { fields: [] };
+      cells.forEach((c, k) => {
+        const f = FUND_HEADERS[norms[k]];
+        if (f) this.fundCols.fields.push({ field: f, from: c.col, to: c.col + c.span });
+        else this.ctx.unplaced(row, c, '预算执行情况表头中无法识别的列');
+      });
+      if (this.fundCols.fields.some((f) => f.field === 'initial' || f.field === 'weight')) this.draft!.layout = 'national-2020';
+      return;
+    }
+    let kind: FundRow | null = null;
+    cells.forEach((c, k) => {
+      const rowKind = FUND_ROWS[norms[k]];
+      if (rowKind) { kind = rowKind; return; }
+      const field = fieldAt(this.fundCols, c.col);
+      if (!field || (kind === null && field !== 'progress')) { this.ctx.unplaced(row, c, '预算执行情况中找不到对应的列或行'); return; }
+      if (field === 'progress' || field === 'rate') { se.progress = c.text; return; }
+      if (DASH.test(c.text.trim())) return;
+      if (field === 'weight' || field === 'score') {
+        const a = parseAmount(c.text);
+        if (a === null) { this.ctx.unplaced(row, c, field === 'weight' ? '预算执行率分值不是数字' : '预算执行率得分不是数字'); return; }
+        if (field === 'weight') se.budgetRateWeight = a; else se.budgetRateScore = a;
+        return;
+      }
+      se.funds[field][kind!] = this.ctx.amount(c.text, row, c, '金额');
+    });
+  }
+
+  private goals(row: GridRow, cells: GridCell[], norms: string[]): void {
+    const se = this.draft!.se;
+    if (norms.some((n) => GOAL_HEADERS[n])) {
+      this.goalCols = { fields: [] };
+      cells.forEach((c, k) => {
+        const f = GOAL_HEADERS[norms[k]];
+        if (f) this.goalCols.fields.push({ field: f, from: c.col, to: c.col + c.span });
+        else this.ctx.unplaced(row, c, '目标完成情况表头中无法识别的列');
+      });
+      return;
+    }
+    for (const c of cells) {
+      const f = fieldAt(this.goalCols, c.col);
+      if (!f) { this.ctx.unplaced(row, c, '目标完成情况中不属于任何列'); continue; }
+      se[f] = se[f] ? `${se[f]}\n${c.text}` : c.text;
+    }
+  }
+
+  private indicators(row: GridRow, cells: GridCell[], norms: string[]): void {
+    const d = this.draft!;
+    const se = d.se;
+    if (norms.includes('一级指标')) {
+      this.indCols = { fields: [] };
+      cells.forEach((c, k) => {
+        const f = INDICATOR_HEADERS[norms[k]];
+        if (f) this.indCols.fields.push({ field: f, from: c.col, to: c.col + c.span });
+        else this.ctx.unplaced(row, c, '绩效指标表头中无法识别的列');
+      });
+      if (this.indCols.fields.some((f) => f.field === 'weight' || f.field === 'deviation')) d.layout = 'national-2020';
+      this.lastLevel1 = this.lastLevel2 = '';
+      return;
+    }
+    const first = norms[0];
+    const scoreCell = () => cells.find((c) => fieldAt(this.indCols, c.col) === 'score' && c !== cells[0]);
+    if (first === '总分' || first === '评价等级') {
+      for (const c of cells.slice(1)) {
+        const f = fieldAt(this.indCols, c.col);
+        if (f === 'weight' && first === '总分') continue; // the form's 100 under 分值
+        if (f !== 'score' && f !== 'weight' && !(f === 'deviation' && first === '评价等级')) { this.ctx.unplaced(row, c, `${first}行中无法识别的单元格`); continue; }
+        if (first === '总分') {
+          const a = parseAmount(c.text);
+          if (a === null) this.ctx.unplaced(row, c, '总分不是数字'); else se.total = a;
+        } else {
+          const g = c.text.trim();
+          if (g === '优' || g === '良' || g === '中' || g === '差') se.grade = g;
+          else this.ctx.unplaced(row, c, '评价等级应为优、良、中、差之一');
+        }
+      }
+      return;
+    }
+    if (/^预算执行率/.test(first)) {
+      const w = splitWeightLabel(cells[0].text).weight;
+      if (w !== null) se.budgetRateWeight = w;
+      for (const c of cells.slice(1)) {
+        const f = fieldAt(this.indCols, c.col);
+        const n = normalizeLabel(c.text);
+        if (f === 'level2' && n === '预算执行率') continue;
+        const a = f === 'score' || f === 'weight' ? parseAmount(c.text) : null;
+        if (a === null) { this.ctx.unplaced(row, c, '预算执行率行中无法识别的单元格'); continue; }
+        if (f === 'score') se.budgetRateScore = a; else se.budgetRateWeight = a;
+      }
+      return;
+    }
+    const vals: Partial<Record<IndicatorField, string>> = {};
+    for (const c of cells) {
+      let f = fieldAt(this.indCols, c.col);
+      // 三级指标 spanning two grid columns: a second cell inside it is the unlabelled description.
+      if (f === 'name' && vals.name !== undefined && !this.indCols.fields.some((x) => x.field === 'description')) f = 'description';
+      if (!f) { this.ctx.unplaced(row, c, '绩效指标表中不属于任何列'); continue; }
+      if (f === 'weight' || f === 'score') {
+        const a = parseAmount(c.text);
+        if (a === null) { this.ctx.unplaced(row, c, f === 'weight' ? '分值不是数字' : '得分不是数字'); continue; }
+        vals[f] = a;
+        continue;
+      }
+      vals[f] = vals[f] === undefined ? c.text : vals[f] + c.text;
+    }
+    let level1 = vals.level1 ?? '';
+    let level2 = vals.level2 ?? '';
+    if (!isBlank(level1)) {
+      const { name, weight } = splitWeightLabel(level1);
+      level1 = name;
+      if (weight !== null && !se.level1Weights.some((w) => w.level1 === name)) se.level1Weights.push({ level1: name, weight });
+    } else {
+      level1 = this.lastLevel1;
+      if (isBlank(level2)) level2 = this.lastLevel2;
+    }
+    this.lastLevel1 = level1;
+    this.lastLevel2 = level2;
+    se.indicators.push(newSelfEvalIndicator({
+      level1, level2, name: vals.name ?? '', description: vals.description ?? '', target: vals.target ?? '', actual: vals.actual ?? '',
+      weight: vals.weight ?? '', score: vals.score ?? '', deviation: vals.deviation ?? '',
+    }));
+    d.table.indicators++;
+  }
+
+  /** `填报人：张明静 | 联系电话：5776425`, also run together in one cell or with the value in the next cell. */
+  private foot(line: Line): void {
+    const se = this.draft!.se;
+    const { cells, row } = line;
+    for (let i = 0; i < cells.length; i++) {
+      const text = cells[i].text;
+      const marks = [...text.matchAll(FOOT)];
+      if (marks.length === 0 || marks[0].index !== text.search(/\S/)) { this.ctx.unplaced(row, cells[i], '填报人行中无法识别的单元格'); continue; }
+      marks.forEach((m, k) => {
+        const end = k + 1 < marks.length ? marks[k + 1].index : text.length;
+        let value = text.slice(m.index + m[0].length, end).trim();
+        const next = cells[i + 1];
+        if (value === '' && k === marks.length - 1 && next && !FOOT_START.test(next.text)) { value = next.text.trim(); i++; }
+        se[FOOT_FIELD[m[1] as keyof typeof FOOT_FIELD]] = value;
+      });
+    }
+  }
+
+  /** Each table becomes the self-evaluation part of the project of the same name, or a new project. */
+  finish(): void {
+    const { doc, report } = this.ctx;
+    for (const d of this.drafts) {
+      if (!d.started) { report.warnings.push(`${d.table.sheet} 第 ${d.table.startRow} 行的自评表标题后面没有表格，未使用。`); continue; }
+      d.table.name = d.name;
+      const key = normalizeLabel(d.name);
+      let project = doc.projects.find((p) => normalizeLabel(p.name) === key && !p.selfeval);
+      if (!project) {
+        project = newProject(doc.meta.templateId, { name: d.name });
+        doc.projects.push(project);
+      } else report.mapped.push(`自评表「${d.name}」→ 同名项目的自评部分`);
+      project.selfeval = d.se;
+      this.ctx.noteYear(d.name);
+    }
+    const used = this.drafts.filter((d) => d.started);
+    if (used.length) {
+      doc.meta.selfevalTemplateId = `selfeval-${used[0].layout}`;
+      report.mapped.push(`自评表格式：${used[0].layout === 'national-2020' ? '项目支出绩效自评表（2020 全国格式）' : '部门预算项目绩效自评表（河北 2019）'}`);
+    }
+  }
 }
+
+const FOOT_START = /^\s*(填报人|联系电话|填报日期)/;

@@ -27,14 +27,14 @@ export interface UnplacedCell extends SourceLocation {
 }
 
 export interface FoundTable {
-  kind: 'duty' | 'project';
+  kind: 'duty' | 'project' | 'selfeval';
   sheet: string;
   startRow: number;
   duties?: number;
   activities?: number;
   indicators: number;
   projects?: number;
-  /** Project tables: the project's name. */
+  /** Project and self-evaluation tables: the project's name. */
   name?: string;
 }
 
