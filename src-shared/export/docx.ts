@@ -21,7 +21,8 @@ export async function exportDocx(doc: JixiaoDocument, options: LayoutOptions = {
 export function layoutToDocx(layout: Layout): Uint8Array {
   if (layout.parts.length === 0) throw new NothingToExportError();
   const m = layout.page.margins;
-  const pageW = A4_H, pageH = A4_W; // landscape
+  const portrait = layout.page.orientation === 'portrait';
+  const pageW = portrait ? A4_W : A4_H, pageH = portrait ? A4_H : A4_W;
   const left = twips(m.left), right = twips(m.right);
   const textWidth = pageW - left - right;
 
@@ -29,7 +30,7 @@ export function layoutToDocx(layout: Layout): Uint8Array {
   for (const part of layout.parts) writePart(body, part, layout, textWidth);
   body.push(
     '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>',
-    `<w:pgSz w:w="${pageW}" w:h="${pageH}" w:orient="landscape"/>`,
+    `<w:pgSz w:w="${pageW}" w:h="${pageH}"${portrait ? '' : ' w:orient="landscape"'}/>`,
     `<w:pgMar w:top="${twips(m.top)}" w:right="${right}" w:bottom="${twips(m.bottom)}" w:left="${left}" w:header="${twips(m.header)}" w:footer="${twips(m.footer)}" w:gutter="0"/>`,
     '<w:cols w:space="425"/></w:sectPr>',
   );
@@ -55,6 +56,8 @@ function writePart(out: string[], part: LayoutPart, layout: Layout, textWidth: n
   out.push(
     `<w:p><w:pPr>${part.pageBreakBefore ? '<w:pageBreakBefore/>' : ''}<w:keepNext/><w:spacing w:before="0" w:after="120"/><w:jc w:val="center"/></w:pPr>`,
     run(part.title, titleFont, titleFont.sizePt, true), '</w:p>',
+    part.subtitle === undefined ? ''
+      : `<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="60"/><w:jc w:val="center"/></w:pPr>${run(part.subtitle, layout.fonts.org, layout.fonts.org.sizePt, false)}</w:p>`,
     // org line: code+name at the left, 单位 at a right tab stop on the text width
     `<w:p><w:pPr><w:keepNext/><w:tabs><w:tab w:val="right" w:pos="${textWidth}"/></w:tabs><w:spacing w:before="0" w:after="60"/></w:pPr>`,
     run(part.orgLeft, layout.fonts.org, layout.fonts.org.sizePt, false), '<w:r><w:tab/></w:r>',
@@ -65,6 +68,11 @@ function writePart(out: string[], part: LayoutPart, layout: Layout, textWidth: n
     if (i > 0) out.push(SPACER); // Word joins adjacent tables; a tiny paragraph keeps them apart
     writeTable(out, t, grid, layout.fonts.body);
   });
+  if (part.foot) {
+    out.push(`<w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="${textWidth}"/></w:tabs><w:spacing w:before="60" w:after="0"/></w:pPr>`,
+      run(part.foot.left, layout.fonts.org, layout.fonts.org.sizePt, false), '<w:r><w:tab/></w:r>',
+      run(part.foot.right, layout.fonts.org, layout.fonts.org.sizePt, false), '</w:p>');
+  }
   out.push(part.note
     ? `<w:p><w:pPr><w:spacing w:before="60" w:after="0"/></w:pPr>${run(part.note, layout.fonts.org, layout.fonts.org.sizePt, false)}</w:p>`
     : SPACER);

@@ -3,3 +3,4 @@ export { exportDocx, layoutToDocx } from './docx';
 export { renderPrintHtml, layoutToHtml } from './print-html';
 export { defaultExportName } from './names';
 export type { LayoutOptions as ExportOptions } from '../layout';
+export { exportSelfevalXlsx, exportSelfevalDocx, renderSelfevalPrintHtml, defaultSelfevalExportName } from './selfeval';

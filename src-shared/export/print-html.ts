@@ -14,7 +14,7 @@ export function layoutToHtml(layout: Layout): string {
   const [a, rest] = p.footer.split('{page}');
   const [b, c] = rest.split('{pages}');
   const css = `
-@page { size: A4 landscape; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
+@page { size: A4 ${p.orientation}; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
   @bottom-center { content: "${a}" counter(page) "${b}" counter(pages) "${c}"; font: ${layout.fonts.org.sizePt - 1.5}pt ${family(layout.fonts.body)}; } }
 html, body { margin: 0; padding: 0; }
 body { font-family: ${family(layout.fonts.body)}; font-size: ${layout.fonts.body.sizePt}pt; color: #000; background: #fff; }
@@ -23,6 +23,8 @@ body { font-family: ${family(layout.fonts.body)}; font-size: ${layout.fonts.body
 h1, h2 { text-align: center; margin: 0 0 2mm; font-family: ${family(layout.fonts.title)}; }
 h1 { font-size: ${layout.fonts.title.sizePt}pt; } h2 { font-size: ${layout.fonts.heading.sizePt}pt; }
 h1, h2, .org { break-after: avoid; page-break-after: avoid; }
+.sub { text-align: center; font-size: ${layout.fonts.org.sizePt}pt; margin: 0 0 1mm; }
+.foot { display: flex; justify-content: space-between; font-size: ${layout.fonts.org.sizePt}pt; margin-top: 1.5mm; }
 .org { display: flex; justify-content: space-between; font-size: ${layout.fonts.org.sizePt}pt; margin-bottom: 1mm; }
 table { width: ${layout.printableWidthMm}mm; border-collapse: collapse; table-layout: fixed; }
 table + table:not(.break) { border-top: none; margin-top: -0.5pt; } /* a page-break table keeps its own top edge (a negative margin left a line on the page before) */
@@ -61,8 +63,10 @@ function partHtml(part: LayoutPart, layout: Layout, pagePt: number): string {
       .map((rows, i) => tableHtml({ ...t, rows }, colgroup, i > 0)).join('');
   });
   return `<section class="part${part.pageBreakBefore ? ' break' : ''}"><${h}>${esc(part.title)}</${h}>`
+    + (part.subtitle !== undefined ? `<div class="sub">${esc(part.subtitle)}</div>` : '')
     + `<div class="org"><span>${esc(part.orgLeft)}</span><span>${esc(part.orgRight)}</span></div>`
     + tables.join('')
+    + (part.foot ? `<div class="foot"><span>${esc(part.foot.left)}</span><span>${esc(part.foot.right)}</span></div>` : '')
     + (part.note ? `<div class="note">${esc(part.note)}</div>` : '') + '</section>';
 }
 

@@ -116,7 +116,7 @@ class SheetWriter {
     this.pagePt = layout.printableHeightMm * PT_PER_MM * PAGE_FILL;
     this.ws = wb.addWorksheet(first.sheetName, {
       pageSetup: {
-        paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+        paperSize: 9, orientation: layout.page.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: first.kind === 'selfeval' ? 1 : 0, // a self-evaluation table is one page
         horizontalCentered: true,
         margins: {
           left: m.left / MM_PER_INCH, right: m.right / MM_PER_INCH, top: m.top / MM_PER_INCH, bottom: m.bottom / MM_PER_INCH,
@@ -147,6 +147,7 @@ class SheetWriter {
     const tc = this.ws.getCell(this.r, 1);
     tc.value = part.title;
     tc.style = this.styles.line(part.titleStyle, 'center');
+    if (part.subtitle !== undefined) this.lineRow(part.subtitle, 'center', this.layout.fonts.org.sizePt * 1.9);
     // org line: code+name left, unit right
     this.r++;
     const orgRow = this.ws.getRow(this.r);
@@ -179,6 +180,7 @@ class SheetWriter {
         });
       }
     }
+    if (part.foot) this.splitLine(part.foot.left, part.foot.right, Math.floor(lastCol / 2));
     if (part.note) {
       this.r++;
       this.merge(this.r, 1, this.r, lastCol);
@@ -187,6 +189,28 @@ class SheetWriter {
       const lines = part.note.split('\n').length + Math.floor(part.note.length / 120);
       this.ws.getRow(this.r).height = lines * this.layout.fonts.org.sizePt * 1.45 + 6;
     }
+  }
+
+  /** A line of the org font across the sheet (the self-evaluation's （2019年度）). */
+  private lineRow(text: string, align: 'left' | 'center' | 'right', height: number): void {
+    this.r++;
+    this.ws.getRow(this.r).height = height;
+    this.usedPt += height;
+    this.merge(this.r, 1, this.r, this.ncols);
+    const c = this.ws.getCell(this.r, 1);
+    c.value = text; c.style = this.styles.line('org', align);
+  }
+
+  /** A borderless line under a table: `left` over columns 1…split, `right` over the rest. */
+  private splitLine(left: string, right: string, split: number): void {
+    this.r++;
+    this.ws.getRow(this.r).height = this.layout.fonts.org.sizePt * 1.9;
+    this.merge(this.r, 1, this.r, split);
+    this.merge(this.r, split + 1, this.r, this.ncols);
+    const l = this.ws.getCell(this.r, 1);
+    l.value = left; l.style = this.styles.line('org', 'left');
+    const r = this.ws.getCell(this.r, split + 1);
+    r.value = right; r.style = this.styles.line('org', 'right');
   }
 
   private writeRows(rows: LayoutRow[], fontPt: number): void {

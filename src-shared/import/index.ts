@@ -1,14 +1,17 @@
 // importOffice: .docx / .xlsx bytes → document + import report. Synchronous and pure; it never throws:
 // every failure comes back as { ok: false, code, message } with a Chinese message.
+import { attachSelfevals } from './attach';
 import { readDocx } from './docx';
 import { recognise } from './recognise';
 import { ImportFailure, type ImportResult } from './types';
 import { readXlsx } from './xlsx';
 import { child, parseXml, textOf } from './xml';
 import type { ZipArchive } from './zip';
+import type { JixiaoDocument } from '../model';
 import { DEFAULT_ZIP_LIMITS, isZip, openZip, type ZipLimits } from './zip';
 
 export * from './types';
+export { attachSelfevals, type AttachResult } from './attach';
 export { formatReport } from './report';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
 
@@ -51,7 +54,11 @@ function readCoreProps(zip: ZipArchive): { title?: string; creator?: string; cre
   }
 }
 
-export interface ImportOptions { limits?: ZipLimits }
+export interface ImportOptions {
+  limits?: ZipLimits;
+  /** The open document: self-evaluation tables are attached to its projects (attach.ts) instead of making a new document. */
+  into?: JixiaoDocument;
+}
 
 export function importOffice(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): ImportResult {
   try {
@@ -67,7 +74,13 @@ export function importOffice(bytes: Uint8Array, fileName: string, options: Impor
     else throw new ImportFailure('import.not-office', `「${fileName}」是压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件，无法导入。`);
     const { document, report } = recognise(stream, fileName, readCoreProps(zip));
     if (report.tables.length === 0) {
-      return { ok: false, code: 'import.no-table', message: `「${fileName}」中没有找到可识别的绩效目标表（职责活动表或项目绩效目标表）。` };
+      return { ok: false, code: 'import.no-table', message: `「${fileName}」中没有找到可识别的绩效目标表（职责活动表、项目绩效目标表或绩效自评表）。` };
+    }
+    if (options.into) {
+      const attached = attachSelfevals(options.into, document);
+      report.mapped.push(...attached.mapped);
+      report.warnings.push(...attached.warnings);
+      return { ok: true, document: attached.document, report };
     }
     return { ok: true, document, report };
   } catch (e) {

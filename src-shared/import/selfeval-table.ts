@@ -99,7 +99,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       this.ctx.noteYear(cells[0].text.replace(/\s+/g, ''));
       return 'keep';
     }
-    if (norms.some((n) => n.startsWith('填报部门'))) {
+    if (norms.some((n) => n.startsWith('填报部门')) || (this.draft && !this.draft.started && norms.every((n) => UNIT.test(n)))) {
       if (!this.draft || this.draft.started) this.newDraft(line.row, false);
       this.deptLine(line);
       return 'keep';
@@ -210,8 +210,8 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       if (rowKind) { kind = rowKind; return; }
       const field = fieldAt(this.fundCols, c.col);
       if (!field || (kind === null && field !== 'progress')) { this.ctx.unplaced(row, c, '预算执行情况中找不到对应的列或行'); return; }
-      if (field === 'progress' || field === 'rate') { se.progress = c.text; return; }
       if (DASH.test(c.text.trim())) return;
+      if (field === 'progress' || field === 'rate') { se.progress = c.text; return; }
       if (field === 'weight' || field === 'score') {
         const a = parseAmount(c.text);
         if (a === null) { this.ctx.unplaced(row, c, field === 'weight' ? '预算执行率分值不是数字' : '预算执行率得分不是数字'); return; }
@@ -255,7 +255,6 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       return;
     }
     const first = norms[0];
-    const scoreCell = () => cells.find((c) => fieldAt(this.indCols, c.col) === 'score' && c !== cells[0]);
     if (first === '总分' || first === '评价等级') {
       for (const c of cells.slice(1)) {
         const f = fieldAt(this.indCols, c.col);

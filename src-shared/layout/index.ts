@@ -2,3 +2,4 @@ export * from './model';
 export * from './measure';
 export * from './build';
 export * from './paginate';
+export * from './selfeval';

@@ -37,7 +37,7 @@ export interface LayoutRow {
 
 export interface LayoutTable {
   /** 'project-info' is the upper block of a project (编码, 预算, 用途, 计划, 目标). */
-  kind: 'duty' | 'project-info' | 'project-indicators';
+  kind: 'duty' | 'project-info' | 'project-indicators' | 'selfeval';
   /** Number of leading rows that repeat at the top of every printed page. */
   headerRows: number;
   rows: LayoutRow[];
@@ -45,7 +45,7 @@ export interface LayoutTable {
 }
 
 export interface LayoutPart {
-  kind: 'duty' | 'project';
+  kind: 'duty' | 'project' | 'selfeval';
   /** 0-based index of the project in the document (project parts only). */
   projectIndex?: number;
   /** Sheet name for xlsx when this part gets its own sheet. */
@@ -55,11 +55,15 @@ export interface LayoutPart {
   /** Title (duty table) or heading `n、项目名称绩效目标表` (project). */
   title: string;
   titleStyle: 'title' | 'heading';
+  /** A line under the title (self-evaluation: （2019年度）); absent for the target tables. */
+  subtitle?: string;
   orgLeft: string;
   orgRight: string;
   tables: LayoutTable[];
   /** 备注 footnote under the tables ('' for none). */
   note: string;
+  /** A line under the tables, left and right part (self-evaluation: 填报人 … 联系电话 …). */
+  foot?: { left: string; right: string };
   pageBreakBefore: boolean;
 }
 
@@ -67,7 +71,7 @@ export interface FontSpec { family: string; sizePt: number; fallbacks: string[] 
 
 export interface PageSetup {
   paper: 'A4';
-  orientation: 'landscape';
+  orientation: 'landscape' | 'portrait';
   widthMm: number;
   heightMm: number;
   margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };

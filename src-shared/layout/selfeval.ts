@@ -1,0 +1,185 @@
+// Document → layout model of the year-end self-evaluation (部门预算项目绩效自评表), one part per project
+// with a self-evaluation, A4 portrait, in the layout of the document's self-evaluation template:
+// Hebei 2019 (the fixture's: 一、基本情况 … 五、存在问题, level-1 weights in the labels) or the national
+// 2020 form (项目资金 rows with 分值/执行率/得分, per-indicator 分值/得分, 偏差原因分析). Cells print the
+// typed values (amounts as typed, blank stays blank); computed scores are never printed.
+import { selfevalTemplateFor, type Amount, type JixiaoDocument, type Project, type SelfEval, type SelfevalTemplate } from '../model';
+import { buildLayout, DUTY_FONT_PT } from './build';
+import { computeRowHeights } from './measure';
+import type { Align, CellKind, Layout, LayoutCell, LayoutPart, LayoutRow, PageSetup } from './model';
+
+export const SELFEVAL_PAGE: PageSetup = {
+  paper: 'A4', orientation: 'portrait', widthMm: 210, heightMm: 297,
+  margins: { top: 18, bottom: 18, left: 15, right: 15, header: 8, footer: 8 },
+  footer: '第 {page} 页 共 {pages} 页',
+};
+const WIDTH_MM = SELFEVAL_PAGE.widthMm - SELFEVAL_PAGE.margins.left - SELFEVAL_PAGE.margins.right; // 180
+const HEIGHT_MM = SELFEVAL_PAGE.heightMm - SELFEVAL_PAGE.margins.top - SELFEVAL_PAGE.margins.bottom; // 261
+const FONT_PT = DUTY_FONT_PT;
+
+/** Column shares: Hebei from the fixture's grid (twips 1134/1020/1191/1984/1814/1020×3); national by its columns. */
+const HEBEI_SHARES = [1134, 1020, 1191, 1984, 1814, 1020, 1020, 1020];
+/** 项目/section label, 一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施. */
+const NATIONAL_SHARES = [12, 10, 11, 17, 11, 11, 7, 8, 13];
+
+export interface SelfevalLayoutOptions {
+  /** 'all' (default) or 0-based indices of the projects to include; projects without a self-evaluation are skipped. */
+  projects?: 'all' | number[];
+}
+
+function widths(shares: number[]): number[] {
+  const total = shares.reduce((a, b) => a + b, 0);
+  return shares.map((s) => Math.round((s / total) * WIDTH_MM * 100) / 100);
+}
+
+function cell(col: number, text: string, kind: CellKind, init: Partial<LayoutCell> = {}): LayoutCell {
+  const align: Align = kind === 'text' ? 'left' : 'center';
+  return { col, text, colSpan: 1, rowSpan: 1, align, indent: 0, bold: kind === 'header' || kind === 'label', kind, ...init };
+}
+const label = (col: number, text: string, init: Partial<LayoutCell> = {}) => cell(col, text, 'label', init);
+/** A typed value, centred as on the published form. */
+const value = (col: number, text: string, init: Partial<LayoutCell> = {}) => cell(col, text, 'band', { bold: false, ...init });
+/** An amount as typed (exact, no forced decimals: 2.9648 stays 2.9648, 3 stays 3). */
+function amount(col: number, a: Amount, init: Partial<LayoutCell> = {}): LayoutCell {
+  const c = cell(col, a, 'amount', { align: 'center', ...init });
+  if (a !== '') c.value = { number: Number(a), decimals: (a.split('.')[1] ?? '').length };
+  return c;
+}
+const row = (cells: LayoutCell[]): LayoutRow => ({ cells, heightPt: 0, header: false });
+
+/** `产出指标（50）` when the level-1 weight is known. */
+function level1Label(se: SelfEval, level1: string): string {
+  const w = se.level1Weights.find((x) => x.level1.trim() === level1.trim())?.weight ?? '';
+  return w === '' ? level1 : `${level1}（${w}）`;
+}
+
+/**
+ * Indicator rows in document order, 一级 merged down its runs and 二级 down equal runs inside them.
+ * `tail(i)` gives the cells after 二级 for indicator i.
+ */
+function indicatorRows(se: SelfEval, tail: (i: number) => LayoutCell[]): LayoutRow[] {
+  const list = se.indicators;
+  const rows = list.map((_, i) => row(tail(i)));
+  for (let r = 0; r < list.length;) {
+    let e = r;
+    while (e < list.length && list[e].level1.trim() === list[r].level1.trim()) e++;
+    for (let k = r; k < e;) {
+      let m = k;
+      while (m < e && list[m].level2.trim() === list[k].level2.trim()) m++;
+      rows[k].cells.unshift(value(2, list[k].level2, { rowSpan: m - k }));
+      k = m;
+    }
+    rows[r].cells.unshift(value(1, level1Label(se, list[r].level1), { rowSpan: e - r, kind: 'level1' }));
+    r = e;
+  }
+  return rows;
+}
+
+function footOf(se: SelfEval): { left: string; right: string } {
+  return { left: `填报人：${se.preparer}`, right: `联系电话：${se.phone}${se.date ? `\u3000\u3000填报日期：${se.date}` : ''}` };
+}
+
+function hebeiPart(p: Project, se: SelfEval, unit: string): Omit<LayoutPart, 'sheetName' | 'projectIndex' | 'pageBreakBefore' | 'title' | 'subtitle'> {
+  const f = se.funds;
+  const rows: LayoutRow[] = [
+    row([label(0, '一、基本情况'), label(1, '项目名称'), value(2, p.name, { colSpan: 3 }), label(5, '实施预算单位'), value(6, se.implementer, { colSpan: 2 })]),
+    row([label(0, '二、预算执行情况', { rowSpan: 4 }), label(1, '预算安排情况（调整后）', { colSpan: 2 }), label(3, '资金到位情况', { colSpan: 2 }),
+      label(5, '资金执行情况', { colSpan: 2 }), label(7, '预算执行进度')]),
+    row([label(1, '预算数：'), amount(2, f.planned.total), label(3, '到位数：'), amount(4, f.received.total), label(5, '执行数：'), amount(6, f.spent.total),
+      value(7, se.progress, { rowSpan: 3 })]),
+    row([label(1, '其中：财政资金'), amount(2, f.planned.fiscal), label(3, '其中：财政资金'), amount(4, f.received.fiscal), label(5, '其中：财政资金'), amount(6, f.spent.fiscal)]),
+    row([label(1, '其他'), amount(2, f.planned.other), label(3, '其他'), amount(4, f.received.other), label(5, '其他'), amount(6, f.spent.other)]),
+    row([label(0, '三、目标完成情况', { rowSpan: 2 }), label(1, '年度预期目标', { colSpan: 3 }), label(4, '具体完成情况', { colSpan: 3 }), label(7, '总体完成率')]),
+    row([cell(1, se.goal, 'text', { colSpan: 3 }), cell(4, se.achieved, 'text', { colSpan: 3 }), value(7, se.completionRate)]),
+  ];
+  const n = se.indicators.length;
+  const body = indicatorRows(se, (i) => {
+    const x = se.indicators[i];
+    // No description: 三级指标 takes both columns, as on the published form.
+    const name = x.description === '' ? [value(3, x.name, { colSpan: 2 })] : [value(3, x.name), value(4, x.description)];
+    return [...name, value(5, x.target), value(6, x.actual), amount(7, x.score)];
+  });
+  rows.push(
+    row([label(0, '四、年度绩效指标完成情况', { rowSpan: n + 4 }), label(1, '一级指标'), label(2, '二级指标'), label(3, '三级指标', { colSpan: 2 }),
+      label(5, '预期指标值'), label(6, '实际完成值'), label(7, '自评得分')]),
+    ...body,
+    row([value(1, se.budgetRateWeight === '' ? '预算执行率' : `预算执行率（${se.budgetRateWeight}）`, { kind: 'level1' }), value(2, '预算执行率'),
+      value(3, '', { colSpan: 2 }), value(5, ''), value(6, ''), amount(7, se.budgetRateScore)]),
+    row([label(1, '总分', { colSpan: 6 }), amount(7, se.total)]),
+    row([label(1, '评价等级', { colSpan: 6 }), value(7, se.grade)]),
+    row([label(0, '五、存在问题、原因及下一步整改措施'), cell(1, se.problems, 'text', { colSpan: 7 })]),
+  );
+  const columnsMm = widths(HEBEI_SHARES);
+  computeRowHeights(rows, columnsMm, FONT_PT);
+  return {
+    kind: 'selfeval', columnsMm, titleStyle: 'title', orgLeft: `填报部门：${se.authority}`, orgRight: `金额单位：${unit}`,
+    tables: [{ kind: 'selfeval', headerRows: 0, rows, fontPt: FONT_PT }], note: '', foot: footOf(se),
+  };
+}
+
+function nationalPart(p: Project, se: SelfEval, unit: string): Omit<LayoutPart, 'sheetName' | 'projectIndex' | 'pageBreakBefore' | 'title' | 'subtitle'> {
+  const f = se.funds;
+  const dash = (col: number) => value(col, '—');
+  const fundRow = (name: string, k: 'total' | 'fiscal' | 'carryOver' | 'other', first: boolean) => row([
+    label(1, name, { colSpan: 2, bold: false }), amount(3, f.initial[k]), amount(4, f.planned[k]), amount(5, f.spent[k]),
+    ...(first ? [amount(6, se.budgetRateWeight), value(7, se.progress), amount(8, se.budgetRateScore)] : [dash(6), dash(7), dash(8)]),
+  ]);
+  const rows: LayoutRow[] = [
+    row([label(0, '项目名称'), value(1, p.name, { colSpan: 8 })]),
+    row([label(0, '主管部门'), value(1, se.authority, { colSpan: 3 }), label(4, '实施单位', { colSpan: 2 }), value(6, se.implementer, { colSpan: 3 })]),
+    row([label(0, `项目资金（${unit}）`, { rowSpan: 5 }), value(1, '', { colSpan: 2 }), label(3, '年初预算数'), label(4, '全年预算数'), label(5, '全年执行数'),
+      label(6, '分值'), label(7, '执行率'), label(8, '得分')]),
+    fundRow('年度资金总额', 'total', true),
+    fundRow('其中：当年财政拨款', 'fiscal', false),
+    fundRow('上年结转资金', 'carryOver', false),
+    fundRow('其他资金', 'other', false),
+    row([label(0, '年度总体目标', { rowSpan: 2 }), label(1, '预期目标', { colSpan: 4 }), label(5, '实际完成情况', { colSpan: 4 })]),
+    row([cell(1, se.goal, 'text', { colSpan: 4 }), cell(5, se.achieved, 'text', { colSpan: 4 })]),
+  ];
+  const n = se.indicators.length;
+  const body = indicatorRows(se, (i) => {
+    const x = se.indicators[i];
+    return [value(3, x.name), value(4, x.target), value(5, x.actual), amount(6, x.weight), amount(7, x.score), cell(8, x.deviation, 'text')];
+  });
+  rows.push(
+    row([label(0, '绩效指标', { rowSpan: n + 1 }), label(1, '一级指标'), label(2, '二级指标'), label(3, '三级指标'), label(4, '年度指标值'),
+      label(5, '实际完成值'), label(6, '分值'), label(7, '得分'), label(8, '偏差原因分析及改进措施')]),
+    ...body,
+    row([label(0, '总分', { colSpan: 6 }), value(6, '100'), amount(7, se.total), value(8, '')]),
+  );
+  // Not on the national form, printed only when typed so that nothing the clerk wrote is lost.
+  if (se.grade) rows.push(row([label(0, '评价等级', { colSpan: 7 }), value(7, se.grade), value(8, '')]));
+  if (se.problems) rows.push(row([label(0, '存在问题、原因及下一步整改措施', { colSpan: 2 }), cell(2, se.problems, 'text', { colSpan: 7 })]));
+  const columnsMm = widths(NATIONAL_SHARES);
+  computeRowHeights(rows, columnsMm, FONT_PT);
+  return {
+    kind: 'selfeval', columnsMm, titleStyle: 'title', orgLeft: '', orgRight: `金额单位：${unit}`,
+    tables: [{ kind: 'selfeval', headerRows: 0, rows, fontPt: FONT_PT }], note: '', foot: footOf(se),
+  };
+}
+
+/** Thrown when no chosen project has a self-evaluation part. */
+export class NoSelfevalError extends Error {
+  readonly code = 'export.no-selfeval';
+  constructor() { super('没有可导出的绩效自评表：所选项目都还没有自评内容（请先“生成自评表”或导入自评表）。'); this.name = 'NoSelfevalError'; }
+}
+
+export function buildSelfevalLayout(doc: JixiaoDocument, options: SelfevalLayoutOptions = {}): Layout {
+  // Fonts, unit, department and year exactly as the target tables' layout has them.
+  const base = buildLayout(doc, { dutyTable: false, projects: 'none' });
+  const template: SelfevalTemplate = selfevalTemplateFor(doc.meta);
+  const chosen = Array.isArray(options.projects)
+    ? [...new Set(options.projects)].filter((i) => i >= 0 && i < doc.projects.length).sort((a, b) => a - b)
+    : doc.projects.map((_, i) => i);
+  const parts: LayoutPart[] = [];
+  for (const i of chosen) {
+    const p = doc.projects[i];
+    if (!p.selfeval) continue;
+    const body = template.layout === 'national-2020' ? nationalPart(p, p.selfeval, doc.meta.unit) : hebeiPart(p, p.selfeval, doc.meta.unit);
+    parts.push({
+      ...body, projectIndex: i, sheetName: `自评${i + 1}`, title: template.title, subtitle: `（${doc.meta.year}年度）`, pageBreakBefore: parts.length > 0,
+    });
+  }
+  if (parts.length === 0) throw new NoSelfevalError();
+  return { ...base, page: SELFEVAL_PAGE, printableWidthMm: WIDTH_MM, printableHeightMm: HEIGHT_MM, parts };
+}
