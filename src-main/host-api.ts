@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { requests, type ApiResult, type Channel, type ExportFormat, type ExportOptions, type OpenKind, type Responses } from '../src-shared/ipc';
 import type { ImportResult } from '../src-shared/import';
 import type { JixiaoDocument } from '../src-shared/model';
-import { defaultExportName, renderPrintHtml } from '../src-shared/export';
+import { defaultExportName, defaultSelfevalExportName, renderPrintHtml, renderSelfevalPrintHtml } from '../src-shared/export';
 import { fileError, isJixiaoError, toJixiaoError } from './services/errors';
 import { writeFileAtomic } from './services/atomic-write';
 import { createRecentFiles, createRecoveryStore, openDocumentFile, saveDocumentFile } from './services/storage';
@@ -41,7 +41,7 @@ export interface HostPlatform {
 /** Excel/Word work: in-process by default, a worker thread in Electron (createOfficeWorker). */
 export interface OfficeRunner {
   exportBytes(doc: JixiaoDocument, format: 'xlsx' | 'docx', options: ExportOptions): Promise<Uint8Array>;
-  importFile(path: string): Promise<ImportResult>;
+  importFile(path: string, options?: { into?: JixiaoDocument }): Promise<ImportResult>;
 }
 
 export const inProcessOffice: OfficeRunner = { exportBytes, importFile };
@@ -133,20 +133,21 @@ export function createHostApi(opts: HostApiOptions): HostApi {
     },
     'export:write': async ({ document, format, path, nearPath, options }) => {
       const doc = document as JixiaoDocument;
-      const target = path ? resolve(path) : await freePath(join(nearPath ? dirname(resolve(nearPath)) : opts.documentsDir, defaultExportName(doc, format)));
+      const name = options.selfeval ? defaultSelfevalExportName(doc, format) : defaultExportName(doc, format);
+      const target = path ? resolve(path) : await freePath(join(nearPath ? dirname(resolve(nearPath)) : opts.documentsDir, name));
       let bytes: Uint8Array;
       if (format === 'pdf') {
         const htmlToPdf = need('htmlToPdf', 'pdf.unavailable', '本机无法生成 PDF：未找到 Chromium 浏览器。请安装 chromium，或导出 Word/Excel 后另存为 PDF。');
-        bytes = await htmlToPdf(renderPrintHtml(doc, options));
+        bytes = await htmlToPdf(options.selfeval ? renderSelfevalPrintHtml(doc, { projects: options.projects ?? 'all' }) : renderPrintHtml(doc, options));
       } else {
         bytes = await office.exportBytes(doc, format, options);
       }
       await writeFileAtomic(target, bytes).catch((e) => { throw toJixiaoError(e, target); });
       return { path: target };
     },
-    'import:read': async ({ path }) => {
+    'import:read': async ({ path, into }) => {
       const full = resolve(path);
-      const outcome = await office.importFile(full);
+      const outcome = await office.importFile(full, into ? { into: into as JixiaoDocument } : {});
       if (!outcome.ok) throw new HostError(outcome.code, outcome.message);
       learn(outcome.document, full);
       return { document: outcome.document, report: outcome.report, sourcePath: full };
@@ -265,7 +266,7 @@ export function createOfficeWorker(workerFile: string | URL, workerOptions: Cons
 
   return {
     exportBytes: (document, format, options) => run<Uint8Array>({ task: 'export', document, format, options }),
-    importFile: (path) => run<ImportResult>({ task: 'import', path }),
+    importFile: (path, options = {}) => run<ImportResult>({ task: 'import', path, into: options.into }),
     close: async () => { const w = worker; worker = undefined; if (w) await w.terminate(); },
   };
 }

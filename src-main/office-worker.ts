@@ -9,7 +9,7 @@ import { importFile } from './services/import-files';
 
 export type OfficeJob =
   | { id: number; task: 'export'; document: JixiaoDocument; format: 'xlsx' | 'docx'; options: ExportOptions }
-  | { id: number; task: 'import'; path: string };
+  | { id: number; task: 'import'; path: string; into?: JixiaoDocument };
 
 export type OfficeReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
 
@@ -20,7 +20,7 @@ parentPort?.on('message', async (job: OfficeJob) => {
       // Copied, not transferred: the bytes may sit in Node's shared Buffer pool.
       parentPort!.postMessage({ id: job.id, ok: true, result: bytes } satisfies OfficeReply);
     } else {
-      parentPort!.postMessage({ id: job.id, ok: true, result: await importFile(job.path) } satisfies OfficeReply);
+      parentPort!.postMessage({ id: job.id, ok: true, result: await importFile(job.path, { into: job.into }) } satisfies OfficeReply);
     }
   } catch (err) {
     parentPort!.postMessage({ id: job.id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies OfficeReply);

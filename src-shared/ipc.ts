@@ -18,6 +18,8 @@ export const ExportOptionsSchema = z.object({
   /** 0-based project indices; undefined = all projects. */
   projects: z.array(z.number().int().min(0)).optional(),
   sheetPerProject: z.boolean().default(false),
+  /** The year-end 绩效自评表 of the chosen projects instead of the target tables (A4 portrait). */
+  selfeval: z.boolean().default(false),
 });
 export type ExportOptions = z.input<typeof ExportOptionsSchema>;
 
@@ -49,7 +51,8 @@ export const requests = {
   'recovery:remove': z.object({ key: z.string().min(1).max(200) }),
   /** path null = default name `{部门名称}{年度}年绩效目标表.ext` in the document's folder (or the user's documents folder). */
   'export:write': z.object({ document: DocumentSchema, format: ExportFormat, path: path.nullable(), nearPath: path.nullable(), options: ExportOptionsSchema }),
-  'import:read': z.object({ path }),
+  /** `into`: the open document — self-evaluation tables are attached to its projects of the same name. */
+  'import:read': z.object({ path, into: DocumentSchema.optional() }),
   /** Read a .jixiao, .docx or .xlsx as a document without opening it (上年文件 for 新年度, the file for 对比). */
   'doc:read': z.object({ path }),
   'shell:openPath': z.object({ path }),

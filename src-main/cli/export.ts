@@ -1,14 +1,15 @@
 // `jixiao export <file.jixiao> [--xlsx out.xlsx] [--docx out.docx] [--projects 1,3-5]
 //   [--sheet-per-project] [--no-duty]` — without --xlsx/--docx, writes both next to the input
 // with the default names {部门名称}{年度}年绩效目标表.xlsx|.docx.
-import type { LayoutOptions } from '../../src-shared/layout';
 import type { CliCommand } from './command';
 import { isJixiaoError } from '../services/errors';
-import { defaultExportPath, writeExport, type OfficeFormat } from '../services/export-files';
+import { defaultExportPath, writeExport, type ExportChoice, type OfficeFormat } from '../services/export-files';
 import { openDocumentFile } from '../services/storage';
 
-export const EXPORT_USAGE = `用法：jixiao export <文件.jixiao> [--xlsx 输出.xlsx] [--docx 输出.docx] [--projects 1,3-5] [--sheet-per-project] [--no-duty]
+export const EXPORT_USAGE = `用法：jixiao export <文件.jixiao> [--selfeval] [--xlsx 输出.xlsx] [--docx 输出.docx] [--projects 1,3-5] [--sheet-per-project] [--no-duty]
   不指定 --xlsx/--docx 时，在输入文件旁同时生成 Excel 和 Word 两种格式（文件名：部门名称+年度+年绩效目标表）。
+  --selfeval           导出绩效自评表（按文档选定的自评表格式，A4 纵向；Excel 每个项目一个工作表，Word 每页一张表；
+                       文件名：部门名称+年度+年绩效自评表）；没有自评内容的项目不导出
   --projects 1,3-5     只导出第 1、3、4、5 个项目（按文档中的编号）
   --sheet-per-project  Excel 中每个项目单独一个工作表
   --no-duty            不导出部门职责-工作活动表
@@ -17,7 +18,7 @@ export const EXPORT_USAGE = `用法：jixiao export <文件.jixiao> [--xlsx 输�
 export interface ExportArgs {
   input: string;
   outputs: { format: OfficeFormat; path: string | null }[];
-  options: LayoutOptions;
+  options: ExportChoice;
   /** 1-based project numbers as typed, for checking against the document. */
   projectNumbers: number[] | null;
 }
@@ -41,7 +42,7 @@ export function parseProjectList(spec: string): number[] {
 export function parseExportArgs(argv: string[]): ExportArgs {
   let input: string | null = null;
   const outputs: ExportArgs['outputs'] = [];
-  const options: LayoutOptions = {};
+  const options: ExportChoice = {};
   let projectNumbers: number[] | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -53,6 +54,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
     if (a === '--xlsx' || a === '--docx') outputs.push({ format: a.slice(2) as OfficeFormat, path: value() });
     else if (a === '--projects') projectNumbers = parseProjectList(value());
     else if (a === '--sheet-per-project') options.sheetPerProject = true;
+    else if (a === '--selfeval') options.selfeval = true;
     else if (a === '--no-duty') options.dutyTable = false;
     else if (a === '--no-projects') options.projects = 'none';
     else if (a.startsWith('--')) throw new UsageError(`不认识的选项：${a}`);
@@ -81,7 +83,7 @@ export async function runExport(argv: string[], out: (line: string) => void = co
       if (missing.length) { err(`文档只有 ${document.projects.length} 个项目，没有第 ${missing.join('、')} 个。`); return 2; }
     }
     for (const o of args.outputs) {
-      const path = await writeExport(document, o.format, o.path ?? defaultExportPath(document, o.format, args.input), args.options);
+      const path = await writeExport(document, o.format, o.path ?? defaultExportPath(document, o.format, args.input, args.options.selfeval), args.options);
       out(`已导出：${path}`);
     }
     return 0;
@@ -92,4 +94,4 @@ export async function runExport(argv: string[], out: (line: string) => void = co
   }
 }
 
-export const exportCommand: CliCommand = { name: 'export', summary: '导出为官方格式的 Excel / Word 表格', usage: EXPORT_USAGE, run: runExport };
+export const exportCommand: CliCommand = { name: 'export', summary: '导出为官方格式的 Excel / Word 表格（--selfeval：绩效自评表）', usage: EXPORT_USAGE, run: runExport };
