@@ -1,7 +1,7 @@
 // Layout model → a standalone print HTML document (no external resources): the print preview shows
 // it and Electron prints it to PDF. Same model as xlsx/docx, so the three agree.
 import type { JixiaoDocument } from '../model';
-import { buildLayout, paginateTable, PT_PER_MM, type FontSpec, type Layout, type LayoutOptions, type LayoutPart, type LayoutTable } from '../layout';
+import { buildLayout, LINE_HEIGHT_EM, paginateTable, PT_PER_MM, type FontSpec, type Layout, type LayoutOptions, type LayoutPart, type LayoutTable } from '../layout';
 
 export function renderPrintHtml(doc: JixiaoDocument, options: LayoutOptions = {}): string {
   return layoutToHtml(buildLayout(doc, options));
@@ -53,13 +53,20 @@ function partHtml(part: LayoutPart, layout: Layout, pagePt: number): string {
   // whole run to the next page. Project indicator tables are therefore cut into pages here, with the
   // same computed row heights and the same rules as the xlsx sheet (header repeated, runs split).
   const titleFont = part.titleStyle === 'title' ? layout.fonts.title : layout.fonts.heading;
-  let usedPt = titleFont.sizePt * 2 + layout.fonts.org.sizePt * 1.9;
+  let usedPt = titleFont.sizePt * 2 + layout.fonts.org.sizePt * 1.9 * (part.subtitle !== undefined ? 2 : 1);
   const tables = part.tables.map((t) => {
-    if (t.kind !== 'project-indicators') {
+    // (a self-evaluation table is one tall table whose section labels span many rows: same problem)
+    if (t.kind !== 'project-indicators' && t.kind !== 'selfeval') {
       usedPt += t.rows.reduce((a, r) => a + r.heightPt, 0);
       return tableHtml(t, colgroup);
     }
-    return paginateTable(t, pagePt - usedPt, pagePt)
+    // Self-evaluation rows have 0.5 mm padding and line-height 1.3 here, not measure.ts's LibreOffice
+    // 1.45 + 4 pt: cut by what Chromium draws (still an over-estimate, so the whole page may be
+    // used), so that a one-page form stays on one page.
+    const se = t.kind === 'selfeval';
+    const cut = se ? { ...t, rows: t.rows.map((r) => ({ ...r, heightPt: r.heightPt * (1.3 / LINE_HEIGHT_EM) })) } : t;
+    const page = se ? pagePt / PAGE_FILL : pagePt;
+    return paginateTable(cut, page - usedPt, page)
       .map((rows, i) => tableHtml({ ...t, rows }, colgroup, i > 0)).join('');
   });
   return `<section class="part${part.pageBreakBefore ? ' break' : ''}"><${h}>${esc(part.title)}</${h}>`

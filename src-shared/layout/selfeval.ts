@@ -20,7 +20,7 @@ const FONT_PT = DUTY_FONT_PT;
 /** Column shares: Hebei from the fixture's grid (twips 1134/1020/1191/1984/1814/1020×3); national by its columns. */
 const HEBEI_SHARES = [1134, 1020, 1191, 1984, 1814, 1020, 1020, 1020];
 /** 项目/section label, 一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施. */
-const NATIONAL_SHARES = [12, 10, 11, 17, 11, 11, 7, 8, 13];
+const NATIONAL_SHARES = [10, 9, 10, 19, 11, 10, 7, 8, 16];
 
 export interface SelfevalLayoutOptions {
   /** 'all' (default) or 0-based indices of the projects to include; projects without a self-evaluation are skipped. */
