@@ -1,6 +1,6 @@
 // Synthetic large document for benches and stress tests: 40 duties × 8 activities × 5 indicators
 // and 300 projects × 12 indicators, with realistic cell text (and a few defects to find).
-import { newDocument, type JixiaoDocument } from '../../src-shared/model';
+import { newDocument, newSelfEval, newSelfEvalIndicator, type JixiaoDocument } from '../../src-shared/model';
 
 export interface SyntheticSize { duties: number; activities: number; indicators: number; projects: number; projectIndicators: number }
 export const LARGE: SyntheticSize = { duties: 40, activities: 8, indicators: 5, projects: 300, projectIndicators: 12 };
@@ -50,5 +50,34 @@ export function makeSyntheticDocument(size: SyntheticSize = LARGE): JixiaoDocume
       })),
     });
   }
+  return doc;
+}
+
+/**
+ * The large document with a year-end self-evaluation part on every project (300 × 12 indicators):
+ * targets carried from 指标值, actuals, scores, budget rows and goals typed as a clerk would.
+ */
+export function makeSyntheticSelfevalDocument(size: SyntheticSize = LARGE): JixiaoDocument {
+  const doc = makeSyntheticDocument(size);
+  doc.meta.year = 2026;
+  const split = (total: string) => ({ total, fiscal: total, carryOver: '', other: '' });
+  doc.projects.forEach((p, k) => {
+    const spent = `${k * 3 + 9}.8`;
+    p.selfeval = newSelfEval({
+      implementer: '示例县社会保险事业管理中心', authority: doc.meta.deptName,
+      funds: { initial: split(p.budget), planned: split(p.budget), received: split(p.budget), spent: split(spent) },
+      progress: '96%', goal: p.goal, completionRate: '98%',
+      achieved: '完成养老保险扩面征缴任务，养老金按时足额发放；基金运行平稳，参保人员权益得到保障。',
+      level1Weights: [{ level1: '产出指标', weight: '50' }, { level1: '效果指标', weight: '30' }, { level1: '满意度指标', weight: '10' }],
+      indicators: p.indicators.map((ind, i) => newSelfEvalIndicator({
+        from: ind.id, level1: ind.level1, level2: ind.level2, name: ind.name, description: ind.description, target: ind.value,
+        actual: ind.value.includes('人') ? `${5000 + i * 7}人` : '96.5%', weight: '', score: i < 6 ? '8' : i < 10 ? '7' : '5',
+        deviation: i % 5 === 0 ? '部分资金年底拨付，下一步加快支出进度。' : '',
+      })),
+      budgetRateWeight: '10', budgetRateScore: '9.6', total: '93.6', grade: '优',
+      problems: '一是部分指标设定不够细化；二是资金支付进度前慢后快。下一步细化绩效指标，加快支出进度。',
+      preparer: '张明', phone: '0312-5551234', date: '2027年3月15日',
+    });
+  });
   return doc;
 }
