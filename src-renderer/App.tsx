@@ -143,6 +143,9 @@ export function App() {
       case 'export-xlsx': void exportAs('xlsx'); break;
       case 'export-docx': void exportAs('docx'); break;
       case 'export-pdf': void exportAs('pdf'); break;
+      case 'export-selfeval-xlsx': void exportAs('xlsx', { selfeval: true }); break;
+      case 'export-selfeval-docx': void exportAs('docx', { selfeval: true }); break;
+      case 'export-selfeval-pdf': void exportAs('pdf', { selfeval: true }); break;
       case 'settings': void openSettings(); break;
       case 'open-path': if (path) void openPath(path); break;
       case 'rollover': void rolloverFromFile(); break;

@@ -55,6 +55,10 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
       cmd('导出 Excel…', 'export-xlsx'),
       cmd('导出 Word…', 'export-docx'),
       cmd('导出 PDF…', 'export-pdf'),
+      {
+        label: '导出自评表',
+        submenu: [cmd('导出自评表 Excel…', 'export-selfeval-xlsx'), cmd('导出自评表 Word…', 'export-selfeval-docx'), cmd('导出自评表 PDF…', 'export-selfeval-pdf')],
+      },
       sep,
       cmd('批量审核…', 'batch-audit'),
       sep,

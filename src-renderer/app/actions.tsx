@@ -3,6 +3,7 @@
 // dialog (browser mode) makes us ask for the path ourselves.
 import { DocumentSchema, newDocument, type JixiaoDocument, type Meta } from '../../src-shared/model';
 import type { ExportFormat, RecoveryEntry } from '../../src-shared/ipc';
+import { defaultSelfevalExportName } from '../../src-shared/export/names';
 import { setMetaEdit } from '../../src-shared/commands';
 import { choiceDialog, confirmDialog, messageDialog, openModal, promptPath } from '../dialogs/modal';
 import { DocSettingsDialog, ExportDoneDialog, ImportReportDialog, RecoveryDialog } from '../dialogs/dialogs';
@@ -130,19 +131,21 @@ export async function batchAudit(): Promise<void> {
   else await importPath(picked);
 }
 
-export async function exportAs(format: ExportFormat): Promise<void> {
+/** Export the target tables, or with `selfeval` the year-end 绩效自评表 (the 绩效自评 tab and menu use it). */
+export async function exportAs(format: ExportFormat, options: { selfeval?: boolean } = {}): Promise<void> {
   const s = editor.get();
   if (!s.doc) return;
   const doc = s.doc;
-  const label = { xlsx: 'Excel', docx: 'Word', pdf: 'PDF' }[format];
+  const label = `${options.selfeval ? '绩效自评表 ' : ''}${{ xlsx: 'Excel', docx: 'Word', pdf: 'PDF' }[format]}`;
   let path: string | null = null;
   if (api().host === 'electron') {
-    const picked = await invoke('dialog:pickSave', { kind: format, defaultName: defaultName(doc, format) });
+    const name = options.selfeval ? defaultSelfevalExportName(doc, format) : defaultName(doc, format);
+    const picked = await invoke('dialog:pickSave', { kind: format, defaultName: name });
     if (!picked.ok) { void messageDialog('导出失败', picked.message); return; }
     if (picked.value === null) return;
     path = picked.value;
   }
-  const res = await busy(`正在导出 ${label}…`, () => invoke('export:write', { document: doc, format, path, nearPath: s.path, options: {} }));
+  const res = await busy(`正在导出 ${label}…`, () => invoke('export:write', { document: doc, format, path, nearPath: s.path, options: { selfeval: options.selfeval ?? false } }));
   if (!res.ok) { void messageDialog('导出失败', res.message); return; }
   await openModal<void>((close) => <ExportDoneDialog path={res.value.path} label={label} onClose={() => close()} />);
 }

@@ -3,4 +3,5 @@ export { exportDocx, layoutToDocx } from './docx';
 export { renderPrintHtml, layoutToHtml } from './print-html';
 export { defaultExportName } from './names';
 export type { LayoutOptions as ExportOptions } from '../layout';
-export { exportSelfevalXlsx, exportSelfevalDocx, renderSelfevalPrintHtml, defaultSelfevalExportName } from './selfeval';
+export { exportSelfevalXlsx, exportSelfevalDocx, renderSelfevalPrintHtml } from './selfeval';
+export { defaultSelfevalExportName } from './names';

@@ -19,9 +19,3 @@ export async function exportSelfevalDocx(doc: JixiaoDocument, options: SelfevalL
 export function renderSelfevalPrintHtml(doc: JixiaoDocument, options: SelfevalLayoutOptions = {}): string {
   return layoutToHtml(buildSelfevalLayout(doc, options));
 }
-
-/** `{部门名称}{年度}年绩效自评表.{ext}` with characters that are illegal in file names replaced. */
-export function defaultSelfevalExportName(doc: JixiaoDocument, ext: 'xlsx' | 'docx' | 'pdf'): string {
-  const stem = `${doc.meta.deptName || '未命名部门'}${doc.meta.year}年绩效自评表`.replace(/[\\/:*?"<>|\r\n\t]/g, '_');
-  return `${stem}.${ext}`;
-}
