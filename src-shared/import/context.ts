@@ -110,7 +110,7 @@ export interface TableRecogniser {
   /** A row outside any table that this family claims: 'close' ends the active table, 'keep' does not. */
   outside?(line: Line, active: TableRecogniser | null): 'close' | 'keep' | null;
   /** While active: rows this family keeps even where another family's table would start. */
-  owns?(line: Line): boolean;
+  owns?(line: Line, peek: (k: number) => Line | undefined): boolean;
   /** Whether this row starts or re-heads a table of this family; `peek(k)` is the k-th next line. */
   starts(line: Line, active: TableRecogniser | null, peek: (k: number) => Line | undefined): boolean;
   /** Take the starting row (after `starts` said yes). */

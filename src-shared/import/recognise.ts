@@ -69,9 +69,10 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
       ctx.noteOrg(cells[0].text);
       continue;
     }
-    if (active?.owns?.(line)) { active.take(line); continue; }
+    const peek = (k: number) => lines[i + k];
+    if (active?.owns?.(line, peek)) { active.take(line); continue; }
     for (const f of families) {
-      if (!f.starts(line, active, (k) => lines[i + k])) continue;
+      if (!f.starts(line, active, peek)) continue;
       if (active && active !== f) active.close();
       f.open(line, active);
       active = f;

@@ -108,10 +108,14 @@ export class SelfevalTableRecogniser implements TableRecogniser {
   }
 
   starts(line: Line, _active: TableRecogniser | null, peek: (k: number) => Line | undefined): boolean {
+    if (this.draft && !this.draft.started && line.norms.some((n) => INFO_LABELS[n] === 'name')) return true;
+    return this.startsNew(line, peek);
+  }
+
+  /** 一、基本情况; or the national form without its title: 项目名称, then 主管部门 / 实施单位. */
+  private startsNew(line: Line, peek: (k: number) => Line | undefined): boolean {
     const { norms } = line;
     if (sectionOf(norms[0]) === 'info') return true;
-    if (this.draft && !this.draft.started && norms.some((n) => INFO_LABELS[n] === 'name')) return true;
-    // The national form without its title: 项目名称, then 主管部门 / 实施单位.
     const next = [peek(1), peek(2)];
     return norms[0] === '项目名称' && next.some((l) => l?.norms.some((n) => n === '主管部门' || n === '实施单位'));
   }
@@ -124,8 +128,10 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     this.take(line);
   }
 
-  owns(line: Line): boolean {
-    return !!this.draft?.started && this.mode !== 'done' && (!line.row.paragraph || line.norms.some((n) => /^(填报人|联系电话)/.test(n)));
+  /** Rows of a started table, up to its foot line or the start of the next table. */
+  owns(line: Line, peek: (k: number) => Line | undefined): boolean {
+    if (!this.draft?.started || this.mode === 'done' || this.startsNew(line, peek)) return false;
+    return !line.row.paragraph || line.norms.some((n) => /^(填报人|联系电话)/.test(n));
   }
 
   take(line: Line): void {
