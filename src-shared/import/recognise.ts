@@ -40,7 +40,9 @@ function toLines(stream: GridStream): Line[] {
 export function recognise(stream: GridStream, fileName: string, hints: SourceHints = {}): { document: JixiaoDocument; report: ImportReport } {
   const ctx = new ImportContext(stream, fileName);
   const { doc, report } = ctx;
-  const families: TableRecogniser[] = [new DutyTableRecogniser(ctx), new SelfevalTableRecogniser(ctx), new ProjectTableRecogniser(ctx)];
+  const duty = new DutyTableRecogniser(ctx), project = new ProjectTableRecogniser(ctx), selfeval = new SelfevalTableRecogniser(ctx);
+  // The national self-evaluation starts with a 项目名称 row: it is asked before the project table.
+  const families: TableRecogniser[] = [duty, selfeval, project];
   let active: TableRecogniser | null = null;
   const lines = toLines(stream);
 
@@ -84,7 +86,8 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
     else for (const c of cells) ctx.unplaced(row, c, '不在任何可识别的表格中');
   }
   active?.close();
-  for (const f of families) f.finish();
+  // Projects first: a self-evaluation table is attached to the project of the same name.
+  for (const f of [duty, project, selfeval]) f.finish();
 
   const titleYear = hints.title ? YEAR.exec(hints.title) : null;
   // Our own xlsx export stamps the creation date as 1 January of the document's year.
