@@ -87,7 +87,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
 
   constructor(private ctx: ImportContext) {}
 
-  outside(line: Line): 'close' | 'keep' | null {
+  outside(line: Line, active: TableRecogniser | null): 'close' | 'keep' | null {
     const { cells, norms } = line;
     if (cells.length === 1 && TITLE.test(norms[0])) {
       this.newDraft(line.row, true);
@@ -99,7 +99,9 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       this.ctx.noteYear(cells[0].text.replace(/\s+/g, ''));
       return 'keep';
     }
-    if (norms.some((n) => n.startsWith('填报部门')) || (this.draft && !this.draft.started && norms.every((n) => UNIT.test(n)))) {
+    // (a 填报部门 cell inside another family's table is that table's business)
+    const deptLine = norms.some((n) => n.startsWith('填报部门')) || (this.draft && !this.draft.started && norms.every((n) => UNIT.test(n)));
+    if (deptLine && (active === null || active === this)) {
       if (!this.draft || this.draft.started) this.newDraft(line.row, false);
       this.deptLine(line);
       return 'keep';
