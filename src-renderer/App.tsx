@@ -1,7 +1,7 @@
 // The editor window: toolbar, tabs (部门职责-工作活动 / 项目绩效目标表), findings panel, status bar.
 import { useCallback, useEffect, useState } from 'react';
 import type { HostCommand } from '../src-shared/ipc';
-import { batchAudit, exportAs, importFile, newDoc, offerRecovery, openDoc, openPath, openSettings, save, startAutosave, startTitleSync, fileName } from './app/actions';
+import { batchAudit, exportAs, importFile, importSelfevalInto, newDoc, offerRecovery, openDoc, openPath, openSettings, save, startAutosave, startTitleSync, fileName } from './app/actions';
 import { api, pathForFile } from './app/api';
 import { deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, moveFocused } from './app/dutyOps';
 import { matchBinding, type CommandId } from './app/keys';
@@ -143,6 +143,7 @@ export function App() {
       case 'export-xlsx': void exportAs('xlsx'); break;
       case 'export-docx': void exportAs('docx'); break;
       case 'export-pdf': void exportAs('pdf'); break;
+      case 'import-selfeval': void importSelfevalInto(); break;
       case 'export-selfeval-xlsx': void exportAs('xlsx', { selfeval: true }); break;
       case 'export-selfeval-docx': void exportAs('docx', { selfeval: true }); break;
       case 'export-selfeval-pdf': void exportAs('pdf', { selfeval: true }); break;

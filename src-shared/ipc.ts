@@ -139,7 +139,7 @@ export function formatWindowTitle(name: string, dirty: boolean): string {
 
 export const HOST_COMMANDS = [
   'new', 'open', 'save', 'save-as', 'import', 'export-xlsx', 'export-docx', 'export-pdf',
-  'export-selfeval-xlsx', 'export-selfeval-docx', 'export-selfeval-pdf', 'print-preview', 'print',
+  'export-selfeval-xlsx', 'export-selfeval-docx', 'export-selfeval-pdf', 'import-selfeval', 'print-preview', 'print',
   'close', 'undo', 'redo', 'find', 'replace', 'settings', 'findings', 'about', 'open-path', 'batch-audit', 'rollover', 'compare',
 ] as const;
 export type HostCommand = { command: (typeof HOST_COMMANDS)[number]; path?: string };

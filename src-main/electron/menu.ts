@@ -50,6 +50,7 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
       cmd('另存为…', 'save-as', 'CmdOrCtrl+Shift+S'),
       sep,
       cmd('导入 Excel/Word…', 'import', 'CmdOrCtrl+I'),
+      cmd('导入自评表到当前文档…', 'import-selfeval'),
       cmd('从上年生成…', 'rollover'),
       cmd('与…对比', 'compare'),
       cmd('导出 Excel…', 'export-xlsx'),

@@ -4,7 +4,7 @@
 import { DocumentSchema, newDocument, type JixiaoDocument, type Meta } from '../../src-shared/model';
 import type { ExportFormat, RecoveryEntry } from '../../src-shared/ipc';
 import { defaultSelfevalExportName } from '../../src-shared/export/names';
-import { setMetaEdit } from '../../src-shared/commands';
+import { attachSelfevalsEdit, setMetaEdit } from '../../src-shared/commands';
 import { choiceDialog, confirmDialog, messageDialog, openModal, promptPath } from '../dialogs/modal';
 import { DocSettingsDialog, ExportDoneDialog, ImportReportDialog, RecoveryDialog } from '../dialogs/dialogs';
 import { BatchAuditDialog } from '../views/BatchAudit';
@@ -129,6 +129,25 @@ export async function batchAudit(): Promise<void> {
   if (!picked) return;
   if (/\.jixiao$/i.test(picked)) await openPath(picked);
   else await importPath(picked);
+}
+
+/**
+ * 导入自评表到当前文档: each self-evaluation table of a .docx/.xlsx goes to the project of the same
+ * name in the open document (or a new project), as one undo step; the report says what went where.
+ */
+export async function importSelfevalInto(): Promise<void> {
+  const doc = editor.get().doc;
+  if (!doc) return;
+  const picked = await invoke('dialog:pickOpen', { kind: 'import' });
+  let path = picked.ok ? picked.value : null;
+  if (picked.ok && path === null && api().host === 'electron') return;
+  path ??= await promptPath('导入绩效自评表', '自评表文件路径（.xlsx / .docx）');
+  if (!path) return;
+  const res = await busy('正在导入…', () => invoke('import:read', { path: path!, into: doc }));
+  if (!res.ok) { void messageDialog('导入失败', res.message); return; }
+  const edit = attachSelfevalsEdit(editor.get().doc!, res.value.document);
+  if (edit) editor.dispatch(edit);
+  await openModal<void>((close) => <ImportReportDialog sourcePath={res.value.sourcePath} report={res.value.report} onClose={() => close()} />);
 }
 
 /** Export the target tables, or with `selfeval` the year-end 绩效自评表 (the 绩效自评 tab and menu use it). */

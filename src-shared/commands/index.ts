@@ -5,3 +5,4 @@ export * from './dutyRows';
 export * from './paste';
 export * from './fix';
 export * from './selfeval';
+export * from './attachSelfevals';
