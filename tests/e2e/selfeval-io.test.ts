@@ -1,0 +1,78 @@
+// End-to-end: 导入自评表到当前文档 and 导出自评表 (the 文件 menu's commands, sent by the host as the
+// Electron menu does) in the real renderer: a clerk opens the department's document, imports the
+// published self-evaluation Word file into it, exports the 绩效自评表, and undoes the import.
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { importOffice } from '../../src-shared/import';
+import { newDocument, newProject } from '../../src-shared/model';
+import { serializeDocument } from '../../src-shared/model/load';
+import { openThroughUi, startHarness, type Harness } from './harness';
+
+let h: Harness;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
+  h = await startHarness({ viewport: { width: 1280, height: 720 } });
+  page = h.page;
+  page.on('pageerror', (e) => { throw e; });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(h.host.url);
+});
+afterAll(async () => { await h?.close(); });
+
+/** Answer the browser-mode path dialog. */
+async function answerPath(path: string) {
+  const dlg = page.getByTestId('path-dialog');
+  await dlg.waitFor();
+  await dlg.locator('input').fill(path);
+  await dlg.getByRole('button', { name: '确定' }).click();
+}
+
+describe('self-evaluation import into the open document, export, undo', () => {
+  const docPath = () => join(h.dir, 'docs', '监察大队.jixiao');
+
+  it('imports the published self-evaluation into the project of the same name', async () => {
+    const doc = newDocument({ deptCode: '323', deptName: '唐山高新区人社局', year: 2019, unit: '万元', templateId: 'hebei-2020' });
+    doc.projects.push(newProject('hebei-2020', { code: '323-0501-X', name: '劳动监察专项资金', budget: '3' }), newProject('hebei-2020', { name: '其他项目' }));
+    writeFileSync(docPath(), serializeDocument(doc));
+    await openThroughUi(page, docPath());
+    const source = join(h.dir, 'docs', '自评表.docx');
+    copyFileSync('/work/shared/fixtures/selfeval-2019-a.docx', source);
+
+    h.host.send({ command: 'import-selfeval' });
+    await answerPath(source);
+    const report = page.getByTestId('import-report');
+    await report.waitFor({ timeout: 60_000 });
+    await expect(report.textContent()).resolves.toContain('绩效自评表“劳动监察专项资金”');
+    await expect(report.textContent()).resolves.toContain('未能放入表格的内容（0）');
+    await report.getByRole('button', { name: '确定' }).click();
+    // Still the same document, two projects, now modified (one undo step away).
+    await expect(page.getByTestId('tab-projects').textContent()).resolves.toContain('（2）');
+    await expect.poll(() => page.title()).toMatch(/^● 监察大队\.jixiao/);
+  });
+
+  it('exports the 绩效自评表 to Excel with its default name next to the document', async () => {
+    h.host.send({ command: 'export-selfeval-xlsx' });
+    const done = page.getByTestId('export-done');
+    await done.waitFor({ timeout: 60_000 });
+    const path = (await done.getByTestId('export-path').textContent())!;
+    expect(path).toBe(join(h.dir, 'docs', '唐山高新区人社局2019年绩效自评表.xlsx'));
+    const back = importOffice(new Uint8Array(readFileSync(path)), 'back.xlsx');
+    if (!back.ok) throw new Error(back.message);
+    expect(back.report.unplaced).toEqual([]);
+    expect(back.document.projects.map((p) => [p.name, p.selfeval?.total, p.selfeval?.grade])).toEqual([['劳动监察专项资金', '95', '优']]);
+    await done.getByRole('button', { name: '关闭' }).click();
+  });
+
+  it('Ctrl+Z takes the import back: exporting the 绩效自评表 then says there is none', async () => {
+    await page.getByTestId('tab-projects').click();
+    await page.keyboard.press('Control+Z');
+    h.host.send({ command: 'export-selfeval-docx' });
+    await expect.poll(() => page.getByText('没有可导出的绩效自评表').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+});
