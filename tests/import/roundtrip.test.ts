@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportDocx, exportXlsx } from '../../src-shared/export';
+import { exportDocx, exportSelfevalDocx, exportSelfevalXlsx, exportXlsx } from '../../src-shared/export';
 import { importOffice } from '../../src-shared/import';
 import { indicatorOrder, templateOrDefault, type JixiaoDocument } from '../../src-shared/model';
 import { makeSyntheticDocument } from '../bench/synthetic';
@@ -28,21 +28,24 @@ function content(doc: JixiaoDocument): unknown {
   return JSON.parse(JSON.stringify(copy, (k, v) => (k === 'id' ? undefined : v)));
 }
 
-function importOk(bytes: Uint8Array, name: string): JixiaoDocument {
-  const r = importOffice(bytes, name);
+function importOk(bytes: Uint8Array, name: string, into?: JixiaoDocument): JixiaoDocument {
+  const r = importOffice(bytes, name, { into });
   if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
   expect(r.report.unplaced).toEqual([]);
   return r.document;
 }
 
 const FORMATS = [['xlsx', exportXlsx], ['docx', exportDocx]] as const;
+const SELFEVAL_FORMATS = { xlsx: exportSelfevalXlsx, docx: exportSelfevalDocx };
 
 describe('import(export(doc)) equals doc', () => {
   for (const seed of seeds) {
     for (const [ext, exporter] of FORMATS) {
       it(`${seed} via ${ext}`, async () => {
         const doc = JSON.parse(readFileSync(join(SEEDS, seed), 'utf8')) as JixiaoDocument;
-        const back = importOk(await exporter(doc), `${seed}.${ext}`);
+        let back = importOk(await exporter(doc), `${seed}.${ext}`);
+        // Self-evaluation parts travel in their own file (export --selfeval), imported into the document.
+        if (doc.projects.some((p) => p.selfeval)) back = importOk(await SELFEVAL_FORMATS[ext](doc), `${seed}-自评.${ext}`, back);
         expect(content(back)).toEqual(content(doc));
       });
     }
