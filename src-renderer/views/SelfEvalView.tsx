@@ -7,6 +7,7 @@ import {
   SELFEVAL_TEMPLATES, selfevalTemplateFor, templateOrDefault, type FundColumn, type FundRow, type Project, type SelfEval, type SelfevalTemplate, type Template,
 } from '../../src-shared/model';
 import { scoreSelfEval, type SelfEvalScores } from '../../src-shared/selfeval';
+import { exportAs, importSelfevalInto } from '../app/actions';
 import { editor, useEditor } from '../app/store';
 import { indexFindings } from '../app/validation';
 import type { Finding } from '../../src-shared/validate/types';
@@ -179,6 +180,10 @@ export function SelfEvalView() {
             {SELFEVAL_TEMPLATES.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
           </select>
         </label>
+        <button onClick={() => void importSelfevalInto()} data-testid="se-import" title="把 Word/Excel 中的绩效自评表放到同名项目下（没有同名项目时新建）">导入自评表…</button>
+        <button onClick={() => void exportAs('xlsx', { selfeval: true })} data-testid="se-export-xlsx" title="导出绩效自评表（每个项目一个工作表，A4 纵向）">导出 Excel</button>
+        <button onClick={() => void exportAs('docx', { selfeval: true })} data-testid="se-export-docx" title="导出绩效自评表（每页一张表，A4 纵向）">导出 Word</button>
+        <button onClick={() => void exportAs('pdf', { selfeval: true })} data-testid="se-export-pdf" title="导出绩效自评表 PDF（A4 纵向）">导出 PDF</button>
       </div>
       <div className="projects-view">
         <ProjectList readOnly badge={badge} />

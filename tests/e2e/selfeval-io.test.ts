@@ -1,14 +1,14 @@
 // End-to-end: 导入自评表到当前文档 and 导出自评表 (the 文件 menu's commands, sent by the host as the
 // Electron menu does) in the real renderer: a clerk opens the department's document, imports the
 // published self-evaluation Word file into it, exports the 绩效自评表, and undoes the import.
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { importOffice } from '../../src-shared/import';
 import { newDocument, newProject } from '../../src-shared/model';
 import { serializeDocument } from '../../src-shared/model/load';
-import { openThroughUi, startHarness, type Harness } from './harness';
+import { openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
 
 let h: Harness;
 let page: Page;
@@ -65,6 +65,22 @@ describe('self-evaluation import into the open document, export, undo', () => {
     if (!back.ok) throw new Error(back.message);
     expect(back.report.unplaced).toEqual([]);
     expect(back.document.projects.map((p) => [p.name, p.selfeval?.total, p.selfeval?.grade])).toEqual([['劳动监察专项资金', '95', '优']]);
+    await done.getByRole('button', { name: '关闭' }).click();
+  });
+
+  it('the 绩效自评 tab exports the 绩效自评表 to Word', async () => {
+    await page.getByTestId('tab-selfeval').click();
+    await page.getByTestId('se-export-docx').waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'selfeval-io-tab.png') });
+    await page.getByTestId('se-export-docx').click();
+    const done = page.getByTestId('export-done');
+    await done.waitFor({ timeout: 60_000 });
+    const path = (await done.getByTestId('export-path').textContent())!;
+    expect(path).toBe(join(h.dir, 'docs', '唐山高新区人社局2019年绩效自评表.docx'));
+    const back = importOffice(new Uint8Array(readFileSync(path)), 'back.docx');
+    if (!back.ok) throw new Error(back.message);
+    expect(back.document.projects[0].selfeval?.indicators).toHaveLength(9);
     await done.getByRole('button', { name: '关闭' }).click();
   });
 
