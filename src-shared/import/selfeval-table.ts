@@ -69,6 +69,8 @@ export function splitWeightLabel(text: string): { name: string; weight: string |
 interface Draft {
   se: SelfEval;
   name: string;
+  /** 填报部门 as printed (Hebei): the document's department; kept in `authority` only when it differs. */
+  dept: string;
   table: FoundTable;
   layout: 'hebei-2019' | 'national-2020';
   started: boolean;
@@ -167,7 +169,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
 
   private newDraft(row: GridRow, titled: boolean): void {
     const table: FoundTable = { kind: 'selfeval', sheet: row.sheet, startRow: row.row, indicators: 0 };
-    this.draft = { se: newSelfEval(), name: '', table, layout: 'hebei-2019', started: false };
+    this.draft = { se: newSelfEval(), name: '', dept: '', table, layout: 'hebei-2019', started: false };
     this.drafts.push(this.draft);
     this.mode = 'info';
     this.lastLevel1 = this.lastLevel2 = '';
@@ -176,13 +178,13 @@ export class SelfevalTableRecogniser implements TableRecogniser {
 
   /** `填报部门：… | 金额单位：万元` (either may be blank, or label and value in separate cells). */
   private deptLine(line: Line): void {
-    const se = this.draft!.se;
+    const d = this.draft!;
     line.cells.forEach((c, k) => {
       const n = line.norms[k];
       const unit = UNIT.exec(n);
       if (unit) { this.ctx.noteUnit(unit[2] as '万元' | '元', line.row); return; }
-      if (n.startsWith('填报部门')) { se.authority = c.text.replace(/^\s*填报部门\s*[:：]?\s*/, '').trim(); return; }
-      if (k > 0 && line.norms[k - 1] === '填报部门' && se.authority === '') { se.authority = c.text.trim(); return; }
+      if (n.startsWith('填报部门')) { d.dept = c.text.replace(/^\s*填报部门\s*[:：]?\s*/, '').trim(); return; }
+      if (k > 0 && line.norms[k - 1] === '填报部门' && d.dept === '') { d.dept = c.text.trim(); return; }
       this.ctx.unplaced(line.row, c, '填报部门行中无法识别的单元格');
     });
   }
@@ -343,10 +345,22 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     }
   }
 
-  /** Each table becomes the self-evaluation part of the project of the same name, or a new project. */
+  /**
+   * Each table becomes the self-evaluation part of the project of the same name, or a new project.
+   * 填报部门 is the document's department (the editor shows meta.deptName there): it names the
+   * department when the file has no org line; a table filed by another department keeps its own in
+   * `authority` (printed there again on export).
+   */
   finish(): void {
     const { doc, report } = this.ctx;
+    const firstDept = this.drafts.find((d) => d.started && d.dept !== '')?.dept;
+    if (!this.ctx.orgSeen && firstDept) {
+      this.ctx.orgSeen = firstDept;
+      doc.meta.deptName = firstDept;
+      report.mapped.push(`填报部门「${firstDept}」→ 部门名称`);
+    }
     for (const d of this.drafts) {
+      if (d.dept !== '' && d.dept !== doc.meta.deptName && d.se.authority === '') d.se.authority = d.dept;
       if (!d.started) { report.warnings.push(`${d.table.sheet} 第 ${d.table.startRow} 行的自评表标题后面没有表格，未使用。`); continue; }
       d.table.name = d.name;
       const key = normalizeLabel(d.name);

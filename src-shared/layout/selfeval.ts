@@ -79,7 +79,7 @@ function footOf(se: SelfEval): { left: string; right: string } {
   return { left: `填报人：${se.preparer}`, right: `联系电话：${se.phone}${se.date ? `\u3000\u3000填报日期：${se.date}` : ''}` };
 }
 
-function hebeiPart(p: Project, se: SelfEval, unit: string): Omit<LayoutPart, 'sheetName' | 'projectIndex' | 'pageBreakBefore' | 'title' | 'subtitle'> {
+function hebeiPart(p: Project, se: SelfEval, unit: string, deptName: string): Omit<LayoutPart, 'sheetName' | 'projectIndex' | 'pageBreakBefore' | 'title' | 'subtitle'> {
   const f = se.funds;
   const rows: LayoutRow[] = [
     row([label(0, '一、基本情况'), label(1, '项目名称'), value(2, p.name, { colSpan: 3 }), label(5, '实施预算单位'), value(6, se.implementer, { colSpan: 2 })]),
@@ -112,7 +112,7 @@ function hebeiPart(p: Project, se: SelfEval, unit: string): Omit<LayoutPart, 'sh
   const columnsMm = widths(HEBEI_SHARES);
   computeRowHeights(rows, columnsMm, FONT_PT);
   return {
-    kind: 'selfeval', columnsMm, titleStyle: 'title', orgLeft: `填报部门：${se.authority}`, orgRight: `金额单位：${unit}`,
+    kind: 'selfeval', columnsMm, titleStyle: 'title', orgLeft: `填报部门：${se.authority || deptName}`, orgRight: `金额单位：${unit}`,
     tables: [{ kind: 'selfeval', headerRows: 0, rows, fontPt: FONT_PT }], note: '', foot: footOf(se),
   };
 }
@@ -175,7 +175,7 @@ export function buildSelfevalLayout(doc: JixiaoDocument, options: SelfevalLayout
   for (const i of chosen) {
     const p = doc.projects[i];
     if (!p.selfeval) continue;
-    const body = template.layout === 'national-2020' ? nationalPart(p, p.selfeval, doc.meta.unit) : hebeiPart(p, p.selfeval, doc.meta.unit);
+    const body = template.layout === 'national-2020' ? nationalPart(p, p.selfeval, doc.meta.unit) : hebeiPart(p, p.selfeval, doc.meta.unit, doc.meta.deptName);
     parts.push({
       ...body, projectIndex: i, sheetName: `自评${i + 1}`, title: template.title, subtitle: `（${doc.meta.year}年度）`, pageBreakBefore: parts.length > 0,
     });

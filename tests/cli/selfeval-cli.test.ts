@@ -42,7 +42,7 @@ describe('jixiao import / export with self-evaluation tables', () => {
     }
     // default names next to the input
     expect((await cli(runExport, [doc, '--selfeval'])).code).toBe(0);
-    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['未命名部门2019年绩效自评表.xlsx', '未命名部门2019年绩效自评表.docx']));
+    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['劳动监察大队2019年绩效自评表.xlsx', '劳动监察大队2019年绩效自评表.docx']));
   });
 
   it('--into attaches the table to the project of the same name in an existing document', async () => {

@@ -103,6 +103,16 @@ describe('self-evaluation round trip', () => {
     });
   }
 
+  it('填报部门 is the document\'s department; a table filed by another department keeps its own', async () => {
+    const doc = several(fixture('docx'));
+    doc.projects[2].selfeval!.authority = '劳动监察二大队';
+    for (const [ext, exporter] of FORMATS) {
+      const back = importOk(await exporter(doc), `dept.${ext}`);
+      expect(back.meta.deptName).toBe('劳动监察大队');
+      expect(back.projects.map((p) => p.selfeval!.authority)).toEqual(['', '劳动监察二大队']);
+    }
+  });
+
   it('xlsx: one sheet per project, named by the project\'s number', async () => {
     const files = unzipSync(await exportSelfevalXlsx(several(fixture('docx'))));
     const names = [...strFromU8(files['xl/workbook.xml']).matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);

@@ -23,7 +23,7 @@ export function asSelfevalTruth(doc: JixiaoDocument, p: Project): SelfevalTruth 
   const se = p.selfeval!;
   const weightOf = (level1: string) => se.level1Weights.find((w) => w.level1 === level1)?.weight ?? '';
   return {
-    year: String(doc.meta.year), dept: se.authority, unit: doc.meta.unit, name: p.name, implementer: se.implementer,
+    year: String(doc.meta.year), dept: se.authority || doc.meta.deptName, unit: doc.meta.unit, name: p.name, implementer: se.implementer,
     budget: {
       planned: se.funds.planned.total, planned_fiscal: se.funds.planned.fiscal, planned_other: se.funds.planned.other,
       arrived: se.funds.received.total, arrived_fiscal: se.funds.received.fiscal, arrived_other: se.funds.received.other,

@@ -54,7 +54,9 @@ describe.each(['docx', 'xlsx'])('self-evaluation variants from .%s', (ext) => {
 
   it('Hebei table with a labelled 指标说明 column', () => {
     const se = doc.projects[1].selfeval!;
-    expect(se.authority).toBe('县人社局');
+    // the first non-blank 填报部门 names the document's department (no org line in the file)
+    expect(doc.meta.deptName).toBe('县人社局');
+    expect(se.authority).toBe('');
     expect(se.indicators.map((i) => [i.name, i.description, i.target])).toEqual([['新增就业人数', '城镇新增就业人数', '≥500人'], ['城镇登记失业率', '', '≤4.5%']]);
     expect(se.level1Weights).toEqual([{ level1: '产出指标', weight: '60' }, { level1: '效益指标', weight: '30' }]);
     expect([se.total, se.grade, se.problems, se.preparer]).toEqual(['100', '优', '无。', '']);
