@@ -37,6 +37,7 @@ describe.each(['selfeval-hebei-2019', 'selfeval-national-2020'] as const)('build
   it('one A4 portrait part per project with a self-evaluation, its grid covered exactly once, 180 mm wide', () => {
     const l = buildSelfevalLayout(sample(id));
     expect(l.page.orientation).toBe('portrait');
+    expect(l.title).toBe('某局2019年绩效自评表'); // the files' title property
     expect(l.parts).toHaveLength(1);
     const part = l.parts[0];
     expect(part).toMatchObject({ kind: 'selfeval', projectIndex: 1, sheetName: '自评2', subtitle: '（2019年度）' });

@@ -181,5 +181,7 @@ export function buildSelfevalLayout(doc: JixiaoDocument, options: SelfevalLayout
     });
   }
   if (parts.length === 0) throw new NoSelfevalError();
-  return { ...base, page: SELFEVAL_PAGE, printableWidthMm: WIDTH_MM, printableHeightMm: HEIGHT_MM, parts };
+  return {
+    ...base, title: `${doc.meta.deptName}${doc.meta.year}年绩效自评表`, page: SELFEVAL_PAGE, printableWidthMm: WIDTH_MM, printableHeightMm: HEIGHT_MM, parts,
+  };
 }
