@@ -32,6 +32,19 @@ async function answerPath(path: string) {
   await dlg.getByRole('button', { name: '确定' }).click();
 }
 
+/** The 已导出 dialog's file: default name next to the document, read back with nothing unplaced. */
+async function exportedDocument(ext: 'xlsx' | 'docx') {
+  const done = page.getByTestId('export-done');
+  await done.waitFor({ timeout: 60_000 });
+  const path = (await done.getByTestId('export-path').textContent())!;
+  expect(path).toBe(join(h.dir, 'docs', `唐山高新区人社局2019年绩效自评表.${ext}`));
+  const back = importOffice(new Uint8Array(readFileSync(path)), `back.${ext}`);
+  if (!back.ok) throw new Error(back.message);
+  expect(back.report.unplaced).toEqual([]);
+  await done.getByRole('button', { name: '关闭' }).click();
+  return back.document;
+}
+
 describe('self-evaluation import into the open document, export, undo', () => {
   const docPath = () => join(h.dir, 'docs', '监察大队.jixiao');
 
@@ -57,15 +70,8 @@ describe('self-evaluation import into the open document, export, undo', () => {
 
   it('exports the 绩效自评表 to Excel with its default name next to the document', async () => {
     h.host.send({ command: 'export-selfeval-xlsx' });
-    const done = page.getByTestId('export-done');
-    await done.waitFor({ timeout: 60_000 });
-    const path = (await done.getByTestId('export-path').textContent())!;
-    expect(path).toBe(join(h.dir, 'docs', '唐山高新区人社局2019年绩效自评表.xlsx'));
-    const back = importOffice(new Uint8Array(readFileSync(path)), 'back.xlsx');
-    if (!back.ok) throw new Error(back.message);
-    expect(back.report.unplaced).toEqual([]);
-    expect(back.document.projects.map((p) => [p.name, p.selfeval?.total, p.selfeval?.grade])).toEqual([['劳动监察专项资金', '95', '优']]);
-    await done.getByRole('button', { name: '关闭' }).click();
+    const back = await exportedDocument('xlsx');
+    expect(back.projects.map((p) => [p.name, p.selfeval?.total, p.selfeval?.grade])).toEqual([['劳动监察专项资金', '95', '优']]);
   });
 
   it('the 绩效自评 tab exports the 绩效自评表 to Word', async () => {
@@ -74,14 +80,7 @@ describe('self-evaluation import into the open document, export, undo', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'selfeval-io-tab.png') });
     await page.getByTestId('se-export-docx').click();
-    const done = page.getByTestId('export-done');
-    await done.waitFor({ timeout: 60_000 });
-    const path = (await done.getByTestId('export-path').textContent())!;
-    expect(path).toBe(join(h.dir, 'docs', '唐山高新区人社局2019年绩效自评表.docx'));
-    const back = importOffice(new Uint8Array(readFileSync(path)), 'back.docx');
-    if (!back.ok) throw new Error(back.message);
-    expect(back.document.projects[0].selfeval?.indicators).toHaveLength(9);
-    await done.getByRole('button', { name: '关闭' }).click();
+    expect((await exportedDocument('docx')).projects[0].selfeval?.indicators).toHaveLength(9);
   });
 
   it('Ctrl+Z takes the import back: exporting the 绩效自评表 then says there is none', async () => {
