@@ -91,7 +91,13 @@ export async function deleteFocused(): Promise<boolean> {
   const name = id === cur.row.indicatorId ? '该绩效指标' : cur.row.kind === 'duty' ? '该职责' : '该工作活动';
   if (kids > 0 && !(await confirmDialog('删除确认', `删除${name}将同时删除其下的 ${kids} 行内容，确定删除吗？（可撤销）`, '删除'))) return false;
   const doc = editor.get().doc!;
-  return editor.dispatch(deleteRows(doc, [id], id === cur.row.indicatorId ? '删除绩效指标' : '删除行'));
+  const first = dutyRows(doc).findIndex((r) => r.indicatorId === id || (r.ownerId === id && r.first));
+  if (!editor.dispatch(deleteRows(doc, [id], id === cur.row.indicatorId ? '删除绩效指标' : '删除行'))) return false;
+  // The row that moved into the deleted one's place is selected (the one above, at the end).
+  const rows = dutyRows(editor.get().doc!);
+  const next = rows[Math.min(first, rows.length - 1)];
+  if (next) editor.focusCell(OWNER_FIELDS.has(cur.field) || !next.indicatorId ? next.ownerId : next.indicatorId, cur.field);
+  return true;
 }
 
 export function moveFocused(delta: -1 | 1): void {

@@ -170,7 +170,7 @@ export function DutyGrid() {
       if (cmd === 'moveUp') moveFocused(-1);
       else if (cmd === 'moveDown') moveFocused(1);
       else if (cmd === 'insertBelow') insertSiblingBelow();
-      else if (cmd === 'deleteRows') void removeRow();
+      else if (cmd === 'deleteRows') void deleteFocused();
     },
     menuItems: () => menuItems(),
     selected: (c) => {
@@ -180,14 +180,6 @@ export function DutyGrid() {
   };
   const { ctl, menu } = useCellController(hostRef, model);
   const gridProps = useMemo(() => spreadsheetGridProps<DutyGridRow>({ rowId: (r) => r.key, heights, apiRef, ctl }), [heights, ctl]);
-
-  /** Delete the selected item; the row that takes its place (or the one above, at the end) is selected. */
-  const removeRow = async () => {
-    const a = ctl.sel.active;
-    const field = DUTY_FIELDS[a.col];
-    const first = OWNER_FIELDS.has(field) ? ownerSpan(current(), a.row, field).top : a.row;
-    if (await deleteFocused()) ctl.selectCell(Math.min(first, current().length - 1), field, 'nearest');
-  };
 
   useEffect(() => {
     findingsRef.current = indexFindings(findings);
@@ -272,7 +264,7 @@ export function DutyGrid() {
     { separator: true, label: '' },
     { label: '上移', shortcut: 'Alt+↑', action: () => moveFocused(-1) },
     { label: '下移', shortcut: 'Alt+↓', action: () => moveFocused(1) },
-    { label: '删除行', shortcut: 'Ctrl+Delete', action: () => void removeRow() },
+    { label: '删除行', shortcut: 'Ctrl+Delete', action: () => void deleteFocused() },
   ];
 
   return (

@@ -147,9 +147,10 @@ export class CellController {
 
   // ---- selection ----------------------------------------------------------------------------
 
-  select(sel: Selection, reveal: 'nearest' | 'middle' = 'nearest'): void {
+  /** Select; the moving corner is scrolled into view (the active cell with `revealActive`). */
+  select(sel: Selection, reveal: 'nearest' | 'middle' = 'nearest', revealActive = false): void {
     this.sel = clampSelection(this.shape(), sel);
-    this.reveal(this.sel.focus, reveal);
+    this.reveal(revealActive ? this.sel.active : this.sel.focus, reveal);
     this.model.selected?.(this.sel.active);
     this.layout();
   }
@@ -186,7 +187,7 @@ export class CellController {
       case 'jump': return this.select(single(shape, moveTo(shape, s.active, a.where)));
       case 'page': return this.select(single(shape, { row: s.active.row + (a.dir === 'up' ? -PAGE_ROWS : PAGE_ROWS), col: s.active.col }));
       case 'collapse': return this.select(single(shape, s.active));
-      case 'selectAll': return this.select(selectAll(shape, s));
+      case 'selectAll': return this.select(selectAll(shape, s), 'nearest', true);
       case 'fillDown': return this.fillDown();
       case 'beginEdit': return this.beginEdit();
       case 'toggleMode': this.edit = editTransition(this.edit, { type: 'toggleMode' }, ''); return this.showState();
