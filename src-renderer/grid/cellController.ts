@@ -232,6 +232,8 @@ export class CellController {
   private onInput(): void {
     if (this.edit.kind === 'ready') {
       if (this.proxy.value === '') return;
+      // No cell to type into (an empty table): the text goes nowhere rather than nowhere visible.
+      if (this.model.rowCount() === 0) { this.proxy.value = ''; return; }
       this.edit = editTransition(this.edit, { type: 'typed' }, this.model.text(this.sel.active));
       this.collapseTo();
       this.showState();
@@ -242,6 +244,7 @@ export class CellController {
   }
 
   private onCompositionStart(): void {
+    if (this.edit.kind === 'ready' && this.model.rowCount() === 0) return;
     if (this.edit.kind === 'ready') {
       this.edit = editTransition(this.edit, { type: 'compositionStart' }, this.model.text(this.sel.active));
       this.collapseTo();
