@@ -92,7 +92,8 @@ export class CellController {
     on<KeyboardEvent>(this.proxy, 'keydown', (e) => this.onKeyDown(e));
     on<InputEvent>(this.proxy, 'input', () => this.onInput());
     on(this.proxy, 'compositionstart', () => this.onCompositionStart());
-    on(this.proxy, 'compositionend', () => { this.edit = editTransition(this.edit, { type: 'compositionEnd' }, ''); this.showState(); });
+    // Nothing visible changes when a composition ends: no layout on the IME commit path.
+    on(this.proxy, 'compositionend', () => { this.edit = editTransition(this.edit, { type: 'compositionEnd' }, ''); });
     on<ClipboardEvent>(this.proxy, 'copy', (e) => this.onCopy(e, false));
     on<ClipboardEvent>(this.proxy, 'cut', (e) => this.onCopy(e, true));
     on<ClipboardEvent>(this.proxy, 'paste', (e) => this.onPaste(e));
@@ -466,6 +467,7 @@ export class CellController {
 
   private updateOptions(): void {
     const all = this.edit.kind === 'editing' ? this.model.options?.(this.sel.active, this.proxy.value) ?? [] : [];
+    if (all.length === 0 && this.options.length === 0) return; // free text: nothing to redraw per keystroke
     this.options = all;
     this.optionIndex = -1;
     this.renderOptions();
@@ -506,9 +508,10 @@ export class CellController {
     if (editing) this.fitEditor();
   }
 
+  /** Grow the editor with its text (one forced layout; only when the text outgrows the box). */
   private fitEditor(): void {
     const el = this.proxy;
-    el.style.height = 'auto';
+    if (el.scrollHeight <= el.clientHeight) return;
     el.style.height = `${Math.max(el.scrollHeight + 4, parseFloat(el.dataset.cellHeight ?? '0'))}px`;
   }
 

@@ -95,6 +95,8 @@ export const benches: Bench[] = [
       for (let i = 0; i < IME_ROUNDS; i++) {
         const value = `中文${i}`;
         await firstBandCell(page).click();
+        // A clerk picks candidates for a moment: the previous commit's validation has run (idle page).
+        await page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 2000 })));
         await imeKey('KeyZ');
         await cdp.send('Input.imeSetComposition', { text: 'zhongwen', selectionStart: 8, selectionEnd: 8 });
         await imeKey('Space');
