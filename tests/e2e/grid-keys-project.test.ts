@@ -6,8 +6,8 @@ describeGridKeys({
   name: '项目绩效指标', testId: 'project-indicator-grid', seed: 'laishui',
   show: async (h) => { await h.page.getByTestId('tab-projects').click(); },
   columns: PROJECT_INDICATOR_FIELDS,
-  // The first project: 产出指标 spans rows 0–1; rows 1–3 hold values.
-  row: 1, textCol: 'value', nextCol: 'basis', span: { col: 'level1', top: 0, bottom: 1 },
+  // The first project: 产出指标 spans rows 0–1; rows 1–3 have a description and a value.
+  row: 1, textCol: 'description', nextCol: 'value', span: { col: 'level1', top: 0, bottom: 1 },
   inserts: [{ testId: 'pi-insert-below', col: 'name' }, { testId: 'pi-insert-above', col: 'name' }],
   deleteButton: 'pi-delete', autoScroll: false,
 });

@@ -126,15 +126,18 @@ export function describeGridKeys(spec: GridSpec): void {
       await select(row, c);
       await g.page.keyboard.press('F2');
       await expect.poll(() => g.mode()).toBe('edit');
-      await g.page.keyboard.press('Home');
+      // Ctrl+Home/Ctrl+End: start/end of the text; Home/End: of the (wrapped) line.
+      await g.page.keyboard.press('Control+Home');
       await g.page.keyboard.type('X');
-      await g.page.keyboard.press('End');
+      await g.page.keyboard.press('Control+End');
       await g.page.keyboard.press('ArrowLeft');
       await g.page.keyboard.type('Y');
       await g.page.keyboard.press('End');
       await g.page.keyboard.press('Alt+Enter');
       await g.page.keyboard.type('Z');
-      await expect.poll(() => proxyText(g.page)).toBe(`X${before.slice(0, -1)}Y${before.slice(-1)}\nZ`);
+      await g.page.keyboard.press('Home');
+      await g.page.keyboard.type('W');
+      await expect.poll(() => proxyText(g.page)).toBe(`X${before.slice(0, -1)}Y${before.slice(-1)}\nWZ`);
       expect(await g.active()).toBe(`${row},${c}`);
       await g.page.keyboard.press('Escape');
       await expect.poll(() => g.mode()).toBe('ready');
