@@ -294,6 +294,7 @@ export class CellController {
     this.proxy.value = '';
     this.options = [];
     this.optionIndex = -1;
+    this.optionList.replaceChildren();
     this.showState();
     this.focus();
   }
@@ -466,7 +467,9 @@ export class CellController {
   // ---- options under the editor -------------------------------------------------------------
 
   private updateOptions(): void {
-    const all = this.edit.kind === 'editing' ? this.model.options?.(this.sel.active, this.proxy.value) ?? [] : [];
+    // Unchanged text (just opened with F2) lists every choice; typed text filters them.
+    const e = this.edit;
+    const all = e.kind === 'editing' ? this.model.options?.(this.sel.active, this.proxy.value === e.original ? '' : this.proxy.value) ?? [] : [];
     if (all.length === 0 && this.options.length === 0) return; // free text: nothing to redraw per keystroke
     this.options = all;
     this.optionIndex = -1;

@@ -10,4 +10,5 @@ describeGridKeys({
   row: 1, textCol: 'description', nextCol: 'value', span: { col: 'level1', top: 0, bottom: 1 },
   inserts: [{ testId: 'pi-insert-below', col: 'name' }, { testId: 'pi-insert-above', col: 'name' }],
   deleteButton: 'pi-delete', autoScroll: false,
+  choices: { row: 0, col: 'level2', filter: '数量', pick: '数量指标' },
 });

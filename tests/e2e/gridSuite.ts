@@ -25,6 +25,8 @@ export interface GridSpec {
   deleteButton: string;
   /** drag far enough past the bottom edge to scroll (the table is long enough) */
   autoScroll: boolean;
+  /** a cell whose editor lists a vocabulary: typing `filter` leaves `pick` first */
+  choices?: { row: number; col: string; filter: string; pick: string };
 }
 
 export function describeGridKeys(spec: GridSpec): void {
@@ -259,6 +261,28 @@ export function describeGridKeys(spec: GridSpec): void {
       expect(await g.text(row + 1, c)).toBe(before[0]);
     });
   });
+
+  if (spec.choices) {
+    it(`${spec.name}: a vocabulary cell lists its choices under the editor, filtered as one types`, async () => {
+      const { row, col: c, filter, pick } = spec.choices!;
+      const before = await g.text(row, c);
+      const options = g.host.locator('.cell-options .cell-option');
+      await select(row, c);
+      await g.page.keyboard.press('F2');
+      await expect.poll(() => options.count()).toBeGreaterThan(1);
+      await g.page.keyboard.press('Control+A');
+      await g.imeCompose(filter);
+      await g.imeCommit(filter);
+      await expect.poll(() => options.first().textContent()).toBe(pick);
+      await g.page.keyboard.press('ArrowDown');
+      await expect.poll(() => g.host.locator('.cell-options .cell-option.current').textContent()).toBe(pick);
+      await g.page.keyboard.press('Enter');
+      await expect.poll(() => g.text(row, c)).toBe(pick);
+      await expect.poll(() => options.count()).toBe(0);
+      await undo();
+      await expect.poll(() => g.text(row, c)).toBe(before);
+    });
+  }
 
   describe(`${spec.name}: rows`, () => {
     it('after each insert button the new row\'s first cell is selected and typing fills it', async () => {
