@@ -33,7 +33,8 @@ export async function gridDriver(page: Page, testId: string): Promise<GridDriver
   };
   const attr = async (name: string) => (await host.getAttribute(name)) ?? '';
   // A cell in row `row`, merged cells included (they are drawn outside their rows' elements).
-  const cell = (row: number, col: string) => host.locator(`.ag-row[row-index="${row}"] [col-id="${col}"], .ag-spanned-row[row-index="${row}"] [col-id="${col}"]`).first();
+  const cell = (row: number, col: string) => host.locator(`.ag-row[row-index="${row}"] [col-id="${col}"], .ag-spanned-row[row-index="${row}"] [col-id="${col}"]`)
+    .filter({ visible: true }).first();
   return {
     page, host, cell,
     text: async (row, col) => (await cell(row, col).textContent()) ?? '',
