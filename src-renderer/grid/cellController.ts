@@ -52,6 +52,11 @@ export class CellController {
   edit: EditState = { kind: 'ready' };
   /** opens the React context menu at the pointer */
   onMenu: (at: { x: number; y: number; items: MenuItem[] }) => void = () => {};
+  /**
+   * The edit began, its text changed, or it ended (null): for lists that follow the editor, such
+   * as library suggestions (`anchor` is the editor element; `setText` + `commit` take a choice).
+   */
+  onEdit: (e: { cell: Cell; text: string; anchor: HTMLTextAreaElement } | null) => void = () => {};
 
   private api: GridApi | null = null;
   private host: HTMLElement | null = null;
@@ -202,6 +207,8 @@ export class CellController {
   // ---- keys and text ------------------------------------------------------------------------
 
   private onKeyDown(e: KeyboardEvent): void {
+    // A list attached to the editor (e.g. the 指标库's NameSuggest) took the key first.
+    if (e.defaultPrevented) return;
     const editing = this.edit.kind === 'editing';
     if (editing && this.options.length && !e.isComposing && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && !e.shiftKey) {
       e.preventDefault();
@@ -241,6 +248,7 @@ export class CellController {
     } else {
       this.fitEditor();
       this.updateOptions();
+      this.onEdit({ cell: this.sel.active, text: this.proxy.value, anchor: this.proxy });
     }
   }
 
@@ -500,8 +508,17 @@ export class CellController {
 
   // ---- drawing ------------------------------------------------------------------------------
 
+  /** Replace the editor's text (a chosen suggestion), caret at the end. */
+  setText(text: string): void {
+    if (this.edit.kind !== 'editing') return;
+    this.proxy.value = text;
+    this.proxy.setSelectionRange(text.length, text.length);
+    this.onInput();
+  }
+
   private showState(): void {
     const editing = this.edit.kind === 'editing';
+    this.onEdit(editing ? { cell: this.sel.active, text: this.proxy.value, anchor: this.proxy } : null);
     const state = keyState(this.edit);
     this.proxy.dataset.cellProxy = state;
     this.proxy.classList.toggle('editing', editing);
