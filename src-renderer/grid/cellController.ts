@@ -382,6 +382,20 @@ export class CellController {
     return { row: this.model.span(lo, col).top, col };
   }
 
+  /**
+   * The cell the pointer is on, as drawn: the cell element's row and column (the screen may lag
+   * the grid's row model while rows are re-laid out); by geometry where no cell element is hit.
+   */
+  private cellUnder(clientX: number, clientY: number, target?: Element | null): Cell | null {
+    const el = (target ?? document.elementFromPoint(clientX, clientY))?.closest('[role=gridcell][col-id]');
+    const row = Number(el?.closest('[row-index]')?.getAttribute('row-index'));
+    const col = this.model.columns.indexOf(el?.getAttribute('col-id') ?? '');
+    if (el && this.host?.contains(el) && Number.isInteger(row) && row >= 0 && row < this.model.rowCount() && col >= 0) {
+      return { row: this.model.span(row, col).top, col };
+    }
+    return this.cellAt(clientX, clientY);
+  }
+
   private onMouseDown(e: MouseEvent): void {
     const target = e.target as HTMLElement;
     if (target === this.proxy || this.optionList.contains(target)) return;
@@ -389,7 +403,7 @@ export class CellController {
       if (e.button === 2 && target.closest('[role=gridcell]')) e.preventDefault();
       return;
     }
-    const cell = this.cellAt(e.clientX, e.clientY);
+    const cell = this.cellUnder(e.clientX, e.clientY, target);
     if (!cell) return;
     e.preventDefault(); // keep the focus in the proxy; no text selection while dragging
     if (this.edit.kind === 'editing') this.commit(null);
@@ -423,7 +437,7 @@ export class CellController {
     if (!this.drag) return;
     const body = this.layer.getBoundingClientRect();
     if (this.drag.y >= body.bottom || this.drag.y < body.top) return; // the timer scrolls
-    const cell = this.cellAt(this.drag.x, this.drag.y);
+    const cell = this.cellUnder(this.drag.x, this.drag.y);
     if (cell && (cell.row !== this.sel.focus.row || cell.col !== this.sel.focus.col)) this.select({ ...this.sel, focus: cell });
   }
 
@@ -443,7 +457,7 @@ export class CellController {
     if (target === this.proxy && this.edit.kind === 'editing') return; // the text box's own menu
     if (!target.closest('[role=gridcell]') && target !== this.proxy) return;
     e.preventDefault();
-    const cell = this.cellAt(e.clientX, e.clientY);
+    const cell = this.cellUnder(e.clientX, e.clientY, target === this.proxy ? null : target);
     if (!cell) return;
     // Right-click inside the block keeps it: the menu acts on the whole block.
     if (!contains(this.block(), cell)) this.select(single(this.shape(), cell));
