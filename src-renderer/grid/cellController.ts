@@ -32,6 +32,8 @@ export interface GridModel {
   /** Several cells as one undo step (clear, fill down, cut). */
   commitMany(changes: { cell: Cell; text: string }[], label: string): void;
   paste(at: Cell, matrix: string[][]): void;
+  /** False for a read-only cell (a computed column): typing and F2 do nothing there. Default: true. */
+  editable?(cell: Cell): boolean;
   /** Choices shown under the editor (a vocabulary, library suggestions); none: free text. */
   options?(cell: Cell, text: string): string[];
   /** The grid's own commands from the keybinding table (insert, delete, move rows). */
@@ -98,7 +100,10 @@ export class CellController {
     on<InputEvent>(this.proxy, 'input', () => this.onInput());
     on(this.proxy, 'compositionstart', () => this.onCompositionStart());
     // Nothing visible changes when a composition ends: no layout on the IME commit path.
-    on(this.proxy, 'compositionend', () => { this.edit = editTransition(this.edit, { type: 'compositionEnd' }, ''); });
+    on(this.proxy, 'compositionend', () => {
+      this.edit = editTransition(this.edit, { type: 'compositionEnd' }, '');
+      if (this.composing) { this.composing = false; this.proxy.value = ''; } // composed on a read-only cell
+    });
     on<ClipboardEvent>(this.proxy, 'copy', (e) => this.onCopy(e, false));
     on<ClipboardEvent>(this.proxy, 'cut', (e) => this.onCopy(e, true));
     on<ClipboardEvent>(this.proxy, 'paste', (e) => this.onPaste(e));
@@ -240,8 +245,8 @@ export class CellController {
   private onInput(): void {
     if (this.edit.kind === 'ready') {
       if (this.proxy.value === '') return;
-      // No cell to type into (an empty table): the text goes nowhere rather than nowhere visible.
-      if (this.model.rowCount() === 0) { this.proxy.value = ''; return; }
+      // No cell to type into (an empty table, a computed cell): the text goes nowhere.
+      if (!this.canEdit()) { if (!this.composing) this.proxy.value = ''; return; }
       this.edit = editTransition(this.edit, { type: 'typed' }, this.model.text(this.sel.active));
       this.collapseTo();
       this.showState();
@@ -252,8 +257,14 @@ export class CellController {
     }
   }
 
+  private composing = false;
+
+  private canEdit(): boolean {
+    return this.model.rowCount() > 0 && (this.model.editable?.(this.sel.active) ?? true);
+  }
+
   private onCompositionStart(): void {
-    if (this.edit.kind === 'ready' && this.model.rowCount() === 0) return;
+    if (this.edit.kind === 'ready' && !this.canEdit()) { this.composing = true; return; }
     if (this.edit.kind === 'ready') {
       this.edit = editTransition(this.edit, { type: 'compositionStart' }, this.model.text(this.sel.active));
       this.collapseTo();
@@ -273,7 +284,7 @@ export class CellController {
 
   /** F2 / double-click: 编辑 mode on the existing text, caret at the end. */
   beginEdit(): void {
-    if (this.edit.kind === 'editing' || this.model.rowCount() === 0) return;
+    if (this.edit.kind === 'editing' || !this.canEdit()) return;
     const text = this.model.text(this.sel.active);
     this.edit = editTransition(this.edit, { type: 'editKey' }, text);
     this.collapseTo();
@@ -329,11 +340,12 @@ export class CellController {
 
   clearBlock(label: string): void {
     if (this.model.rowCount() === 0) return;
-    this.model.commitMany(cellsOf(this.shape(), this.block()).map((cell) => ({ cell, text: '' })), label);
+    const cells = cellsOf(this.shape(), this.block()).filter((cell) => this.model.editable?.(cell) ?? true);
+    this.model.commitMany(cells.map((cell) => ({ cell, text: '' })), label);
   }
 
   private fillDown(): void {
-    const changes = fillDown(this.shape(), this.block(), (c) => this.model.text(c)).map((x) => ({ cell: x.cell, text: x.text }));
+    const changes = fillDown(this.shape(), this.block(), (c) => this.model.text(c)).filter((x) => this.model.editable?.(x.cell) ?? true);
     if (changes.length) this.model.commitMany(changes, '向下填充');
   }
 
