@@ -1,6 +1,6 @@
 // The 部门职责-工作活动 table in one grid: duty, activity and indicator rows; numbering generated;
 // an activity's first four cells span its indicator rows, as on paper.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridApi, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
 import { parseClipboard } from '../../src-shared/clipboard';
@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/commands';
 import { formatAmount, type JixiaoDocument, type MoneyUnit } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
+import { useDiffMarks } from '../app/cycle';
 import { cellKey, indexFindings } from '../app/validation';
 import { deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, insertSiblingBelow, moveFocused, setDutyCells } from '../app/dutyOps';
 import { messageDialog } from '../dialogs/modal';
@@ -185,6 +186,9 @@ export function DutyGrid() {
     findingsRef.current = indexFindings(findings);
     apiRef.current?.refreshCells({ force: true });
   }, [findings]);
+  const diffMarks = useDiffMarks();
+  const diffRef = useRef(diffMarks);
+  useEffect(() => { diffRef.current = diffMarks; apiRef.current?.refreshCells({ force: true }); }, [diffMarks]);
 
   const columnDefs = useMemo<ColDef<DutyGridRow>[]>(() => DUTY_FIELDS.map((field) => {
     const owner = OWNER_FIELDS.has(field);
@@ -210,6 +214,8 @@ export function DutyGrid() {
         const id = cellRowId(row, field);
         const list = id ? findingsRef.current.get(cellKey(id, field)) : undefined;
         if (list) cls.push(list[0].severity === 'error' ? 'cell-error' : 'cell-warning');
+        const mark = id ? diffRef.current.get(cellKey(id, field)) : undefined;
+        if (mark) cls.push(mark);
         return cls.join(' ');
       },
     };
@@ -227,15 +233,17 @@ export function DutyGrid() {
   // focus: it holds whether or not the virtualised row is rendered yet. Each request is handled
   // once, when its row exists (an insert and its focus request may arrive in separate renders).
   const handledSeq = useRef(0);
+  // A jump that mounts this grid (from another tab or project) waits until its rows are rendered.
+  const [rendered, setRendered] = useState(false);
   useEffect(() => {
-    if (!focusRequest || handledSeq.current === focusRequest.seq) return;
+    if (!focusRequest || handledSeq.current === focusRequest.seq || !rendered) return;
     const { rowId, field } = focusRequest;
     const colField = (DUTY_FIELDS as readonly string[]).includes(field) ? field : 'title';
     const index = rows.findIndex((r) => r.indicatorId === rowId || (r.ownerId === rowId && (r.first || !OWNER_FIELDS.has(colField))));
     if (index < 0) return;
     handledSeq.current = focusRequest.seq;
     ctl.selectCell(index, colField);
-  }, [focusRequest, rows, ctl]);
+  }, [focusRequest, rows, ctl, rendered]);
 
   // An empty table has no cell to select: a paste anywhere on the page starts the table.
   useEffect(() => {
@@ -273,6 +281,7 @@ export function DutyGrid() {
         {...gridProps}
         rowData={rows}
         columnDefs={columnDefs}
+        onFirstDataRendered={(e) => { gridProps.onFirstDataRendered?.(e); setRendered(true); }}
         rowClassRules={{ 'row-duty': (p) => p.data?.kind === 'duty' }}
         overlayNoRowsTemplate={'<span class="empty-hint">表中还没有内容：点击工具栏的“插入职责”开始填写，或从 Excel/WPS 复制后粘贴。</span>'}
       />

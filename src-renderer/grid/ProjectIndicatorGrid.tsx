@@ -1,5 +1,5 @@
 // A project's indicator rows: 一级/二级 chosen from the template vocabulary, spans over equal runs.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridApi, ITooltipParams, SpanRowsParams } from 'ag-grid-community';
 import {
@@ -7,6 +7,7 @@ import {
 } from '../../src-shared/commands';
 import { findLevel1, templateOrDefault, type Project, type ProjectIndicator } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
+import { useDiffMarks } from '../app/cycle';
 import { cellKey, indexFindings } from '../app/validation';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
@@ -110,6 +111,9 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     findingsRef.current = indexFindings(findings);
     apiRef.current?.refreshCells({ force: true });
   }, [findings]);
+  const diffMarks = useDiffMarks();
+  const diffRef = useRef(diffMarks);
+  useEffect(() => { diffRef.current = diffMarks; apiRef.current?.refreshCells({ force: true }); }, [diffMarks]);
 
   const columnDefs = useMemo<ColDef<ProjectIndicator>[]>(() => FIELDS.map((field) => {
     const def: ColDef<ProjectIndicator> = {
@@ -122,6 +126,8 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
         const cls: string[] = [`col-${field}`];
         const list = p.data ? findingsRef.current.get(cellKey(p.data.id, field)) : undefined;
         if (list) cls.push(list[0].severity === 'error' ? 'cell-error' : 'cell-warning');
+        const mark = p.data ? diffRef.current.get(cellKey(p.data.id, field)) : undefined;
+        if (mark) cls.push(mark);
         return cls.join(' ');
       },
     };
@@ -134,13 +140,15 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
   // Jump to a cell on request (findings panel, inserted rows): the selection is state, so it holds
   // whether or not the virtualised row is rendered yet.
   const handledSeq = useRef(0);
+  // A jump that mounts this grid (from another tab or project) waits until its rows are rendered.
+  const [rendered, setRendered] = useState(false);
   useEffect(() => {
-    if (!focusRequest || handledSeq.current === focusRequest.seq) return;
+    if (!focusRequest || handledSeq.current === focusRequest.seq || !rendered) return;
     const index = project.indicators.findIndex((i) => i.id === focusRequest.rowId);
     if (index < 0) return;
     handledSeq.current = focusRequest.seq;
     ctl.selectCell(index, (FIELDS as readonly string[]).includes(focusRequest.field) ? focusRequest.field : 'name');
-  }, [focusRequest, project, ctl]);
+  }, [focusRequest, project, ctl, rendered]);
 
   const insert = (where: 'above' | 'below') => {
     const doc = editor.get().doc!;
@@ -195,6 +203,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
           {...gridProps}
           rowData={project.indicators}
           columnDefs={columnDefs}
+          onFirstDataRendered={(e) => { gridProps.onFirstDataRendered?.(e); setRendered(true); }}
           overlayNoRowsTemplate={'<span class="empty-hint">还没有指标：点击“下方插入”，或从 Excel/WPS 复制后粘贴。</span>'}
         />
         {menu}
