@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridApi, ITooltipParams, SpanRowsParams } from 'ag-grid-community';
 import {
-  CommandError, deleteRows, insertProjectIndicator, moveRow, pasteProjectIndicatorBlock, PROJECT_INDICATOR_FIELDS, setCellEdit, setCellsEdit,
+  CommandError, deleteRows, insertProjectIndicator, moveRow, sortIndicatorsByTemplate, pasteProjectIndicatorBlock, PROJECT_INDICATOR_FIELDS, setCellEdit, setCellsEdit,
 } from '../../src-shared/commands';
 import { findLevel1, templateOrDefault, type Project, type ProjectIndicator } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
@@ -179,12 +179,17 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     const edit = moveRow(doc, ind.id, delta);
     if (edit) { editor.dispatch(edit); editor.focusCell(ind.id, FIELDS[a.col]); }
   };
+  const sortByTemplate = () => {
+    const edit = sortIndicatorsByTemplate(editor.get().doc!, project.id);
+    if (edit) editor.dispatch(edit); else editor.toast('指标已是模板顺序');
+  };
   const menuItems: MenuItem[] = [
     { label: '在上方插入指标', action: () => insert('above') },
     { label: '在下方插入指标', shortcut: 'Ctrl+Enter', action: () => insert('below') },
     { separator: true, label: '' },
     { label: '上移', shortcut: 'Alt+↑', action: () => move(-1) },
     { label: '下移', shortcut: 'Alt+↓', action: () => move(1) },
+    { label: '按模板顺序排列指标', action: sortByTemplate },
     { label: '删除行', shortcut: 'Ctrl+Delete', action: remove },
   ];
 
@@ -197,6 +202,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
         <button onClick={remove} data-testid="pi-delete">删除</button>
         <button onClick={() => move(-1)}>上移</button>
         <button onClick={() => move(1)}>下移</button>
+        <button onClick={sortByTemplate} data-testid="pi-sort-template" title="把本项目的指标按模板的一级/二级顺序重排（可撤销）">按模板顺序排列指标</button>
       </div>
       <div ref={hostRef} className="grid-host indicator-grid-host" data-testid="project-indicator-grid">
         <AgGridReact<ProjectIndicator>
