@@ -15,7 +15,7 @@ import { deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, inser
 import { messageDialog } from '../dialogs/modal';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
-import { spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
+import { rowCommands, spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
 import type { Cell } from '../../src-shared/grid';
 
 registerGridModules();
@@ -167,12 +167,7 @@ export function DutyGrid() {
       if (res.problems.length) void messageDialog('部分单元格未粘贴', <ul>{res.problems.map((p, i) => <li key={i}>第 {p.row + 1} 行第 {p.col + 1} 列：{p.message}</li>)}</ul>);
       else editor.toast(`已粘贴 ${res.rows} 行 × ${res.cols} 列`);
     },
-    command: (cmd) => {
-      if (cmd === 'moveUp') moveFocused(-1);
-      else if (cmd === 'moveDown') moveFocused(1);
-      else if (cmd === 'insertBelow') insertSiblingBelow();
-      else if (cmd === 'deleteRows') void deleteFocused();
-    },
+    command: rowCommands({ move: moveFocused, insertBelow: insertSiblingBelow, remove: () => void deleteFocused() }),
     menuItems: () => menuItems(),
     selected: (c) => {
       const row = at(c);

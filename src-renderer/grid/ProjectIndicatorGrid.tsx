@@ -11,7 +11,7 @@ import { useDiffMarks } from '../app/cycle';
 import { cellKey, indexFindings } from '../app/validation';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
-import { spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
+import { rowCommands, spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
 import type { Cell } from '../../src-shared/grid';
 
 registerGridModules();
@@ -96,12 +96,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
       const hits = all.filter((v) => v.includes(text.trim()));
       return hits.length ? hits : all;
     },
-    command: (cmd) => {
-      if (cmd === 'moveUp') move(-1);
-      else if (cmd === 'moveDown') move(1);
-      else if (cmd === 'insertBelow') insert('below');
-      else if (cmd === 'deleteRows') remove();
-    },
+    command: rowCommands({ move: (d) => move(d), insertBelow: () => insert('below'), remove: () => remove() }),
     menuItems: () => menuItems,
   };
   const { ctl, menu } = useCellController(hostRef, model);

@@ -14,7 +14,7 @@ import { editor, useEditor } from '../app/store';
 import { cellKey, indexFindings } from '../app/validation';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights } from './rowHeights';
-import { spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
+import { rowCommands, spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
 import type { Cell } from '../../src-shared/grid';
 
 registerGridModules();
@@ -126,12 +126,7 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
       });
     },
     options: (c, text) => (columns[c.col] === 'achievement' ? ACHIEVEMENTS.filter((a) => a.includes(text.trim())) : []),
-    command: (cmd) => {
-      if (cmd === 'moveUp') move(-1);
-      else if (cmd === 'moveDown') move(1);
-      else if (cmd === 'insertBelow') insert('below');
-      else if (cmd === 'deleteRows') remove();
-    },
+    command: rowCommands({ move: (d) => move(d), insertBelow: () => insert('below'), remove: () => remove() }),
     menuItems: () => menuItems,
   };
   const { ctl, menu } = useCellController(hostRef, model);

@@ -6,6 +6,7 @@ import type { GridApi } from 'ag-grid-community';
 import { gridTheme, localeText } from './agGrid';
 import type { RowHeightKeeper } from './rowHeights';
 import { CellController, type GridModel, type MenuItem } from './cellController';
+import type { CommandId } from '../app/keys';
 
 export type { MenuItem, GridModel };
 export { CellController };
@@ -83,5 +84,15 @@ export function spreadsheetGridProps<T>(opts: {
     // The focus stays in the controller's input proxy; AG Grid cells never take it.
     suppressCellFocus: true,
     enableBrowserTooltips: true,
+  };
+}
+
+/** GridModel.command for a grid with these row operations (the keybinding table's grid commands). */
+export function rowCommands(ops: { move(delta: -1 | 1): void; insertBelow(): void; remove(): void }): (cmd: CommandId) => void {
+  return (cmd) => {
+    if (cmd === 'moveUp') ops.move(-1);
+    else if (cmd === 'moveDown') ops.move(1);
+    else if (cmd === 'insertBelow') ops.insertBelow();
+    else if (cmd === 'deleteRows') ops.remove();
   };
 }
