@@ -169,7 +169,8 @@ export function App() {
       if (!c) return;
       // Inside text inputs, let the browser undo the typing itself.
       const t = e.target as HTMLElement | null;
-      const inField = !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT');
+      // The grid's input proxy is a text box only while a cell is being edited.
+      const inField = !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') && t.dataset.cellProxy !== 'ready';
       if (inField && (c === 'undo' || c === 'redo')) return;
       if (document.querySelector('.modal-backdrop') && c !== 'save') return;
       e.preventDefault();

@@ -81,16 +81,23 @@ function currentItemId(row: DutyRow, field: string): string {
   return !OWNER_FIELDS.has(field) && row.indicatorId ? row.indicatorId : row.ownerId;
 }
 
-export async function deleteFocused(): Promise<void> {
+/** Delete the focused item; true when it was deleted. */
+export async function deleteFocused(): Promise<boolean> {
   const s = editor.get();
   const cur = focusedDutyRow();
-  if (!s.doc || !cur) { editor.toast('请先选择要删除的行', 'error'); return; }
+  if (!s.doc || !cur) { editor.toast('请先选择要删除的行', 'error'); return false; }
   const id = currentItemId(cur.row, cur.field);
   const kids = countChildren(s.doc, id);
   const name = id === cur.row.indicatorId ? '该绩效指标' : cur.row.kind === 'duty' ? '该职责' : '该工作活动';
-  if (kids > 0 && !(await confirmDialog('删除确认', `删除${name}将同时删除其下的 ${kids} 行内容，确定删除吗？（可撤销）`, '删除'))) return;
+  if (kids > 0 && !(await confirmDialog('删除确认', `删除${name}将同时删除其下的 ${kids} 行内容，确定删除吗？（可撤销）`, '删除'))) return false;
   const doc = editor.get().doc!;
-  editor.dispatch(deleteRows(doc, [id], id === cur.row.indicatorId ? '删除绩效指标' : '删除行'));
+  const first = dutyRows(doc).findIndex((r) => r.indicatorId === id || (r.ownerId === id && r.first));
+  if (!editor.dispatch(deleteRows(doc, [id], id === cur.row.indicatorId ? '删除绩效指标' : '删除行'))) return false;
+  // The row that moved into the deleted one's place is selected (the one above, at the end).
+  const rows = dutyRows(editor.get().doc!);
+  const next = rows[Math.min(first, rows.length - 1)];
+  if (next) editor.focusCell(OWNER_FIELDS.has(cur.field) || !next.indicatorId ? next.ownerId : next.indicatorId, cur.field);
+  return true;
 }
 
 export function moveFocused(delta: -1 | 1): void {
@@ -104,19 +111,19 @@ export function moveFocused(delta: -1 | 1): void {
   editor.focusCell(id, cur.field);
 }
 
-/** Delete key over a block: clear the cells (one undo step). */
-export function clearDutyCells(cells: { row: DutyRow; field: string }[]): void {
+/** Several cells at once (clear, fill down, cut): one undo step. A merged owner cell counts once. */
+export function setDutyCells(cells: { row: DutyRow; field: string; value: string }[], label: string): void {
   const s = editor.get();
   if (!s.doc) return;
   const seen = new Set<string>();
   const changes: { rowId: string; field: string; value: string }[] = [];
-  for (const { row, field } of cells) {
+  for (const { row, field, value } of cells) {
     const rowId = OWNER_FIELDS.has(field) ? row.ownerId : row.indicatorId;
     if (!rowId) continue;
     const k = `${rowId}|${field}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    changes.push({ rowId, field, value: '' });
+    changes.push({ rowId, field, value });
   }
-  run(() => editor.dispatch(setCellsEdit(s.doc!, changes, '清除内容')));
+  run(() => editor.dispatch(setCellsEdit(s.doc!, changes, label)));
 }

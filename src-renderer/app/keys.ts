@@ -1,5 +1,8 @@
 // Keybindings as data: one table, matched by one function. `grid` bindings apply while a grid cell
-// has the focus and is not being edited; `global` ones everywhere (also inside inputs).
+// is selected and not being edited; `global` ones everywhere (also inside inputs). Cell movement
+// and the edit modes are in src-shared/grid/cellKeys.ts.
+import { keyName } from '../../src-shared/grid/cellKeys';
+
 export type CommandId =
   | 'undo' | 'redo' | 'save' | 'saveAs' | 'open' | 'new' | 'printPreview' | 'findings' | 'find' | 'replace'
   | 'moveUp' | 'moveDown' | 'clearCells' | 'insertBelow' | 'deleteRows' | 'selectAll';
@@ -26,16 +29,7 @@ export const KEYBINDINGS: readonly KeyBinding[] = [
   { keys: 'Ctrl+Delete', command: 'deleteRows', scope: 'grid', label: '删除行' },
 ];
 
-/** "Ctrl+Shift+Z" for a keyboard event (Cmd counts as Ctrl). */
-export function keyName(e: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }): string {
-  const parts: string[] = [];
-  if (e.ctrlKey || e.metaKey) parts.push('Ctrl');
-  if (e.altKey) parts.push('Alt');
-  if (e.shiftKey) parts.push('Shift');
-  const k = e.key.length === 1 ? e.key.toUpperCase() : e.key;
-  parts.push(k);
-  return parts.join('+');
-}
+export { keyName };
 
 export function matchBinding(e: Parameters<typeof keyName>[0], scope: 'global' | 'grid'): CommandId | null {
   const name = keyName(e);

@@ -1,10 +1,9 @@
 // 绩效自评 indicator grid: the template's columns, the computed score beside the typed one (a
-// difference highlighted), findings on cells. Keys, block selection, copy/paste, context menu and
-// undo are the shared grid kit's, as in the project indicator grid.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// difference highlighted), findings on cells. Selection, the edit modes, IME, copy/paste, fill and
+// the context menu are the shared cell controller's, as in the other grids.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellClassParams, CellEditRequestEvent, ColDef, GridApi, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
-import { parseClipboard } from '../../src-shared/clipboard';
+import type { CellClassParams, ColDef, GridApi, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
 import {
   amountFromText, applyComputedScoresEdit, CommandError, deleteRows, insertSelfEvalIndicator, moveRow, pasteSelfEvalBlock,
   setCellEdit, setCellsEdit, type SelfEvalIndicatorField,
@@ -12,11 +11,11 @@ import {
 import type { Project, SelfEvalIndicator, SelfevalTemplate } from '../../src-shared/model';
 import type { IndicatorScore, SelfEvalScores } from '../../src-shared/selfeval';
 import { editor, useEditor } from '../app/store';
-import { matchBinding } from '../app/keys';
 import { cellKey, indexFindings } from '../app/validation';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights } from './rowHeights';
-import { BlockSelection, ContextMenu, isEditing, spreadsheetGridProps, suppressKeys, TextAreaEditor, useBlockTracking, writeBlockToClipboard, type MenuItem } from './gridKit';
+import { rowCommands, spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
+import type { Cell } from '../../src-shared/grid';
 
 registerGridModules();
 
@@ -46,6 +45,9 @@ export function scoreDiffers(ind: SelfEvalIndicator, s: IndicatorScore | undefin
   return false;
 }
 
+const ACHIEVEMENTS = ['', '达成', '部分达成', '未达成'];
+const run = (fn: () => void) => { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } };
+
 export function SelfEvalIndicatorGrid({ project, template, scores }: { project: Project; template: SelfevalTemplate; scores: SelfEvalScores }) {
   const inds = project.selfeval!.indicators;
   const findings = useEditor((s) => s.findings);
@@ -56,10 +58,7 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
   const columns = useMemo<Column[]>(() => ['level1', 'level2', 'name', ...(template.descriptionColumn ? ['description' as const] : []),
     'target', 'actual', 'achievement', 'weight', 'score', 'computed', 'deviation'], [template]);
   const editable = useMemo(() => columns.filter((c): c is SelfEvalIndicatorField => c !== 'computed'), [columns]);
-  const sel = useMemo(() => new BlockSelection(), []);
   const hostRef = useRef<HTMLDivElement>(null);
-  useBlockTracking(hostRef, sel, columns);
-  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   // Findings and jumps may arrive before the grid exists (the tab was just opened): redo them when it is ready.
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -73,16 +72,70 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
     return new Map(inds.map((ind, r) => [ind.id, h[r]]));
   });
   useEffect(() => heights.apply(apiRef.current), [heights, inds]);
-  const gridProps = useMemo(() => spreadsheetGridProps<SelfEvalIndicator>({ rowId: (r) => r.id, heights, apiRef, openMenu: setMenu }), [heights]);
 
-
-  useEffect(() => { sel.onChange = () => apiRef.current?.refreshCells({ force: true }); }, [sel]);
+  // The store's current indicators (the controller may act before React re-renders).
+  const current = (): SelfEvalIndicator[] => editor.get().doc?.projects.find((p) => p.id === project.id)?.selfeval?.indicators ?? [];
+  const at = (c: Cell) => current()[c.row];
+  const model: GridModel = {
+    columns,
+    rowCount: () => current().length,
+    span: (r, c) => {
+      const list = current();
+      const col = columns[c];
+      if ((col !== 'level1' && col !== 'level2') || !list[r]) return { top: r, bottom: r };
+      let top = r, bottom = r;
+      while (top > 0 && sameRun(list[top - 1], list[r], col)) top--;
+      while (bottom + 1 < list.length && sameRun(list[bottom + 1], list[r], col)) bottom++;
+      return { top, bottom };
+    },
+    editable: (c) => columns[c.col] !== 'computed',
+    text: (c) => { const ind = at(c); const col = columns[c.col]; return !ind || col === 'computed' ? '' : ind[col]; },
+    copyText: (c) => {
+      const ind = at(c);
+      const col = columns[c.col];
+      return !ind ? '' : col === 'computed' ? computedText(scoresRef.current.rows.get(ind.id)) : ind[col];
+    },
+    commit: (c, text) => {
+      const doc = editor.get().doc;
+      const ind = at(c);
+      const field = columns[c.col];
+      if (!doc || !ind || field === 'computed') return true;
+      let value = text;
+      if (field === 'weight' || field === 'score') {
+        const a = amountFromText(value.replace(/分/g, ''));
+        if (a === null) { editor.toast(`“${value}”不是数字`, 'error'); return false; }
+        value = a;
+      }
+      run(() => editor.dispatch(setCellEdit(doc, ind.id, field, value)));
+      return true;
+    },
+    commitMany: (changes, label) => {
+      const list = changes.flatMap(({ cell, text }) => {
+        const ind = at(cell);
+        return ind && columns[cell.col] !== 'computed' ? [{ rowId: ind.id, field: columns[cell.col], value: text }] : [];
+      });
+      run(() => editor.dispatch(setCellsEdit(editor.get().doc!, list, label)));
+    },
+    paste: (c, matrix) => {
+      // The computed column takes nothing: a paste there starts at the next editable column.
+      const col = Math.max(0, editable.indexOf((columns[c.col] === 'computed' ? columns[c.col + 1] : columns[c.col]) as SelfEvalIndicatorField));
+      run(() => {
+        const res = pasteSelfEvalBlock(editor.get().doc!, project.id, Math.min(c.row, current().length), editable, col, matrix);
+        editor.dispatch(res.edit);
+        editor.toast(res.problems.length ? `已粘贴 ${res.rows} 行；${res.problems.length} 个单元格未粘贴：${res.problems[0].message}` : `已粘贴 ${res.rows} 行 × ${res.cols} 列`, res.problems.length ? 'error' : 'info');
+      });
+    },
+    options: (c, text) => (columns[c.col] === 'achievement' ? ACHIEVEMENTS.filter((a) => a.includes(text.trim())) : []),
+    command: rowCommands({ move: (d) => move(d), insertBelow: () => insert('below'), remove: () => remove() }),
+    menuItems: () => menuItems,
+  };
+  const { ctl, menu } = useCellController(hostRef, model);
+  const gridProps = useMemo(() => spreadsheetGridProps<SelfEvalIndicator>({ rowId: (r) => r.id, heights, apiRef, ctl }), [heights, ctl]);
 
   const worst = (p: CellClassParams<SelfEvalIndicator>, col: Column) => (p.data ? findingsRef.current.get(cellKey(p.data.id, col))?.[0].severity : undefined);
-  const columnDefs = useMemo<ColDef<SelfEvalIndicator>[]>(() => columns.map((col, colIndex) => {
+  const columnDefs = useMemo<ColDef<SelfEvalIndicator>[]>(() => columns.map((col) => {
     const def: ColDef<SelfEvalIndicator> = {
-      colId: col, headerName: HEADERS[col], flex: WIDTHS[col], minWidth: NUMERIC.has(col) ? 60 : 80, editable: col !== 'computed', sortable: false, suppressMovable: true,
-      suppressKeyboardEvent: suppressKeys, wrapText: true,
+      colId: col, headerName: HEADERS[col], flex: WIDTHS[col], minWidth: NUMERIC.has(col) ? 60 : 80, sortable: false, suppressMovable: true, wrapText: true,
       valueGetter: (p) => (!p.data ? '' : col === 'computed' ? computedText(scoresRef.current.rows.get(p.data.id)) : p.data[col]),
       tooltipValueGetter: (p: ITooltipParams<SelfEvalIndicator>) => {
         const list = p.data ? findingsRef.current.get(cellKey(p.data.id, col)) : undefined;
@@ -95,132 +148,60 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
         'score-diff': (p: CellClassParams<SelfEvalIndicator>) => (col === 'score' || col === 'computed') && !!p.data && scoreDiffers(p.data, scoresRef.current.rows.get(p.data.id)),
         'cell-error': (p: CellClassParams<SelfEvalIndicator>) => worst(p, col) === 'error',
         'cell-warning': (p: CellClassParams<SelfEvalIndicator>) => worst(p, col) === 'warning',
-        'in-block': (p: CellClassParams<SelfEvalIndicator>) => sel.isMulti() && p.node.rowIndex != null && sel.contains(p.node.rowIndex, colIndex),
       },
     };
     // A blank 分值 shows its implicit share (the level-1 weight spread over the level), greyed.
     if (col === 'weight') def.valueFormatter = (p: ValueFormatterParams<SelfEvalIndicator>) => (p.data && p.data.weight === '' ? scoresRef.current.rows.get(p.data.id)?.weight ?? '' : String(p.value ?? ''));
     if (col === 'level1' || col === 'level2') def.spanRows = ({ nodeA, nodeB }: SpanRowsParams<SelfEvalIndicator>) => !!nodeA?.data && !!nodeB?.data && sameRun(nodeA.data, nodeB.data, col);
-    if (col === 'achievement') {
-      def.cellEditor = 'agSelectCellEditor';
-      def.cellEditorParams = { values: ['', '达成', '部分达成', '未达成'] };
-    } else if (col !== 'computed') {
-      def.cellEditor = TextAreaEditor; def.cellEditorPopup = true;
-    }
     return def;
-  }), [columns, sel]);
+  }), [columns]);
 
-  const run = (fn: () => void) => { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } };
-
-  const onCellEditRequest = useCallback((e: CellEditRequestEvent<SelfEvalIndicator>) => {
-    const doc = editor.get().doc;
-    if (!doc) return;
-    const field = e.column.getColId();
-    let value = e.newValue == null ? '' : String(e.newValue);
-    if (field === 'weight' || field === 'score') {
-      const a = amountFromText(value.replace(/分/g, ''));
-      if (a === null) { editor.toast(`“${value}”不是数字`, 'error'); return; }
-      value = a;
-    }
-    run(() => editor.dispatch(setCellEdit(doc, e.data.id, field, value)));
-  }, []);
-
-
+  // Jump to a cell on request: the selection is state, so it holds whether or not the row is rendered yet.
   const handledSeq = useRef(0);
   useEffect(() => {
-    if (!focusRequest || handledSeq.current === focusRequest.seq) return;
-    const t = setTimeout(() => {
-      const api = apiRef.current;
-      const index = inds.findIndex((i) => i.id === focusRequest.rowId);
-      if (!api || index < 0) return;
-      handledSeq.current = focusRequest.seq;
-      const col = (columns as string[]).includes(focusRequest.field) ? focusRequest.field : 'name';
-      api.ensureIndexVisible(index, 'middle');
-      requestAnimationFrame(() => requestAnimationFrame(() => api.setFocusedCell(index, col)));
-    }, 0);
-    return () => clearTimeout(t);
-  }, [focusRequest, inds, columns, ready]);
+    if (!focusRequest || handledSeq.current === focusRequest.seq || !ready) return;
+    const index = inds.findIndex((i) => i.id === focusRequest.rowId);
+    if (index < 0) return;
+    handledSeq.current = focusRequest.seq;
+    ctl.selectCell(index, (columns as string[]).includes(focusRequest.field) ? focusRequest.field : 'name');
+  }, [focusRequest, inds, columns, ready, ctl]);
 
   const focused = () => {
-    const c = apiRef.current?.getFocusedCell();
-    return c ? { index: c.rowIndex, field: c.column.getColId() } : null;
+    const list = current();
+    const a = ctl.sel.active;
+    return list[a.row] ? { index: a.row, field: columns[a.col] } : null;
   };
   const insert = (where: 'above' | 'below') => run(() => {
     const f = focused();
-    const cur = f ? inds[f.index] : undefined;
-    const index = f ? (where === 'above' ? f.index : f.index + 1) : inds.length;
+    const cur = f ? current()[f.index] : undefined;
+    const index = f ? (where === 'above' ? f.index : f.index + 1) : current().length;
     const { edit, id } = insertSelfEvalIndicator(editor.get().doc!, project.id, index, cur ? { level1: cur.level1, level2: cur.level2 } : {});
     editor.dispatch(edit);
-    editor.focusCell(id, 'name');
+    editor.focusCell(id, cur?.level1 && cur.level2 ? 'name' : 'level1');
   });
   const remove = () => {
     const f = focused();
-    if (f && inds[f.index]) editor.dispatch(deleteRows(editor.get().doc!, [inds[f.index].id], '删除自评指标'));
+    if (!f) return;
+    if (editor.dispatch(deleteRows(editor.get().doc!, [current()[f.index].id], '删除自评指标')) && current().length) {
+      ctl.selectCell(Math.min(f.index, current().length - 1), f.field, 'nearest');
+    }
   };
   const move = (delta: -1 | 1) => {
     const f = focused();
-    const ind = f ? inds[f.index] : undefined;
+    const ind = f ? current()[f.index] : undefined;
     if (!f || !ind) return;
     const edit = moveRow(editor.get().doc!, ind.id, delta);
     if (edit) { editor.dispatch(edit); editor.focusCell(ind.id, f.field); }
   };
-  const clear = () => {
-    const b = sel.block();
-    if (!b) return;
-    const changes: { rowId: string; field: string; value: string }[] = [];
-    for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) {
-      const ind = inds[r];
-      if (ind && columns[c] !== 'computed') changes.push({ rowId: ind.id, field: columns[c], value: '' });
-    }
-    run(() => editor.dispatch(setCellsEdit(editor.get().doc!, changes, '清除内容')));
-  };
-  /** 采用计算得分 for the focused row. */
+  /** 采用计算得分 for the selected row. */
   const acceptRow = () => {
     const f = focused();
-    const ind = f ? inds[f.index] : undefined;
+    const ind = f ? current()[f.index] : undefined;
     if (!ind) { editor.toast('请先选中一个指标', 'error'); return; }
     run(() => {
       const edit = applyComputedScoresEdit(editor.get().doc!, project.id, ind.id);
       if (edit) editor.dispatch(edit);
       else editor.toast('该指标没有可采用的计算得分（或已一致）');
-    });
-  };
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (isEditing(apiRef.current) || menu) return;
-    const cmd = matchBinding(e, 'grid');
-    if (!cmd) return;
-    e.preventDefault();
-    e.stopPropagation();
-    if (cmd === 'moveUp') move(-1);
-    else if (cmd === 'moveDown') move(1);
-    else if (cmd === 'clearCells') clear();
-    else if (cmd === 'insertBelow') insert('below');
-    else if (cmd === 'deleteRows') remove();
-  };
-  const onCopy = (e: React.ClipboardEvent) => {
-    if (isEditing(apiRef.current)) return;
-    const b = sel.block();
-    if (!b) return;
-    const m: string[][] = [];
-    for (let r = b.r0; r <= b.r1; r++) {
-      const ind = inds[r];
-      if (ind) m.push(columns.slice(b.c0, b.c1 + 1).map((c) => (c === 'computed' ? computedText(scoresRef.current.rows.get(ind.id)) : ind[c])));
-    }
-    writeBlockToClipboard(e, m);
-  };
-  const onPaste = (e: React.ClipboardEvent) => {
-    if (isEditing(apiRef.current)) return;
-    e.preventDefault();
-    const matrix = parseClipboard({ text: e.clipboardData.getData('text/plain'), html: e.clipboardData.getData('text/html') });
-    const f = focused();
-    const at = f ? columns.indexOf(f.field as Column) : 0;
-    // The computed column takes nothing: a paste there starts at the next editable column.
-    const col = Math.max(0, editable.indexOf((columns[at] === 'computed' ? columns[at + 1] : columns[at]) as SelfEvalIndicatorField));
-    run(() => {
-      const res = pasteSelfEvalBlock(editor.get().doc!, project.id, f ? f.index : inds.length, editable, col, matrix);
-      editor.dispatch(res.edit);
-      editor.toast(res.problems.length ? `已粘贴 ${res.rows} 行；${res.problems.length} 个单元格未粘贴：${res.problems[0].message}` : `已粘贴 ${res.rows} 行 × ${res.cols} 列`, res.problems.length ? 'error' : 'info');
     });
   };
   const menuItems: MenuItem[] = [
@@ -230,7 +211,6 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
     { label: '在下方插入指标', shortcut: 'Ctrl+Enter', action: () => insert('below') },
     { label: '上移', shortcut: 'Alt+↑', action: () => move(-1) },
     { label: '下移', shortcut: 'Alt+↓', action: () => move(1) },
-    { label: '清除内容', shortcut: 'Delete', action: clear },
     { label: '删除指标', shortcut: 'Ctrl+Delete', action: remove },
   ];
 
@@ -245,16 +225,15 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
         <button onClick={() => move(1)}>下移</button>
         <span className="hint-inline">{template.perIndicatorWeight ? '' : '未填的分值按一级指标权重平均分配（灰色）'}</span>
       </div>
-      <div ref={hostRef} className="grid-host indicator-grid-host" data-testid="selfeval-indicator-grid" onKeyDown={onKeyDown} onCopy={onCopy} onPaste={onPaste}>
+      <div ref={hostRef} className="grid-host indicator-grid-host" data-testid="selfeval-indicator-grid">
         <AgGridReact<SelfEvalIndicator>
           {...gridProps}
           rowData={inds}
           columnDefs={columnDefs}
-          onCellEditRequest={onCellEditRequest}
           onGridReady={(e) => { gridProps.onGridReady?.(e); setReady(true); }}
           overlayNoRowsTemplate={'<span class="empty-hint">没有指标：点击“下方插入”，或从 Excel/WPS 复制后粘贴。</span>'}
         />
-        {menu && <ContextMenu x={menu.x} y={menu.y} items={menuItems} onClose={() => setMenu(null)} />}
+        {menu}
       </div>
     </div>
   );

@@ -1,150 +1,15 @@
-// Spreadsheet habits shared by the grids: a multi-line popup editor (Enter commits, Alt+Enter new
-// line, Esc cancels), a rectangular block selection (Shift+arrows / Shift+click) for copy and
-// Delete, TSV/HTML copy, and a small context menu (AG Grid community has none).
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { AgGridReactProps, CustomCellEditorProps } from 'ag-grid-react';
-import type { GridApi, SuppressKeyboardEventParams } from 'ag-grid-community';
-import { toTsv } from '../../src-shared/clipboard';
-import { matchBinding } from '../app/keys';
+// What the grids share around the cell controller: the React hook that attaches it to a grid host,
+// a small context menu (AG Grid community has none), and the AG Grid options.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { AgGridReactProps } from 'ag-grid-react';
+import type { GridApi } from 'ag-grid-community';
 import { gridTheme, localeText } from './agGrid';
 import type { RowHeightKeeper } from './rowHeights';
+import { CellController, type GridModel, type MenuItem } from './cellController';
+import type { CommandId } from '../app/keys';
 
-/** Initial text when editing starts from a typed key: the key replaces the cell, like Excel. */
-function startValue(props: CustomCellEditorProps): string {
-  const k = props.eventKey;
-  if (k && k.length === 1) return k;
-  if (k === 'Backspace' || k === 'Delete') return '';
-  return props.value == null ? '' : String(props.value);
-}
-
-export function TextAreaEditor(props: CustomCellEditorProps) {
-  const [text, setText] = useState(() => startValue(props));
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useLayoutEffect(() => {
-    props.onValueChange(text);
-  }, []);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.focus();
-    el.setSelectionRange(el.value.length, el.value.length);
-  }, []);
-  const width = Math.max(260, props.column.getActualWidth() + 40);
-  return (
-    <textarea ref={ref} className="cell-textarea" style={{ width }} value={text} rows={Math.min(10, Math.max(3, text.split('\n').length + 1))}
-      onChange={(e) => { setText(e.target.value); props.onValueChange(e.target.value); }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.altKey) {
-          // Alt+Enter: a line break inside the cell, as in Excel/WPS.
-          e.preventDefault();
-          e.stopPropagation();
-          const el = e.currentTarget;
-          const s = el.selectionStart, t = el.selectionEnd;
-          const v = el.value.slice(0, s) + '\n' + el.value.slice(t);
-          setText(v);
-          props.onValueChange(v);
-          requestAnimationFrame(() => el.setSelectionRange(s + 1, s + 1));
-        }
-      }} />
-  );
-}
-
-/** Let Alt+Enter reach the editor, and our grid keybindings reach us instead of the grid. */
-export function suppressKeys(p: SuppressKeyboardEventParams): boolean {
-  const e = p.event;
-  if (p.editing) return e.key === 'Enter' && e.altKey;
-  if (e.type !== 'keydown') return false;
-  return matchBinding(e, 'grid') !== null;
-}
-
-export interface CellPos { row: number; col: number }
-export interface Block { r0: number; r1: number; c0: number; c1: number }
-
-/** Block selection state kept outside React (cell classes read it; changes refresh visible cells). */
-export class BlockSelection {
-  anchor: CellPos | null = null;
-  focus: CellPos | null = null;
-  onChange: () => void = () => {};
-  block(): Block | null {
-    if (!this.anchor || !this.focus) return null;
-    return {
-      r0: Math.min(this.anchor.row, this.focus.row), r1: Math.max(this.anchor.row, this.focus.row),
-      c0: Math.min(this.anchor.col, this.focus.col), c1: Math.max(this.anchor.col, this.focus.col),
-    };
-  }
-  isMulti(): boolean {
-    const b = this.block();
-    return !!b && (b.r0 !== b.r1 || b.c0 !== b.c1);
-  }
-  contains(row: number, col: number): boolean {
-    const b = this.block();
-    return !!b && row >= b.r0 && row <= b.r1 && col >= b.c0 && col <= b.c1;
-  }
-  /** The focus moved to `pos`; with Shift (`extend`) the block grows from its anchor. */
-  focused(pos: CellPos, extend: boolean): void {
-    const wasMulti = this.isMulti();
-    if (extend && this.anchor) this.focus = pos;
-    else { this.anchor = pos; this.focus = pos; }
-    if (wasMulti || this.isMulti()) this.onChange();
-  }
-}
-
-/**
- * Block selection follows the DOM focus, synchronously. AG Grid hands cellFocused/cellClicked to
- * React later (a macrotask), by when Shift of a Shift+→ or a quick click-then-Shift+→ has
- * changed; the focusin and mousedown events see the keyboard as it was.
- */
-export function useBlockTracking(host: RefObject<HTMLElement | null>, sel: BlockSelection, columns: readonly string[]): void {
-  useEffect(() => {
-    const el = host.current;
-    if (!el) return;
-    let shift = false;
-    const posOf = (target: EventTarget | null): CellPos | null => {
-      const cell = target instanceof Element ? target.closest('[role=gridcell][col-id]') : null;
-      const row = cell?.closest('[row-index]');
-      if (!cell || !row) return null;
-      const col = columns.indexOf(cell.getAttribute('col-id') ?? '');
-      const r = Number(row.getAttribute('row-index'));
-      return col < 0 || !Number.isInteger(r) ? null : { row: r, col };
-    };
-    const key = (e: KeyboardEvent) => { shift = e.shiftKey; };
-    // A click on the cell that already has the focus moves no focus: the press itself restarts the block.
-    const press = (e: MouseEvent) => {
-      shift = e.shiftKey;
-      const pos = e.button === 0 ? posOf(e.target) : null;
-      if (pos) sel.focused(pos, shift);
-    };
-    const focus = (e: FocusEvent) => {
-      const pos = posOf(e.target);
-      if (pos) sel.focused(pos, shift);
-    };
-    window.addEventListener('keydown', key, true);
-    el.addEventListener('mousedown', press, true);
-    el.addEventListener('focusin', focus);
-    return () => {
-      window.removeEventListener('keydown', key, true);
-      el.removeEventListener('mousedown', press, true);
-      el.removeEventListener('focusin', focus);
-    };
-  }, [host, sel, columns]);
-}
-
-export function isEditing(api: GridApi | null | undefined): boolean {
-  return !!api && api.getEditingCells().length > 0;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
-}
-
-/** Put a block on the clipboard as TSV and as an HTML table (Excel/WPS read either). */
-export function writeBlockToClipboard(e: ClipboardEvent | React.ClipboardEvent, matrix: string[][]): void {
-  e.clipboardData!.setData('text/plain', toTsv(matrix));
-  e.clipboardData!.setData('text/html', `<table>${matrix.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</table>`);
-  e.preventDefault();
-}
-
-export interface MenuItem { label: string; action?: () => void; disabled?: boolean; separator?: boolean; shortcut?: string }
+export type { MenuItem, GridModel };
+export { CellController };
 
 export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; items: MenuItem[]; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -174,16 +39,36 @@ export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; it
 }
 
 /**
- * The AG Grid options both grids share: spreadsheet keys, edits as commands (readOnlyEdit), row
- * heights from the text, spans, the Chinese locale, a context menu at the pointer.
+ * The grid's cell controller, attached to its host element; `model` is refreshed on every render.
+ * Returns the controller and the context menu to render inside the host.
+ */
+export function useCellController(host: RefObject<HTMLElement | null>, model: GridModel): { ctl: CellController; menu: ReactNode } {
+  const ctl = useMemo(() => new CellController(model), []);
+  ctl.model = model;
+  const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
+  useEffect(() => {
+    if (!host.current) return;
+    ctl.onMenu = setMenu;
+    ctl.attach(host.current);
+    return () => ctl.dispose();
+  }, [ctl, host]);
+  // Rows come and go with the document: keep the selection in the table and the boxes in place.
+  useEffect(() => ctl.refresh());
+  const close = () => { setMenu(null); ctl.focus(); };
+  return { ctl, menu: menu && <ContextMenu x={menu.x} y={menu.y} items={menu.items} onClose={close} /> };
+}
+
+/**
+ * The AG Grid options both grids share: AG Grid draws rows (heights from the text, spans, the
+ * Chinese locale); selection, editing and keys belong to the cell controller.
  */
 export function spreadsheetGridProps<T>(opts: {
   rowId: (data: T) => string;
   heights: RowHeightKeeper;
   apiRef: { current: GridApi<T> | null };
-  openMenu: (at: { x: number; y: number }) => void;
+  ctl: CellController;
 }): AgGridReactProps<T> {
-  const { rowId, heights, apiRef, openMenu } = opts;
+  const { rowId, heights, apiRef, ctl } = opts;
   return {
     theme: gridTheme,
     localeText,
@@ -192,20 +77,22 @@ export function spreadsheetGridProps<T>(opts: {
     onFirstDataRendered: (e) => heights.apply(e.api, true),
     onGridSizeChanged: (e) => heights.apply(e.api, true),
     onColumnResized: (e) => heights.apply(e.api, true),
-    onGridReady: (e) => { apiRef.current = e.api; },
+    onGridReady: (e) => { apiRef.current = e.api; ctl.setApi(e.api as GridApi); },
     enableCellSpan: true,
     // Spanned cells do not slide with animated rows: without this they overlap for 0.4 s after an insert.
     animateRows: false,
-    readOnlyEdit: true,
-    onCellContextMenu: (e) => {
-      const me = e.event as MouseEvent | null;
-      if (e.rowIndex != null) e.api.setFocusedCell(e.rowIndex, e.column);
-      if (me) openMenu({ x: me.clientX, y: me.clientY });
-    },
-    preventDefaultOnContextMenu: true,
+    // The focus stays in the controller's input proxy; AG Grid cells never take it.
+    suppressCellFocus: true,
     enableBrowserTooltips: true,
-    enterNavigatesVertically: true,
-    enterNavigatesVerticallyAfterEdit: true,
-    stopEditingWhenCellsLoseFocus: true,
+  };
+}
+
+/** GridModel.command for a grid with these row operations (the keybinding table's grid commands). */
+export function rowCommands(ops: { move(delta: -1 | 1): void; insertBelow(): void; remove(): void }): (cmd: CommandId) => void {
+  return (cmd) => {
+    if (cmd === 'moveUp') ops.move(-1);
+    else if (cmd === 'moveDown') ops.move(1);
+    else if (cmd === 'insertBelow') ops.insertBelow();
+    else if (cmd === 'deleteRows') ops.remove();
   };
 }

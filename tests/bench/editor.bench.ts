@@ -1,6 +1,6 @@
 // Editor benches (Playwright + Debian Chromium against the in-process web host, the large synthetic
-// document). Targets: editor_open_large ≤ 1.5 s, keystroke_p95 ≤ 50 ms, paste_500_rows ≤ 300 ms,
-// validation_panel_update ≤ 100 ms, renderer_heap_mb ≤ 200 MB. Needs dist/renderer (npx vite build).
+// document). Targets: editor_open_large ≤ 1.5 s, keystroke_p95 ≤ 30 ms, ime_commit_p95 ≤ 30 ms,
+// paste_500_rows ≤ 300 ms, validation_panel_update ≤ 100 ms, renderer_heap_mb ≤ 200 MB. Needs dist/renderer (npx vite build).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -35,6 +35,11 @@ async function openEditable(page: Page, url: string): Promise<number> {
 }
 
 const firstBandCell = (page: Page) => page.locator('[data-testid=duty-grid] .ag-row[row-index="1"] [col-id="bands.1"]');
+/** Wait until the cell shows `text` (the commit has been painted). */
+const painted = (cell: ReturnType<typeof firstBandCell>, text: string) => cell.filter({ hasText: text }).waitFor();
+// Sample counts: with these, two runs on the 2-core machine agree within 20 % (README, 性能).
+const KEYSTROKE_ROUNDS = 30;
+const IME_ROUNDS = 150;
 
 export const benches: Bench[] = [
   {
@@ -59,16 +64,50 @@ export const benches: Bench[] = [
           requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - t0), 0));
         }, true);
       });
-      for (let round_ = 0; round_ < 8; round_++) {
+      // KEYSTROKE_ROUNDS rounds of ~8 keys: typing on a selected cell (输入 mode) and in F2's 编辑 mode.
+      for (let round_ = 0; round_ < KEYSTROKE_ROUNDS; round_++) {
+        const value = `>=${90 + (round_ % 10)}%${round_}`;
         await firstBandCell(page).click();
-        await page.keyboard.press('F2');
-        await page.keyboard.press('Control+A');
-        await page.keyboard.type(`>=${90 + round_}%`, { delay: 20 });
+        if (round_ % 2) { await page.keyboard.press('F2'); await page.keyboard.press('Control+A'); }
+        await page.keyboard.type(value, { delay: 20 });
         await page.keyboard.press('Enter'); // commit: one command, grid repaint
-        await page.waitForTimeout(50);
+        await painted(firstBandCell(page), value);
       }
       const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
       return { keystroke_p95: { value: round(p95(lat)), unit: 'ms' }, keystroke_samples: { value: lat.length, unit: 'count' } } satisfies Entries;
+    }),
+  },
+  {
+    name: 'ime_commit_p95',
+    measure: () => withLargeDoc(async (h, page, url) => {
+      await openEditable(page, url);
+      // The IME's commit (compositionend) → the next frame after every handler ran (the text painted).
+      await page.evaluate(() => {
+        const w = window as unknown as { __lat: number[] };
+        w.__lat = [];
+        window.addEventListener('compositionend', () => {
+          const t0 = performance.now();
+          requestAnimationFrame(() => setTimeout(() => w.__lat.push(performance.now() - t0), 0));
+        }, true);
+      });
+      const cdp = await h.context.newCDPSession(page);
+      const imeKey = (code: string) => cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', windowsVirtualKeyCode: 229, key: 'Process', code });
+      for (let i = 0; i < IME_ROUNDS; i++) {
+        const value = `中文${i}`;
+        await firstBandCell(page).click();
+        // A clerk picks candidates for a moment: the previous commit's validation has run (idle page).
+        await page.evaluate(() => new Promise((r) => requestIdleCallback(r, { timeout: 2000 })));
+        await imeKey('KeyZ');
+        await cdp.send('Input.imeSetComposition', { text: 'zhongwen', selectionStart: 8, selectionEnd: 8 });
+        await imeKey('Space');
+        await cdp.send('Input.insertText', { text: value });
+        // The sample is taken before Enter, or it would time Enter's commit too (keystroke_p95 has that).
+        await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length > n, i);
+        await page.keyboard.press('Enter');
+        await painted(firstBandCell(page), value);
+      }
+      const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+      return { ime_commit_p95: { value: round(p95(lat)), unit: 'ms' }, ime_commit_samples: { value: lat.length, unit: 'count' } } satisfies Entries;
     }),
   },
   {
@@ -109,7 +148,8 @@ export const benches: Bench[] = [
       await openEditable(page, url);
       await page.getByTestId('findings-panel').waitFor();
       const times: number[] = [];
-      const values = ['≥9595%', '≥90%', '1100%', '≥80%', '≥10090%', '≥85%', '≥9090%', '≥90%'];
+      // 40 commits, alternately adding and removing a finding.
+      const values = Array.from({ length: 5 }, () => ['≥9595%', '≥90%', '1100%', '≥80%', '≥10090%', '≥85%', '≥9090%', '≥90%']).flat();
       for (const v of values) {
         await firstBandCell(page).click();
         await page.keyboard.press('F2');

@@ -6,6 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { copySeeds, SCREENSHOTS, startHarness, type Harness } from './harness';
 
+/** The selected cell of the grid that has the keyboard (its input proxy is focused): column, text, classes. */
+const selectedCell = (p: Page) => p.evaluate(() => {
+  const host = document.activeElement?.classList.contains('cell-proxy') ? document.activeElement.closest<HTMLElement>('[data-active]') : null;
+  const [row, col] = (host?.dataset.active ?? '').split(',');
+  const el = Array.from(host?.querySelectorAll(`[row-index="${row}"] [col-id="${col}"]`) ?? []).find((e) => (e as HTMLElement).offsetParent);
+  return el ? { col, text: el.textContent ?? '', cls: el.className } : null;
+});
+
 let h: Harness;
 let page: Page;
 let laishui: string;
@@ -106,10 +114,7 @@ describe('yearly cycle e2e', () => {
     await expect.poll(() => page.locator('[data-testid=project-item].active .num').textContent()).toBe(`${projectNo}、`);
     const cell = page.locator('[role=gridcell][col-id="description"]', { hasText: newText }).first();
     await expect.poll(() => cell.getAttribute('class')).toContain('diff-changed');
-    await expect.poll(() => page.evaluate(() => {
-      const el = document.activeElement?.closest('[role=gridcell]');
-      return el ? `${el.getAttribute('col-id')}|${el.textContent}` : null;
-    })).toBe(`description|${newText}`);
+    await expect.poll(async () => { const c = await selectedCell(page); return c && `${c.col}|${c.text}`; }).toBe(`description|${newText}`);
     // Unchanged cells are not marked.
     await expect.poll(() => page.locator('[role=gridcell][col-id="level1"].diff-changed').count()).toBe(0);
 
@@ -193,10 +198,7 @@ describe('yearly cycle e2e', () => {
     const diff = panel.getByTestId('difference').filter({ hasText: '三、人事管理' }).filter({ hasText: '年度预算数' }).first();
     await expect(diff.locator('.old').textContent()).resolves.toBe('43');
     await diff.click();
-    await expect.poll(() => w.evaluate(() => {
-      const el = document.activeElement?.closest('[role=gridcell]');
-      return el ? `${el.getAttribute('col-id')}|${el.className.includes('diff-changed')}` : null;
-    })).toBe('budget|true');
+    await expect.poll(async () => { const c = await selectedCell(w); return c && `${c.col}|${c.cls.includes('diff-changed')}`; }).toBe('budget|true');
     await w.close();
     expect(problems).toEqual([]);
   });

@@ -25,14 +25,19 @@ const status = () => panel().getByTestId('find-status').textContent();
 const dutyGrid = () => page.getByTestId('duty-grid');
 const indicatorGrid = () => page.getByTestId('project-indicator-grid');
 const activeTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+// The selected cell of the grid that has the keyboard (its input proxy is focused).
 const focusedCell = () => page.evaluate(() => {
-  const el = document.activeElement?.closest('[role=gridcell]');
-  return el ? { grid: el.closest('[data-testid]')?.getAttribute('data-testid'), col: el.getAttribute('col-id'), text: el.textContent } : null;
+  const host = document.activeElement?.classList.contains('cell-proxy') ? document.activeElement.closest<HTMLElement>('[data-active]') : null;
+  const [row, col] = (host?.dataset.active ?? '').split(',');
+  const el = Array.from(host?.querySelectorAll(`[row-index="${row}"] [col-id="${col}"]`) ?? []).find((e) => (e as HTMLElement).offsetParent);
+  return el ? { grid: host!.getAttribute('data-testid'), col, text: el.textContent } : null;
 });
-/** The cell AG Grid marks as focused (kept while the typing stays in the search box). */
+/** The selected cell of the grid on screen (kept while the typing stays in the search box). */
 const markedCell = () => page.evaluate(() => {
-  const el = document.querySelector('.ag-cell-focus');
-  return el ? { col: el.getAttribute('col-id'), text: el.textContent } : null;
+  const host = Array.from(document.querySelectorAll<HTMLElement>('[data-active]')).find((e) => e.offsetParent && e.dataset.active);
+  const [row, col] = (host?.dataset.active ?? '').split(',');
+  const el = Array.from(host?.querySelectorAll(`[row-index="${row}"] [col-id="${col}"]`) ?? []).find((e) => (e as HTMLElement).offsetParent);
+  return el ? { col, text: el.textContent } : null;
 });
 const typeChinese = async (text: string) => {
   // What an IME delivers: committed text, no key events per character.

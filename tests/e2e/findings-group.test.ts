@@ -16,9 +16,12 @@ let laishui: string;
 const panel = () => page.getByTestId('findings-panel');
 const basis = () => panel().locator('[data-code="basis.nonstandard"]');
 const grid = () => page.getByTestId('project-indicator-grid');
+// The selected cell of the grid that has the keyboard (its input proxy is focused), with its text.
 const focusedCell = () => page.evaluate(() => {
-  const el = document.activeElement?.closest('[role=gridcell]');
-  return el ? { col: el.getAttribute('col-id'), text: el.textContent } : null;
+  const host = document.activeElement?.classList.contains('cell-proxy') ? document.activeElement.closest<HTMLElement>('[data-active]') : null;
+  const [row, col] = (host?.dataset.active ?? '').split(',');
+  const el = Array.from(host?.querySelectorAll(`.ag-row[row-index="${row}"] [col-id="${col}"]`) ?? []).find((e) => (e as HTMLElement).offsetParent);
+  return el ? { col, text: el.textContent } : null;
 });
 const basisCells = () => grid().locator('[role=gridcell][col-id="basis"]').allTextContents();
 

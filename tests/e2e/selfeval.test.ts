@@ -15,9 +15,11 @@ const seed = (name: string) => seeds.find((s) => s.includes(name))!;
 const grid = () => page.getByTestId('selfeval-indicator-grid');
 const at = (row: number, col: string) => grid().locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`);
 const rowCount = async () => Number(await grid().locator('[aria-rowcount]').first().getAttribute('aria-rowcount')) - 1;
+// The selected cell of the grid that has the keyboard (its input proxy is focused).
 const focusedCell = () => page.evaluate(() => {
-  const el = document.activeElement?.closest('[role=gridcell]');
-  return el ? { col: el.getAttribute('col-id'), row: el.closest('[row-index]')?.getAttribute('row-index') } : null;
+  const host = document.activeElement?.classList.contains('cell-proxy') ? document.activeElement.closest<HTMLElement>('[data-active]') : null;
+  const [row, col] = (host?.dataset.active ?? '').split(',');
+  return host ? { col, row } : null;
 });
 const fieldValue = (field: string) => page.locator(`[data-testid="selfeval-form"] [data-field="${field}"]`).inputValue();
 
@@ -76,7 +78,7 @@ describe('绩效自评 tab', () => {
   it('an actual typed through the IME gets its computed score beside the (blank) typed one', async () => {
     expect(await at(0, 'computed').textContent()).toBe('待填实际值');
     await at(0, 'actual').dblclick();
-    await page.locator('.cell-textarea').waitFor();
+    await grid().locator('.cell-proxy.editing').waitFor();
     await typeThroughIme('81%');
     await page.keyboard.press('Enter');
     await expect.poll(() => at(0, 'actual').textContent()).toBe('81%');
@@ -88,7 +90,7 @@ describe('绩效自评 tab', () => {
 
   it('a typed score that differs is highlighted; 采用计算得分 applies the suggestion, one undo step', async () => {
     await at(0, 'score').dblclick();
-    await page.locator('.cell-textarea').waitFor();
+    await grid().locator('.cell-proxy.editing').waitFor();
     await page.keyboard.type('25');
     await page.keyboard.press('Enter');
     await expect.poll(() => at(0, 'score').textContent()).toBe('25');
