@@ -17,6 +17,9 @@ import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
 import { rowCommands, spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
 import type { Cell } from '../../src-shared/grid';
+import { dutyFill } from '../../src-shared/library/fill';
+import type { LibraryEntry } from '../../src-shared/library/entry';
+import { GridNameSuggest } from './NameSuggest';
 
 registerGridModules();
 
@@ -281,8 +284,24 @@ export function DutyGrid() {
         overlayNoRowsTemplate={'<span class="empty-hint">表中还没有内容：点击工具栏的“插入职责”开始填写，或从 Excel/WPS 复制后粘贴。</span>'}
       />
       {menu}
+      <GridNameSuggest ctl={ctl} column="name" kind="duty" choose={chooseFromLibrary} />
     </div>
   );
+}
+
+/** A 指标库 entry chosen for an indicator's name: the name, and the blank bands, as one undo step. */
+function chooseFromLibrary(cell: Cell, entry: LibraryEntry): void {
+  const doc = editor.get().doc;
+  const row = doc ? rowsOf(doc)[cell.row] : undefined;
+  if (!row) return;
+  if (!row.indicatorId) { commitDutyCell(row, 'name', entry.name); return; }
+  const bands = [0, 1, 2, 3].map((i) => row.cells[`bands.${i}`]) as [string, string, string, string];
+  const patch = dutyFill({ id: row.indicatorId, name: row.cells.name, bands }, entry);
+  const cells = [
+    ...(patch.name !== undefined ? [{ row, field: 'name', value: patch.name }] : []),
+    ...(patch.bands ?? []).flatMap((b, i) => (b !== bands[i] ? [{ row, field: `bands.${i}`, value: b }] : [])),
+  ];
+  if (cells.length) setDutyCells(cells, '从指标库填入');
 }
 
 export { CommandError };

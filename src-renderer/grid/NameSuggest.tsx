@@ -2,10 +2,11 @@
 // editor element's keys in the capture phase, so while it is open ↓/↑ move in it, Enter or Tab take
 // the highlighted entry, Esc closes only the list; with nothing highlighted, keys go to the editor
 // as usual (Enter commits what was typed). Typing during an IME composition does not query.
-import { useEffect, useLayoutEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
-import type { LibraryEntry, LibraryKind } from '../../src-shared/library';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import type { LibraryEntry, LibraryKind } from '../../src-shared/library/entry';
 import { refreshLibrary, suggestionsFor } from '../app/library';
+import type { Cell } from '../../src-shared/grid';
+import type { CellController } from './cellController';
 
 export interface NameSuggestProps {
   /** The editor's input element (textarea / input / contenteditable proxy). */
@@ -58,7 +59,9 @@ export function NameSuggest({ anchor, text, kind, level1, onChoose }: NameSugges
   }, [open, items, active, anchor, onChoose]);
 
   if (!open || !rect) return null;
-  return createPortal(
+  // Rendered inside the grid host (position: fixed), not in a portal: a mousedown outside the host
+  // commits the edit before the click could take the entry.
+  return (
     <ul className="suggest-list" role="listbox" data-testid="name-suggest" style={{ left: rect.left, top: rect.bottom + 1 }}>
       {items.map((e, i) => (
         <li key={`${e.kind}|${e.level1}|${e.name}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''}
@@ -67,7 +70,32 @@ export function NameSuggest({ anchor, text, kind, level1, onChoose }: NameSugges
           <span className="meta">{e.kind === 'project' ? [e.level1, e.value].filter(Boolean).join(' · ') : e.bands.filter(Boolean).join(' / ')}{e.builtin ? ' · 内置' : ''}</span>
         </li>
       ))}
-    </ul>,
-    document.body,
+    </ul>
   );
+}
+
+/**
+ * Library suggestions for a grid's name column: follows the controller's edit session (its own
+ * state, so the grid itself does not re-render per keystroke) and shows NameSuggest while a cell
+ * of `column` is being edited. `choose` ends the edit and applies the entry as one undo step.
+ */
+export function GridNameSuggest({ ctl, column, kind, level1Of, choose }: {
+  ctl: CellController;
+  column: string;
+  kind: LibraryKind;
+  level1Of?: (cell: Cell) => string;
+  choose: (cell: Cell, entry: LibraryEntry) => void;
+}) {
+  const [session, setSession] = useState<{ cell: Cell; text: string; anchor: HTMLTextAreaElement } | null>(null);
+  useEffect(() => {
+    ctl.onEdit = (e) => setSession(e && ctl.model.columns[e.cell.col] === column ? e : null);
+    return () => { ctl.onEdit = () => {}; };
+  }, [ctl, column]);
+  const onChoose = useCallback((entry: LibraryEntry) => {
+    if (!session) return;
+    ctl.cancel();
+    choose(session.cell, entry);
+  }, [ctl, session, choose]);
+  if (!session) return null;
+  return <NameSuggest anchor={session.anchor} text={session.text} kind={kind} level1={level1Of?.(session.cell)} onChoose={onChoose} />;
 }

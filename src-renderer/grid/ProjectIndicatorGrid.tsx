@@ -13,6 +13,8 @@ import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
 import { rowCommands, spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
 import type { Cell } from '../../src-shared/grid';
+import { projectFill } from '../../src-shared/library/fill';
+import { GridNameSuggest } from './NameSuggest';
 
 registerGridModules();
 
@@ -208,6 +210,13 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
           overlayNoRowsTemplate={'<span class="empty-hint">还没有指标：点击“下方插入”，或从 Excel/WPS 复制后粘贴。</span>'}
         />
         {menu}
+        <GridNameSuggest ctl={ctl} column="name" kind="project" level1Of={(c) => at(c)?.level1 ?? ''} choose={(c, entry) => {
+          const ind = at(c);
+          const doc = editor.get().doc;
+          if (!ind || !doc) return;
+          const changes = Object.entries(projectFill(ind, entry)).map(([field, value]) => ({ rowId: ind.id, field, value: value as string }));
+          run(() => editor.dispatch(setCellsEdit(doc, changes, '从指标库填入')));
+        }} />
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { gridDriver } from './gridDriver';
 
 let h: Harness;
 let page: Page;
@@ -77,6 +78,51 @@ describe('指标库 e2e', () => {
     await page.getByRole('button', { name: '删除', exact: true }).last().click();
     await page.getByTestId('toast').filter({ hasText: '已从指标库删除 1 个指标' }).waitFor();
     await expect.poll(async () => panel.getByTestId('library-entry').count()).toBe(n - 1);
+    expect(problems).toEqual([]);
+  });
+
+  it('typing a 三级指标 through the IME offers library entries; ↓ Enter fills the name and only blank cells, one undo step', async () => {
+    await page.getByTestId('library-panel').locator('button[title="关闭"]').click();
+    const g = await gridDriver(page, 'project-indicator-grid');
+    await page.getByTestId('pi-insert-below').click();
+    await expect.poll(() => g.active()).toMatch(/,name$/);
+    const row = Number((await g.active()).split(',')[0]);
+    expect(await g.text(row, 'value')).toBe('');
+    await g.imeCompose('manyi');
+    await g.imeCommit('满意');
+    const list = page.getByTestId('name-suggest');
+    await list.waitFor();
+    const first = (await list.getByTestId('name-suggest-item').first().textContent()) ?? '';
+    expect(first).toContain('满意');
+    await page.keyboard.press('ArrowDown');
+    await list.locator('[aria-selected="true"]').waitFor();
+    await page.keyboard.press('Enter');
+    await list.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await g.text(row, 'name')).trim().length).toBeGreaterThan(2);
+    const chosenName = (await g.text(row, 'name')).trim();
+    expect(first.startsWith(chosenName)).toBe(true);
+    await expect.poll(() => g.text(row, 'value')).toMatch(/^≥\d+%$/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => g.text(row, 'name')).toBe('');
+    expect(await g.text(row, 'value')).toBe('');
+  });
+
+  it('in the duty table, pinyin initials find a built-in indicator and fill its four bands', async () => {
+    await page.getByTestId('tab-duty').click();
+    const g = await gridDriver(page, 'duty-grid');
+    await page.getByTestId('tb-insert-duty').click();
+    await expect.poll(() => g.active()).toBe('0,title');
+    await page.getByTestId('tb-insert-activity').click();
+    await expect.poll(() => g.active()).toBe('1,title');
+    const activityRow = Number((await g.active()).split(',')[0]);
+    await g.cell(activityRow, 'name').click();
+    await expect.poll(() => g.active()).toBe(`${activityRow},name`);
+    await page.keyboard.type('yszxl');
+    const list = page.getByTestId('name-suggest');
+    await list.getByTestId('name-suggest-item').filter({ hasText: '预算执行率' }).first().waitFor();
+    await list.getByTestId('name-suggest-item').filter({ hasText: '预算执行率' }).first().click();
+    await expect.poll(() => g.text(activityRow, 'name')).toBe('预算执行率');
+    expect([await g.text(activityRow, 'bands.0'), await g.text(activityRow, 'bands.3')]).toEqual(['≥95%', '<80%']);
     expect(problems).toEqual([]);
   });
 });
