@@ -17,6 +17,16 @@ export interface NameSuggestProps {
   onChoose(entry: LibraryEntry): void;
 }
 
+const LIST_MAX_PX = 240; // .suggest-list max-height
+
+/** Under the cell, or above it when the window has no room below (a cell at the bottom edge). */
+function placeUnder(rect: DOMRect): React.CSSProperties {
+  const below = window.innerHeight - rect.bottom;
+  return below >= LIST_MAX_PX || below >= rect.top
+    ? { left: rect.left, top: rect.bottom + 1 }
+    : { left: rect.left, bottom: window.innerHeight - rect.top + 1 };
+}
+
 export function NameSuggest({ anchor, text, kind, level1, onChoose }: NameSuggestProps) {
   const [items, setItems] = useState<LibraryEntry[]>([]);
   const [active, setActive] = useState(-1);
@@ -62,7 +72,7 @@ export function NameSuggest({ anchor, text, kind, level1, onChoose }: NameSugges
   // Rendered inside the grid host (position: fixed), not in a portal: a mousedown outside the host
   // commits the edit before the click could take the entry.
   return (
-    <ul className="suggest-list" role="listbox" data-testid="name-suggest" style={{ left: rect.left, top: rect.bottom + 1 }}>
+    <ul className="suggest-list" role="listbox" data-testid="name-suggest" style={placeUnder(rect)}>
       {items.map((e, i) => (
         <li key={`${e.kind}|${e.level1}|${e.name}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''}
           data-testid="name-suggest-item" onMouseDown={(ev) => { ev.preventDefault(); onChoose(e); }}>

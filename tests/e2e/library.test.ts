@@ -84,9 +84,14 @@ describe('指标库 e2e', () => {
   it('typing a 三级指标 through the IME offers library entries; ↓ Enter fills the name and only blank cells, one undo step', async () => {
     await page.getByTestId('library-panel').locator('button[title="关闭"]').click();
     const g = await gridDriver(page, 'project-indicator-grid');
+    const rowsBefore = await indicatorRows();
+    const activeBefore = await g.active();
     await page.getByTestId('pi-insert-below').click();
-    await expect.poll(() => g.active()).toMatch(/,name$/);
+    // the new row exists and is the selected one (not the cell selected before the click)
+    await expect.poll(indicatorRows).toBe(rowsBefore + 1);
+    await expect.poll(async () => { const a = await g.active(); return a !== activeBefore && a.endsWith(',name'); }).toBe(true);
     const row = Number((await g.active()).split(',')[0]);
+    await expect.poll(() => g.text(row, 'name')).toBe('');
     expect(await g.text(row, 'value')).toBe('');
     await g.imeCompose('manyi');
     await g.imeCommit('满意');
@@ -96,6 +101,7 @@ describe('指标库 e2e', () => {
     expect(first).toContain('满意');
     await page.keyboard.press('ArrowDown');
     await list.locator('[aria-selected="true"]').waitFor();
+    await shot('library-suggest');
     await page.keyboard.press('Enter');
     await list.waitFor({ state: 'detached' });
     await expect.poll(async () => (await g.text(row, 'name')).trim().length).toBeGreaterThan(2);
@@ -110,9 +116,13 @@ describe('指标库 e2e', () => {
   it('in the duty table, pinyin initials find a built-in indicator and fill its four bands', async () => {
     await page.getByTestId('tab-duty').click();
     const g = await gridDriver(page, 'duty-grid');
+    const dutyRows = async () => Number(await g.host.locator('[aria-rowcount]').first().getAttribute('aria-rowcount')) - 1;
     await page.getByTestId('tb-insert-duty').click();
+    await expect.poll(dutyRows).toBe(1);
+    await g.cell(0, 'title').click(); // the toolbar inserts relative to the selected row
     await expect.poll(() => g.active()).toBe('0,title');
     await page.getByTestId('tb-insert-activity').click();
+    await expect.poll(dutyRows).toBe(2);
     await expect.poll(() => g.active()).toBe('1,title');
     const activityRow = Number((await g.active()).split(',')[0]);
     await g.cell(activityRow, 'name').click();
