@@ -9,13 +9,12 @@ import {
 } from '../../src-shared/commands';
 import { formatAmount, type JixiaoDocument, type MoneyUnit } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
-import { useDiffMarks } from '../app/cycle';
-import { cellKey, indexFindings } from '../app/validation';
+import { cellKey } from '../app/validation';
 import { deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, insertSiblingBelow, moveFocused, setDutyCells } from '../app/dutyOps';
 import { messageDialog } from '../dialogs/modal';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
-import { rowCommands, spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
+import { rowCommands, spreadsheetGridProps, useCellController, useCellMarks, type GridModel, type MenuItem } from './gridKit';
 import type { Cell } from '../../src-shared/grid';
 import { dutyFill } from '../../src-shared/library/fill';
 import type { LibraryEntry } from '../../src-shared/library/entry';
@@ -128,10 +127,8 @@ function commitDutyCell(row: DutyGridRow, field: string, text: string): boolean 
 
 export function DutyGrid() {
   const doc = useEditor((s) => s.doc)!;
-  const findings = useEditor((s) => s.findings);
   const focusRequest = useEditor((s) => s.focusRequest);
   const apiRef = useRef<GridApi<DutyGridRow> | null>(null);
-  const findingsRef = useRef(new Map<string, ReturnType<typeof indexFindings> extends Map<string, infer V> ? V : never>());
   const unitRef = useRef<MoneyUnit>(doc.meta.unit);
   unitRef.current = doc.meta.unit;
   const hostRef = useRef<HTMLDivElement>(null);
@@ -180,13 +177,7 @@ export function DutyGrid() {
   const { ctl, menu } = useCellController(hostRef, model);
   const gridProps = useMemo(() => spreadsheetGridProps<DutyGridRow>({ rowId: (r) => r.key, heights, apiRef, ctl }), [heights, ctl]);
 
-  useEffect(() => {
-    findingsRef.current = indexFindings(findings);
-    apiRef.current?.refreshCells({ force: true });
-  }, [findings]);
-  const diffMarks = useDiffMarks();
-  const diffRef = useRef(diffMarks);
-  useEffect(() => { diffRef.current = diffMarks; apiRef.current?.refreshCells({ force: true }); }, [diffMarks]);
+  const { findingsRef, diffRef } = useCellMarks(apiRef);
 
   const columnDefs = useMemo<ColDef<DutyGridRow>[]>(() => DUTY_FIELDS.map((field) => {
     const owner = OWNER_FIELDS.has(field);

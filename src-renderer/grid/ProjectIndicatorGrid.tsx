@@ -7,11 +7,10 @@ import {
 } from '../../src-shared/commands';
 import { findLevel1, templateOrDefault, type Project, type ProjectIndicator } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
-import { useDiffMarks } from '../app/cycle';
-import { cellKey, indexFindings } from '../app/validation';
+import { cellKey } from '../app/validation';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
-import { rowCommands, spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
+import { rowCommands, spreadsheetGridProps, useCellController, useCellMarks, type GridModel, type MenuItem } from './gridKit';
 import type { Cell } from '../../src-shared/grid';
 import { projectFill } from '../../src-shared/library/fill';
 import { GridNameSuggest } from './NameSuggest';
@@ -44,10 +43,8 @@ const run = (fn: () => void) => { try { fn(); } catch (e) { if (e instanceof Com
 
 export function ProjectIndicatorGrid({ project }: { project: Project }) {
   const templateId = useEditor((s) => s.doc!.meta.templateId);
-  const findings = useEditor((s) => s.findings);
   const focusRequest = useEditor((s) => s.focusRequest);
   const apiRef = useRef<GridApi<ProjectIndicator> | null>(null);
-  const findingsRef = useRef(indexFindings([]));
   const hostRef = useRef<HTMLDivElement>(null);
   const template = templateOrDefault(templateId);
   const heights = useMemo(() => new RowHeightKeeper(), []);
@@ -104,13 +101,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
   const { ctl, menu } = useCellController(hostRef, model);
   const gridProps = useMemo(() => spreadsheetGridProps<ProjectIndicator>({ rowId: (r) => r.id, heights, apiRef, ctl }), [heights, ctl]);
 
-  useEffect(() => {
-    findingsRef.current = indexFindings(findings);
-    apiRef.current?.refreshCells({ force: true });
-  }, [findings]);
-  const diffMarks = useDiffMarks();
-  const diffRef = useRef(diffMarks);
-  useEffect(() => { diffRef.current = diffMarks; apiRef.current?.refreshCells({ force: true }); }, [diffMarks]);
+  const { findingsRef, diffRef } = useCellMarks(apiRef);
 
   const columnDefs = useMemo<ColDef<ProjectIndicator>[]>(() => FIELDS.map((field) => {
     const def: ColDef<ProjectIndicator> = {

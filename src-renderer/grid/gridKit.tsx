@@ -7,6 +7,9 @@ import { gridTheme, localeText } from './agGrid';
 import type { RowHeightKeeper } from './rowHeights';
 import { CellController, type GridModel, type MenuItem } from './cellController';
 import type { CommandId } from '../app/keys';
+import { useDiffMarks } from '../app/cycle';
+import { useEditor } from '../app/store';
+import { indexFindings } from '../app/validation';
 
 export type { MenuItem, GridModel };
 export { CellController };
@@ -95,4 +98,18 @@ export function rowCommands(ops: { move(delta: -1 | 1): void; insertBelow(): voi
     else if (cmd === 'insertBelow') ops.insertBelow();
     else if (cmd === 'deleteRows') ops.remove();
   };
+}
+
+/**
+ * What a grid marks in its cells — findings (审核结果) and differences (对比) — as refs that the cell
+ * class callbacks read; the cells are repainted when either changes.
+ */
+export function useCellMarks(apiRef: { current: GridApi | null }) {
+  const findings = useEditor((s) => s.findings);
+  const findingsRef = useRef(indexFindings([]));
+  useEffect(() => { findingsRef.current = indexFindings(findings); apiRef.current?.refreshCells({ force: true }); }, [findings, apiRef]);
+  const diffMarks = useDiffMarks();
+  const diffRef = useRef(diffMarks);
+  useEffect(() => { diffRef.current = diffMarks; apiRef.current?.refreshCells({ force: true }); }, [diffMarks, apiRef]);
+  return { findingsRef, diffRef };
 }

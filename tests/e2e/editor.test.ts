@@ -155,7 +155,7 @@ describe('editor e2e', () => {
     const target = () => panel.locator('[data-code="band.unreachable"]', { hasText: '开展就业服务指导培训次数' });
     const finding = target().first();
     await finding.waitFor();
-    await expect(grid().locator('.cell-error[col-id="bands.3"]').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => grid().locator('.cell-error[col-id="bands.3"]').count()).toBeGreaterThan(0);
     await shot('findings-panel', { locator: page.locator('.main') });
     await finding.click();
     await expect.poll(() => focusedCell()).toEqual({ col: 'bands.3', text: '＜2' });
@@ -257,7 +257,7 @@ describe('editor e2e', () => {
     await dlg.getByRole('button', { name: '确定' }).click();
     const report = page.getByTestId('import-report');
     await report.waitFor();
-    await expect(report.locator('li').count()).resolves.toBe(12);
+    await expect.poll(() => report.locator('li').count()).toBe(12);
     await expect(report.textContent()).resolves.toContain('未能放入表格的内容（0）');
     await report.getByRole('button', { name: '确定' }).click();
     await expect(page.getByTestId('tab-projects').textContent()).resolves.toContain('（12）');

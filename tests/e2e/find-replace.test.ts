@@ -83,7 +83,7 @@ describe('find and replace', () => {
     await page.keyboard.press('Control+H');
     await panel().waitFor();
     await expect.poll(activeTestId).toBe('find-query');
-    await expect(panel().getByTestId('find-replacement').count()).resolves.toBe(1);
+    await expect.poll(() => panel().getByTestId('find-replacement').count()).toBe(1);
     await typeChinese(FROM);
     await expect.poll(status).toBe(`找到 ${cellsWithFrom} 个单元格`);
     await expect.poll(() => hitItems().count()).toBe(cellsWithFrom);
