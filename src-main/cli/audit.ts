@@ -1,6 +1,7 @@
 // `jixiao audit <文件夹或文件…> -o 审核汇总.xlsx [--html 报告.html] [--per-file 目录] [--json]` —
 // the finance bureau's first pass over the tables departments sent in. Exit 0: every file read and
 // none has errors; 1: some have errors; 2: some could not be read (or bad arguments).
+import { isJixiaoError } from '../services/errors';
 import cliProgress from 'cli-progress';
 import { exitCodeOf, totalsLine, totalsOf } from '../../src-shared/audit/summary';
 import type { AuditEntry, AuditProgress } from '../../src-shared/audit/types';
@@ -103,7 +104,7 @@ export async function runAudit(argv: string[], out: Print = console.log, err: Pr
       for (const p of written) out(`已写入：${p}`);
     }
   } catch (e) {
-    err(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+    err(isJixiaoError(e) ? e.message : `保存失败：${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
   return exitCodeOf(entries);

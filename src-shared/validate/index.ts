@@ -57,9 +57,16 @@ function checkDuty(duty: Duty, index: number, ctx: RuleContext): Finding[] {
   return inTableOrder(out, ids);
 }
 
+/**
+ * A project with a self-evaluation part and no target indicators is a self-evaluation on its own
+ * (a 自评表 imported without its 绩效目标表): the target-table rules would only report that the
+ * table which was never sent is empty, once per 一级 — noise for the reviewer, not a defect.
+ */
+const selfevalOnly = (p: Project) => p.selfeval !== undefined && p.indicators.length === 0;
+
 function checkProject(project: Project, index: number, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const r of PROJECT_SCOPE) r.check(project, index, ctx, out);
+  for (const r of selfevalOnly(project) ? SELFEVAL_RULES : PROJECT_SCOPE) r.check(project, index, ctx, out);
   if (out.length < 2) return out;
   return groupFindings(inTableOrder(out, [project.id, ...project.indicators.map((i) => i.id), ...(project.selfeval?.indicators.map((i) => i.id) ?? [])]), GROUP_POLICIES);
 }

@@ -194,3 +194,22 @@ describe('carried-over cells are reported once, in the target table', () => {
     expect(validateDocument(doc).filter((f) => f.path.rowId === 'a').map((f) => f.code)).toEqual(['value.unit-mismatch']);
   });
 });
+
+describe('a self-evaluation imported without its target table', () => {
+  it('reports the self-evaluation, not the empty target table that was never sent', async () => {
+    const { importOffice } = await import('../../src-shared/import');
+    const bytes = readFileSync(new URL('../../../shared/fixtures/selfeval-2019-a.docx', import.meta.url));
+    const r = importOffice(new Uint8Array(bytes), 'selfeval-2019-a.docx');
+    if (!r.ok) throw new Error(r.message);
+    const p = r.document.projects[0];
+    expect(p.selfeval).toBeDefined();
+    expect(p.indicators).toEqual([]);
+    const codes = validateDocument(r.document).map((f) => f.code);
+    expect(codes.some((c) => c.startsWith('selfeval.'))).toBe(true);
+    for (const c of ['structure.missing-level1', 'schedule.incomplete', 'text.empty-required']) expect(codes, c).not.toContain(c);
+    // the same project with a target table gets the target-table rules again
+    const withTargets = structuredClone(r.document);
+    withTargets.projects[0].indicators = [{ id: 'x1', level1: '产出指标', level2: '数量指标', name: '甲', description: '', value: '≥1家', basis: '计划标准' }];
+    expect(validateDocument(withTargets).map((f) => f.code)).toContain('structure.missing-level1');
+  });
+});
