@@ -1,10 +1,10 @@
 // End-to-end: 从上年生成 (the proposal list, one line unticked) and 与…对比 (the panel, a click that
 // jumps, the marked cell), in Debian's Chromium against the in-process web host. Waits on states only.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { copySeeds, startHarness, type Harness, docScreenshot } from './harness';
 
 /** The selected cell of the grid that has the keyboard (its input proxy is focused): column, text, classes. */
 const selectedCell = (p: Page) => p.evaluate(() => {
@@ -19,14 +19,6 @@ let page: Page;
 let laishui: string;
 const problems: string[] = [];
 
-const shot = async (name: string, locator?: ReturnType<Page['locator']>) => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const path = join(SCREENSHOTS, `${name}.png`);
-  // Transient toasts do not belong in the documentation pictures.
-  await page.getByTestId('toast').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-  if (locator) await locator.screenshot({ path }); else await page.screenshot({ path });
-  if (process.env.UPDATE_DOC_SCREENSHOTS) copyFileSync(path, join(import.meta.dirname, '../../docs/screenshots', `${name}.png`));
-};
 const enterPath = async (path: string) => {
   const dlg = page.getByTestId('path-dialog');
   await dlg.locator('input').fill(path);
@@ -81,7 +73,7 @@ describe('yearly cycle e2e', () => {
     await expect.poll(() => dlg.locator('input[type=checkbox]:checked').count()).toBe(21);
     await first.click(); // a click on the line toggles it too
     await expect.poll(() => first.locator('input[type=checkbox]').isChecked()).toBe(false);
-    await shot('cycle-rollover-proposals', dlg);
+    await docScreenshot(page, 'cycle-rollover-proposals', dlg);
     await dlg.getByTestId('proposals-ok').click();
     await dlg.waitFor({ state: 'detached' });
 
@@ -128,7 +120,7 @@ describe('yearly cycle e2e', () => {
     await diff.click();
     await expect.poll(() => cell.getAttribute('class')).toContain('diff-changed');
     await expect.poll(() => page.getByTestId('findings-panel').count()).toBe(0); // the comparison takes the right side
-    await shot('cycle-compare-panel');
+    await docScreenshot(page, 'cycle-compare-panel');
 
     // An edit that makes the cell equal to last year's removes its mark and its line.
     const count = await panel.getByTestId('difference').count();

@@ -1,10 +1,10 @@
 // End-to-end: the real renderer (dist/renderer, built by `npm test` before vitest) in Debian's
 // Chromium against the in-process web host, driven like a clerk would.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { copySeeds, openThroughUi, startHarness, type Harness, docScreenshot } from './harness';
 
 let h: Harness;
 let page: Page;
@@ -22,18 +22,6 @@ const focusedCell = () => page.evaluate(() => {
   const el = host?.querySelector(`.ag-row[row-index="${row}"] [col-id="${col}"], .ag-spanned-row[row-index="${row}"] [col-id="${col}"]`);
   return el ? { col, text: el.textContent } : null;
 });
-const shot = async (name: string, target?: { locator?: ReturnType<Page['locator']> }) => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const path = join(SCREENSHOTS, `${name}.png`);
-  // Transient toasts do not belong in the documentation pictures.
-  await page.getByTestId('toast').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-  if (target?.locator) await target.locator.screenshot({ path });
-  else await page.screenshot({ path });
-  if (process.env.UPDATE_DOC_SCREENSHOTS) {
-    mkdirSync(join(import.meta.dirname, '../../docs/screenshots'), { recursive: true });
-    copyFileSync(path, join(import.meta.dirname, '../../docs/screenshots', `${name}.png`));
-  }
-};
 const pasteText = (text: string) => page.evaluate((t) => {
   const dt = new DataTransfer();
   dt.setData('text/plain', t);
@@ -130,7 +118,7 @@ describe('editor e2e', () => {
     await page.getByTestId('tb-insert-indicator').click();
     // Two indicators now: the activity's first four cells span two rows.
     await expect.poll(async () => (await cell('title', '2、新的工作活动').boundingBox())!.height).toBeGreaterThan(70);
-    await shot('duty-table');
+    await docScreenshot(page, 'duty-table');
   });
 
   it('pastes a 3×4 TSV block with a quoted multi-line cell as one undo step', async () => {
@@ -156,7 +144,7 @@ describe('editor e2e', () => {
     const finding = target().first();
     await finding.waitFor();
     await expect.poll(() => grid().locator('.cell-error[col-id="bands.3"]').count()).toBeGreaterThan(0);
-    await shot('findings-panel', { locator: page.locator('.main') });
+    await docScreenshot(page, 'findings-panel', page.locator('.main'));
     await finding.click();
     await expect.poll(() => focusedCell()).toEqual({ col: 'bands.3', text: '＜2' });
     // ≥10 / ≥5 / ＜5 / ＜2: 中 must leave room for 差.
@@ -207,7 +195,7 @@ describe('editor e2e', () => {
     await page.keyboard.press('Control+S');
     await expect.poll(() => page.getByTestId('status-modified').textContent()).toBe('已保存');
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(original);
-    await shot('project-form', { locator: page.getByTestId('project-form') });
+    await docScreenshot(page, 'project-form', page.getByTestId('project-form'));
   });
 
   it('applies a suggestion with one click, undoable', async () => {
@@ -239,7 +227,7 @@ describe('editor e2e', () => {
     await page.getByTestId('tb-preview').click();
     const frame = page.frameLocator('iframe.print-frame');
     await expect.poll(() => frame.locator('body').textContent()).toContain('绩效目标表');
-    await shot('print-preview');
+    await docScreenshot(page, 'print-preview');
     await page.getByTestId('print-preview').getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => page.getByTestId('print-preview').count()).toBe(0);
   });

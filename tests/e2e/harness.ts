@@ -66,3 +66,19 @@ export async function openThroughUi(page: Page, path: string): Promise<void> {
   await dlg.getByRole('button', { name: '确定' }).click();
   await page.getByTestId('statusbar').getByText(path, { exact: true }).waitFor();
 }
+
+/**
+ * A screenshot of the page (or of one element) in tests/artifacts/screenshots/<name>.png; with
+ * UPDATE_DOC_SCREENSHOTS=1 also copied to docs/screenshots/. Transient toasts are waited out first:
+ * they do not belong in the documentation pictures.
+ */
+export async function docScreenshot(page: Page, name: string, locator?: ReturnType<Page['locator']>): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.getByTestId('toast').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  if (locator) await locator.screenshot({ path }); else await page.screenshot({ path });
+  if (process.env.UPDATE_DOC_SCREENSHOTS) {
+    mkdirSync(join(ROOT, 'docs/screenshots'), { recursive: true });
+    copyFileSync(path, join(ROOT, 'docs/screenshots', `${name}.png`));
+  }
+}

@@ -1,10 +1,10 @@
 // 指标库 end to end: the host learns from the opened document, the panel finds entries by pinyin
 // initials, inserts the ticked ones into the current project as one undo step, and deletes entries.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { copySeeds, openThroughUi, startHarness, type Harness, docScreenshot } from './harness';
 import { gridDriver } from './gridDriver';
 
 let h: Harness;
@@ -13,12 +13,6 @@ let seeds: string[];
 const problems: string[] = [];
 const indicatorRows = async () => Number(await page.getByTestId('project-indicator-grid').locator('[aria-rowcount]').first().getAttribute('aria-rowcount')) - 1;
 
-const shot = async (name: string) => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.getByTestId('toast').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  if (process.env.UPDATE_DOC_SCREENSHOTS) copyFileSync(join(SCREENSHOTS, `${name}.png`), join(import.meta.dirname, '../../docs/screenshots', `${name}.png`));
-};
 
 beforeAll(async () => {
   if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
@@ -61,7 +55,7 @@ describe('指标库 e2e', () => {
     await page.getByTestId('toast').filter({ hasText: '已插入 2 个指标' }).waitFor();
     const grid = page.getByTestId('project-indicator-grid');
     await grid.locator('[col-id="name"]', { hasText: names[0].replace('内置', '') }).first().waitFor();
-    await shot('library-panel');
+    await docScreenshot(page, 'library-panel');
 
     await page.keyboard.press('Control+z');
     await expect.poll(indicatorRows).toBe(before);
@@ -101,7 +95,7 @@ describe('指标库 e2e', () => {
     expect(first).toContain('满意');
     await page.keyboard.press('ArrowDown');
     await list.locator('[aria-selected="true"]').waitFor();
-    await shot('library-suggest');
+    await docScreenshot(page, 'library-suggest');
     await page.keyboard.press('Enter');
     await list.waitFor({ state: 'detached' });
     await expect.poll(async () => (await g.text(row, 'name')).trim().length).toBeGreaterThan(2);

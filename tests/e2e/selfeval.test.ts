@@ -1,11 +1,11 @@
 // End-to-end: the 绩效自评 tab in Debian's Chromium against the web host — carry-over (生成自评表),
 // typing an actual through the IME, the computed score beside the typed one, 采用计算得分 (one
 // undo step), a finding that jumps into the tab, the template switch; and the documentation picture.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness, docScreenshot } from './harness';
 
 let h: Harness;
 let page: Page;
@@ -31,16 +31,6 @@ async function typeThroughIme(text: string): Promise<void> {
   await cdp.detach();
 }
 
-const shot = async (name: string, locator: ReturnType<Page['locator']>) => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const path = join(SCREENSHOTS, `${name}.png`);
-  await page.getByTestId('toast').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-  await locator.screenshot({ path });
-  if (process.env.UPDATE_DOC_SCREENSHOTS) {
-    mkdirSync(join(import.meta.dirname, '../../docs/screenshots'), { recursive: true });
-    copyFileSync(path, join(import.meta.dirname, '../../docs/screenshots', `${name}.png`));
-  }
-};
 
 beforeAll(async () => {
   if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npm run build:web（npm test 会自动构建）');
@@ -155,10 +145,10 @@ describe('绩效自评 tab', () => {
     // Findings follow the load (live validation after the first paint): wait for the marked cell.
     await expect.poll(() => at(3, 'score').getAttribute('class'), { timeout: 15_000 }).toContain('cell-warning');
     await page.getByTestId('findings-panel').locator('[data-code="selfeval.template-text"]').first().waitFor();
-    await shot('selfeval', page.locator('.main'));
+    await docScreenshot(page, 'selfeval', page.locator('.main'));
     await grid().scrollIntoViewIfNeeded();
     await page.getByTestId('se-total').scrollIntoViewIfNeeded();
-    await shot('selfeval-scores', page.locator('.main'));
+    await docScreenshot(page, 'selfeval-scores', page.locator('.main'));
     await page.getByTestId('se-accept-all').click();
     await expect.poll(() => at(3, 'score').textContent()).toBe('1.5');
     await expect.poll(() => fieldValue('selfeval.budgetRateScore')).toBe('9.88');
