@@ -8,7 +8,10 @@ import { z } from 'zod';
 import { DocumentSchema, type JixiaoDocument } from './model/schema';
 import type { LibraryEntry } from './library/entry';
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+/** A located detail of a failure (e.g. the schema issues of a corrupt file), for reports. */
+export interface ErrorDetail { path: string; message: string }
+export type ApiFailure = { ok: false; code: string; message: string; details?: ErrorDetail[] };
+export type ApiResult<T> = { ok: true; value: T } | ApiFailure;
 
 export const ExportFormat = z.enum(['xlsx', 'docx', 'pdf']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
