@@ -4,7 +4,7 @@
 // ApiResult: hosts never throw across the boundary.
 import type { AuditEntry, AuditProgress } from './audit/types';
 import type { ImportReport } from './import/types';
-import { z } from 'zod';
+import * as z from 'zod'; // a namespace import: the bundlers drop what is unused (zod's 350 KB of locales)
 import { DocumentSchema, type JixiaoDocument } from './model/schema';
 import type { LibraryEntry } from './library/entry';
 
