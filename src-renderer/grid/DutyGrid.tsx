@@ -259,9 +259,9 @@ export function DutyGrid() {
     { label: '在下方插入绩效指标', action: () => insertIndicatorAt('below') },
     { label: '插入绩效指标（作为下级）', action: () => insertIndicatorAt('child') },
     { separator: true, label: '' },
-    { label: '上移', shortcut: 'Alt+↑', action: () => moveFocused(-1) },
-    { label: '下移', shortcut: 'Alt+↓', action: () => moveFocused(1) },
-    { label: '删除行', shortcut: 'Ctrl+Delete', action: () => void deleteFocused() },
+    { label: '上移', command: 'move-up', action: () => moveFocused(-1) },
+    { label: '下移', command: 'move-down', action: () => moveFocused(1) },
+    { label: '删除行', command: 'delete-rows', action: () => void deleteFocused() },
   ];
 
   return (

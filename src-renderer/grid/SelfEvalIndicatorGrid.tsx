@@ -208,10 +208,10 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
     { label: '采用本行计算得分', action: acceptRow },
     { separator: true, label: '' },
     { label: '在上方插入指标', action: () => insert('above') },
-    { label: '在下方插入指标', shortcut: 'Ctrl+Enter', action: () => insert('below') },
-    { label: '上移', shortcut: 'Alt+↑', action: () => move(-1) },
-    { label: '下移', shortcut: 'Alt+↓', action: () => move(1) },
-    { label: '删除指标', shortcut: 'Ctrl+Delete', action: remove },
+    { label: '在下方插入指标', command: 'insert-below', action: () => insert('below') },
+    { label: '上移', command: 'move-up', action: () => move(-1) },
+    { label: '下移', command: 'move-down', action: () => move(1) },
+    { label: '删除指标', command: 'delete-rows', action: remove },
   ];
 
   return (
