@@ -7,7 +7,7 @@ import { parseClipboard } from '../../src-shared/clipboard';
 import {
   amountFromText, CommandError, DUTY_FIELDS, dutyCellValue, dutyRows, insertDutyIndicator, OWNER_FIELDS, pasteDutyBlock, setCellEdit, type DutyRow,
 } from '../../src-shared/commands';
-import { formatAmount, type JixiaoDocument, type MoneyUnit } from '../../src-shared/model';
+import { BAND_LABEL, DUTY_FIELD_LABEL, formatAmount, type JixiaoDocument, type MoneyUnit } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
 import { cellKey } from '../app/validation';
 import { deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, insertSiblingBelow, moveFocused, setDutyCells } from '../app/dutyOps';
@@ -57,10 +57,7 @@ function buildRows(doc: JixiaoDocument): DutyGridRow[] {
   return out;
 }
 
-const HEADERS: Record<string, string> = {
-  title: '职责活动', budget: '年度预算数', description: '内容描述', goal: '绩效目标', name: '绩效指标',
-  'bands.0': '优', 'bands.1': '良', 'bands.2': '中', 'bands.3': '差',
-};
+const HEADERS: Record<string, string> = { ...DUTY_FIELD_LABEL, ...Object.fromEntries(BAND_LABEL.map((b, i) => [`bands.${i}`, b])) };
 const WIDTHS: Record<string, number> = { title: 15, budget: 8, description: 22, goal: 17, name: 14, 'bands.0': 6, 'bands.1': 6, 'bands.2': 6, 'bands.3': 6 };
 
 /** Left padding of an activity's title beyond the normal cell padding (styles.css). */

@@ -5,7 +5,7 @@ import type { CellClassParams, ColDef, GridApi, ITooltipParams, SpanRowsParams }
 import {
   CommandError, deleteRows, insertProjectIndicator, moveRow, sortIndicatorsByTemplate, pasteProjectIndicatorBlock, PROJECT_INDICATOR_FIELDS, setCellEdit, setCellsEdit,
 } from '../../src-shared/commands';
-import { findLevel1, templateOrDefault, type Project, type ProjectIndicator } from '../../src-shared/model';
+import { findLevel1, PROJECT_INDICATOR_LABEL, templateOrDefault, type Project, type ProjectIndicator } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
 import { cellKey } from '../app/validation';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
@@ -17,7 +17,7 @@ import { GridNameSuggest } from './NameSuggest';
 
 registerGridModules();
 
-const HEADERS: Record<string, string> = { level1: '一级指标', level2: '二级指标', name: '三级指标', description: '绩效指标描述', value: '指标值', basis: '指标值确定依据' };
+const HEADERS = PROJECT_INDICATOR_LABEL;
 const WIDTHS: Record<string, number> = { level1: 10, level2: 12, name: 22, description: 28, value: 12, basis: 16 };
 
 /** 一级 cells span runs of the same 一级, 二级 cells runs of the same 一级 + 二级 (as the grid spans them). */

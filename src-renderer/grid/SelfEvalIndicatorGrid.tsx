@@ -8,7 +8,7 @@ import {
   amountFromText, applyComputedScoresEdit, CommandError, deleteRows, insertSelfEvalIndicator, moveRow, pasteSelfEvalBlock,
   setCellEdit, setCellsEdit, type SelfEvalIndicatorField,
 } from '../../src-shared/commands';
-import type { Project, SelfEvalIndicator, SelfevalTemplate } from '../../src-shared/model';
+import { SELFEVAL_INDICATOR_LABEL, type Project, type SelfEvalIndicator, type SelfevalTemplate } from '../../src-shared/model';
 import type { IndicatorScore, SelfEvalScores } from '../../src-shared/selfeval';
 import { editor, useEditor } from '../app/store';
 import { cellKey, indexFindings } from '../app/validation';
@@ -20,10 +20,7 @@ import type { Cell } from '../../src-shared/grid';
 registerGridModules();
 
 type Column = SelfEvalIndicatorField | 'computed';
-const HEADERS: Record<Column, string> = {
-  level1: '一级指标', level2: '二级指标', name: '三级指标', description: '指标说明', target: '年度指标值', actual: '实际完成值',
-  achievement: '完成情况', weight: '分值', score: '得分', computed: '计算得分', deviation: '偏差原因分析及改进措施',
-};
+const HEADERS: Record<Column, string> = { ...(SELFEVAL_INDICATOR_LABEL as Record<SelfEvalIndicatorField, string>), computed: '计算得分' };
 const WIDTHS: Record<Column, number> = { level1: 9, level2: 10, name: 18, description: 18, target: 10, actual: 10, achievement: 9, weight: 7, score: 7, computed: 9, deviation: 18 };
 const NUMERIC = new Set<Column>(['weight', 'score', 'computed']);
 

@@ -1,5 +1,6 @@
 // Rules over one project of the 项目绩效目标表: money, the spending schedule, vocabularies of the
 // template, required cells, indicator names, 指标值 and 依据.
+import { PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL } from '../model/labels';
 import { compareAmounts, sumAmounts } from '../model/amount';
 import type { Project, ProjectIndicator } from '../model/schema';
 import type { Finding } from './types';
@@ -7,7 +8,7 @@ import { findLevel1, type Template } from '../model/templates';
 import { compactName, nameShapeIssue } from './duty-rules';
 import { indicatorNature } from './indicator-kind';
 import { examples } from './group';
-import { finding, named, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
+import { finding, named, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
 import { valueIssues, type CellIssue } from './value-checks';
 
 export const indicatorWhere = (index: number, ind: ProjectIndicator, field: string) =>

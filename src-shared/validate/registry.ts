@@ -44,14 +44,6 @@ export function contextKey(ctx: RuleContext): string {
 export const DUTY_TABLE = '部门职责-工作活动';
 export const SEP = ' › ';
 
-export const ROW_FIELD_LABEL: Record<string, string> = { title: '职责活动', budget: '年度预算数', description: '内容描述', goal: '绩效目标' };
-export const BAND_LABEL = ['优', '良', '中', '差'];
-export const PROJECT_FIELD_LABEL: Record<string, string> = {
-  code: '项目编码', name: '项目名称', budget: '预算数', fiscal: '财政资金', other: '其他资金', purpose: '资金用途', goal: '绩效目标',
-};
-export const PROJECT_INDICATOR_LABEL: Record<string, string> = {
-  level1: '一级指标', level2: '二级指标', name: '三级指标', description: '绩效指标描述', value: '指标值', basis: '指标值确定依据',
-};
 
 export const named = (text: string, fallback: string) => (text.trim() === '' ? fallback : text.trim());
 
