@@ -4,7 +4,7 @@
 import { useMemo, useRef } from 'react';
 import { applyComputedScoresEdit, CommandError, initSelfEvalEdit, setCellEdit, setMetaEdit } from '../../src-shared/commands';
 import {
-  SELFEVAL_TEMPLATES, selfevalTemplateFor, templateOrDefault, type FundColumn, type FundRow, type Project, type SelfEval, type SelfevalTemplate, type Template,
+  FUND_COLUMN_LABEL_BY_LAYOUT, FUND_ROW_LABEL_BY_LAYOUT, SELFEVAL_TEMPLATES, selfevalTemplateFor, templateOrDefault, type Project, type SelfEval, type SelfevalTemplate, type Template,
 } from '../../src-shared/model';
 import { scoreSelfEval, type SelfEvalScores } from '../../src-shared/selfeval';
 import { exportAs, importSelfevalInto } from '../app/actions';

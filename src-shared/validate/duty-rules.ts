@@ -5,7 +5,7 @@ import { compareAmounts, subtractAmounts, sumAmounts } from '../model/amount';
 import type { Duty, DutyIndicator } from '../model/schema';
 import { analyzeBands, type BandAnalysis } from '../expr/bands';
 import { COUNT_UNITS, formatValue } from '../expr/parse';
-import { indicatorNature, type IndicatorNature } from './indicator-kind';
+import { indicatorNature, type IndicatorNature } from '../model/indicator-kind';
 import { activityWhere, dutyWhere, finding, named, SEP, type DutyRule } from './registry';
 import { repeatedFragment, runTogetherNames } from './text-shape';
 import { digitIssues, rateIssues, type CellIssue } from './value-checks';

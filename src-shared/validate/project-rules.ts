@@ -6,7 +6,7 @@ import type { Project, ProjectIndicator } from '../model/schema';
 import type { Finding } from './types';
 import { findLevel1, type Template } from '../model/templates';
 import { compactName, nameShapeIssue } from './duty-rules';
-import { indicatorNature } from './indicator-kind';
+import { indicatorNature } from '../model/indicator-kind';
 import { examples } from './group';
 import { finding, named, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
 import { valueIssues, type CellIssue } from './value-checks';

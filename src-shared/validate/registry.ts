@@ -7,8 +7,7 @@ import type { Duty, JixiaoDocument, Project } from '../model/schema';
 import { selfevalTemplateFor, templateOrDefault, type SelfevalTemplate, type Template } from '../model/templates';
 import type { MoneyUnit } from '../model/amount';
 import type { CellIssue } from './value-checks';
-import type { Finding } from './types';
-import type { GroupPolicy } from './group';
+import type { Finding, GroupPolicy } from './types';
 
 export interface RuleContext {
   template: Template;

@@ -8,7 +8,7 @@ import type { Project, SelfEval, SelfEvalIndicator } from '../model/schema';
 import type { SelfevalTemplate, Template } from '../model/templates';
 import { level1Key, level1Weight, parse, scoreSelfEval, gradeOf, type SelfEvalScores } from '../selfeval';
 import { nameShapeIssue } from './duty-rules';
-import { indicatorNature, type IndicatorNature } from './indicator-kind';
+import { indicatorNature, type IndicatorNature } from '../model/indicator-kind';
 import { examples } from './group';
 import { finding, named, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
 import { repeatedFragment } from './text-shape';

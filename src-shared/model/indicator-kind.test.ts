@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { templateOrDefault } from '../model/templates';
+import { templateOrDefault } from './templates';
 import { indicatorNature, isLowerBetter } from './indicator-kind';
 
 // Real names: each must occur in the shared fixtures or seed disclosures (../shared from the repo root).
