@@ -167,3 +167,16 @@ export function proposeBands(input: BandInput, steps: BandSteps): BandProposal {
   }
   return { ok: true, ...m, source: 'target', note: `按${isEmpty(input.target) ? '“优”档' : '指标值'}“${basis}”生成` };
 }
+
+/**
+ * For a faulty band table (a gap, a dead band, a wrong direction): 良/中/差 redrafted below the typed
+ * 优, when that makes a clean table; null otherwise. Offered as a fix, applied only on request.
+ */
+export function redraftBelowBest(bands: readonly string[], lowerIsBetter: boolean, steps: BandSteps, integer = false): Bands | null {
+  const best = bands[0] ?? '';
+  if (isEmpty(best)) return null;
+  const d = draftFromTarget(best, lowerIsBetter, steps, integer);
+  if (typeof d === 'string') return null;
+  const fixed: Bands = [best, d[1], d[2], d[3]];
+  return bandsClean(fixed, lowerIsBetter, integer) ? fixed : null;
+}

@@ -9,7 +9,7 @@ import { activityWhere, BAND_LABEL, dutyWhere, finding, named, ROW_FIELD_LABEL, 
 import { repeatedFragment, runTogetherNames } from './text-shape';
 import { digitIssues, rateIssues, type CellIssue } from './value-checks';
 import type { Template } from '../model/templates';
-import { bandsClean, draftFromTarget, proposeBands } from '../propose/bands';
+import { proposeBands, redraftBelowBest } from '../propose/bands';
 
 /** Every indicator row of a duty with where it sits (the duty's own first, then each activity's). */
 function* indicatorRows(duty: Duty, index: number): Generator<{ ind: DutyIndicator; parentWhere: string; siblings: DutyIndicator[] }> {
@@ -183,15 +183,6 @@ const bandIssueMemo = new Map<string, BandIssue[]>();
 
 const TABLE_ISSUES = new Set(['gap', 'unreachable', 'direction', 'identical']);
 
-/** 良/中/差 redrafted below the typed 优 (issue 19), when that makes a clean table; else null. */
-function redraft(bands: readonly string[], nature: IndicatorNature, template: Template): readonly string[] | null {
-  if (bands[0].trim() === '') return null;
-  const d = draftFromTarget(bands[0], nature.lowerIsBetter, template.bandSteps, nature.kind === 'count');
-  if (typeof d === 'string') return null;
-  const fixed = [bands[0], d[1], d[2], d[3]];
-  return bandsClean(fixed, nature.lowerIsBetter, nature.kind === 'count') ? fixed : null;
-}
-
 /** All findings on one indicator's four bands, as (band, issue); memoized by name and bands. */
 function bandIssues(ind: DutyIndicator, template: Template): BandIssue[] {
   const key = `${template.id}\u0002${ind.name}\u0002${ind.bands.join('\u0001')}`;
@@ -200,7 +191,7 @@ function bandIssues(ind: DutyIndicator, template: Template): BandIssue[] {
   out = [];
   const nature = indicatorNature(ind.name, template);
   const a = bandsOf(ind.bands, nature);
-  const fix = a.issues.some((i) => TABLE_ISSUES.has(i.kind)) ? redraft(ind.bands, nature, template) : null;
+  const fix = a.issues.some((i) => TABLE_ISSUES.has(i.kind)) ? redraftBelowBest(ind.bands, nature.lowerIsBetter, template.bandSteps, nature.kind === 'count') : null;
   for (const issue of a.issues) {
     if (issue.kind === 'empty') continue; // text.empty-required
     const band = issue.band ?? (issue.kind === 'gap' ? gapBand(a) : 0);
