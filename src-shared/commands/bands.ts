@@ -52,19 +52,39 @@ function* dutyIndicators(doc: JixiaoDocument): Generator<{ ind: DutyIndicator; w
 
 const TABLE_FAULTS = new Set(['gap', 'unreachable', 'direction', 'identical']);
 
+// The editor asks on every edit (grey drafts in empty cells): drafts repeat, so each distinct
+// (template, name, bands) is drafted once per source of known bands.
+const draftMemo = new WeakMap<object, Map<string, BandProposal>>();
+const NO_KNOWN = {};
+
+function draftFor(ind: DutyIndicator, templateId: string, known: KnownBands | undefined): BandProposal {
+  let memo = draftMemo.get(known ?? NO_KNOWN);
+  if (!memo) draftMemo.set(known ?? NO_KNOWN, (memo = new Map()));
+  const key = `${templateId}\u0002${ind.name}\u0002${ind.bands.join('\u0001')}`;
+  let p = memo.get(key);
+  if (!p) {
+    const template = templateOrDefault(templateId);
+    const nature = indicatorNature(ind.name, template);
+    p = proposeBands({ name: ind.name, bands: ind.bands, lowerIsBetter: nature.lowerIsBetter, integer: nature.kind === 'count', known: known?.(ind.name) }, template.bandSteps);
+    if (memo.size > 20000) memo.clear();
+    memo.set(key, p);
+  }
+  return p;
+}
+
 /** Every duty indicator with empty or faulty bands, with its draft (or why there is none). */
-export function bandRows(doc: JixiaoDocument, known?: KnownBands): BandRow[] {
+export function bandRows(doc: JixiaoDocument, known?: KnownBands, opts: { emptyOnly?: boolean } = {}): BandRow[] {
   const template = templateOrDefault(doc.meta.templateId);
   const out: BandRow[] = [];
   for (const { ind, where } of dutyIndicators(doc)) {
-    const nature = indicatorNature(ind.name, template);
-    const integer = nature.kind === 'count';
     const base = { indicatorId: ind.id, where, name: ind.name, typed: ind.bands };
     if (ind.bands.some((b) => b.trim() === '')) {
-      const proposal = proposeBands({ name: ind.name, bands: ind.bands, lowerIsBetter: nature.lowerIsBetter, integer, known: known?.(ind.name) }, template.bandSteps);
-      out.push({ ...base, status: 'empty', proposal });
+      out.push({ ...base, status: 'empty', proposal: draftFor(ind, template.id, known) });
       continue;
     }
+    if (opts.emptyOnly) continue;
+    const nature = indicatorNature(ind.name, template);
+    const integer = nature.kind === 'count';
     const a = analyzeBands(ind.bands, integer ? { lowerIsBetter: nature.lowerIsBetter, integer } : { lowerIsBetter: nature.lowerIsBetter });
     if (!a.issues.some((i) => TABLE_FAULTS.has(i.kind))) continue;
     const fixed = redraftBelowBest(ind.bands, nature.lowerIsBetter, template.bandSteps, integer);
