@@ -44,7 +44,7 @@ export const benches: Bench[] = [
   },
   {
     name: 'bands_agreement_linxi',
-    measure: () => {
+    measure: async () => {
       const { equal, total } = agreement();
       return { bands_agreement_linxi: { value: Math.round((equal / total) * 1000) / 10, unit: `% (${equal}/${total})` } };
     },
