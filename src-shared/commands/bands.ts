@@ -6,6 +6,8 @@ import { normalizeName, type LibraryEntry } from '../library/entry';
 import type { DutyIndicator, JixiaoDocument } from '../model/schema';
 import { templateOrDefault } from '../model/templates';
 import { proposeBands, redraftBelowBest, type BandProposal } from '../propose/bands';
+import { proposeScoring, type ScoringProposal } from '../propose/scoring';
+import { indicatorWhere as projectIndicatorWhere } from '../validate/project-rules';
 import { indicatorNature } from '../validate/indicator-kind';
 import { activityWhere, dutyWhere, named, SEP } from '../validate/registry';
 import { setCellsEdit } from './commands';
@@ -114,4 +116,38 @@ export function fillBandsEdit(doc: JixiaoDocument, opts: FillBandsOptions = {}):
   }
   const edit = changes.length ? setCellsEdit(doc, changes, `填写建议评价标准（${changes.length} 处）`) : null;
   return { edit, rows, cells: changes.length };
+}
+
+// ---- 评（扣）分标准 (structured forms): drafted from direction, target and weight ----
+
+export interface ScoringRow {
+  indicatorId: string;
+  where: string;
+  name: string;
+  value: string;
+  proposal: ScoringProposal;
+}
+
+/** Every project indicator with an empty 评（扣）分标准, with its draft (or why there is none). */
+export function scoringRows(doc: JixiaoDocument): ScoringRow[] {
+  const template = templateOrDefault(doc.meta.templateId);
+  const out: ScoringRow[] = [];
+  doc.projects.forEach((p, index) => {
+    for (const ind of p.indicators) {
+      if ((ind.scoring ?? '').trim() !== '') continue;
+      const nature = indicatorNature(ind.name, template);
+      out.push({
+        indicatorId: ind.id, where: projectIndicatorWhere(index, ind, 'scoring'), name: ind.name, value: ind.value,
+        proposal: proposeScoring({ value: ind.value, direction: ind.direction ?? '', weight: ind.weight ?? '', lowerIsBetter: nature.lowerIsBetter }),
+      });
+    }
+  });
+  return out;
+}
+
+/** One edit (one undo step) that writes the drafted 评（扣）分标准 of these indicators (all when absent). */
+export function fillScoringEdit(doc: JixiaoDocument, ids?: ReadonlySet<string>): { edit: Edit | null; rows: ScoringRow[]; cells: number } {
+  const rows = scoringRows(doc).filter((r) => !ids || ids.has(r.indicatorId));
+  const changes = rows.flatMap((r) => (r.proposal.ok ? [{ rowId: r.indicatorId, field: 'scoring', value: r.proposal.text }] : []));
+  return { edit: changes.length ? setCellsEdit(doc, changes, `填写建议评（扣）分标准（${changes.length} 处）`) : null, rows, cells: changes.length };
 }

@@ -66,6 +66,26 @@ describe('jixiao bands', () => {
     expect(bandFindings((await openDocumentFile(file)).document)).toEqual([]);
   });
 
+  it('--scoring drafts 评（扣）分标准 for the project indicators (Laishui 2020) and fills them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-scoring-'));
+    const file = join(dir, '涞水2020.jixiao');
+    writeFileSync(file, readFileSync(join(root, 'tests', 'fixtures', 'seeds', 'laishui-2020-a.jixiao')));
+    const userData = join(dir, 'userdata');
+    const listed = jixiao(userData, 'bands', file, '--scoring', '--json');
+    expect(listed.code, listed.stderr).toBe(0);
+    const rows = JSON.parse(listed.stdout) as { indicatorId: string; value: string; proposal: { ok: boolean; text?: string } }[];
+    const drafted = rows.filter((r) => r.proposal.ok);
+    expect(drafted.length).toBeGreaterThan(20);
+    const rate = drafted.find((r) => /^≥\d+%$/.test(r.value))!;
+    expect(rate.proposal.text).toBe(`完成值达到指标值（${rate.value}）的得权重分；未达到的，得分=完成值÷指标值×权重，最高不超过权重分。`);
+    const r = jixiao(userData, 'bands', file, '--scoring', '--fill');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`已写入 ${drafted.length} 个单元格`);
+    const after = (await openDocumentFile(file)).document;
+    const byId = new Map(after.projects.flatMap((p) => p.indicators).map((i) => [i.id, i]));
+    for (const d of drafted) expect(byId.get(d.indicatorId)!.scoring).toBe(d.proposal.text);
+  });
+
   it('refuses bad arguments and unreadable files with a reason', () => {
     const { file, userData } = copyWith((b) => b);
     expect(jixiao(userData, 'bands').code).toBe(2);
