@@ -2,7 +2,7 @@
 // an activity's first four cells span its indicator rows, as on paper.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellClassParams, ColDef, GridApi, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, GridApi, ICellRendererParams, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
 import { parseClipboard } from '../../src-shared/clipboard';
 import {
   amountFromText, CommandError, DUTY_FIELDS, dutyCellValue, dutyRows, insertDutyIndicator, OWNER_FIELDS, pasteDutyBlock, setCellEdit, type DutyRow,
@@ -229,8 +229,12 @@ export function DutyGrid() {
     };
     if (bandIndex(field) >= 0) {
       const k = bandIndex(field);
-      def.valueFormatter = (p: ValueFormatterParams<DutyGridRow>) =>
-        (p.value || !p.data?.indicatorId ? p.value ?? '' : draftsRef.current.get(p.data.indicatorId)?.[k] ?? '');
+      // The draft is decoration, not the cell's text: drawn by CSS from data-draft, so copy, find
+      // and the cell's textContent still see an empty cell.
+      def.cellRenderer = (p: ICellRendererParams<DutyGridRow>) => {
+        const draft = !p.value && p.data?.indicatorId ? draftsRef.current.get(p.data.indicatorId)?.[k] : null;
+        return draft ? <span className="draft" data-draft={draft} /> : (p.value ?? '');
+      };
       def.tooltipValueGetter = (p: ITooltipParams<DutyGridRow>) => {
         const id = p.data ? cellRowId(p.data, field) : null;
         const list = id ? findingsRef.current.get(cellKey(id, field)) : undefined;
