@@ -15,4 +15,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'rollover', summary: '从上年的文件生成新年度的绩效目标表', load: async () => (await import('./rollover')).rolloverCommand },
   { name: 'diff', summary: '对比两份绩效目标表（上年与本年，或两个版本）', load: async () => (await import('./diff')).diffCommand },
   { name: 'replace', summary: '在整个文档中查找并替换文字', load: async () => (await import('./replace')).replaceCommand },
+  { name: 'bands', summary: '为评价标准（优/良/中/差）拟出或填写建议', load: async () => (await import('./bands')).bandsCommand },
 ];
