@@ -91,7 +91,7 @@ const requiredRule: ProjectRule = {
   groups: { 'text.empty-required': { key: (f) => (f.path.field === 'basis' ? 'basis' : null) } },
   check(p, index, _ctx, out) {
     if (isBlank(p.name)) out.push(emptyFinding(p.id, 'name', fieldWhere(index, 'name'), '项目名称'));
-    if (isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code'), '项目编码', 'warning'));
+    if (isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code'), PROJECT_FIELD_LABEL.code, 'warning'));
     for (const ind of p.indicators) {
       for (const field of INDICATOR_REQUIRED) {
         if (isBlank(ind[field])) out.push(emptyFinding(ind.id, field, indicatorWhere(index, ind, field), PROJECT_INDICATOR_LABEL[field]));
