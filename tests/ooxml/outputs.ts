@@ -24,6 +24,28 @@ function national(): JixiaoDocument {
   return doc;
 }
 
+/** Text a clerk may paste: markup characters, edge spaces, tabs, line breaks, astral characters, control characters. */
+function awkwardText(): JixiaoDocument {
+  const doc = loadSeed('laishui-2020-a');
+  const p = doc.projects[0];
+  p.name = ' A&B <项目> "引号" \'单引号\' ';
+  p.purpose = '第一行\n\t第二行（制表符）\r\n第三行 𠀀 😀 末尾空格  ';
+  p.goal = `控制字符\u0001\u0008\u000b\u001f之后\ufffe`;
+  p.indicators[0].name = ']]> <![CDATA[ & &amp; &#1; \u0002\uffff';
+  p.indicators[0].value = '  ≥90%';
+  return doc;
+}
+
+const auditAwkward = () => auditDocument(awkwardText(), { file: 'a&<b>\uffff.jixiao', path: '/in/a&<b>\uffff.jixiao' }, 'jixiao');
+
+function awkwardSelfeval(): JixiaoDocument {
+  const doc = loadSeed('selfeval-2019-a');
+  const se = doc.projects[0].selfeval!;
+  se.problems = awkwardText().projects[0].goal;
+  se.indicators[0].actual = ' <&> \uffff ';
+  return doc;
+}
+
 /** A county's whole budget: 40 duties × 8 activities × 5 indicators, 300 projects × 12 indicators. */
 const county = () => makeSyntheticDocument();
 const SMALL_SELFEVAL = { duties: 2, activities: 2, indicators: 2, projects: 6, projectIndicators: 12 };
@@ -61,10 +83,9 @@ function nextYear(seed: 'laishui-2020-a' | 'linxi-2019'): JixiaoDocument {
   return doc;
 }
 
-function library(): Promise<Uint8Array> {
+function library(...docs: JixiaoDocument[]): Promise<Uint8Array> {
   const lib = emptyLibrary();
-  learnFromDocument(lib, loadSeed('laishui-2020-a'), '涞水.jixiao');
-  learnFromDocument(lib, loadSeed('linxi-2019'), '临西.jixiao');
+  docs.forEach((d, i) => learnFromDocument(lib, d, `${i + 1}.jixiao`));
   return libraryToXlsx(libraryEntries(lib));
 }
 
@@ -79,6 +100,8 @@ export const OUTPUTS: Output[] = [
   { name: 'national-2021.xlsx', make: () => exportXlsx(national()) },
   { name: 'national-2021.docx', make: () => exportDocx(national()) },
   { name: 'national-2021-sheet-per-project.xlsx', make: () => exportXlsx(national(), { sheetPerProject: true }) },
+  { name: 'awkward-text.xlsx', make: () => exportXlsx(awkwardText()) },
+  { name: 'awkward-text.docx', make: () => exportDocx(awkwardText()) },
   { name: 'county.xlsx', make: () => exportXlsx(county()) },
   { name: 'county.docx', make: () => exportDocx(county()) },
   // year-end self-evaluations, both layouts
@@ -98,5 +121,12 @@ export const OUTPUTS: Output[] = [
   ...(['laishui-2020-a', 'linxi-2019'] as const).map((s) => ({ name: `${s}-对比.xlsx`, make: () => diffToXlsx(diffDocuments(loadSeed(s), nextYear(s)), { old: 'old.jixiao', new: 'new.jixiao' }) })),
   { name: '对比-same.xlsx', make: () => diffToXlsx(diffDocuments(loadSeed('linxi-2019'), loadSeed('linxi-2019')), { old: 'a.jixiao', new: 'b.jixiao' }) },
   // the indicator library sheet (jixiao library export)
-  { name: '指标库.xlsx', make: library },
+  { name: '指标库.xlsx', make: () => library(loadSeed('laishui-2020-a'), loadSeed('linxi-2019')) },
+  // the awkward text through every writer that copies document text
+  { name: 'awkward-text-对比.xlsx', make: () => diffToXlsx(diffDocuments(loadSeed('laishui-2020-a'), awkwardText()), { old: 'a&b.jixiao', new: '<c>.jixiao' }) },
+  { name: 'awkward-text-指标库.xlsx', make: () => library(awkwardText()) },
+  { name: 'awkward-text-审核汇总.xlsx', make: () => auditWorkbook([auditAwkward()], new Date(Date.UTC(2021, 0, 1))) },
+  { name: 'awkward-text-审核意见.docx', make: () => opinionDocx(auditAwkward()) },
+  { name: 'awkward-text-selfeval.docx', make: () => exportSelfevalDocx(awkwardSelfeval()) },
+  { name: 'awkward-text-selfeval.xlsx', make: () => exportSelfevalXlsx(awkwardSelfeval()) },
 ];
