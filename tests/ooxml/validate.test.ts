@@ -73,6 +73,14 @@ describe('OOXML validator', () => {
     expect(errorsOf(core('<cp:title>x</cp:title>'))).toHaveLength(1);
   });
 
+  it('reports a relationship whose target is not in the package', () => {
+    const bytes = pkg(`${HEAD}<w:document xmlns:w="${W}"><w:body/></w:document>`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', 'word/document.xml',
+      { 'word/_rels/document.xml.rels': ['application/vnd.openxmlformats-package.relationships+xml', `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+        + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+        + '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>'] });
+    expect(errorsOf(bytes)).toEqual(['word/_rels/document.xml.rels: relationship target styles.xml is not in the package']);
+  });
+
   it('refuses a part whose content type has no schema instead of skipping it', () => {
     const bytes = pkg(`${HEAD}<w:document xmlns:w="${W}"><w:body/></w:document>`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', 'word/document.xml',
       { 'word/people.xml': ['application/vnd.ms-word.people+xml', '<w15:people xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"/>'] });

@@ -3,10 +3,11 @@
 // Markup Compatibility is processed first (mc.ts), then `xmllint --noout --schema` (libxml2-utils)
 // runs once per schema over all parts that use it. A part with no schema must be listed in
 // UNVALIDATED with a reason; anything else unmapped is an error, so nothing is skipped silently.
+// Package level: every part needs a content type, every internal relationship target must exist.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { processMarkupCompatibility } from './mc';
 
@@ -98,6 +99,7 @@ export function validateOoxml(files: OoxmlFile[]): ValidationReport {
       const types = entries[CONTENT_TYPES_PART];
       if (!types) { report.errors.push({ file: f.name, part: CONTENT_TYPES_PART, message: 'missing' }); return; }
       const cts = contentTypes(strFromU8(types), names);
+      for (const message of danglingRelationships(entries)) report.errors.push({ file: f.name, part: message.part, message: message.text });
       for (const part of names) {
         const schema = part === CONTENT_TYPES_PART ? CONTENT_TYPES_SCHEMA : SCHEMA_BY_CONTENT_TYPE[cts.get(part) ?? ''];
         if (!schema) {
@@ -123,6 +125,22 @@ export function validateOoxml(files: OoxmlFile[]): ValidationReport {
     rmSync(work, { recursive: true, force: true });
   }
   return report;
+}
+
+/** Internal relationship targets that are not in the package (Word reports the file as damaged). */
+export function danglingRelationships(entries: Record<string, Uint8Array>): { part: string; text: string }[] {
+  const out: { part: string; text: string }[] = [];
+  for (const name of Object.keys(entries).filter((n) => n.endsWith('.rels'))) {
+    // xl/_rels/workbook.xml.rels → targets are relative to xl/
+    const base = name.replace(/_rels\/[^/]*$/, '');
+    for (const m of strFromU8(entries[name]).matchAll(/<Relationship\b[^>]*>/g)) {
+      if (/TargetMode="External"/.test(m[0])) continue;
+      const target = /Target="([^"]+)"/.exec(m[0])?.[1] ?? '';
+      const resolved = posix.normalize(target.startsWith('/') ? target.slice(1) : posix.join(base, target));
+      if (!(resolved in entries)) out.push({ part: name, text: `relationship target ${target} is not in the package` });
+    }
+  }
+  return out;
 }
 
 function xmllint(schema: string, paths: string[], origin: Map<string, { file: string; part: string }>, work: string): SchemaError[] {
