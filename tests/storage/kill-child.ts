@@ -1,4 +1,4 @@
-// Child for atomic-kill.test.ts: saves two documents alternately to one file until killed.
+// Child for kill-harness.ts: saves two documents alternately to one file until killed.
 import { readFileSync } from 'node:fs';
 import { saveDocumentFile } from '../../src-main/services/storage';
 import type { JixiaoDocument } from '../../src-shared/model/schema';
