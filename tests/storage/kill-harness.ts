@@ -1,5 +1,5 @@
 // SIGKILL during save: a child process saves two documents alternately to one file; we kill it after
-// a seeded random delay, again and again. After every kill the file (and its .bak) must be exactly
+// a seeded random number of completed saves plus a seeded random delay, again and again. After every kill the file (and its .bak) must be exactly
 // the old or the new version — never truncated, never half-written. A short run is part of
 // `npm test` (atomic-kill.test.ts); `npm run bench:reliability` runs 1,000 kills.
 import { spawn } from 'node:child_process';
@@ -15,7 +15,7 @@ export interface KillOptions {
   kills: number;
   /** Seeds the kill delays: the same seed gives the same sequence of delays. */
   seed: number;
-  /** Kill after 0…maxDelayMs from the child's first line (it starts saving right after it). */
+  /** Kill 0…maxDelayMs after the chosen save (the next one starts at once). */
   maxDelayMs?: number;
   /** Stop at the first unreadable file (tests) instead of counting them (the reliability bench). */
   stopAtFirst?: boolean;
@@ -35,9 +35,12 @@ export interface KillReport {
   elapsedMs: number;
 }
 
-/** Kills delays, 0.1 ms steps, from the seed (fast-check's generator, as the property tests use). */
-export function killDelays(seed: number, kills: number, maxDelayMs = 40): number[] {
-  return fc.sample(fc.noBias(fc.integer({ min: 0, max: maxDelayMs * 10 })), { seed, numRuns: kills }).map((d) => d / 10);
+/** When to kill: after `saves` completed saves (0–3, so the file was A or B before) plus `delayMs`
+ *  (0.1 ms steps). Counting saves, not only time, keeps both versions in play on a slow machine too.
+ *  From the seed by fast-check's generator (unbiased), as the property tests draw their cases. */
+export function killPlan(seed: number, kills: number, maxDelayMs = 20): { saves: number; delayMs: number }[] {
+  const one = fc.record({ saves: fc.integer({ min: 0, max: 3 }), delayMs: fc.integer({ min: 0, max: maxDelayMs * 10 }).map((d) => d / 10) });
+  return fc.sample(fc.noBias(one), { seed, numRuns: kills });
 }
 
 export async function killDuringSave(opts: KillOptions): Promise<KillReport> {
@@ -66,9 +69,9 @@ export async function killDuringSave(opts: KillOptions): Promise<KillReport> {
       const r = loadDocumentText(text);
       return r.ok ? `loads, but is neither version (length ${text.length})` : `does not load: ${r.code} (length ${text.length})`;
     };
-    const delays = killDelays(opts.seed, opts.kills, opts.maxDelayMs);
-    for (let i = 0; i < delays.length; i++) {
-      await runAndKill(bundle, [target, join(dir, 'a.json'), join(dir, 'b.json')], delays[i]);
+    const plan = killPlan(opts.seed, opts.kills, opts.maxDelayMs);
+    for (let i = 0; i < plan.length; i++) {
+      await runAndKill(bundle, [target, join(dir, 'a.json'), join(dir, 'b.json')], plan[i]);
       report.kills++;
       const now = which(target);
       if (now === 'A') report.a++;
@@ -93,11 +96,16 @@ export async function killDuringSave(opts: KillOptions): Promise<KillReport> {
   return report;
 }
 
-function runAndKill(bundle: string, args: string[], delayMs: number): Promise<void> {
+function runAndKill(bundle: string, args: string[], when: { saves: number; delayMs: number }): Promise<void> {
   return new Promise((resolve, reject) => {
     const cp = spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let timer: NodeJS.Timeout | undefined;
-    cp.stdout.once('data', () => { timer = setTimeout(() => cp.kill('SIGKILL'), delayMs); });
+    let saved = -1; // the first line is 'go'
+    cp.stdout.setEncoding('utf8');
+    cp.stdout.on('data', (chunk: string) => {
+      saved += chunk.split('\n').length - 1;
+      if (saved >= when.saves && !timer) timer = setTimeout(() => cp.kill('SIGKILL'), when.delayMs);
+    });
     cp.on('error', reject);
     cp.on('exit', (code, signal) => {
       clearTimeout(timer);
