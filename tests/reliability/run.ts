@@ -79,65 +79,68 @@ async function damaged(n: number, seed: number, timeoutMs: number): Promise<bool
   for (let i = 0; plan.length < n; i++) for (let j = 0; j < sources.length; j++) if (i < samples[j].length) plan.push({ o: sources[j], m: samples[j][i] });
 
   const root = mkdtempSync(join(tmpdir(), 'jixiao-reliability-'));
-  const kept = join(root, 'failures');
-  const worker = join(root, 'audit-worker.mjs');
-  // The reader as the bundled CLI runs it.
-  await build({ entryPoints: [join(import.meta.dirname, '../../src-main/audit-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: worker, logLevel: 'error' });
+  let kept: string | undefined;
   const times: number[] = [];
   const outcome = { read: 0, refused: new Map<string, number>(), crashes: [] as string[], hangs: [] as string[] };
-  const kinds = new Map<string, number>();
-  const started = performance.now();
-  for (let b = 0; b < plan.length; b += BATCH) {
-    const dir = join(root, `batch-${b / BATCH}`);
-    mkdirSync(dir);
-    const batch = plan.slice(b, b + BATCH);
-    // Job 0 is an undamaged file: it starts the worker, and its time is not counted.
-    const warm = sources[0];
-    writeFileSync(join(dir, `warm-${warm.name}`), warm.bytes);
-    const jobs = [{ path: join(dir, `warm-${warm.name}`), file: `warm-${warm.name}` }];
-    batch.forEach(({ o, m }, k) => {
-      const file = `${b + k}-${m.kind}-${o.name}`;
-      writeFileSync(join(dir, file), applyMutation(o, m));
-      jobs.push({ path: join(dir, file), file });
-      kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
-    });
-    // One worker: the time from handing a file over to its entry coming back is that file's time.
-    let handedAt = 0;
-    let lastDone = 0;
-    // The next file's time includes a worker start: the first file, and the file after a timeout
-    // (after a crash too, which is reported anyway).
-    let fresh = true;
-    const entries = await auditFiles(jobs, {
-      workers: 1, timeoutMs, worker: { file: worker },
-      onProgress: (p) => {
-        if (p.done === lastDone) { handedAt = p.elapsedMs; return; }
-        lastDone = p.done;
-        const t = p.elapsedMs - handedAt;
-        if (!fresh) times.push(t);
-        fresh = t >= timeoutMs;
-      },
-    });
-    entries.slice(1).forEach((e, k) => {
-      const { o, m } = batch[k];
-      if (e.status === 'read') { outcome.read++; return; }
-      if (e.status !== 'unreadable') throw new Error(`unexpected entry ${e.status}`);
-      if (DOCUMENTED.has(e.code)) { outcome.refused.set(e.code, (outcome.refused.get(e.code) ?? 0) + 1); return; }
-      mkdirSync(kept, { recursive: true });
-      writeFileSync(join(kept, e.file), readFileSync(e.path));
-      writeFileSync(join(kept, `${e.file}.mutation.json`), JSON.stringify({ original: o.name, mutation: m, code: e.code, message: e.message }, null, 1));
-      (e.code === 'audit.timeout' ? outcome.hangs : outcome.crashes).push(`${e.file}: ${e.code} ${e.message}`);
-    });
-    rmSync(dir, { recursive: true, force: true });
-    const done = Math.min(plan.length, b + BATCH);
-    console.log(`  ${done}/${plan.length}: read ${outcome.read}, refused ${[...outcome.refused.values()].reduce((a, x) => a + x, 0)}, crashes ${outcome.crashes.length}, hangs ${outcome.hangs.length}; ${Math.round((performance.now() - started) / 1000)} s`);
+  try {
+    const worker = join(root, 'audit-worker.mjs');
+    // The reader as the bundled CLI runs it.
+    await build({ entryPoints: [join(import.meta.dirname, '../../src-main/audit-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: worker, logLevel: 'error' });
+    const kinds = new Map<string, number>();
+    const started = performance.now();
+    for (let b = 0; b < plan.length; b += BATCH) {
+      const dir = join(root, `batch-${b / BATCH}`);
+      mkdirSync(dir);
+      const batch = plan.slice(b, b + BATCH);
+      // Job 0 is an undamaged file: it starts the worker, and its time is not counted.
+      const warm = sources[0];
+      writeFileSync(join(dir, `warm-${warm.name}`), warm.bytes);
+      const jobs = [{ path: join(dir, `warm-${warm.name}`), file: `warm-${warm.name}` }];
+      batch.forEach(({ o, m }, k) => {
+        const file = `${b + k}-${m.kind}-${o.name}`;
+        writeFileSync(join(dir, file), applyMutation(o, m));
+        jobs.push({ path: join(dir, file), file });
+        kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
+      });
+      // One worker: the time from handing a file over to its entry coming back is that file's time.
+      let handedAt = 0;
+      let lastDone = 0;
+      // The next file's time includes a worker start: the first file, and the file after a timeout
+      // (after a crash too, which is reported anyway).
+      let fresh = true;
+      const entries = await auditFiles(jobs, {
+        workers: 1, timeoutMs, worker: { file: worker },
+        onProgress: (p) => {
+          if (p.done === lastDone) { handedAt = p.elapsedMs; return; }
+          lastDone = p.done;
+          const t = p.elapsedMs - handedAt;
+          if (!fresh) times.push(t);
+          fresh = t >= timeoutMs;
+        },
+      });
+      entries.slice(1).forEach((e, k) => {
+        const { o, m } = batch[k];
+        if (e.status === 'read') { outcome.read++; return; }
+        if (e.status !== 'unreadable') throw new Error(`unexpected entry ${e.status}`);
+        if (DOCUMENTED.has(e.code)) { outcome.refused.set(e.code, (outcome.refused.get(e.code) ?? 0) + 1); return; }
+        kept ??= mkdtempSync(join(tmpdir(), 'jixiao-reliability-failures-'));
+        writeFileSync(join(kept, e.file), readFileSync(e.path));
+        writeFileSync(join(kept, `${e.file}.mutation.json`), JSON.stringify({ original: o.name, mutation: m, code: e.code, message: e.message }, null, 1));
+        (e.code === 'audit.timeout' ? outcome.hangs : outcome.crashes).push(`${e.file}: ${e.code} ${e.message}`);
+      });
+      rmSync(dir, { recursive: true, force: true });
+      const done = Math.min(plan.length, b + BATCH);
+      console.log(`  ${done}/${plan.length}: read ${outcome.read}, refused ${[...outcome.refused.values()].reduce((a, x) => a + x, 0)}, crashes ${outcome.crashes.length}, hangs ${outcome.hangs.length}; ${Math.round((performance.now() - started) / 1000)} s`);
+    }
+    for (const c of [...outcome.crashes, ...outcome.hangs].slice(0, 20)) console.log(`  FAILED ${c}`);
+    console.log(`damage: ${[...kinds].map(([k, c]) => `${k} ${c}`).join(', ')}`);
+    console.log(`refused with the reader's codes: ${[...outcome.refused].sort().map(([k, c]) => `${k} ${c}`).join(', ')}`);
+    console.log(`damaged files: ${plan.length}, read ${outcome.read}, refused ${plan.length - outcome.read - outcome.crashes.length - outcome.hangs.length}, crashes ${outcome.crashes.length}, hangs ${outcome.hangs.length}`);
+    console.log(`time per file (read + import/load + checks, in the worker): median ${ms(pct(times, 0.5))}, p99 ${ms(pct(times, 0.99))}, max ${ms(Math.max(...times))} over ${times.length} files; total ${Math.round((performance.now() - started) / 1000)} s`);
+    if (kept) console.log(`failing inputs kept in ${kept}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
-  for (const c of [...outcome.crashes, ...outcome.hangs].slice(0, 20)) console.log(`  FAILED ${c}`);
-  console.log(`damage: ${[...kinds].map(([k, c]) => `${k} ${c}`).join(', ')}`);
-  console.log(`refused with the reader's codes: ${[...outcome.refused].sort().map(([k, c]) => `${k} ${c}`).join(', ')}`);
-  console.log(`damaged files: ${plan.length}, read ${outcome.read}, refused ${plan.length - outcome.read - outcome.crashes.length - outcome.hangs.length}, crashes ${outcome.crashes.length}, hangs ${outcome.hangs.length}`);
-  console.log(`time per file (read + import/load + checks, in the worker): median ${ms(pct(times, 0.5))}, p99 ${ms(pct(times, 0.99))}, max ${ms(Math.max(...times))} over ${times.length} files; total ${Math.round((performance.now() - started) / 1000)} s`);
-  if (outcome.crashes.length || outcome.hangs.length) console.log(`failing inputs kept in ${kept}`);
-  else rmSync(root, { recursive: true, force: true });
   return outcome.crashes.length === 0 && outcome.hangs.length === 0;
 }
 
