@@ -185,6 +185,8 @@ describe('merged 一级/二级 cells', () => {
   });
 
   it('project indicators: typing into a merged cell changes every row of its run, one undo step', async () => {
+    await open(seed('laishui'));
+    await page.getByTestId('tab-projects').click();
     const g = await gridDriver(page, 'project-indicator-grid');
     await select(g, 2, 'level2'); // 社会效益指标 over rows 2–3
     await expect.poll(() => g.block()).toBe('2,3,1,1');
