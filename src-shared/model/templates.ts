@@ -17,6 +17,32 @@ export interface Template {
   costOnlyBasis: string[];
   lowerIsBetterWords: string[];
   projectCodePattern: string;
+  /** Step rules for proposing 优/良/中/差 from a target (src-shared/propose, issue 19). */
+  bandSteps: BandSteps;
+}
+
+/** How the next two band thresholds are found from the best one (see templates' `bandSteps._doc`). */
+export interface StepRule {
+  /** Thresholds on multiples of `grid` (95% → 90% → 80%), tried first. */
+  grid?: number;
+  /** Otherwise (or when the grid leaves the domain): `ratio` × the target per step, rounded to one significant digit. */
+  ratio?: number;
+  /** Keep thresholds whole numbers (counts, days). */
+  integer?: boolean;
+  /** The smallest step (a zero target still gets ≤1, ≤2 …). */
+  minStep?: number;
+}
+
+type Directions = { higher: StepRule; lower: StepRule };
+
+export interface BandSteps {
+  percent: Directions;
+  count: Directions;
+  money: Directions;
+  days: Directions;
+  other: Directions;
+  /** Word ladders for qualitative targets, best first (全部完成 → 未完成). */
+  qualitative: string[][];
 }
 
 export const TEMPLATES: readonly Template[] = [hebei2020, national2021];
