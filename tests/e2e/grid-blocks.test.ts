@@ -311,7 +311,7 @@ describe('a paste wider than the columns right of the selection', () => {
     await select(g, 0, 'value');
     await pasteKeys('≥3\t依据丙\t备注\r\n');
     await expect.poll(() => toast()).toBe('已粘贴 1 行 × 2 列；超出表格的 1 列未粘贴（“指标值确定依据”右侧：“备注”）');
-    expect(await g.text(0, 'basis')).toBe('依据丙');
+    await expect.poll(() => g.text(0, 'basis')).toBe('依据丙');
     await undo();
   });
 
@@ -338,7 +338,7 @@ describe('a paste wider than the columns right of the selection', () => {
     await select(g, 0, 'deviation');
     await pasteKeys('原因\t多一\t多二\r\n');
     await expect.poll(() => toast()).toBe('已粘贴 1 行 × 1 列；超出表格的 2 列未粘贴（“偏差原因分析及改进措施”右侧：“多一”、“多二”）');
-    expect(await g.text(0, 'deviation')).toBe('原因');
+    await expect.poll(() => g.text(0, 'deviation')).toBe('原因');
     await undo();
   });
 });
