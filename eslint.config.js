@@ -13,7 +13,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 
 /** src-shared, lowest first: a folder may import the folders before it, never after. */
 export const SHARED_ORDER = [
-  'expr', 'model', 'grid', 'clipboard', 'propose', 'selfeval', 'validate', 'layout', 'export', 'import', 'library',
+  'profile', 'expr', 'model', 'grid', 'clipboard', 'propose', 'selfeval', 'validate', 'layout', 'export', 'import', 'library',
   'commands', 'find', 'audit', 'cycle', 'ipc', 'keymap',
 ];
 /** src-renderer, lowest first; app (state, actions) and dialogs use each other. */

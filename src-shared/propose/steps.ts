@@ -1,8 +1,8 @@
 // Step rules for proposing 优/良/中/差 (issue 19) are data: each template carries a `bandSteps`
-// block (templates/*.json, typed in model/templates.ts); this module says which rule applies.
+// block (templates/*.json, validated by src-shared/profile); this module says which rule applies.
 import { COUNT_UNITS } from '../expr/parse';
 
-export type { BandSteps, StepRule } from '../model/templates';
+export type { BandSteps, StepRule } from '../profile';
 
 export type UnitKind = 'percent' | 'count' | 'money' | 'days' | 'other';
 
