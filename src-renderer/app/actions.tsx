@@ -63,7 +63,7 @@ export async function openDoc(): Promise<void> {
 export async function openPath(path: string, ask = true): Promise<boolean> {
   if (ask && !(await confirmDiscard())) return false;
   const res = await busy('正在打开…', () => invoke('doc:open', { path }));
-  if (!res.ok) { void messageDialog('无法打开文件', res.message); return false; }
+  if (!res.ok) { void messageDialog(res.code === 'doc.open-elsewhere' ? '已在另一个窗口中打开' : '无法打开文件', res.message); return false; }
   await dropRecovery();
   editor.load(res.value.document, res.value.path, res.value.stamp);
   editor.set({ recoveryKey: newRecoveryKey() });
@@ -224,10 +224,10 @@ export function startTitleSync(): () => void {
     const s = editor.get();
     const dirty = isModified(s);
     const title = windowTitle(s.path, dirty);
-    if (title === last) return;
-    last = title;
+    if (title + s.path === last) return;
+    last = title + s.path;
     document.title = title;
-    void invoke('window:setState', { title, dirty });
+    void invoke('window:setState', { title, dirty, path: s.path });
   };
   sync();
   return useEditor.subscribe(sync);
