@@ -156,6 +156,7 @@ export async function exportAs(format: ExportFormat, options: { selfeval?: boole
   if (!s.doc) return;
   const doc = s.doc;
   const label = `${options.selfeval ? '绩效自评表 ' : ''}${{ xlsx: 'Excel', docx: 'Word', pdf: 'PDF' }[format]}`;
+  if (!(await confirmExportWithErrors(options.selfeval ?? false))) return;
   let path: string | null = null;
   if (api().host === 'electron') {
     const name = options.selfeval ? defaultSelfevalExportName(doc, format) : defaultName(doc, format);
@@ -167,6 +168,19 @@ export async function exportAs(format: ExportFormat, options: { selfeval?: boole
   const res = await busy(`正在导出 ${label}…`, () => invoke('export:write', { document: doc, format, path, nearPath: s.path, options: { selfeval: options.selfeval ?? false } }));
   if (!res.ok) { void messageDialog('导出失败', res.message); return; }
   await openModal<void>((close) => <ExportDoneDialog path={res.value.path} label={label} onClose={() => close()} />);
+}
+
+/**
+ * A table with 错误 goes to the finance bureau only when the clerk says so: 查看问题 opens the
+ * findings panel, 仍然导出 goes on. Counts the errors of the tables being exported.
+ */
+async function confirmExportWithErrors(selfeval: boolean): Promise<boolean> {
+  const errors = editor.get().findings.filter((f) => f.severity === 'error' && f.code.startsWith('selfeval.') === selfeval).length;
+  if (errors === 0) return true;
+  const c = await choiceDialog('导出', `文档中有 ${errors} 个错误，导出的表格可能被财政部门退回。`,
+    [{ value: 'show', label: '查看问题', primary: true }, { value: 'export', label: '仍然导出' }, { value: 'cancel', label: '取消' }], 'cancel');
+  if (c === 'show') editor.set({ findingsOpen: true, libraryOpen: false });
+  return c === 'export';
 }
 
 export async function openSettings(): Promise<void> {
