@@ -18,7 +18,7 @@ describe('docx: a project block is one table on paper', () => {
       const paras = gap.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
       expect(paras).toHaveLength(1);
       expect(gap).not.toMatch(/<w:t[ >]/);
-      const line = /<w:spacing [^>]*w:line="(\d+)" w:lineRule="exact"/.exec(paras[0]);
+      const line = /<w:spacing [^>]*w:line="(\d+)" w:lineRule="exact"/.exec(paras[0] ?? '');
       expect(line).not.toBeNull();
       expect(Number(line![1])).toBeLessThanOrEqual(20);
       expect(paras[0]).toMatch(/w:before="0"/);
