@@ -1,4 +1,4 @@
-// `jixiao new <file.jixiao> --template hebei-2020 --dept "323 临西县人力资源和社会保障局" --year 2019 [--unit 万元]`
+// `jixiao new <file.jixiao> --template hebei-2020 --dept "323 临西县人力资源和社会保障局" [--year 2019] [--unit 万元]`
 import { existsSync } from 'node:fs';
 import { defaultBudgetYear, newDocument, splitOrgLine } from '../../src-shared/model/factory';
 import { TEMPLATES, getTemplate } from '../../src-shared/model/templates';
