@@ -1,6 +1,7 @@
 // The editor window: toolbar, tabs (部门职责-工作活动 / 项目绩效目标表), findings panel, status bar.
 import { useCallback, useEffect, useState } from 'react';
 import type { HostCommand } from '../src-shared/ipc';
+import { takeDrafts } from './app/bandDrafts';
 import { batchAudit, exportAs, importFile, importSelfevalInto, newDoc, offerRecovery, openDoc, openPath, openSettings, save, startAutosave, startTitleSync, fileName } from './app/actions';
 import { api, pathForFile } from './app/api';
 import { deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, moveFocused } from './app/dutyOps';
@@ -58,6 +59,7 @@ function Toolbar({ onPreview }: { onPreview: () => void }) {
           <B label="删除行" onClick={() => void deleteFocused()} title="删除当前行 (Ctrl+Delete)" testId="tb-delete" />
           <B label="上移" onClick={() => moveFocused(-1)} title="上移 (Alt+↑)" />
           <B label="下移" onClick={() => moveFocused(1)} title="下移 (Alt+↓)" />
+          <B label="填写评价标准" onClick={() => takeDrafts()} title="为整张表中空白的优/良/中/差填写建议（按“优”档或指标库拟定，可撤销）" testId="tb-fill-bands" />
         </div>
       )}
       <div className="group">

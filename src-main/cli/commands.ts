@@ -11,6 +11,7 @@ import { selfevalCommand } from './selfeval';
 import { rolloverCommand } from './rollover';
 import { diffCommand } from './diff';
 import { replaceCommand } from './replace';
+import { bandsCommand } from './bands';
 
 export const COMMANDS: CliCommand[] = [
   newCommand,
@@ -23,4 +24,5 @@ export const COMMANDS: CliCommand[] = [
   rolloverCommand,
   diffCommand,
   replaceCommand,
+  bandsCommand,
 ];

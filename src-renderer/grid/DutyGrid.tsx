@@ -2,7 +2,7 @@
 // an activity's first four cells span its indicator rows, as on paper.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellClassParams, ColDef, GridApi, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, GridApi, ICellRendererParams, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
 import { parseClipboard } from '../../src-shared/clipboard';
 import {
   amountFromText, CommandError, DUTY_FIELDS, dutyCellValue, dutyRows, insertDutyIndicator, OWNER_FIELDS, pasteDutyBlock, setCellEdit, type DutyRow,
@@ -19,6 +19,8 @@ import type { Cell } from '../../src-shared/grid';
 import { dutyFill } from '../../src-shared/library/fill';
 import type { LibraryEntry } from '../../src-shared/library/entry';
 import { GridNameSuggest } from './NameSuggest';
+import { draftsOf, takeDrafts } from '../app/bandDrafts';
+import { useLibrary } from '../app/library';
 
 registerGridModules();
 
@@ -87,6 +89,8 @@ function dutyRowHeights(rows: DutyGridRow[], widthOf: (colId: string) => number)
   const heights = rowHeights(cells, gridLineCounter(), HEIGHT_METRICS);
   return new Map(rows.map((row, r) => [row.key, heights[r]]));
 }
+
+const bandIndex = (field: string) => (field.startsWith('bands.') ? Number(field.slice(6)) : -1);
 
 export function cellRowId(row: DutyRow, field: string): string | null {
   return OWNER_FIELDS.has(field) ? row.ownerId : row.indicatorId;
@@ -173,11 +177,24 @@ export function DutyGrid() {
       const row = at(c);
       if (row) editor.set({ dutyFocus: { rowKey: row.key, field: DUTY_FIELDS[c.col] } });
     },
+    take: (c) => {
+      const row = at(c);
+      const d = editor.get().doc;
+      const k = bandIndex(DUTY_FIELDS[c.col]);
+      if (!row?.indicatorId || !d || k < 0 || row.cells[DUTY_FIELDS[c.col]] !== '') return;
+      if (draftsOf(d).get(row.indicatorId)?.[k]) takeDrafts(new Set([row.indicatorId]));
+    },
   };
   const { ctl, menu } = useCellController(hostRef, model);
   const gridProps = useMemo(() => spreadsheetGridProps<DutyGridRow>({ rowId: (r) => r.key, heights, apiRef, ctl, widthsKey: 'duty' }), [heights, ctl]);
 
   const { findingsRef, diffRef } = useCellMarks(apiRef);
+
+  // Drafted 评价标准 show grey in empty band cells; a new 指标库 version may change them all.
+  const draftsRef = useRef(draftsOf(doc));
+  draftsRef.current = draftsOf(doc);
+  const libraryVersion = useLibrary((s) => s.version);
+  useEffect(() => { apiRef.current?.refreshCells({ columns: ['bands.0', 'bands.1', 'bands.2', 'bands.3'], force: true }); }, [libraryVersion]);
 
   const columnDefs = useMemo<ColDef<DutyGridRow>[]>(() => DUTY_FIELDS.map((field) => {
     const owner = OWNER_FIELDS.has(field);
@@ -205,9 +222,26 @@ export function DutyGrid() {
         if (list) cls.push(list[0].severity === 'error' ? 'cell-error' : 'cell-warning');
         const mark = id ? diffRef.current.get(cellKey(id, field)) : undefined;
         if (mark) cls.push(mark);
+        const k = bandIndex(field);
+        if (k >= 0 && row.indicatorId && row.cells[field] === '' && draftsRef.current.get(row.indicatorId)?.[k]) cls.push('band-draft');
         return cls.join(' ');
       },
     };
+    if (bandIndex(field) >= 0) {
+      const k = bandIndex(field);
+      // The draft is decoration, not the cell's text: drawn by CSS from data-draft, so copy, find
+      // and the cell's textContent still see an empty cell.
+      def.cellRenderer = (p: ICellRendererParams<DutyGridRow>) => {
+        const draft = !p.value && p.data?.indicatorId ? draftsRef.current.get(p.data.indicatorId)?.[k] : null;
+        return draft ? <span className="draft" data-draft={draft} /> : (p.value ?? '');
+      };
+      def.tooltipValueGetter = (p: ITooltipParams<DutyGridRow>) => {
+        const id = p.data ? cellRowId(p.data, field) : null;
+        const list = id ? findingsRef.current.get(cellKey(id, field)) : undefined;
+        if (list) return list.map((f) => `${f.severity === 'error' ? '错误' : '警告'}：${f.message}`).join('\n');
+        return id && p.data?.cells[field] === '' && draftsRef.current.get(id)?.[k] ? '建议的评价标准：按 Tab 或再次单击采用' : undefined;
+      };
+    }
     if (owner) def.spanRows = ({ nodeA, nodeB }: SpanRowsParams<DutyGridRow>) => nodeA?.data?.ownerId === nodeB?.data?.ownerId;
     if (field === 'title') def.valueFormatter = (p: ValueFormatterParams<DutyGridRow>) => (p.data ? `${p.data.number}${p.value ?? ''}` : '');
     if (field === 'budget') {
@@ -262,7 +296,24 @@ export function DutyGrid() {
     { label: '上移', shortcut: 'Alt+↑', action: () => moveFocused(-1) },
     { label: '下移', shortcut: 'Alt+↓', action: () => moveFocused(1) },
     { label: '删除行', shortcut: 'Ctrl+Delete', action: () => void deleteFocused() },
+    { separator: true, label: '' },
+    { label: '填写建议评价标准（所选行）', action: () => takeDrafts(selectedIndicatorIds()) },
   ];
+
+  /** Indicators of the rows the selection touches. */
+  const selectedIndicatorIds = (): Set<string> => {
+    const { anchor, focus } = ctl.sel;
+    const rowsNow = current();
+    const ids = new Set<string>();
+    for (let r = Math.min(anchor.row, focus.row); r <= Math.max(anchor.row, focus.row); r++) {
+      const row = rowsNow[r];
+      if (!row) continue;
+      if (row.indicatorId) ids.add(row.indicatorId);
+      // An owner row selected in an owner column stands for all of its indicators.
+      for (const x of rowsNow) if (x.ownerId === row.ownerId && x.indicatorId) ids.add(x.indicatorId);
+    }
+    return ids;
+  };
 
   return (
     <div ref={hostRef} className="grid-host" data-testid="duty-grid">

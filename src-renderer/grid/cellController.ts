@@ -42,9 +42,13 @@ export interface GridModel {
   menuItems(): MenuItem[];
   /** The selection moved (the toolbar acts on the selected row). */
   selected?(cell: Cell): void;
+  /** Take the grey draft shown in an empty cell (drafted 评价标准): on Tab, or a click on the selected cell. */
+  take?(cell: Cell): void;
 }
 
 interface Rect { x: number; y: number; w: number; h: number }
+
+const sameCell = (a: Cell, b: Cell) => a.row === b.row && a.col === b.col;
 
 const PAGE_ROWS = 10;
 
@@ -194,7 +198,9 @@ export class CellController {
     switch (a.type) {
       case 'move': return this.select(single(shape, step(shape, s.active, a.dir)));
       case 'extend': return this.select(extend(shape, s, a.dir));
-      case 'tab': return this.select(single(shape, tabStep(shape, s.active, a.back)));
+      case 'tab':
+        if (!a.back) this.model.take?.(s.active);
+        return this.select(single(shape, tabStep(shape, s.active, a.back)));
       case 'jump': return this.select(single(shape, moveTo(shape, s.active, a.where)));
       case 'page': return this.select(single(shape, { row: s.active.row + (a.dir === 'up' ? -PAGE_ROWS : PAGE_ROWS), col: s.active.col }));
       case 'collapse': return this.select(single(shape, s.active));
@@ -419,6 +425,7 @@ export class CellController {
     if (!cell) return;
     e.preventDefault(); // keep the focus in the proxy; no text selection while dragging
     if (this.edit.kind === 'editing') this.commit(null);
+    else if (!e.shiftKey && sameCell(this.sel.active, cell) && sameCell(this.sel.focus, cell)) this.model.take?.(cell);
     if (e.shiftKey) this.select({ ...this.sel, focus: cell });
     else this.select(single(this.shape(), cell));
     this.focus();

@@ -50,6 +50,7 @@ export function applySuggestion(f: Finding): void {
 function fixLabel(f: Finding): string | null {
   const n = fixableCells(f).length;
   if (n === 0) return null;
+  if (f.fix) return `采用建议（${n} 处）`;
   if (!f.cells) return `改为“${f.suggestion}”`;
   return f.suggestion !== undefined ? `全部改为“${f.suggestion}”（${n} 处）` : `全部采用建议（${n} 处）`;
 }

@@ -6,6 +6,7 @@ import type { Edit } from './patch';
 
 /** The cells of `f` that have a suggestion differing from their text. */
 export function fixableCells(f: Finding): { rowId: string; field: string; value: string }[] {
+  if (f.fix) return f.fix.map((c) => ({ rowId: c.path.rowId, field: c.path.field, value: c.value }));
   return findingCells(f)
     .filter((c) => c.suggestion !== undefined && c.suggestion !== c.text)
     .map((c) => ({ rowId: c.path.rowId, field: c.path.field, value: c.suggestion! }));

@@ -6,3 +6,4 @@ export * from './paste';
 export * from './fix';
 export * from './selfeval';
 export * from './attachSelfevals';
+export * from './bands';

@@ -54,7 +54,8 @@ export function layoutToDocx(layout: Layout): Uint8Array {
 function writePart(out: string[], part: LayoutPart, layout: Layout, textWidth: number): void {
   const titleFont = part.titleStyle === 'title' ? layout.fonts.title : layout.fonts.heading;
   out.push(
-    `<w:p><w:pPr>${part.pageBreakBefore ? '<w:pageBreakBefore/>' : ''}<w:keepNext/><w:spacing w:before="0" w:after="120"/><w:jc w:val="center"/></w:pPr>`,
+    // pPr children in the schema's order (keepNext before pageBreakBefore): Word refuses others
+    `<w:p><w:pPr><w:keepNext/>${part.pageBreakBefore ? '<w:pageBreakBefore/>' : ''}<w:spacing w:before="0" w:after="120"/><w:jc w:val="center"/></w:pPr>`,
     run(part.title, titleFont, titleFont.sizePt, true), '</w:p>',
     part.subtitle === undefined ? ''
       : `<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="60"/><w:jc w:val="center"/></w:pPr>${run(part.subtitle, layout.fonts.org, layout.fonts.org.sizePt, false)}</w:p>`,

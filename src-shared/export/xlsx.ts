@@ -57,10 +57,32 @@ export async function layoutToXlsx(layout: Layout): Promise<Uint8Array> {
  */
 export function withSongtiDefaultFont(bytes: Uint8Array): Uint8Array {
   const files = unzipSync(bytes);
+  dropNoncharacters(files);
   const styles = files['xl/styles.xml'];
   if (!styles) return bytes;
   const patched = strFromU8(styles).replace(/(<fonts[^>]*>)<font>[\s\S]*?<\/font>/, '$1<font><sz val="11"/><name val="宋体"/><charset val="134"/></font>');
   files['xl/styles.xml'] = strToU8(patched);
+  return zipSync(files, { level: 6 });
+}
+
+/**
+ * U+FFFE / U+FFFF are not XML characters: ExcelJS writes them as they are (it drops C0 control
+ * characters itself, as our docx writer drops all of them) and Excel then refuses the whole file.
+ * Dropped from the parts that hold them (found by their UTF-8 bytes EF BF BE/BF, so clean parts are
+ * not decoded).
+ */
+function dropNoncharacters(files: Record<string, Uint8Array>): void {
+  for (const [name, data] of Object.entries(files)) {
+    let i = data.indexOf(0xef);
+    while (i >= 0 && !(data[i + 1] === 0xbf && (data[i + 2] === 0xbe || data[i + 2] === 0xbf))) i = data.indexOf(0xef, i + 1);
+    if (i >= 0) files[name] = strToU8(strFromU8(data).replace(/[\ufffe\uffff]/g, ''));
+  }
+}
+
+/** An ExcelJS package with nothing Excel refuses (see dropNoncharacters), for sheets that keep ExcelJS's default font. */
+export function xmlSafeXlsx(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  dropNoncharacters(files);
   return zipSync(files, { level: 6 });
 }
 

@@ -1,10 +1,13 @@
 // Band analysis (评价标准 优/良/中/差). Bands are read top-down: a measured value gets the first band
 // whose condition it meets. Everything is computed on interval sets over the value's domain, so a
 // gap or a dead band is found exactly, whatever the numbers.
-import { BANDS } from '../model/schema';
 import { complement, hasValues, intersect, interval, subtract, union, EMPTY, type Interval, type IntervalSet } from './interval';
 import { valueSet } from './match';
 import { COUNT_UNITS, canonicalText, parseValue, type ParsedValue } from './parse';
+
+/** The four 评价标准 grades, best first (the model's duty indicators keep one cell per grade). */
+export const BANDS = ['优', '良', '中', '差'] as const;
+export type BandName = (typeof BANDS)[number];
 
 export type BandIssueKind = 'empty' | 'unparsed' | 'identical' | 'unit-mismatch' | 'gap' | 'unreachable' | 'direction';
 

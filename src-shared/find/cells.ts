@@ -49,20 +49,25 @@ const seField = (f: string, kind: CellKind): [string, CellKind] => [SELFEVAL_FIE
 export const SELFEVAL_FIELDS: Fields = Object.fromEntries(([
   ['implementer', 'text'], ['authority', 'text'], ['progress', 'text'], ['goal', 'text'], ['achieved', 'text'], ['completionRate', 'text'],
   ['budgetRateWeight', 'number'], ['budgetRateScore', 'number'], ['total', 'number'],
-  ['problems', 'text'], ['preparer', 'text'], ['phone', 'text'], ['date', 'text'],
+  ['problems', 'text'], ['preparer', 'text'], ['phone', 'text'], ['date', 'text'], ['budgetRateScoreText', 'text'], ['fundsReason', 'text'],
 ] as const).map(([f, kind]) => [f, seField(f, kind)]));
 export const SELFEVAL_INDICATOR_FIELDS: Fields = Object.fromEntries(([
   ['level1', 'text'], ['level2', 'text'], ['name', 'text'], ['description', 'text'], ['target', 'text'], ['actual', 'text'],
-  ['weight', 'number'], ['score', 'number'], ['deviation', 'text'],
+  ['weight', 'number'], ['score', 'number'], ['deviation', 'text'], ['scoreText', 'text'], ['explanation', 'text'], ['scoring', 'text'], ['remark', 'text'],
 ] as const).map(([f, kind]) => [f, [SELFEVAL_INDICATOR_LABEL[f], kind]]));
 export const FUND_ROW_LABEL: Record<string, string> = { initial: '年初预算数', planned: '预算数', received: '到位数', spent: '执行数' };
 export const FUND_SPLIT_LABEL: Record<string, string> = { total: '合计', fiscal: '财政资金', carryOver: '上年结转资金', other: '其他资金' };
 
 /** Project fields in the order of the form (the schedule and indicators follow). */
-const PROJECT_FIELDS = ['code', 'name', 'budget', 'fiscal', 'other', 'purpose', 'goal'] as const;
-const PROJECT_MONEY = new Set<string>(['budget', 'fiscal', 'other']);
+const PROJECT_FIELDS = [
+  'code', 'name', 'authority', 'implementer', 'manager', 'attribute', 'period', 'budget', 'fiscal', 'other', 'midTermTotal', 'carryOver',
+  'purpose', 'overallGoal', 'goal',
+] as const;
+const PROJECT_MONEY = new Set<string>(['budget', 'fiscal', 'other', 'midTermTotal', 'carryOver']);
 const DUTY_OWNER = ['title', 'budget', 'description', 'goal'] as const;
-const PROJECT_INDICATOR = ['level1', 'level2', 'name', 'description', 'value', 'basis'] as const;
+// The parts of `value` (operator/number/unit) are another view of it, not cells of their own: a
+// search finds the value once, and a replaced value re-derives its parts (model/parts.ts).
+const PROJECT_INDICATOR = ['level1', 'level2', 'name', 'description', 'value', 'basis', 'explanation', 'scoring', 'remark'] as const;
 
 const inScope = (scope: FindScope, t: TableRef) =>
   scope.table === 'all' || (scope.table === t.table && (!('projectId' in scope) || ('projectId' in t && t.projectId === scope.projectId)));
@@ -139,6 +144,7 @@ function projectCells(doc: JixiaoDocument, p: Project, i: number, table: TableRe
     out.push({ table, rowId: p.id, field: `schedule.${k}`, path: [...pp, 'schedule', k], kind: 'percent', value: v, where: fieldWhere(`资金支出计划${SEP}${checkpoint}`) });
   });
   p.indicators.forEach((ind, k) => {
+    if (out.take(ind.weight, 'number')) out.push({ table, rowId: ind.id, field: 'weight', path: [...pp, 'indicators', k, 'weight'], kind: 'number', value: ind.weight, where: () => projectIndicatorWhere(i, ind, 'weight') });
     for (const f of PROJECT_INDICATOR) {
       if (out.take(ind[f], 'text')) out.push({ table, rowId: ind.id, field: f, path: [...pp, 'indicators', k, f], kind: 'text', value: ind[f], where: () => projectIndicatorWhere(i, ind, f) });
     }
@@ -180,5 +186,11 @@ function selfevalCells(s: SelfEval, projectId: string, i: number, table: TableRe
       if (out.take(v, kind)) out.push({ table, rowId: ind.id, field: f, path: [...sp, 'indicators', k, f], kind, value: v, where: () => `${iw()}${SEP}${label}` });
     }
   });
-  own(['budgetRateWeight', 'budgetRateScore', 'total', 'problems', 'preparer', 'phone', 'date']);
+  const row = s.budgetRateRow;
+  if (row) {
+    for (const [f, label] of [['name', '名称'], ['target', '指标值'], ['actual', '实际完成值']] as const) {
+      if (out.take(row[f], 'text')) out.push({ table, rowId: projectId, field: `selfeval.budgetRateRow.${f}`, path: [...sp, 'budgetRateRow', f], kind: 'text', value: row[f], where: () => `${head()}${SEP}预算执行率${SEP}${label}` });
+    }
+  }
+  own(['budgetRateWeight', 'budgetRateScore', 'budgetRateScoreText', 'fundsReason', 'total', 'problems', 'preparer', 'phone', 'date']);
 }

@@ -2,7 +2,7 @@
 // (templates/indicator-library.json) are merged in at load and never written to the user's file;
 // deleting one records its key in `hidden`.
 import type { JixiaoDocument } from '../model/schema';
-import builtinData from '../../templates/indicator-library.json';
+import { BUILTIN_INDICATOR_LIBRARY as builtinData } from '../profile';
 import {
   LIBRARY_FORMAT, LIBRARY_VERSION, LibraryEntrySchema, LibraryFileSchema, MAX_SOURCES,
   entryKey, newEntry, unitOf, type LibraryEntry, type LibrarySource,

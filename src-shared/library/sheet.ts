@@ -2,6 +2,7 @@
 // with ExcelJS in the house style (宋体, borders, frozen header, filter); read back with our own
 // hardened xlsx reader, by header names, so a sheet re-saved by Excel/WPS (columns moved) still reads.
 import ExcelJS from 'exceljs';
+import { xmlSafeXlsx } from '../export/xlsx';
 import { ImportFailure } from '../import/types';
 import { DEFAULT_ZIP_LIMITS, isZip, openZip } from '../import/zip';
 import { readXlsx } from '../import/xlsx';
@@ -45,7 +46,7 @@ export async function libraryToXlsx(entries: readonly LibraryEntry[]): Promise<U
     });
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  return new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
+  return xmlSafeXlsx(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer));
 }
 
 export type LibrarySheetResult =

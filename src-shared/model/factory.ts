@@ -2,7 +2,7 @@
 import { newId } from './ids';
 import {
   FORMAT, SCHEMA_VERSION, type Activity, type Duty, type DutyIndicator, type FundSplit, type JixiaoDocument, type Meta, type Project, type ProjectIndicator,
-  type SelfEval, type SelfEvalIndicator,
+  type SelfEval, type SelfEvalIndicator, type DeptTask, type DeptWide,
 } from './schema';
 import { DEFAULT_TEMPLATE_ID, templateOrDefault } from './templates';
 
@@ -72,4 +72,14 @@ export function newSelfEval(init: Partial<SelfEval> = {}): SelfEval {
     budgetRateWeight: '', budgetRateScore: '', total: '', grade: '', problems: '', preparer: '', phone: '', date: '',
     ...init,
   };
+}
+
+/** An empty 年度主要任务 row of the department-wide table. */
+export function newDeptTask(init: Partial<DeptTask> = {}): DeptTask {
+  return { id: newId('t'), name: '', content: '', total: '', fiscal: '', other: '', ...init };
+}
+
+/** An empty department-wide table (部门（单位）整体支出绩效目标表). */
+export function newDeptWide(init: Partial<DeptWide> = {}): DeptWide {
+  return { goal: '', total: '', tasks: [], indicators: [], ...init };
 }

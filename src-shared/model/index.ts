@@ -6,3 +6,4 @@ export * from './templates';
 export * from './numbering';
 export * from './load';
 export * from './migrations';
+export * from './parts';

@@ -31,7 +31,7 @@ describe('loadDocumentText', () => {
 
   it('serializes with the envelope first, 2-space indent and a trailing newline', () => {
     const text = serializeDocument(sample());
-    expect(text.startsWith('{\n  "format": "jixiao",\n  "schemaVersion": 2,\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "jixiao",\n  "schemaVersion": 3,\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 

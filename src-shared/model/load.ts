@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { parseAmount } from './amount';
 import { newId } from './ids';
 import { FIRST_SCHEMA_VERSION, migrate, type RawDocument } from './migrations';
-import { DocumentSchema, FORMAT, SCHEMA_VERSION, type JixiaoDocument } from './schema';
+import { OPERATORS } from '../expr/parts';
+import { DIRECTIONS, DocumentSchema, FORMAT, SCHEMA_VERSION, SCOPES, type JixiaoDocument } from './schema';
 import { DEFAULT_TEMPLATE_ID, getTemplate, templateOrDefault } from './templates';
 
 /** Files above this size are refused before being read (a document of 300 projects is ~3 MB). */
@@ -95,7 +96,7 @@ function normalizeDocument(doc: JixiaoDocument, repairs: string[]): void {
   }
   const checkpoints = templateOrDefault(doc.meta.templateId).checkpoints.length;
   const seen = new Set<string>();
-  const unique = (row: { id: string }, prefix: 'd' | 'a' | 'i' | 'p' | 'pi' | 'se', where: string) => {
+  const unique = (row: { id: string }, prefix: IdPrefix, where: string) => {
     if (seen.has(row.id)) {
       const old = row.id;
       row.id = newId(prefix);
@@ -117,6 +118,8 @@ function normalizeDocument(doc: JixiaoDocument, repairs: string[]): void {
     p.indicators.forEach((ind, ii) => unique(ind, 'pi', `${projectWhere(pi, p.name)} › 指标 ${ii + 1}`));
     p.selfeval?.indicators.forEach((ind, ii) => unique(ind, 'se', `${projectWhere(pi, p.name)} › 绩效自评 › 指标 ${ii + 1}`));
   });
+  doc.deptWide?.tasks.forEach((t, ti) => unique(t, 't', `部门整体 › 任务 ${ti + 1}`));
+  doc.deptWide?.indicators.forEach((ind, ii) => unique(ind, 'pi', `部门整体 › 指标 ${ii + 1}`));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,6 +127,7 @@ function normalizeDocument(doc: JixiaoDocument, repairs: string[]): void {
 // buggy tool). Every change that loses or invents content is written to `repairs`.
 
 type Obj = Record<string, unknown>;
+type IdPrefix = 'd' | 'a' | 'i' | 'p' | 'pi' | 'se' | 't';
 const isObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const short = (s: unknown) => {
   const t = typeof s === 'string' ? s.trim() : '';
@@ -155,7 +159,7 @@ class Restorer {
     return '';
   }
 
-  id(row: Obj, prefix: 'd' | 'a' | 'i' | 'p' | 'pi' | 'se', where: string): string {
+  id(row: Obj, prefix: IdPrefix, where: string): string {
     const v = row.id;
     if (typeof v === 'string' && v.length > 0) return v;
     if (typeof v === 'number') return String(v);
@@ -223,6 +227,64 @@ class Restorer {
       description: this.text(row, 'description', where, '指标描述'),
       value: this.text(row, 'value', where, '指标值'),
       basis: this.text(row, 'basis', where, '依据'),
+      ...this.structured(row, where),
+      ...this.optional(row, where, { weight: ['amount', '权重'] }),
+    };
+  }
+
+  /** Optional fields (schema v3): absent stays absent; a wrong-typed one is cleared with a note. */
+  optional(row: Obj, where: string, fields: Record<string, ['text' | 'amount' | 'flag', string]>): Obj {
+    const out: Obj = {};
+    for (const [key, [kind, label]] of Object.entries(fields)) {
+      const v = row[key];
+      if (v === undefined) continue;
+      if (v === null) { out[key] = undefined; continue; }
+      if (kind === 'text') out[key] = this.text(row, key, where, label);
+      else if (kind === 'amount') out[key] = this.amount(row, key, where, label);
+      else if (typeof v === 'boolean') out[key] = v;
+      else if (v === '是' || v === '否') out[key] = v === '是';
+      else { this.repairs.push(`${where}的“${label}”不是“是/否”（${JSON.stringify(v)}），已清空。`); out[key] = undefined; }
+    }
+    return out;
+  }
+
+  /** The structured indicator fields shared by project and self-evaluation indicators. */
+  structured(row: Obj, where: string): Obj {
+    const out = this.optional(row, where, {
+      number: ['text', '指标值'], unit: ['text', '度量单位'], explanation: ['text', '指标解释'],
+      scoring: ['text', '评（扣）分标准'], remark: ['text', '备注'], core: ['flag', '是否核心指标'],
+    });
+    const ascii: Record<string, string> = { '>=': '≥', '<=': '≤' };
+    if (row.operator !== undefined) {
+      const op = typeof row.operator === 'string' && ascii[row.operator.trim()] ? { operator: ascii[row.operator.trim()] } : row;
+      out.operator = this.choice(op, 'operator', OPERATORS, where, '指标性质');
+    }
+    if (row.direction !== undefined) out.direction = this.choice(row, 'direction', DIRECTIONS, where, '指标方向');
+    if (row.scope !== undefined) out.scope = this.choice(row, 'scope', SCOPES, where, '指标范围');
+    return out;
+  }
+
+  deptWide(raw: unknown): { deptWide?: Obj } {
+    if (raw === undefined) return {};
+    const where = '部门整体支出绩效目标表';
+    if (!isObject(raw)) {
+      this.repairs.push(`${where}的格式无效，已忽略其内容。`);
+      return { deptWide: undefined };
+    }
+    return {
+      deptWide: {
+        ...raw,
+        goal: this.text(raw, 'goal', where, '年度总体目标'),
+        total: this.amount(raw, 'total', where, '金额合计'),
+        tasks: this.rows(raw, 'tasks', where, '年度主要任务').map((t, k) => {
+          const w = `${where} › 任务 ${k + 1}`;
+          return {
+            ...t, id: this.id(t, 't', w), name: this.text(t, 'name', w, '任务名称'), content: this.text(t, 'content', w, '主要内容'),
+            total: this.amount(t, 'total', w, '总额'), fiscal: this.amount(t, 'fiscal', w, '财政拨款'), other: this.amount(t, 'other', w, '其他资金'),
+          };
+        }),
+        indicators: this.rows(raw, 'indicators', where, '指标').map((x, k) => this.projectIndicator(x, `${where} › 指标 ${k + 1}`)),
+      },
     };
   }
 
@@ -243,6 +305,10 @@ class Restorer {
       goal: this.text(row, 'goal', where, '绩效目标'),
       indicators: this.rows(row, 'indicators', where, '指标').map((x, k) => this.projectIndicator(x, `${where} › 指标 ${k + 1}`)),
       ...this.selfevalOf(row, where),
+      ...this.optional(row, where, {
+        authority: ['text', '主管部门'], implementer: ['text', '实施单位'], manager: ['text', '项目负责人'], attribute: ['text', '项目属性'],
+        period: ['text', '项目期'], midTermTotal: ['amount', '中期资金总额'], carryOver: ['amount', '上年结转'], overallGoal: ['text', '总体目标'],
+      }),
     };
   }
 
@@ -297,8 +363,21 @@ class Restorer {
         preparer: t('preparer', '填报人'),
         phone: t('phone', '联系电话'),
         date: t('date', '填报日期'),
+        ...this.optional(v, where, { budgetRateScoreText: ['text', '预算执行率得分'], fundsReason: ['text', '预算执行偏差原因'] }),
+        ...this.budgetRateRow(v, where),
       },
     };
+  }
+
+  budgetRateRow(v: Obj, where: string): { budgetRateRow?: Obj } {
+    const row = v.budgetRateRow;
+    if (row === undefined) return {};
+    if (!isObject(row)) {
+      this.repairs.push(`${where}的预算执行率行格式无效，已清空。`);
+      return { budgetRateRow: undefined };
+    }
+    const w = `${where} › 预算执行率`;
+    return { budgetRateRow: { ...row, name: this.text(row, 'name', w, '名称'), target: this.text(row, 'target', w, '指标值'), actual: this.text(row, 'actual', w, '实际完成值') } };
   }
 
   selfevalIndicator(row: Obj, where: string): Obj {
@@ -315,6 +394,8 @@ class Restorer {
       score: this.amount(row, 'score', where, '得分'),
       achievement: this.choice(row, 'achievement', ['', '达成', '部分达成', '未达成'] as const, where, '完成情况'),
       deviation: this.text(row, 'deviation', where, '偏差原因分析及改进措施'),
+      ...this.structured(row, where),
+      ...this.optional(row, where, { scoreText: ['text', '得分'] }),
     };
     if (row.from !== undefined && (typeof row.from !== 'string' || row.from === '')) delete out.from;
     return out;
@@ -365,5 +446,6 @@ function restoreDocument(raw: RawDocument, repairs: string[]): RawDocument {
       note: r.text(table, 'note', '部门职责表', '备注'),
     },
     projects: r.rows(raw, 'projects', '文件', '项目').map((p, i) => r.project(p, i)),
+    ...r.deptWide(raw.deptWide),
   };
 }

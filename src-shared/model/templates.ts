@@ -1,9 +1,8 @@
-// Templates are data (templates/*.json): 一级/二级 vocabularies, which 一级 are required,
-// schedule checkpoints, 依据 categories. Code asks this module; it never hard-codes a vocabulary.
-import hebei2020 from '../../templates/hebei-2020.json';
-import national2021 from '../../templates/national-2021.json';
-import selfevalHebei2019 from '../../templates/selfeval-hebei-2019.json';
-import selfevalNational2020 from '../../templates/selfeval-national-2020.json';
+// Templates are data: the target-table and self-evaluation profiles of src-shared/profile (the one
+// reader of templates/*.json). This module is the model's view of them — 一级/二级 vocabularies,
+// which 一级 are required, schedule checkpoints, 依据 categories, self-evaluation layouts. Code asks
+// here or in the profile module; it never hard-codes a vocabulary.
+import { DEFAULT_PROFILE_ID, SELFEVAL_PROFILES, TARGET_PROFILES, getTargetProfile, type BandSteps, type TargetProfile } from '../profile';
 
 export interface Level1Def { name: string; synonyms: string[]; required: boolean; level2: string[] }
 
@@ -17,10 +16,13 @@ export interface Template {
   costOnlyBasis: string[];
   lowerIsBetterWords: string[];
   projectCodePattern: string;
+  /** Step rules for proposing 优/良/中/差 from a target (src-shared/propose, issue 19). */
+  bandSteps: BandSteps;
 }
 
-export const TEMPLATES: readonly Template[] = [hebei2020, national2021];
-export const DEFAULT_TEMPLATE_ID = 'hebei-2020';
+
+export const TEMPLATES: readonly Template[] = TARGET_PROFILES;
+export const DEFAULT_TEMPLATE_ID = DEFAULT_PROFILE_ID;
 
 export function getTemplate(id: string): Template | undefined {
   return TEMPLATES.find((t) => t.id === id);
@@ -73,16 +75,24 @@ export interface SelfevalTemplate {
   instructionPatterns: string[];
 }
 
-export const SELFEVAL_TEMPLATES = [selfevalHebei2019, selfevalNational2020] as readonly SelfevalTemplate[];
+export const SELFEVAL_TEMPLATES: readonly SelfevalTemplate[] = SELFEVAL_PROFILES;
 
 export function getSelfevalTemplate(id: string): SelfevalTemplate | undefined {
   return SELFEVAL_TEMPLATES.find((t) => t.id === id);
 }
 
-/** The document's self-evaluation layout: meta.selfevalTemplateId, else the one that goes with the
- * target-table template (national-2021 → national 2020 form; anything else → Hebei 2019). */
+/** The document's self-evaluation layout: meta.selfevalTemplateId, else the one its target-table
+ * profile names (`selfevalProfile`), else by the id (national-* → national 2020 form; anything else
+ * → Hebei 2019). */
 export function selfevalTemplateFor(meta: { templateId: string; selfevalTemplateId?: string }): SelfevalTemplate {
   const chosen = meta.selfevalTemplateId ? getSelfevalTemplate(meta.selfevalTemplateId) : undefined;
   if (chosen) return chosen;
-  return getSelfevalTemplate(meta.templateId.startsWith('national') ? 'selfeval-national-2020' : 'selfeval-hebei-2019')!;
+  const paired = getTargetProfile(meta.templateId)?.selfevalProfile;
+  const fallback = meta.templateId.startsWith('national') ? 'selfeval-national-2020' : 'selfeval-hebei-2019';
+  return getSelfevalTemplate(paired ?? fallback) ?? getSelfevalTemplate(fallback)!;
+}
+
+/** The target-table profile of a template id (the default one when unknown), with its columns, header and weights. */
+export function profileOf(templateId: string): TargetProfile {
+  return getTargetProfile(templateId) ?? getTargetProfile(DEFAULT_TEMPLATE_ID)!;
 }

@@ -9,6 +9,7 @@ import { activityWhere, BAND_LABEL, dutyWhere, finding, named, ROW_FIELD_LABEL, 
 import { repeatedFragment, runTogetherNames } from './text-shape';
 import { digitIssues, rateIssues, type CellIssue } from './value-checks';
 import type { Template } from '../model/templates';
+import { proposeBands, redraftBelowBest } from '../propose/bands';
 
 /** Every indicator row of a duty with where it sits (the duty's own first, then each activity's). */
 function* indicatorRows(duty: Duty, index: number): Generator<{ ind: DutyIndicator; parentWhere: string; siblings: DutyIndicator[] }> {
@@ -45,17 +46,25 @@ const budgetRule: DutyRule = {
 const requiredRule: DutyRule = {
   id: 'duty.required', scope: 'duty', codes: ['text.empty-required'],
   description: '职责、工作活动和绩效指标的名称，以及四个评价档次必须填写',
-  check(duty, index, _ctx, out) {
+  check(duty, index, ctx, out) {
     const dw = dutyWhere(duty, index);
-    const empty = (rowId: string, field: string, where: string, what: string) =>
-      out.push(finding(rowId, field, where, '', { severity: 'error', code: 'text.empty-required', message: `${what}未填写，请填写` }));
+    const empty = (rowId: string, field: string, where: string, what: string, suggestion?: string) =>
+      out.push(finding(rowId, field, where, '', suggestion === undefined
+        ? { severity: 'error', code: 'text.empty-required', message: `${what}未填写，请填写` }
+        : { severity: 'error', code: 'text.empty-required', message: `${what}未填写，可采用建议“${suggestion}”`, suggestion }));
     if (duty.title.trim() === '') empty(duty.id, 'title', `${dw}${SEP}${ROW_FIELD_LABEL.title}`, '职责名称');
     duty.activities.forEach((act, a) => {
       if (act.title.trim() === '') empty(act.id, 'title', `${activityWhere(dw, act.title, a)}${SEP}${ROW_FIELD_LABEL.title}`, '工作活动名称');
     });
     for (const { ind, parentWhere } of indicatorRows(duty, index)) {
       if (ind.name.trim() === '') empty(ind.id, 'name', `${indicatorWhere(parentWhere, ind)}${SEP}绩效指标`, '绩效指标名称');
-      ind.bands.forEach((b, k) => { if (b.trim() === '') empty(ind.id, `bands.${k}`, `${indicatorWhere(parentWhere, ind)}${SEP}${BAND_LABEL[k]}`, `评价标准“${BAND_LABEL[k]}”档`); });
+      if (ind.bands.every((b) => b.trim() !== '')) continue;
+      // The drafted bands (issue 19) are the fix of an empty band.
+      const nature = indicatorNature(ind.name, ctx.template);
+      const p = proposeBands({ name: ind.name, bands: ind.bands, lowerIsBetter: nature.lowerIsBetter, integer: nature.kind === 'count' }, ctx.template.bandSteps);
+      ind.bands.forEach((b, k) => {
+        if (b.trim() === '') empty(ind.id, `bands.${k}`, `${indicatorWhere(parentWhere, ind)}${SEP}${BAND_LABEL[k]}`, `评价标准“${BAND_LABEL[k]}”档`, p.ok ? p.fill[k] ?? undefined : undefined);
+      });
     }
   },
 };
@@ -159,25 +168,37 @@ const bandRule: DutyRule = {
       const issues = bandIssues(ind, ctx.template);
       if (issues.length === 0) continue;
       const iw = indicatorWhere(parentWhere, ind);
-      for (const { band, issue } of issues) out.push(finding(ind.id, `bands.${band}`, `${iw}${SEP}${BAND_LABEL[band]}`, ind.bands[band] ?? '', issue));
+      for (const { band, issue, fix } of issues) {
+        const f = finding(ind.id, `bands.${band}`, `${iw}${SEP}${BAND_LABEL[band]}`, ind.bands[band] ?? '', issue);
+        // The redrafted 良/中/差 (the typed 优 kept): one click fixes the table, one undo step.
+        if (fix) f.fix = [1, 2, 3].filter((k) => fix[k] !== ind.bands[k]).map((k) => ({ path: { rowId: ind.id, field: `bands.${k}` }, value: fix[k] }));
+        out.push(f);
+      }
     }
   },
 };
 
-const bandIssueMemo = new Map<string, { band: number; issue: CellIssue }[]>();
+type BandIssue = { band: number; issue: CellIssue; fix?: readonly string[] };
+const bandIssueMemo = new Map<string, BandIssue[]>();
+
+const TABLE_ISSUES = new Set(['gap', 'unreachable', 'direction', 'identical']);
 
 /** All findings on one indicator's four bands, as (band, issue); memoized by name and bands. */
-function bandIssues(ind: DutyIndicator, template: Template): { band: number; issue: CellIssue }[] {
+function bandIssues(ind: DutyIndicator, template: Template): BandIssue[] {
   const key = `${template.id}\u0002${ind.name}\u0002${ind.bands.join('\u0001')}`;
   let out = bandIssueMemo.get(key);
   if (out) return out;
   out = [];
   const nature = indicatorNature(ind.name, template);
   const a = bandsOf(ind.bands, nature);
+  const fix = a.issues.some((i) => TABLE_ISSUES.has(i.kind)) ? redraftBelowBest(ind.bands, nature.lowerIsBetter, template.bandSteps, nature.kind === 'count') : null;
   for (const issue of a.issues) {
     if (issue.kind === 'empty') continue; // text.empty-required
     const band = issue.band ?? (issue.kind === 'gap' ? gapBand(a) : 0);
-    out.push({ band, issue: { severity: 'error', code: BAND_CODE[issue.kind], message: `${issue.detail}。${BAND_ADVICE[issue.kind]}` } });
+    const advice = fix && TABLE_ISSUES.has(issue.kind) ? `可采用建议：${fix.join(' / ')}` : BAND_ADVICE[issue.kind];
+    const item: BandIssue = { band, issue: { severity: 'error', code: BAND_CODE[issue.kind], message: `${issue.detail}。${advice}` } };
+    if (fix && TABLE_ISSUES.has(issue.kind)) item.fix = fix;
+    out.push(item);
   }
   // Cell-level checks on each band.
   a.parsed.forEach((p, band) => {

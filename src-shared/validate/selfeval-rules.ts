@@ -21,10 +21,13 @@ export const SELFEVAL_FIELD_LABEL: Record<string, string> = {
   implementer: '实施单位', authority: '主管部门', progress: '预算执行进度', goal: '年度预期目标', achieved: '具体完成情况',
   completionRate: '总体完成率', budgetRateWeight: '预算执行率权重', budgetRateScore: '预算执行率得分', total: '总分', grade: '评价等级',
   problems: '存在问题、原因及下一步整改措施', preparer: '填报人', phone: '联系电话', date: '填报日期',
+  budgetRateScoreText: '预算执行率得分', fundsReason: '预算执行偏差原因',
 };
 export const SELFEVAL_INDICATOR_LABEL: Record<string, string> = {
   level1: '一级指标', level2: '二级指标', name: '三级指标', description: '指标说明', target: '年度指标值', actual: '实际完成值',
   weight: '分值', score: '得分', achievement: '完成情况', deviation: '偏差原因分析及改进措施',
+  operator: '指标性质', number: '指标值', unit: '度量单位', direction: '指标方向', explanation: '指标解释',
+  scoring: '评（扣）分标准', remark: '备注', core: '是否核心指标', scope: '指标范围', scoreText: '得分',
 };
 const FUND_LABEL: Record<string, string> = { initial: '年初预算数', planned: '预算数', received: '到位数', spent: '执行数' };
 const FUND_ROW_LABEL: Record<string, string> = { total: '合计', fiscal: '财政资金', carryOver: '上年结转资金', other: '其他资金' };

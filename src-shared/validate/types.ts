@@ -30,6 +30,8 @@ export interface Finding {
   suggestion?: string;
   /** A group: every cell with this cause, in table order (the first is `path`). Absent for one cell. */
   cells?: FindingCell[];
+  /** A fix that rewrites several cells of one row (the redrafted 良/中/差 of a band table); applied as one undo step. */
+  fix?: { path: CellPath; value: string }[];
 }
 
 /** The cells a finding points at: its group's, or its one cell. */

@@ -144,7 +144,7 @@ describe('Electron main (fake electron)', () => {
     h.appEvents.get('activate')!();
     const w = wins().at(-1)!;
     w.webContents.emit('did-finish-load');
-    const doc = { format: 'jixiao', schemaVersion: 2, meta: { deptCode: '1', deptName: '局', year: 2024, unit: '万元', templateId: 'hebei-2020' }, dutyTable: { duties: [], note: '' }, projects: [] };
+    const doc = { format: 'jixiao', schemaVersion: 3, meta: { deptCode: '1', deptName: '局', year: 2024, unit: '万元', templateId: 'hebei-2020' }, dutyTable: { duties: [], note: '' }, projects: [] };
     expect((await call(w, 'recovery:write', { key: 'k-1', path: null, document: doc })).ok).toBe(true);
     await call(w, 'window:setState', { title: '未命名', dirty: true });
     // While the window is open, its autosave is not offered as recovered work.

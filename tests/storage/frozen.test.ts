@@ -13,6 +13,7 @@ const PINNED: Record<string, string> = {
   'v1-linxi-2019.jixiao': '3fd25d84777d9cec2f84ee01b998d4825a9e142b21214ed805a160f7bf2397cc',
   'v1-laishui-2020-a-extra-fields.jixiao': '8410a933ae2d1a4946d9e56cba24563cc121cb36bc37ec4b404484661250e070',
   'v2-selfeval-from-links.jixiao': '10ea5a670335e2174ba07a66a6eb53b1eddf70ecf19feb25e951dc9e63c68a16',
+  'v3-structured-deptwide.jixiao': 'e14d6bebcc9e8eb546c8976fe6b787e6df958438992550d8b4bf0d3f0325b053',
 };
 
 describe('frozen fixtures', () => {
@@ -55,6 +56,33 @@ describe('frozen fixtures', () => {
     expect(p.indicators[0].from).toBe('pi2018-1');
     expect(p.selfeval?.funds.spent.total).toBe('2.9648');
     expect(p.selfeval?.indicators[0]).toMatchObject({ from: 'pi1', actual: '72.00', score: '9', weight: '' });
+  });
+
+  it('v2 → v3 splits every indicator value into parts and keeps the typed text', () => {
+    const raw = JSON.parse(readFileSync(join(dir, 'v2-selfeval-from-links.jixiao'), 'utf8'));
+    const r = loadDocumentText(JSON.stringify(raw));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.migrated).toEqual(['v2-to-v3-split-indicator-values']);
+    const p = r.document.projects[0];
+    expect(p.indicators[0]).toMatchObject({ value: raw.projects[0].indicators[0].value, operator: '≥', number: '100', unit: '%' });
+    expect(p.selfeval?.indicators[0]).toMatchObject({ target: '≥100%', operator: '≥', number: '100', unit: '%' });
+    // Nothing else in the file changes: dropping the parts gives the v2 content back.
+    const strip = (rows: Record<string, unknown>[]) => rows.map(({ operator: _o, number: _n, unit: _u, ...rest }) => rest);
+    expect(strip(p.indicators)).toEqual(raw.projects[0].indicators);
+    expect(strip(p.selfeval!.indicators)).toEqual(raw.projects[0].selfeval.indicators);
+  });
+
+  it('v3 keeps the structured fields, header fields and the department-wide table', () => {
+    const r = loadDocumentText(readFileSync(join(dir, 'v3-structured-deptwide.jixiao'), 'utf8'));
+    if (!r.ok) throw new Error(r.message);
+    const p = r.document.projects[0];
+    expect(p).toMatchObject({ authority: '某县农业农村局', manager: '张三 0311-1234567', midTermTotal: '360', carryOver: '5.5', overallGoal: '三年新建高标准农田3万亩。' });
+    expect(p.indicators.map((i) => i.operator)).toEqual(['≥', '区间', '定性', '']);
+    expect(p.indicators[0]).toMatchObject({ core: true, scope: '年度', weight: '20', direction: '正向' });
+    expect(p.selfeval).toMatchObject({ budgetRateRow: { name: '资金执行情况', target: '≥100%', actual: '85%' }, budgetRateScoreText: '8.5分', fundsReason: '部分工程款未到结算期' });
+    expect(p.selfeval?.indicators[0].scoreText).toBe('良');
+    expect(r.document.deptWide?.tasks.map((t) => t.total)).toEqual(['300', '200']);
+    expect(r.document.deptWide?.indicators[0]).toMatchObject({ number: '2000', unit: '人次' });
   });
 
   it('keeps the unknown fields of the extra-fields fixture', () => {

@@ -1,0 +1,135 @@
+// The one reader of templates/*.json. Every form the program knows is a profile there (schema in
+// ./schema.ts); the grid, the layout, the importer, find and the audit ask this module which
+// columns, in which order, with which labels and synonyms. To add a province's form: one JSON file
+// in templates/ and its line in SHIPPED below (a test fails when a file is not listed).
+import { z } from 'zod';
+import hebei2020 from '../../templates/hebei-2020.json';
+import national2021 from '../../templates/national-2021.json';
+import national88Project from '../../templates/national-88-project.json';
+import national88Dept from '../../templates/national-88-dept.json';
+import structuredProject from '../../templates/structured-project.json';
+import selfevalHebei2019 from '../../templates/selfeval-hebei-2019.json';
+import selfevalNational2020 from '../../templates/selfeval-national-2020.json';
+import selfevalStructured from '../../templates/selfeval-structured.json';
+import indicatorLibrary from '../../templates/indicator-library.json';
+import {
+  COLUMN_VOCABULARY, FAMILIES, ProfileSchema, SelfevalProfileSchema, TargetProfileSchema, type ColumnId, type Family, type Profile, type ProfileColumn, type SelfevalProfile, type TargetProfile,
+} from './schema';
+
+export * from './schema';
+
+/** The shipped profile files, by file name (templates/<file>). */
+export const SHIPPED: Record<string, unknown> = {
+  'hebei-2020.json': hebei2020,
+  'national-2021.json': national2021,
+  'national-88-project.json': national88Project,
+  'national-88-dept.json': national88Dept,
+  'structured-project.json': structuredProject,
+  'selfeval-hebei-2019.json': selfevalHebei2019,
+  'selfeval-national-2020.json': selfevalNational2020,
+  'selfeval-structured.json': selfevalStructured,
+};
+
+/** Files in templates/ that are data but not profiles. */
+export const NOT_PROFILES = ['indicator-library.json', 'profile.schema.json'];
+
+/** The built-in 指标库 rows (templates/indicator-library.json). */
+export const BUILTIN_INDICATOR_LIBRARY = indicatorLibrary;
+
+export interface ProfileProblem { file: string; issues: string[] }
+
+/** Validates one profile's JSON; the issues name the path (`columns.3.id`) and say what is wrong. */
+export function parseProfile(json: unknown): { ok: true; profile: Profile } | { ok: false; issues: string[] } {
+  // Validate against the family's own shape, so issues name the wrong field (a union says only "无效输入").
+  const family = typeof json === 'object' && json !== null ? (json as { family?: unknown }).family : undefined;
+  const schema = family === 'self-evaluation' ? SelfevalProfileSchema : FAMILIES.includes(family as Family) ? TargetProfileSchema : ProfileSchema;
+  const r = schema.safeParse(json, { error: z.locales.zhCN().localeError });
+  if (r.success) return { ok: true, profile: r.data };
+  return { ok: false, issues: r.error.issues.map((i) => `${i.path.map(String).join('.') || '（根）'}：${i.message}`) };
+}
+
+function loadShipped(): { profiles: Profile[]; problems: ProfileProblem[] } {
+  const profiles: Profile[] = [];
+  const problems: ProfileProblem[] = [];
+  for (const [file, json] of Object.entries(SHIPPED)) {
+    const r = parseProfile(json);
+    if (!r.ok) problems.push({ file, issues: r.issues });
+    else if (profiles.some((p) => p.id === r.profile.id)) problems.push({ file, issues: [`id“${r.profile.id}”与其他模板重复`] });
+    else if (`${r.profile.id}.json` !== file) problems.push({ file, issues: [`文件名应为 ${r.profile.id}.json`] });
+    else profiles.push(r.profile);
+  }
+  for (const p of profiles) {
+    if (p.family !== 'self-evaluation' && !profiles.some((s) => s.id === p.selfevalProfile && s.family === 'self-evaluation')) {
+      problems.push({ file: `${p.id}.json`, issues: [`selfevalProfile“${p.selfevalProfile}”不是已有的自评表模板`] });
+    }
+  }
+  return { profiles, problems };
+}
+
+const shipped = loadShipped();
+
+/** Every valid shipped profile, in SHIPPED order. */
+export const PROFILES: readonly Profile[] = shipped.profiles;
+/** Shipped files that failed validation (a test keeps this empty). */
+export const PROFILE_PROBLEMS: readonly ProfileProblem[] = shipped.problems;
+
+export const DEFAULT_PROFILE_ID = 'hebei-2020';
+
+const isTarget = (p: Profile): p is TargetProfile => p.family !== 'self-evaluation';
+const isSelfeval = (p: Profile): p is SelfevalProfile => p.family === 'self-evaluation';
+
+/** Target-table profiles (a document's `meta.templateId`). */
+export const TARGET_PROFILES: readonly TargetProfile[] = PROFILES.filter(isTarget);
+/** Self-evaluation profiles (`meta.selfevalTemplateId`). */
+export const SELFEVAL_PROFILES: readonly SelfevalProfile[] = PROFILES.filter(isSelfeval);
+
+export function getProfile(id: string): Profile | undefined {
+  return PROFILES.find((p) => p.id === id);
+}
+
+export function getTargetProfile(id: string): TargetProfile | undefined {
+  return TARGET_PROFILES.find((p) => p.id === id);
+}
+
+export function getSelfevalProfile(id: string): SelfevalProfile | undefined {
+  return SELFEVAL_PROFILES.find((p) => p.id === id);
+}
+
+/** A profile's indicator column with the vocabulary's defaults filled in. */
+export interface ResolvedColumn extends Required<Pick<ProfileColumn, 'id' | 'label'>> {
+  synonyms: string[];
+  /** The model field it shows (`value` → `number` in a parts form). */
+  field: string;
+  share: number;
+  required: boolean;
+}
+
+/** Whether 指标值 is one cell (`≥95%`) or parts (指标性质 | 指标值 | 度量单位). */
+export function valueMode(p: Profile): 'one-cell' | 'parts' {
+  return p.columns.some((c) => c.id === 'operator' || c.id === 'unit') ? 'parts' : 'one-cell';
+}
+
+export function columnsOf(p: Profile): ResolvedColumn[] {
+  const parts = valueMode(p) === 'parts';
+  return p.columns.map((c) => {
+    const v = COLUMN_VOCABULARY[c.id];
+    const label = c.label ?? v.label;
+    const synonyms = [...new Set([...(c.label && c.label !== v.label ? [v.label] : []), ...v.synonyms, ...(c.synonyms ?? [])])].filter((s) => s !== label);
+    return { id: c.id, label, synonyms, field: c.id === 'value' && parts ? 'number' : v.field, share: c.share ?? 1, required: c.required ?? false };
+  });
+}
+
+/** Whether the profile prints a column. */
+export function hasColumn(p: Profile, id: ColumnId): boolean {
+  return p.columns.some((c) => c.id === id);
+}
+
+/** id, name and family of every profile, for `jixiao templates` and the new-document dialog. */
+export function listProfiles(): { id: string; name: string; family: Family; tables: string[] }[] {
+  return PROFILES.map((p) => ({ id: p.id, name: p.name, family: p.family, tables: p.family === 'self-evaluation' ? ['self-evaluation'] : [...p.tables] }));
+}
+
+/** The JSON Schema of a profile (templates/profile.schema.json is this, written by a script). */
+export function profileJsonSchema(): unknown {
+  return z.toJSONSchema(ProfileSchema, { io: 'input', unrepresentable: 'any' });
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  COLUMN_VOCABULARY, NOT_PROFILES, PROFILE_PROBLEMS, PROFILES, SHIPPED, columnsOf, getProfile, listProfiles, parseProfile, profileJsonSchema, valueMode,
+} from '.';
+import { getTemplate, selfevalTemplateFor, templateOrDefault } from '../model/templates';
+
+const templatesDir = join(import.meta.dirname, '..', '..', 'templates');
+
+describe('profiles', () => {
+  it('every file in templates/ is a shipped, valid profile (or listed as other data)', () => {
+    const files = readdirSync(templatesDir).filter((f) => f.endsWith('.json')).sort();
+    expect(files.filter((f) => !NOT_PROFILES.includes(f))).toEqual(Object.keys(SHIPPED).sort());
+    expect(PROFILE_PROBLEMS).toEqual([]);
+    expect(PROFILES).toHaveLength(Object.keys(SHIPPED).length);
+    // the registry holds the files' own content
+    for (const [file, json] of Object.entries(SHIPPED)) expect(JSON.parse(readFileSync(join(templatesDir, file), 'utf8'))).toEqual(json);
+  });
+
+  it('ships the four families the issue asks for', () => {
+    const byId = Object.fromEntries(listProfiles().map((p) => [p.id, p.family]));
+    expect(byId).toMatchObject({
+      'hebei-2020': 'duty', 'national-2021': 'duty', 'national-88-project': 'project', 'national-88-dept': 'department-wide',
+      'structured-project': 'project', 'selfeval-structured': 'self-evaluation',
+    });
+  });
+
+  it('templates/profile.schema.json is the schema of the module (npx tsx scripts/write-profile-schema.ts)', () => {
+    expect(JSON.parse(readFileSync(join(templatesDir, 'profile.schema.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(profileJsonSchema())));
+  });
+
+  it('refuses a profile with a column outside the vocabulary, a wrong family order or a bad band step, naming the path', () => {
+    const good = structuredClone(SHIPPED['structured-project.json']) as Record<string, unknown>;
+    expect(parseProfile(good).ok).toBe(true);
+    const bad = (patch: Record<string, unknown>) => {
+      const r = parseProfile({ ...good, ...patch });
+      return r.ok ? [] : r.issues;
+    };
+    expect(bad({ columns: [{ id: 'level1' }, { id: '完成率' }] }).join()).toMatch(/^columns\.1\.id/);
+    expect(bad({ tables: ['duty', 'project'] }).join()).toMatch(/tables.*family/);
+    expect(bad({ bandSteps: { ...(good.bandSteps as object), percent: { higher: { integer: true }, lower: { ratio: 1 } } } }).join()).toMatch(/bandSteps\.percent\.higher.*grid 或 ratio/);
+    expect(bad({ header: [{ label: '项目名称', field: 'nosuch' }] }).join()).toMatch(/header\.0\.field/);
+  });
+
+  it('resolves columns from the vocabulary: labels, synonyms, the field shown, one-cell or parts', () => {
+    const hebei = getProfile('hebei-2020')!;
+    expect(valueMode(hebei)).toBe('one-cell');
+    expect(columnsOf(hebei).map((c) => `${c.label}:${c.field}`)).toEqual([
+      '一级指标:level1', '二级指标:level2', '三级指标:name', '绩效指标描述:description', '指标值:value', '指标值确定依据:basis',
+    ]);
+    expect(columnsOf(hebei)[3].synonyms).toContain('指标说明');
+    const structured = getProfile('structured-project')!;
+    expect(valueMode(structured)).toBe('parts');
+    expect(columnsOf(structured).map((c) => c.field)).toEqual(['level1', 'level2', 'name', 'operator', 'number', 'unit', 'weight', 'direction', 'scoring']);
+    expect(columnsOf(structured).find((c) => c.id === 'direction')!.synonyms).toContain('指标方向');
+    for (const p of PROFILES) for (const c of columnsOf(p)) expect(COLUMN_VOCABULARY[c.id]).toBeDefined();
+  });
+
+  it('the model reads its templates through the profiles', () => {
+    expect(getTemplate('structured-project')?.level1.map((l) => l.name)).toEqual(['产出指标', '效益指标', '成本指标', '满意度指标']);
+    expect(templateOrDefault('nosuch').id).toBe('hebei-2020');
+    expect(selfevalTemplateFor({ templateId: 'structured-project' }).id).toBe('selfeval-structured');
+    expect(selfevalTemplateFor({ templateId: 'national-88-project' }).id).toBe('selfeval-national-2020');
+    expect(selfevalTemplateFor({ templateId: 'national-2021' }).id).toBe('selfeval-national-2020');
+    expect(selfevalTemplateFor({ templateId: 'hebei-2020' }).id).toBe('selfeval-hebei-2019');
+    expect(selfevalTemplateFor({ templateId: 'national-old' }).id).toBe('selfeval-national-2020');
+  });
+});

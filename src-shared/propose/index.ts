@@ -1,0 +1,3 @@
+export * from './steps';
+export * from './bands';
+export * from './scoring';
