@@ -177,7 +177,7 @@ describe('Electron main (fake electron)', () => {
   });
 
   it('a file open in one window is not opened in a second, and its autosave is offered only after that window crashed', async () => {
-    const doc = { format: 'jixiao', schemaVersion: 2, meta: { deptCode: '1', deptName: '局', year: 2024, unit: '万元', templateId: 'hebei-2020' }, dutyTable: { duties: [], note: '' }, projects: [] };
+    const doc = { format: 'jixiao', schemaVersion: 3, meta: { deptCode: '1', deptName: '局', year: 2024, unit: '万元', templateId: 'hebei-2020' }, dutyTable: { duties: [], note: '' }, projects: [] };
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-main-open-'));
     const file = join(dir, '甲.jixiao');
     writeFileSync(file, JSON.stringify(doc));
