@@ -5,6 +5,7 @@ import { DocumentSchema, newDocument, type JixiaoDocument, type Meta } from '../
 import type { ExportFormat, RecoveryEntry } from '../../src-shared/ipc';
 import { defaultSelfevalExportName } from '../../src-shared/export/names';
 import { attachSelfevalsEdit, setMetaEdit } from '../../src-shared/commands';
+import { validateDocument } from '../../src-shared/validate';
 import { choiceDialog, confirmDialog, messageDialog, openModal, promptPath } from '../dialogs/modal';
 import { DocSettingsDialog, ExportDoneDialog, ImportReportDialog, RecoveryDialog } from '../dialogs/dialogs';
 import { BatchAuditDialog } from '../views/BatchAudit';
@@ -156,7 +157,7 @@ export async function exportAs(format: ExportFormat, options: { selfeval?: boole
   if (!s.doc) return;
   const doc = s.doc;
   const label = `${options.selfeval ? '绩效自评表 ' : ''}${{ xlsx: 'Excel', docx: 'Word', pdf: 'PDF' }[format]}`;
-  if (!(await confirmExportWithErrors(options.selfeval ?? false))) return;
+  if (!(await confirmExportWithErrors(doc, options.selfeval ?? false))) return;
   let path: string | null = null;
   if (api().host === 'electron') {
     const name = options.selfeval ? defaultSelfevalExportName(doc, format) : defaultName(doc, format);
@@ -174,8 +175,9 @@ export async function exportAs(format: ExportFormat, options: { selfeval?: boole
  * A table with 错误 goes to the finance bureau only when the clerk says so: 查看问题 opens the
  * findings panel, 仍然导出 goes on. Counts the errors of the tables being exported.
  */
-async function confirmExportWithErrors(selfeval: boolean): Promise<boolean> {
-  const errors = editor.get().findings.filter((f) => f.severity === 'error' && f.code.startsWith('selfeval.') === selfeval).length;
+async function confirmExportWithErrors(doc: JixiaoDocument, selfeval: boolean): Promise<boolean> {
+  // Of the document as it is now: the live findings trail an edit (or an undo) by a frame.
+  const errors = validateDocument(doc).filter((f) => f.severity === 'error' && f.code.startsWith('selfeval.') === selfeval).length;
   if (errors === 0) return true;
   const c = await choiceDialog('导出', `文档中有 ${errors} 个错误，导出的表格可能被财政部门退回。`,
     [{ value: 'show', label: '查看问题', primary: true }, { value: 'export', label: '仍然导出' }, { value: 'cancel', label: '取消' }], 'cancel');
