@@ -13,6 +13,9 @@ export function normalizeLabel(s: string): string {
   return s.normalize('NFKC').replace(/[\s:：]+/g, '');
 }
 
+/** `执行率(B/A)`, `全年执行数(B)`, `预算执行进度(%)`: a bracketed formula is not part of the label. */
+export const bareLabel = (norm: string) => norm.replace(/\([A-Za-z/%]+\)$/, '');
+
 export const isBlank = (s: string) => s.trim() === '';
 
 /** One non-empty row: its cells (merge origins only) and their normalized spellings. */
@@ -36,6 +39,10 @@ export class ImportContext {
   readonly years: number[] = [];
   /** A project heading (`1、…绩效目标表`) waiting for its table. */
   pendingHeading: { text: string; row: GridRow } | null = null;
+  /** Why the dispatcher chose the family of the table being opened (recognise.ts decideFamily). */
+  decision: string | undefined;
+  /** Level names seen broken over lines (said once each in the report). */
+  readonly levelBreaks = new Set<string>();
 
   constructor(stream: GridStream, fileName: string) {
     this.report = { format: stream.format, fileName, tables: [], mapped: [], warnings: [], unplaced: [] };
