@@ -11,7 +11,7 @@
 // by the dispatcher (recognise.ts decideFamily), not here.
 import { getTemplate, newProject, newProjectIndicator, parseAmount, stripNumbering, type MoneyUnit, type Project } from '../model';
 import type { GridCell, GridRow } from './grid';
-import { fieldAt, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
+import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
 import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
 import type { FoundTable, ImportReport } from './types';
 
@@ -21,7 +21,7 @@ const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   指标解释: 'description', 指标值: 'value', 指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
   ...PART_HEADERS,
 };
-type ProjectLabel = 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'purpose' | 'authority' | 'implementer' | 'manager' | 'attribute' | 'period' | 'midTermTotal' | 'carryOver' | 'goal';
+type ProjectLabel = 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'purpose' | 'authority' | 'implementer' | 'manager' | 'attribute' | 'period' | 'midTermTotal' | 'midTermFiscal' | 'midTermOther' | 'carryOver' | 'goal';
 const PROJECT_LABELS: Record<string, ProjectLabel> = {
   项目编码: 'code', 项目名称: 'name', 预算数: 'budget', 其中财政资金: 'fiscal', 财政资金: 'fiscal', 其他资金: 'other', 资金用途: 'purpose',
   主管部门: 'authority', 主管部门及代码: 'authority', 实施单位: 'implementer', 项目负责人及电话: 'manager', 项目负责人: 'manager',
@@ -30,7 +30,12 @@ const PROJECT_LABELS: Record<string, ProjectLabel> = {
 };
 /** Header fields only the national forms have. */
 const NATIONAL_LABELS = new Set<ProjectLabel>(['authority', 'implementer', 'manager', 'attribute', 'period', 'midTermTotal', 'carryOver']);
-const AMOUNT_LABELS: Partial<Record<ProjectLabel, string>> = { budget: '预算数', fiscal: '财政资金', other: '其他资金', midTermTotal: '中期资金总额', carryOver: '上年结转' };
+const AMOUNT_LABELS: Partial<Record<ProjectLabel, string>> = {
+  budget: '预算数', fiscal: '财政资金', other: '其他资金', midTermTotal: '中期资金总额', midTermFiscal: '中期财政拨款', midTermOther: '中期其他资金', carryOver: '上年结转',
+};
+/** 中期 beside 年度 (the 88号 form): a split label left of the 年度资金总额 column belongs to 中期. */
+const MID_TERM: Partial<Record<ProjectLabel, ProjectLabel>> = { fiscal: 'midTermFiscal', other: 'midTermOther' };
+
 /** The structured list's project columns. */
 const LIST_LABELS: Record<string, ProjectLabel> = {
   单位名称: 'implementer', 实施单位: 'implementer', 主管部门: 'authority', 项目编码: 'code', 项目名称: 'name', 预算数: 'budget', 年度预算数: 'budget',
@@ -71,13 +76,18 @@ export class ProjectTableRecogniser implements TableRecogniser {
   private indicatorCols: ColumnMap<IndicatorField> = { fields: [] };
   private scheduleLabelCells: GridCell[] = [];
   private lastLevel1 = '';
-  private lastLevel2 = '';
+  /** The 二级 cell carried down merged rows, per half of a 中期 | 年度 grid ('' = the only one). */
+  private lastLevel2s: Record<string, string> = {};
+  /** Column where the 年度 half of a side-by-side 88号 grid starts (null: one set of indicators). */
+  private scopeSplit: number | null = null;
   /** Goal columns under 总体目标: 中期目标 | 年度目标. */
   private goalCols: ColumnMap<'goal' | 'overallGoal'> = { fields: [] };
   /** The structured list: project columns of the header (null: not a list). */
   private listCols: ColumnMap<ProjectLabel> | null = null;
   /** The last table was a national 88号 or structured form, whose printed notes (注：…) are instructions. */
   private nationalForm = false;
+  /** In a 项目资金 block printed 中期 | 年度 side by side: the column where the 年度 half starts. */
+  private yearCol: number | null = null;
 
   constructor(private ctx: ImportContext) {}
 
@@ -145,15 +155,21 @@ export class ProjectTableRecogniser implements TableRecogniser {
     const first = norms.indexOf('一级指标');
     // 指标内容 is the 三级指标 of forms that have no 三级指标 column, else its description.
     const content: IndicatorField = norms.includes('三级指标') ? 'description' : 'name';
+    const seen = new Set<IndicatorField>();
+    let split: number | null = null;
     cells.forEach((c, k) => {
-      const n = norms[k];
+      const n = INDICATOR_HEADERS[norms[k]] || norms[k] === '指标内容' ? norms[k] : headerKey(norms[k]);
       const f = n === '指标内容' ? content : INDICATOR_HEADERS[n];
+      // The same columns again: the 年度 half of a 中期 | 年度 grid.
+      if (f && f !== 'level1' && seen.has(f) && split === null) split = c.col;
+      if (f) seen.add(f);
       const l = isList && k < first ? LIST_LABELS[n] : undefined;
       if (l) list.push({ field: l, from: c.col, to: c.col + c.span });
       else if (f) fields.push({ field: f, from: c.col, to: c.col + c.span });
       else if (k < first && GRID_SECTION.test(n)) return; // the section label merged down the first column
       else this.ctx.unplaced(row, c, '指标表头中无法识别的列');
     });
+    this.scopeSplit = isList ? null : split;
     if (isList && active === this && this.listCols) {
       this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：重复的表头（跨页），已跳过`);
       return;
@@ -164,7 +180,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
       this.nationalForm = true;
       this.listCols = { fields: list };
       this.mode = 'indicators';
-      this.lastLevel1 = this.lastLevel2 = '';
+      this.lastLevel1 = ''; this.lastLevel2s = {};
       return;
     }
     this.listCols = null;
@@ -177,7 +193,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
       this.ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标表前没有项目编码等信息，已作为一个新项目导入。`);
     }
     this.lastLevel1 = '';
-    this.lastLevel2 = '';
+    this.lastLevel2s = {};
     this.mode = 'indicators';
   }
 
@@ -209,7 +225,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     const name = vals.name?.text;
     if (name !== undefined && (!this.draft || normalizeLabel(name) !== normalizeLabel(this.draft.project.name))) {
       this.openProject(row);
-      this.lastLevel1 = this.lastLevel2 = '';
+      this.lastLevel1 = ''; this.lastLevel2s = {};
     }
     if (!this.draft) { for (const c of cells) this.ctx.unplaced(row, c, '指标行前没有项目名称'); return; }
     const p = this.draft.project;
@@ -244,12 +260,17 @@ export class ProjectTableRecogniser implements TableRecogniser {
     const rest: GridCell[] = [];
     if (sec) {
       this.section = sec;
+      this.yearCol = null;
       i = 1;
       const unit = /\((万元|元)\)$/.exec(first);
       if (sec === 'funds' && unit) ctx.noteUnit(unit[1] as MoneyUnit, row);
     }
+    const norms = cells.map((c) => normalizeLabel(c.text));
+    if (norms.includes('中期资金总额') && norms.includes('年度资金总额')) this.yearCol = cells[norms.indexOf('年度资金总额')].col;
     for (; i < cells.length; i++) {
-      const label = PROJECT_LABELS[normalizeLabel(cells[i].text)];
+      let label = PROJECT_LABELS[norms[i]];
+      const mid = label && this.yearCol !== null && cells[i].col < this.yearCol ? MID_TERM[label] : undefined;
+      if (mid) label = mid;
       if (label && sectionOf(normalizeLabel(cells[i].text)) === null) {
         const next = cells[i + 1];
         const hasValue = next && !PROJECT_LABELS[normalizeLabel(next.text)] && sectionOf(normalizeLabel(next.text)) === null;
@@ -307,7 +328,23 @@ export class ProjectTableRecogniser implements TableRecogniser {
     for (const c of rest) ctx.unplaced(row, c, '项目表中无法识别的单元格');
   }
 
+  /**
+   * One grid row. The 88号 form prints the 中期 and 年度 indicators side by side (一级 | 二级 | 三级 | 指标值 |
+   * 二级 | 三级 | 指标值): one indicator per half, scope 总体 and 年度, sharing the 一级 cell.
+   */
   private indicatorRow(row: GridRow, cells: GridCell[]): void {
+    const split = this.scopeSplit;
+    if (split === null) { this.addIndicator(row, cells, ''); return; }
+    const first = cells.filter((c) => c.col < split);
+    const level1 = first.filter((c) => fieldAt(this.indicatorCols, c.col) === 'level1');
+    const second = cells.filter((c) => c.col >= split);
+    const filled = (cs: GridCell[]) => cs.some((c) => fieldAt(this.indicatorCols, c.col) !== 'level1' && !isBlank(c.text));
+    if (filled(first) || !filled(second)) this.addIndicator(row, first, '总体');
+    else if (level1.length) this.lastLevel1 = levelName(this.ctx, level1[0].text); // the 一级 cell of a row with 年度 only
+    if (filled(second)) this.addIndicator(row, [...level1, ...second], '年度');
+  }
+
+  private addIndicator(row: GridRow, cells: GridCell[], scope: '' | '总体' | '年度'): void {
     const d = this.draft!;
     const p = d.project;
     const vals: Partial<Record<IndicatorField, string>> = {};
@@ -330,14 +367,16 @@ export class ProjectTableRecogniser implements TableRecogniser {
     }
     let level1 = levelName(this.ctx, vals.level1 ?? '');
     let level2 = levelName(this.ctx, vals.level2 ?? '');
-    if (isBlank(level1)) { level1 = this.lastLevel1; if (isBlank(level2)) level2 = this.lastLevel2; }
+    if (isBlank(level1)) { level1 = this.lastLevel1; if (isBlank(level2)) level2 = this.lastLevel2s[scope] ?? ''; }
     this.lastLevel1 = level1;
-    this.lastLevel2 = level2;
+    this.lastLevel2s[scope] = level2;
     // A structured table (指标性质/度量单位 columns): 指标值 is the number, the one-cell value their join.
     const structured = has('operator') || has('unit');
     const { parts, joined } = readParts(this.ctx, row, partCells, vals.value, structured);
     if (has('remark')) parts.remark ??= '';
-    const ind = newProjectIndicator({ level1, level2, name: vals.name ?? '', description: vals.description ?? '', value: joined ?? vals.value ?? '', basis: vals.basis ?? '', ...parts });
+    const ind = newProjectIndicator({
+      level1, level2, name: vals.name ?? '', description: vals.description ?? '', value: joined ?? vals.value ?? '', basis: vals.basis ?? '', ...parts, ...(scope ? { scope } : {}),
+    });
     p.indicators.push(ind);
     d.table.indicators++;
   }

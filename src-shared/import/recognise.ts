@@ -5,7 +5,7 @@
 // the numbering prefix and indentation of duty/activity titles, lifted into structure. Every non-empty
 // cell ends up in the document, in a recognised header/label, or in `unplaced`.
 import type { JixiaoDocument, MoneyUnit } from '../model';
-import { bareLabel, ImportContext, isBlank, normalizeLabel, type Line, type TableRecogniser } from './context';
+import { bareLabel, headerKey, ImportContext, isBlank, normalizeLabel, ORG_LABEL, type Line, type TableRecogniser } from './context';
 import { DutyTableRecogniser } from './duty-table';
 import type { GridStream } from './grid';
 import { ProjectTableRecogniser } from './project-table';
@@ -58,8 +58,9 @@ export function decideFamily(lines: Line[], start: number): { family: 'project' 
   for (let j = start; j < lines.length && j < start + 400; j++) {
     if (j > start && beginsTable(lines[j])) break;
     for (const n of lines[j].norms) {
-      const b = n.length <= 20 ? bareLabel(n) : '';
-      if (RESULT_LABELS.has(b) && !found.includes(b)) found.push(b);
+      if (n.length > 24) continue;
+      const b = [n, bareLabel(n), headerKey(n)].find((x) => RESULT_LABELS.has(x));
+      if (b && !found.includes(b)) found.push(b);
     }
   }
   return found.length
@@ -94,6 +95,11 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
         if (k === 0 || ORG_LINE.test(c.text)) ctx.noteOrg(c.text);
         else ctx.unplaced(row, c, '单位行中无法识别的单元格');
       });
+      continue;
+    }
+    // `填报单位（盖章）：…` on its own line, outside tables.
+    if (cells.length === 1 && (active === null || row.paragraph) && ORG_LABEL.test(cells[0].text) && /^\s*(编制|填报|申报|预算)/.test(cells[0].text) && cells[0].text.length < 80) {
+      ctx.noteOrg(cells[0].text);
       continue;
     }
     // A lone org line only outside tables (inside, `2020年…` text must not be mistaken for one).

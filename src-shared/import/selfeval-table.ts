@@ -9,7 +9,7 @@
 // column spellings (全年预算数(A) | 全年执行数(B) | 执行率(B/A); 年度指标值 | 全年实际值 | 未完成原因…).
 import { newProject, newSelfEval, newSelfEvalIndicator, parseAmount, type FundColumn, type FundRow, type SelfEval } from '../model';
 import type { GridCell, GridRow } from './grid';
-import { bareLabel, fieldAt, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
+import { bareLabel, fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
 import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
 import type { FoundTable } from './types';
 
@@ -41,7 +41,7 @@ function sectionOf(norm: string): Mode | null {
 const sectionWeight = (norm: string) => /\(([0-9.]+)分\)$/.exec(norm)?.[1] ?? null;
 
 const INFO_LABELS: Record<string, 'name' | 'implementer' | 'authority'> = {
-  项目名称: 'name', 实施预算单位: 'implementer', 实施单位: 'implementer', 主管部门: 'authority', 填报部门: 'authority',
+  项目名称: 'name', 实施预算单位: 'implementer', 实施单位: 'implementer', 主管部门: 'authority', 主管部门及代码: 'authority', 填报部门: 'authority',
 };
 
 const FUND_HEADERS: Record<string, FundField> = {
@@ -246,7 +246,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
 
   private funds(row: GridRow, cells: GridCell[], norms: string[]): void {
     const se = this.draft!.se;
-    const heads = norms.map((n) => FUND_HEADERS[n] ?? FUND_HEADERS[bareLabel(n)]);
+    const heads = norms.map((n) => FUND_HEADERS[n] ?? FUND_HEADERS[bareLabel(n)] ?? FUND_HEADERS[headerKey(n)]);
     if (heads.filter(Boolean).length >= 2) {
       this.fundCols = { fields: [] };
       cells.forEach((c, k) => {
@@ -317,7 +317,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     if (norms.includes('一级指标')) {
       this.indCols = { fields: [] };
       cells.forEach((c, k) => {
-        const f = INDICATOR_HEADERS[norms[k]] ?? INDICATOR_HEADERS[bareLabel(norms[k])];
+        const f = INDICATOR_HEADERS[norms[k]] ?? INDICATOR_HEADERS[bareLabel(norms[k])] ?? INDICATOR_HEADERS[headerKey(norms[k])];
         if (f) this.indCols.fields.push({ field: f, from: c.col, to: c.col + c.span });
         else this.ctx.unplaced(row, c, '绩效指标表头中无法识别的列');
       });

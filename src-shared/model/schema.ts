@@ -223,6 +223,10 @@ export const ProjectSchema = z.object({
   carryOver: amount.optional(),
   /** 总体目标 / 中期目标 (`goal` is 年度目标). */
   overallGoal: text.optional(),
+  // --- import helper block (issue 16): the 88号 form prints the 中期 funds split beside the 年度 one ---
+  /** 中期资金总额's 其中：财政拨款 / 其他资金 */
+  midTermFiscal: amount.optional(),
+  midTermOther: amount.optional(),
 }).loose();
 
 /** 年度主要任务 of the department-wide table (部门（单位）整体支出绩效目标表). */
