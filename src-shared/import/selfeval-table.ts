@@ -30,8 +30,8 @@ function sectionOf(norm: string): Mode | null {
   const n = norm.replace(/^[一二三四五六七八九十]+[、.]/, '').replace(/\([0-9.]+分\)$/, '');
   if (n === '基本情况') return 'info';
   if (n === '预算执行情况' || /^项目资金(\((万元|元)\))?$/.test(n)) return 'funds';
-  if (n === '目标完成情况' || n === '年度总体目标') return 'goals';
-  if (n === '年度绩效指标完成情况' || n === '绩效指标') return 'indicators';
+  if (n === '目标完成情况' || n === '年度总体目标' || n === '年度总体目标完成情况' || n === '总体目标完成情况' || n === '年度目标完成情况') return 'goals';
+  if (n === '年度绩效指标完成情况' || n === '绩效指标' || n === '绩效指标完成情况') return 'indicators';
   if (n.startsWith('存在问题')) return 'problems';
   if (n === '评价结论' || n === '自评结论') return 'conclusion';
   if (n === '改进措施' || n === '整改措施') return 'measures';
@@ -40,7 +40,8 @@ function sectionOf(norm: string): Mode | null {
 }
 const sectionWeight = (norm: string) => /\(([0-9.]+)分\)$/.exec(norm)?.[1] ?? null;
 
-const INFO_LABELS: Record<string, 'name' | 'implementer' | 'authority'> = {
+const INFO_LABELS: Record<string, 'name' | 'code' | 'implementer' | 'authority' | 'manager' | 'phone'> = {
+  项目编码: 'code', 项目负责人: 'manager', 项目负责人及电话: 'manager', 联系电话: 'phone',
   项目名称: 'name', 实施预算单位: 'implementer', 实施单位: 'implementer', 主管部门: 'authority', 主管部门及代码: 'authority', 填报部门: 'authority',
 };
 
@@ -95,6 +96,8 @@ interface Draft {
   started: boolean;
   /** The title that opened the draft, if any. */
   title: string;
+  /** 项目编码 in 基本情况: the project's code. */
+  code: string;
 }
 
 export class SelfevalTableRecogniser implements TableRecogniser {
@@ -176,7 +179,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     const { row } = line;
     if (!d || this.mode === 'done') { for (const c of line.cells) this.ctx.unplaced(row, c, '自评表之后无法识别的内容'); return; }
     // (项目负责人 inside 基本情况 is an info row of some forms, not the foot)
-    if (line.norms.some((n) => FOOT_LINE.test(n)) && !(this.mode === 'info' && !line.norms.some((n) => /^(填报人|联系电话|填报日期)/.test(n)))) { this.foot(line); this.mode = 'done'; return; }
+    if (line.norms.some((n) => FOOT_LINE.test(n)) && !(this.mode === 'info' && !line.norms.some((n) => /^(填报人|填报日期)/.test(n)))) { this.foot(line); this.mode = 'done'; return; }
     let cells = line.cells;
     const sec = sectionOf(line.norms[0]);
     if (sec) {
@@ -211,7 +214,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
 
   private newDraft(row: GridRow, titled: boolean): void {
     const table: FoundTable = { kind: 'selfeval', sheet: row.sheet, startRow: row.row, indicators: 0 };
-    this.draft = { se: newSelfEval(), name: '', dept: '', table, layout: 'hebei-2019', started: false, title: '' };
+    this.draft = { se: newSelfEval(), name: '', dept: '', table, layout: 'hebei-2019', started: false, title: '', code: '' };
     this.drafts.push(this.draft);
     this.mode = 'info';
     this.lastLevel1 = this.lastLevel2 = '';
@@ -239,6 +242,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       const next = cells[i + 1];
       const value = next && !INFO_LABELS[norms[i + 1]] ? (i++, next.text) : '';
       if (label === 'name') d.name = value.trim();
+      else if (label === 'code') d.code = value.trim();
       else d.se[label] = value;
       if (label === 'authority') d.layout = 'national-2020';
     }
@@ -453,9 +457,11 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       const key = normalizeLabel(d.name);
       let project = doc.projects.find((p) => normalizeLabel(p.name) === key && !p.selfeval);
       if (!project) {
-        project = newProject(doc.meta.templateId, { name: d.name });
+        project = newProject(doc.meta.templateId, { name: d.name, code: d.code });
         doc.projects.push(project);
       } else report.mapped.push(`自评表「${d.name}」→ 同名项目的自评部分`);
+      if (d.code && project.code === '') project.code = d.code;
+      else if (d.code && project.code !== d.code) report.warnings.push(`自评表「${d.name}」的项目编码「${d.code}」与项目的编码「${project.code}」不同，保留项目的编码。`);
       project.selfeval = d.se;
       this.ctx.noteYear(d.name);
     }

@@ -88,3 +88,21 @@ describe('word scores', () => {
     expect(validateDocument(r.document).some((f) => f.code === 'selfeval.score-text')).toBe(false);
   });
 });
+
+describe('self-evaluation 基本情况 variants', () => {
+  it('项目编码, 项目负责人 and 联系电话 inside 基本情况 are kept, and do not end the table', () => {
+    const r = ok(importOffice(docxBytes(docxBody(['项目支出绩效自评表', [
+      ['项目名称', '乡村道路养护', '项目编码', { text: '43052422T000001', span: 2 }],
+      ['主管部门', '县交通局', '实施单位', { text: '县公路站', span: 2 }],
+      ['项目负责人', '王军', '联系电话', { text: '0739-1234567', span: 2 }],
+      ['年度总体目标完成情况', { text: '预期目标', span: 2 }, { text: '实际完成情况', span: 2 }],
+      ['', { text: '养护道路120公里。', span: 2 }, { text: '养护118公里。', span: 2 }],
+      ['绩效指标', '一级指标', '三级指标', '年度指标值', '实际完成值'],
+      ['', '产出指标', '养护里程', '≥120公里', '118公里'],
+    ]])), 'f.docx'));
+    expect(r.report.unplaced).toEqual([]);
+    const p = r.document.projects[0];
+    expect([p.name, p.code, p.selfeval?.manager, p.selfeval?.phone, p.selfeval?.goal, p.selfeval?.achieved]).toEqual(['乡村道路养护', '43052422T000001', '王军', '0739-1234567', '养护道路120公里。', '养护118公里。']);
+    expect(p.selfeval?.indicators.map((i) => [i.name, i.target, i.actual])).toEqual([['养护里程', '≥120公里', '118公里']]);
+  });
+});
