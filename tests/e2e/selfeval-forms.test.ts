@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { importOffice } from '../../src-shared/import';
 import { serializeDocument } from '../../src-shared/model/load';
+import { FORMS_DIR } from '../fixtures/paths';
 import { docScreenshot, openThroughUi, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -34,7 +35,7 @@ afterAll(async () => { await h?.close(); });
 
 describe('imported self-evaluation forms in the 绩效自评 tab', () => {
   it('shows the filled 预算执行率 row and the word score, flagged until points are typed', async () => {
-    const src = join(import.meta.dirname, '../fixtures/forms/selfeval-columns-2021.docx');
+    const src = join(FORMS_DIR, 'selfeval-columns-2021.docx');
     const r = importOffice(new Uint8Array(readFileSync(src)), 'selfeval-columns-2021.docx');
     if (!r.ok) throw new Error(r.message);
     const path = join(h.dir, 'docs', '自评.jixiao');

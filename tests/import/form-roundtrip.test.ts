@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportSelfevalDocx, exportSelfevalXlsx } from '../../src-shared/export';
 import { importOffice } from '../../src-shared/import';
+import { FORMS_DIR } from '../fixtures/paths';
 import type { JixiaoDocument, SelfEval } from '../../src-shared/model';
 
-const FORMS = join(import.meta.dirname, '..', 'fixtures', 'forms');
+const FORMS = FORMS_DIR;
 function importOk(bytes: Uint8Array, name: string): JixiaoDocument {
   const r = importOffice(bytes, name);
   if (!r.ok) throw new Error(`${r.code}: ${r.message}`);

@@ -7,8 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importOffice } from '../../src-shared/import';
+import { FORMS_DIR } from '../fixtures/paths';
 
-const DIR = join(import.meta.dirname, '..', 'fixtures', 'forms');
+const DIR = FORMS_DIR;
 const names = readdirSync(DIR).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace('.expected.json', '')).sort();
 
 /** The actual value cut to the keys the expectation names (arrays compared in full length). */

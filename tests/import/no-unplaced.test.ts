@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importOffice } from '../../src-shared/import';
+import { FIXTURE_DIR } from '../fixtures/paths';
 
-const FIX = join(import.meta.dirname, '..', 'fixtures');
+const FIX = join(FIXTURE_DIR, '..');
 const variants = join(mkdtempSync(join(tmpdir(), 'jixiao-unplaced-')), 'selfeval-variants');
 const made = spawnSync('/usr/bin/python3', [join(FIX, 'make-selfeval-variants.py'), variants], { encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
 
