@@ -18,14 +18,15 @@ import type { FoundTable, ImportReport } from './types';
 type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'value' | 'basis' | PartField;
 const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   一级指标: 'level1', 二级指标: 'level2', 三级指标: 'name', 绩效指标描述: 'description', 指标描述: 'description',
-  指标解释: 'description', 指标值: 'value', 指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
+  指标解释: 'description', 指标值: 'value', 年度指标值: 'value', 绩效指标值: 'value', 目标值: 'value', 指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
   ...PART_HEADERS,
 };
 type ProjectLabel = 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'purpose' | 'authority' | 'implementer' | 'manager' | 'attribute' | 'period' | 'midTermTotal' | 'midTermFiscal' | 'midTermOther' | 'carryOver' | 'goal';
 const PROJECT_LABELS: Record<string, ProjectLabel> = {
   项目编码: 'code', 项目名称: 'name', 预算数: 'budget', 其中财政资金: 'fiscal', 财政资金: 'fiscal', 其他资金: 'other', 资金用途: 'purpose',
   主管部门: 'authority', 主管部门及代码: 'authority', 实施单位: 'implementer', 项目负责人及电话: 'manager', 项目负责人: 'manager',
-  项目属性: 'attribute', 项目类别: 'attribute', 项目期: 'period', 项目周期: 'period',
+  项目属性: 'attribute', 项目类别: 'attribute', 项目类型: 'attribute', 项目性质: 'attribute', 项目期: 'period', 项目周期: 'period', 实施期限: 'period',
+  项目单位: 'implementer', 资金总额: 'budget',
   中期资金总额: 'midTermTotal', 年度资金总额: 'budget', 其中财政拨款: 'fiscal', 财政拨款: 'fiscal', 上年结转: 'carryOver', 其中上年结转: 'carryOver', 上年结转资金: 'carryOver',
 };
 /** Header fields only the national forms have. */

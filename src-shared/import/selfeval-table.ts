@@ -65,7 +65,7 @@ const GOAL_HEADERS: Record<string, GoalField> = {
 };
 const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   一级指标: 'level1', 二级指标: 'level2', 三级指标: 'name', 指标说明: 'description', 指标解释: 'description', 绩效指标描述: 'description',
-  指标描述: 'description', 预期指标值: 'target', 年度指标值: 'target', 指标值: 'target', 实际完成值: 'actual', 分值: 'weight',
+  指标描述: 'description', 预期指标值: 'target', 年度指标值: 'target', 指标值: 'target', 目标值: 'target', 年度目标值: 'target', 实际完成值: 'actual', 分值: 'weight',
   权重: 'weight', 自评得分: 'score', 得分: 'score', 偏差原因分析及改进措施: 'deviation', 偏差原因分析: 'deviation',
   完成值: 'actual', 全年实际值: 'actual', 全年完成值: 'actual', 实际值: 'actual', 未完成原因分析: 'deviation', 未完成原因: 'deviation',
   未完成原因及拟采取的改进措施: 'deviation', 偏差原因及改进措施: 'deviation',

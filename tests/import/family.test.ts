@@ -106,3 +106,21 @@ describe('self-evaluation 基本情况 variants', () => {
     expect(p.selfeval?.indicators.map((i) => [i.name, i.target, i.actual])).toEqual([['养护里程', '≥120公里', '118公里']]);
   });
 });
+
+describe('88号 label spellings', () => {
+  it('项目类型, 项目单位, 实施期限, 资金总额, 年度指标值 are header fields and columns of a target table', () => {
+    const r = ok(importOffice(docxBytes(docxBody(['项目支出绩效目标表', '（2023年度）', [
+      ['项目名称', { text: '乡村道路养护', span: 3 }],
+      ['项目单位', '县公路站', '项目类型', '经常性项目'],
+      ['实施期限', { text: '1年', span: 3 }],
+      ['项目资金（万元）', '资金总额', { text: '120', span: 2 }],
+      ['年度绩效目标', { text: '养护道路120公里。', span: 3 }],
+      ['一级指标', '二级指标', '三级指标', '年度指标值'],
+      ['产出指标', '数量指标', '养护里程', '≥120公里'],
+    ]])), 'g.docx'));
+    expect(r.report.unplaced).toEqual([]);
+    const p = r.document.projects[0];
+    expect([p.implementer, p.attribute, p.period, p.budget, p.goal, p.indicators[0].value]).toEqual(['县公路站', '经常性项目', '1年', '120', '养护道路120公里。', '≥120公里']);
+    expect(r.document.meta.year).toBe(2023);
+  });
+});
