@@ -49,6 +49,7 @@ export const SELFEVAL_FIELDS: Fields = Object.fromEntries(([
   ['implementer', 'text'], ['authority', 'text'], ['progress', 'text'], ['goal', 'text'], ['achieved', 'text'], ['completionRate', 'text'],
   ['budgetRateWeight', 'number'], ['budgetRateScore', 'number'], ['total', 'number'],
   ['problems', 'text'], ['preparer', 'text'], ['phone', 'text'], ['date', 'text'], ['budgetRateScoreText', 'text'], ['fundsReason', 'text'],
+  ['conclusion', 'text'], ['measures', 'text'], ['manager', 'text'], ['financeManager', 'text'],
 ] as const).map(([f, kind]) => [f, seField(f, kind)]));
 export const SELFEVAL_INDICATOR_FIELDS: Fields = Object.fromEntries(([
   ['level1', 'text'], ['level2', 'text'], ['name', 'text'], ['description', 'text'], ['target', 'text'], ['actual', 'text'],
@@ -57,10 +58,10 @@ export const SELFEVAL_INDICATOR_FIELDS: Fields = Object.fromEntries(([
 
 /** Project fields in the order of the form (the schedule and indicators follow). */
 const PROJECT_FIELDS = [
-  'code', 'name', 'authority', 'implementer', 'manager', 'attribute', 'period', 'budget', 'fiscal', 'other', 'midTermTotal', 'carryOver',
+  'code', 'name', 'authority', 'implementer', 'manager', 'attribute', 'period', 'budget', 'fiscal', 'other', 'midTermTotal', 'midTermFiscal', 'midTermOther', 'carryOver',
   'purpose', 'overallGoal', 'goal',
 ] as const;
-const PROJECT_MONEY = new Set<string>(['budget', 'fiscal', 'other', 'midTermTotal', 'carryOver']);
+const PROJECT_MONEY = new Set<string>(['budget', 'fiscal', 'other', 'midTermTotal', 'midTermFiscal', 'midTermOther', 'carryOver']);
 const DUTY_OWNER = ['title', 'budget', 'description', 'goal'] as const;
 // The parts of `value` (operator/number/unit) are another view of it, not cells of their own: a
 // search finds the value once, and a replaced value re-derives its parts (model/parts.ts).
@@ -169,7 +170,12 @@ function selfevalCells(s: SelfEval, projectId: string, i: number, table: TableRe
       }
     }
   }
-  own(['progress', 'goal', 'achieved', 'completionRate']);
+  own(['progress']);
+  // 预算执行率 of the split rows (structured form), by fund row.
+  for (const [k, v] of Object.entries(s.progressByRow ?? {})) {
+    if (out.take(v, 'text')) out.push({ table, rowId: projectId, field: `selfeval.progressByRow.${k}`, path: [...sp, 'progressByRow', k], kind: 'text', value: v, where: () => `${head()}${SEP}${FUND_ROW_LABEL[k] ?? k}${SEP}预算执行率` });
+  }
+  own(['goal', 'achieved', 'completionRate']);
   s.level1Weights.forEach((w, k) => {
     const ww = () => `${head()}${SEP}一级指标分值${SEP}${named(w.level1, '（未填一级指标）')}`;
     const wp: Path = [...sp, 'level1Weights', k];
@@ -189,5 +195,5 @@ function selfevalCells(s: SelfEval, projectId: string, i: number, table: TableRe
       if (out.take(row[f], 'text')) out.push({ table, rowId: projectId, field: `selfeval.budgetRateRow.${f}`, path: [...sp, 'budgetRateRow', f], kind: 'text', value: row[f], where: () => `${head()}${SEP}预算执行率${SEP}${label}` });
     }
   }
-  own(['budgetRateWeight', 'budgetRateScore', 'budgetRateScoreText', 'fundsReason', 'total', 'problems', 'preparer', 'phone', 'date']);
+  own(['budgetRateWeight', 'budgetRateScore', 'budgetRateScoreText', 'fundsReason', 'total', 'conclusion', 'problems', 'measures', 'preparer', 'phone', 'date', 'manager', 'financeManager']);
 }

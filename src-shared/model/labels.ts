@@ -13,7 +13,7 @@ export const BAND_LABEL = ['优', '良', '中', '差'] as const;
 export const PROJECT_FIELD_LABEL: Readonly<Record<string, string>> = {
   code: '项目编码', name: '项目名称', budget: '预算数', fiscal: '财政资金', other: '其他资金', purpose: '资金用途', goal: '绩效目标',
   authority: '主管部门', implementer: '实施单位', manager: '项目负责人', attribute: '项目属性', period: '项目期',
-  midTermTotal: '中期资金总额', carryOver: '上年结转', overallGoal: '总体目标',
+  midTermTotal: '中期资金总额', carryOver: '上年结转', overallGoal: '总体目标', midTermFiscal: '中期财政拨款', midTermOther: '中期其他资金',
 };
 export const PROJECT_INDICATOR_LABEL: Readonly<Record<string, string>> = {
   level1: '一级指标', level2: '二级指标', name: '三级指标', description: '绩效指标描述', value: '指标值', basis: '指标值确定依据',
@@ -29,6 +29,7 @@ export const SELFEVAL_FIELD_LABEL: Readonly<Record<string, string>> = {
   completionRate: '总体完成率', budgetRateWeight: '预算执行率权重', budgetRateScore: '预算执行率得分', total: '总分', grade: '评价等级',
   problems: '存在问题、原因及下一步整改措施', preparer: '填报人', phone: '联系电话', date: '填报日期',
   budgetRateScoreText: '预算执行率得分', fundsReason: '预算执行偏差原因',
+  conclusion: '评价结论', measures: '改进措施', manager: '项目负责人', financeManager: '财务负责人',
 };
 export const SELFEVAL_INDICATOR_LABEL: Readonly<Record<string, string>> = {
   level1: '一级指标', level2: '二级指标', name: '三级指标', description: '指标说明', target: '年度指标值', actual: '实际完成值',
@@ -40,7 +41,9 @@ export const SELFEVAL_INDICATOR_LABEL: Readonly<Record<string, string>> = {
 /** The self-evaluation's fund table: its columns (budget stages) … */
 export const FUND_COLUMN_LABEL: Readonly<Record<FundColumn, string>> = { initial: '年初预算数', planned: '预算数', received: '到位数', spent: '执行数' };
 /** … and its rows (sources of the money). */
-export const FUND_ROW_LABEL: Readonly<Record<FundRow, string>> = { total: '合计', fiscal: '财政资金', carryOver: '上年结转资金', other: '其他资金' };
+export const FUND_ROW_LABEL: Readonly<Record<FundRow, string> & Record<string, string>> = {
+  total: '合计', fiscal: '财政资金', carryOver: '上年结转资金', other: '其他资金', fiscalSpecial: '财政专户管理资金', unitOwn: '单位资金',
+};
 
 /** The fund table as each self-evaluation form words it (the editor shows the form's own words). */
 export const FUND_COLUMN_LABEL_BY_LAYOUT: Readonly<Record<SelfevalTemplate['layout'], Readonly<Record<FundColumn, string>>>> = {

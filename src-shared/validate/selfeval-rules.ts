@@ -340,4 +340,17 @@ const textRule = rule('selfeval.text', ['selfeval.template-text', 'text.merged-c
     }
   });
 
-export const SELFEVAL_RULES: ProjectRule[] = [weightSumRule, overWeightRule, totalRule, progressRule, splitRule, scoreVsActualRule, actualRule, valuesRule, textRule];
+/** A score typed as a word (优, 良) where the form expects points: kept as typed by the importer, told here. */
+const scoreTextRule = rule('selfeval.score-text', ['selfeval.score-text'],
+  '得分应为分数：导入时得分为文字（如“优”）的单元格按原文保存，需改为分数',
+  (p, se, index, _ctx, out) => {
+    const message = (t: string) => `得分“${t}”不是分数，已按文字保存；请改为分数（计算得分、总分和评价等级不计入这一项）`;
+    for (const ind of se.indicators) {
+      if (ind.scoreText && ind.score === '') out.push(finding(ind.id, 'score', indicatorWhere(index, ind, 'score'), ind.scoreText, { severity: 'error', code: 'selfeval.score-text', message: message(ind.scoreText) }));
+    }
+    if (se.budgetRateScoreText && se.budgetRateScore === '') {
+      out.push(pf(p, index, 'budgetRateScore', '预算执行率得分', se.budgetRateScoreText, { severity: 'error', code: 'selfeval.score-text', message: message(se.budgetRateScoreText) }));
+    }
+  });
+
+export const SELFEVAL_RULES: ProjectRule[] = [weightSumRule, overWeightRule, totalRule, progressRule, splitRule, scoreVsActualRule, actualRule, valuesRule, textRule, scoreTextRule];
