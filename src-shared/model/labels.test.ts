@@ -18,7 +18,7 @@ describe('field labels', () => {
     expect(cells(ProjectIndicatorSchema.shape, []).filter((k) => !(k in PROJECT_INDICATOR_LABEL))).toEqual([]);
     expect(cells(ProjectSchema.shape, ['indicators', 'schedule', 'selfeval']).filter((k) => !(k in PROJECT_FIELD_LABEL))).toEqual([]);
     expect(cells(SelfEvalIndicatorSchema.shape, []).filter((k) => !(k in SELFEVAL_INDICATOR_LABEL))).toEqual([]);
-    expect(cells(SelfEvalSchema.shape, ['funds', 'level1Weights', 'indicators', 'budgetRateRow']).filter((k) => !(k in SELFEVAL_FIELD_LABEL))).toEqual([]);
+    expect(cells(SelfEvalSchema.shape, ['funds', 'progressByRow', 'level1Weights', 'indicators', 'budgetRateRow']).filter((k) => !(k in SELFEVAL_FIELD_LABEL))).toEqual([]);
   });
 
   it('the fund table: rows are sources of money, columns budget stages (one meaning per name)', () => {
