@@ -1,4 +1,5 @@
 export * from './amount';
+export * from './amount-input';
 export * from './ids';
 export * from './schema';
 export * from './factory';
