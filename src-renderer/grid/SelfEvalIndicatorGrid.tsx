@@ -5,10 +5,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridApi, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
 import {
-  amountFromText, applyComputedScoresEdit, CommandError, deleteRows, insertSelfEvalIndicator, moveRow, pasteSelfEvalBlock,
+  pasteSummary, applyComputedScoresEdit, CommandError, deleteRows, insertSelfEvalIndicator, moveRow, pasteSelfEvalBlock,
   setCellEdit, setCellsEdit, type SelfEvalIndicatorField,
 } from '../../src-shared/commands';
-import type { Project, SelfEvalIndicator, SelfevalTemplate } from '../../src-shared/model';
+import { parseAmountInput, type Project, type SelfEvalIndicator, type SelfevalTemplate } from '../../src-shared/model';
 import type { IndicatorScore, SelfEvalScores } from '../../src-shared/selfeval';
 import { editor, useEditor } from '../app/store';
 import { cellKey, indexFindings } from '../app/validation';
@@ -101,12 +101,15 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
       const field = columns[c.col];
       if (!doc || !ind || field === 'computed') return true;
       let value = text;
+      let note: string | null = null;
       if (field === 'weight' || field === 'score') {
-        const a = amountFromText(value.replace(/分/g, ''));
-        if (a === null) { editor.toast(`“${value}”不是数字`, 'error'); return false; }
-        value = a;
+        const a = parseAmountInput(value, 'score');
+        if (!a.ok) return a.reason;
+        value = a.amount;
+        note = a.note;
       }
       run(() => editor.dispatch(setCellEdit(doc, ind.id, field, value)));
+      if (note) editor.toast(note);
       return true;
     },
     commitMany: (changes, label) => {
@@ -122,7 +125,7 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
       run(() => {
         const res = pasteSelfEvalBlock(editor.get().doc!, project.id, Math.min(c.row, current().length), editable, col, matrix);
         editor.dispatch(res.edit);
-        editor.toast(res.problems.length ? `已粘贴 ${res.rows} 行；${res.problems.length} 个单元格未粘贴：${res.problems[0].message}` : `已粘贴 ${res.rows} 行 × ${res.cols} 列`, res.problems.length ? 'error' : 'info');
+        editor.toast(res.problems.length ? `已粘贴 ${res.rows} 行；${res.problems.length} 个单元格未粘贴：${res.problems[0].message}` : pasteSummary(res.rows, res.cols, res.notes), res.problems.length ? 'error' : 'info');
       });
     },
     options: (c, text) => (columns[c.col] === 'achievement' ? ACHIEVEMENTS.filter((a) => a.includes(text.trim())) : []),

@@ -2,27 +2,25 @@
 // The table grows as needed: extra rows become new indicator rows of the last activity, or new
 // activities when the block carries activity cells (职责活动 … 绩效目标) for them.
 import { newActivity, newDuty, newDutyIndicator, newProjectIndicator, stripNumbering, type JixiaoDocument } from '../model';
-import { Draft, amountFromText, type PasteProblem } from './commands';
+import { Draft, type PasteProblem } from './commands';
+import { pastedAmount, type PasteLog } from './pasteValues';
 import { DUTY_FIELDS, OWNER_FIELDS, dutyRows } from './dutyRows';
 import type { Edit, Path } from './patch';
 
-export interface PasteResult { edit: Edit | null; problems: PasteProblem[]; rows: number; cols: number }
+/** `notes`: amounts converted on the way in (已按万元换算：50000元 = 5万元), for the toast. */
+export interface PasteResult { edit: Edit | null; problems: PasteProblem[]; notes: string[]; rows: number; cols: number }
 
 const PROJECT_INDICATOR_FIELDS = ['level1', 'level2', 'name', 'description', 'value', 'basis'] as const;
 export { PROJECT_INDICATOR_FIELDS };
 
-function cellValue(field: string, text: string, problems: PasteProblem[], r: number, c: number): string | null {
-  if (field === 'budget') {
-    const a = amountFromText(text);
-    if (a === null) { problems.push({ row: r, col: c, text, message: `“${text}”不是有效的金额，未粘贴` }); return null; }
-    return a;
-  }
+function cellValue(doc: JixiaoDocument, field: string, text: string, log: PasteLog, r: number, c: number): string | null {
+  if (field === 'budget') return pastedAmount(text, doc.meta.unit, r, c, log);
   if (field === 'title') return stripNumbering(text).rest;
   return text;
 }
 
 export function pasteDutyBlock(doc: JixiaoDocument, anchorRow: number, anchorCol: number, matrix: string[][]): PasteResult {
-  const problems: PasteProblem[] = [];
+  const log: PasteLog = { problems: [], notes: [] };
   const d = new Draft(doc);
   const rows = dutyRows(doc);
   const width = Math.min(Math.max(0, ...matrix.map((r) => r.length)), DUTY_FIELDS.length - anchorCol);
@@ -63,7 +61,7 @@ export function pasteDutyBlock(doc: JixiaoDocument, anchorRow: number, anchorCol
       if (OWNER_FIELDS.has(field)) {
         // Merged cells arrive blank below their first row: keep the activity's text there.
         if (text === '' && !first) continue;
-        const v = cellValue(field, text, problems, r, c);
+        const v = cellValue(doc, field, text, log, r, c);
         if (v !== null) d.set([...ownerPath, field], v);
       } else {
         if (!indPath) {
@@ -76,13 +74,13 @@ export function pasteDutyBlock(doc: JixiaoDocument, anchorRow: number, anchorCol
       }
     }
   }
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, rows: matrix.length, cols: width };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), ...log, rows: matrix.length, cols: width };
 }
 
 export function pasteProjectIndicatorBlock(doc: JixiaoDocument, projectId: string, anchorRow: number, anchorCol: number, matrix: string[][]): PasteResult {
   const d = new Draft(doc);
   const p = doc.projects.findIndex((x) => x.id === projectId);
-  if (p < 0) return { edit: null, problems: [], rows: 0, cols: 0 };
+  if (p < 0) return { edit: null, problems: [], notes: [], rows: 0, cols: 0 };
   const width = Math.min(Math.max(0, ...matrix.map((r) => r.length)), PROJECT_INDICATOR_FIELDS.length - anchorCol);
   let prev: Record<string, string> | null = null;
   for (let r = 0; r < matrix.length; r++) {
@@ -100,5 +98,5 @@ export function pasteProjectIndicatorBlock(doc: JixiaoDocument, projectId: strin
     }
     prev = row;
   }
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: [], rows: matrix.length, cols: width };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: [], notes: [], rows: matrix.length, cols: width };
 }

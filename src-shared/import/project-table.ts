@@ -1,10 +1,10 @@
 // The 项目绩效目标表: a heading (`1、…绩效目标表`), the upper block (项目编码/名称, 预算规模及资金用途,
 // 资金支出计划, 绩效目标) as label/value rows, then the indicator table (一级 … 指标值确定依据) whose
 // header may repeat at page breaks.
-import { getTemplate, newProject, newProjectIndicator, parseAmount, stripNumbering, type MoneyUnit, type Project } from '../model';
+import { getTemplate, newProject, newProjectIndicator, stripNumbering, type MoneyUnit, type Project } from '../model';
 import type { GridCell, GridRow } from './grid';
 import { fieldAt, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
-import type { FoundTable, ImportReport } from './types';
+import type { FoundTable } from './types';
 
 type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'value' | 'basis';
 const INDICATOR_HEADERS: Record<string, IndicatorField> = {
@@ -226,7 +226,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
       }
       p.schedule = cps.map((_, i) => {
         const v = d.scheduleValues[i];
-        return v ? scheduleAmount(v.text, v.row, v.cell, report) : '';
+        return v ? ctx.percent(v.text, v.row, v.cell, '资金支出计划') : '';
       });
       for (let i = cps.length; i < d.scheduleValues.length; i++) {
         const v = d.scheduleValues[i];
@@ -236,14 +236,4 @@ export class ProjectTableRecogniser implements TableRecogniser {
       doc.projects.push(p);
     });
   }
-}
-
-function scheduleAmount(text: string, row: GridRow, cell: GridCell, report: ImportReport): string {
-  const a = parseAmount(text.replace(/%\s*$/, ''));
-  if (a === null) {
-    report.unplaced.push({ sheet: row.sheet, row: row.row, column: cell.col + 1, text, reason: '资金支出计划不是数字' });
-    report.warnings.push(`${row.sheet} 第 ${row.row} 行：资金支出计划「${text}」不是数字，未填入，已列入未能放置的单元格。`);
-    return '';
-  }
-  return a;
 }

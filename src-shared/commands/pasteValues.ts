@@ -1,0 +1,27 @@
+// What a pasted cell becomes in an amount column: the exact amount (with a note when it was
+// converted, e.g. 50000元 → 5 万元) or nothing, with the reason, in the paste's problem list.
+// Kept apart from the paste commands (paste.ts, selfeval.ts), which decide where cells go.
+import { parseAmountInput, type AmountTarget } from '../model';
+import type { PasteProblem } from './commands';
+
+export interface PasteLog { problems: PasteProblem[]; notes: string[] }
+
+/** The canonical amount for a pasted `text`, or null (the problem is logged, the cell is not pasted). */
+export function pastedAmount(text: string, target: AmountTarget, row: number, col: number, log: PasteLog): string | null {
+  const r = parseAmountInput(text, target);
+  if (!r.ok) {
+    log.problems.push({ row, col, text, message: `${r.reason}，未粘贴` });
+    return null;
+  }
+  if (r.note) log.notes.push(r.note);
+  return r.amount;
+}
+
+/** The toast after a paste: what went in, and each conversion (the first few, then how many more). */
+export function pasteSummary(rows: number, cols: number, notes: readonly string[]): string {
+  const head = `已粘贴 ${rows} 行 × ${cols} 列`;
+  if (notes.length === 0) return head;
+  const shown = notes.slice(0, 3).map((n) => n.replace(/^已按(.+?)换算：/, '')).join('；');
+  const unit = /^已按(.+?)换算/.exec(notes[0])?.[1];
+  return `${head}；${unit ? `已按${unit}换算` : '已换算'} ${notes.length} 个金额：${shown}${notes.length > 3 ? ' 等' : ''}`;
+}
