@@ -1,0 +1,181 @@
+// End-to-end: what happens to an amount the clerk types, in the duty grid's 年度预算数 and the
+// project form's 预算数 (Linxi 2019 and Laishui 2020, both 万元). `abc` gets ONE message at the cell
+// (重试 / 取消; Esc, Enter and a click close it) and the document stays as it was; `50000元` is
+// stored as 5 万元 with a note saying so.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { copySeeds, docScreenshot, openThroughUi, startHarness, type Harness } from './harness';
+import { gridDriver, proxyText, type GridDriver } from './gridDriver';
+
+let h: Harness;
+let page: Page;
+let seeds: string[];
+const seed = (name: string) => seeds.find((s) => s.includes(name))!;
+const messages = () => page.getByTestId('cell-message');
+const dialogs = () => page.locator('.modal-backdrop');
+const modified = () => page.getByTestId('status-modified').textContent();
+
+beforeAll(async () => {
+  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
+  h = await startHarness({ viewport: { width: 1280, height: 720 } });
+  page = h.page;
+  seeds = copySeeds(h);
+  page.on('pageerror', (e) => { throw e; });
+  await page.goto(h.host.url);
+});
+afterAll(async () => { await h?.close(); });
+
+describe('年度预算数 in the duty grid', () => {
+  let g: GridDriver;
+  const budget = () => g.text(0, 'budget');
+  const select = async (row: number, col: string) => {
+    await g.cell(row, col).click();
+    await expect.poll(async () => {
+      if ((await g.active()) !== `${row},${col}`) await g.cell(row, col).click();
+      return `${await g.active()} ${await g.hasFocus()}`;
+    }).toBe(`${row},${col} true`);
+  };
+
+  beforeAll(async () => {
+    await openThroughUi(page, seed('linxi'));
+    g = await gridDriver(page, 'duty-grid');
+    await g.cell(0, 'budget').waitFor();
+  });
+
+  it('abc + Enter: exactly one message at the cell, no dialog; Enter (重试) offers the text back; Esc restores', async () => {
+    const saved = await modified();
+    expect(await budget()).toBe('1235.00');
+    await select(0, 'budget');
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => messages().count()).toBe(1);
+    expect(await messages().textContent()).toContain('“abc”不是有效的金额');
+    expect(await dialogs().count()).toBe(0);
+    // The message sits at the cell.
+    const [box, at] = [await messages().boundingBox(), await g.cell(0, 'budget').boundingBox()];
+    expect(Math.abs(box!.x - at!.x)).toBeLessThan(8);
+    expect(box!.y).toBeGreaterThanOrEqual(at!.y);
+    expect(box!.y - (at!.y + at!.height)).toBeLessThan(40);
+    await docScreenshot(page, 'amount-cell-message');
+    // Enter = 重试: back in 编辑 mode with the typed text, the message gone.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => messages().count()).toBe(0);
+    await expect.poll(() => g.mode()).toBe('edit');
+    expect(await proxyText(page)).toBe('abc');
+    // Enter again: again one message, never a second one.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => messages().count()).toBe(1);
+    // Esc = 取消: the old value, the document untouched.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => messages().count()).toBe(0);
+    await expect.poll(() => g.mode()).toBe('ready');
+    expect(await budget()).toBe('1235.00');
+    expect(await modified()).toBe(saved);
+    expect(await g.active()).toBe('0,budget');
+    expect(await g.hasFocus()).toBe(true);
+  });
+
+  it('重试 and 取消 are buttons too; a click elsewhere closes the message and selects what was clicked', async () => {
+    await select(0, 'budget');
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => messages().count()).toBe(1);
+    expect(await g.active()).toBe('0,budget'); // Tab did not move on
+    await messages().getByRole('button', { name: '重试' }).click();
+    await expect.poll(() => g.mode()).toBe('edit');
+    expect(await proxyText(page)).toBe('abc');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => messages().count()).toBe(1);
+    await messages().getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => messages().count()).toBe(0);
+    expect(await budget()).toBe('1235.00');
+    // A click on another cell while the message shows: closed, old value, the other cell selected.
+    await page.keyboard.type('xyz');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => messages().count()).toBe(1);
+    await g.cell(0, 'description').click();
+    await expect.poll(() => messages().count()).toBe(0);
+    await expect.poll(() => g.active()).toBe('0,description');
+    expect(await budget()).toBe('1235.00');
+  });
+
+  it('50000元 (元 through the input method) is stored as 5 万元, with a note; one Ctrl+Z undoes it', async () => {
+    await select(0, 'budget');
+    await page.keyboard.type('50000');
+    await g.imeCompose('yuan');
+    await g.imeCommit('元');
+    await expect.poll(() => proxyText(page)).toBe('50000元');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => budget()).toBe('5.00');
+    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('已按万元换算：50000元 = 5万元');
+    expect(await messages().count()).toBe(0);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => budget()).toBe('1235.00');
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => modified()).toBe('已保存');
+  });
+});
+
+describe('预算数 in the project form', () => {
+  const field = () => page.getByTestId('project-form').locator('[data-field="budget"]');
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-field') ?? document.activeElement?.textContent ?? null);
+  let path: string;
+  let before: string;
+
+  beforeAll(async () => {
+    path = seed('laishui');
+    await openThroughUi(page, path);
+    await page.getByTestId('tab-projects').click();
+    await field().waitFor();
+    before = await field().inputValue();
+  });
+
+  it('abc + Enter: one message at the field; Esc restores the value; Enter (重试) gives the text back', async () => {
+    const saved = await modified();
+    await field().click();
+    await field().fill('abc');
+    await field().press('Enter');
+    await expect.poll(() => messages().count()).toBe(1);
+    expect(await messages().textContent()).toContain('“abc”不是有效的金额');
+    expect(await dialogs().count()).toBe(0);
+    const [box, at] = [await messages().boundingBox(), await field().boundingBox()];
+    expect(Math.abs(box!.x - at!.x)).toBeLessThan(8);
+    expect(box!.y - (at!.y + at!.height)).toBeLessThan(40);
+    await expect.poll(() => focused()).toBe('重试');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => messages().count()).toBe(0);
+    await expect.poll(() => field().inputValue()).toBe(before);
+    expect(await modified()).toBe(saved);
+    // Again, then Enter = 重试: the typed text is back in the field, focused, for correction.
+    await field().click();
+    await field().fill('abc');
+    await field().press('Enter');
+    await expect.poll(() => messages().count()).toBe(1);
+    await expect.poll(() => focused()).toBe('重试');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => messages().count()).toBe(0);
+    await expect.poll(() => focused()).toBe('budget');
+    expect(await field().inputValue()).toBe('abc');
+    // A click elsewhere closes it too, restoring the value.
+    await field().press('Enter');
+    await expect.poll(() => messages().count()).toBe(1);
+    await page.getByTestId('project-form').locator('[data-field="name"]').click();
+    await expect.poll(() => messages().count()).toBe(0);
+    await expect.poll(() => field().inputValue()).toBe(before);
+    expect(await modified()).toBe(saved);
+  });
+
+  it('50000元 is stored as 5 万元, with a note', async () => {
+    await field().click();
+    await field().fill('50000元');
+    await field().press('Enter');
+    await expect.poll(() => field().inputValue()).toBe('5.00');
+    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('已按万元换算：50000元 = 5万元');
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => modified()).toBe('已保存');
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as { projects: { budget: string }[] };
+    expect(doc.projects[0].budget).toBe('5');
+  });
+});
