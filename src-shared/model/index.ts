@@ -8,3 +8,4 @@ export * from './numbering';
 export * from './load';
 export * from './migrations';
 export * from './parts';
+export * from './text';
