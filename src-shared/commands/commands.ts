@@ -2,7 +2,6 @@
 // when nothing would change; the store applies it and keeps it for undo/redo.
 import {
   convertAmount, indicatorOrder, isCanonicalAmount, templateOrDefault, newActivity, newDuty, newDutyIndicator, newId, newProject, newProjectIndicator, stripNumbering,
-  type AmountTarget,
   type Activity, type Duty, type DutyIndicator, type JixiaoDocument, type Meta, type MoneyUnit, type Project, type ProjectIndicator,
 } from '../model';
 import { applyPatches, getAt, makeEdit, type Edit, type Path, type Patch } from './patch';
@@ -242,12 +241,5 @@ export function switchUnitEdit(doc: JixiaoDocument, to: MoneyUnit): Edit | null 
 
 /** A cell a paste could not take, reported to the user (never silently dropped). */
 export interface PasteProblem { row: number; col: number; text: string; message: string }
-
-/** What an amount field holds: money in the document's unit, a schedule percent, or points (scores, weights). */
-export function amountTarget(field: string, unit: MoneyUnit): AmountTarget {
-  if (field.startsWith('schedule.')) return 'percent';
-  if (field === 'budget' || field === 'fiscal' || field === 'other' || field.startsWith('selfeval.funds.')) return unit;
-  return 'score';
-}
 
 export { stripNumbering };
