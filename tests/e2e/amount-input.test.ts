@@ -113,6 +113,17 @@ describe('年度预算数 in the duty grid', () => {
     expect(await messages().count()).toBe(0);
     await page.keyboard.press('Control+Z');
     await expect.poll(() => budget()).toBe('1235.00');
+    // Pasted (as copied from WPS: CRLF after the cell), the same rule and the same note.
+    await select(0, 'budget');
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', '50000元\r\n');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => budget()).toBe('5.00');
+    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('已粘贴 1 行 × 1 列；已按万元换算 1 个金额：50000元 = 5万元');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => budget()).toBe('1235.00');
     await page.keyboard.press('Control+S');
     await expect.poll(() => modified()).toBe('已保存');
   });
@@ -165,6 +176,24 @@ describe('预算数 in the project form', () => {
     await expect.poll(() => messages().count()).toBe(0);
     await expect.poll(() => field().inputValue()).toBe(before);
     expect(await modified()).toBe(saved);
+  });
+
+  it('a schedule percent is not money: 50000元 is refused there, 25% is 25', async () => {
+    const pct = page.getByTestId('project-form').locator('[data-field="schedule.0"]');
+    const was = await pct.inputValue();
+    await pct.click();
+    await pct.fill('50000元');
+    await pct.press('Enter');
+    await expect.poll(() => messages().count()).toBe(1);
+    expect(await messages().textContent()).toContain('“50000元”是金额，这里应填百分比');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => messages().count()).toBe(0);
+    await expect.poll(() => pct.inputValue()).toBe(was);
+    await pct.click();
+    await pct.fill('25%');
+    await pct.press('Enter');
+    await expect.poll(() => pct.inputValue()).toBe('25.00');
+    expect(await messages().count()).toBe(0);
   });
 
   it('50000元 is stored as 5 万元, with a note', async () => {
