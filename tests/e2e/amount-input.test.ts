@@ -99,6 +99,18 @@ describe('年度预算数 in the duty grid', () => {
     await expect.poll(() => messages().count()).toBe(0);
     await expect.poll(() => g.active()).toBe('0,description');
     expect(await budget()).toBe('1235.00');
+    // A toolbar click while `abc` is being typed: the message comes first, the button does nothing.
+    const rows = await g.host.locator('[aria-rowcount]').first().getAttribute('aria-rowcount');
+    await select(0, 'budget');
+    await page.keyboard.type('abc');
+    await page.getByTestId('tb-insert-duty').click();
+    await expect.poll(() => messages().count()).toBe(1);
+    expect(await g.host.locator('[aria-rowcount]').first().getAttribute('aria-rowcount')).toBe(rows);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('重试');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => messages().count()).toBe(0);
+    expect(await budget()).toBe('1235.00');
+    expect(await g.host.locator('[aria-rowcount]').first().getAttribute('aria-rowcount')).toBe(rows);
   });
 
   it('50000元 (元 through the input method) is stored as 5 万元, with a note; one Ctrl+Z undoes it', async () => {
