@@ -167,6 +167,7 @@ describe('预算数 in the project form', () => {
     expect(Math.abs(box!.x - at!.x)).toBeLessThan(8);
     expect(box!.y - (at!.y + at!.height)).toBeLessThan(40);
     await expect.poll(() => focused()).toBe('重试');
+    await docScreenshot(page, 'amount-field-message', page.getByTestId('project-form'));
     await page.keyboard.press('Escape');
     await expect.poll(() => messages().count()).toBe(0);
     await expect.poll(() => field().inputValue()).toBe(before);
