@@ -16,6 +16,8 @@ const seed = (name: string) => seeds.find((s) => s.includes(name))!;
 const messages = () => page.getByTestId('cell-message');
 const dialogs = () => page.locator('.modal-backdrop');
 const modified = () => page.getByTestId('status-modified').textContent();
+// Wait on a state, with room for a loaded 2-core machine (8 parallel sessions, full test run).
+const settles = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 
 beforeAll(async () => {
   if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
@@ -32,7 +34,7 @@ describe('年度预算数 in the duty grid', () => {
   const budget = () => g.text(0, 'budget');
   const select = async (row: number, col: string) => {
     await g.cell(row, col).click();
-    await expect.poll(async () => {
+    await settles(async () => {
       if ((await g.active()) !== `${row},${col}`) await g.cell(row, col).click();
       return `${await g.active()} ${await g.hasFocus()}`;
     }).toBe(`${row},${col} true`);
@@ -50,7 +52,7 @@ describe('年度预算数 in the duty grid', () => {
     await select(0, 'budget');
     await page.keyboard.type('abc');
     await page.keyboard.press('Enter');
-    await expect.poll(() => messages().count()).toBe(1);
+    await settles(() => messages().count()).toBe(1);
     expect(await messages().textContent()).toContain('“abc”不是有效的金额');
     expect(await dialogs().count()).toBe(0);
     // The message sits at the cell.
@@ -61,16 +63,16 @@ describe('年度预算数 in the duty grid', () => {
     await docScreenshot(page, 'amount-cell-message');
     // Enter = 重试: back in 编辑 mode with the typed text, the message gone.
     await page.keyboard.press('Enter');
-    await expect.poll(() => messages().count()).toBe(0);
-    await expect.poll(() => g.mode()).toBe('edit');
+    await settles(() => messages().count()).toBe(0);
+    await settles(() => g.mode()).toBe('edit');
     expect(await proxyText(page)).toBe('abc');
     // Enter again: again one message, never a second one.
     await page.keyboard.press('Enter');
-    await expect.poll(() => messages().count()).toBe(1);
+    await settles(() => messages().count()).toBe(1);
     // Esc = 取消: the old value, the document untouched.
     await page.keyboard.press('Escape');
-    await expect.poll(() => messages().count()).toBe(0);
-    await expect.poll(() => g.mode()).toBe('ready');
+    await settles(() => messages().count()).toBe(0);
+    await settles(() => g.mode()).toBe('ready');
     expect(await budget()).toBe('1235.00');
     expect(await modified()).toBe(saved);
     expect(await g.active()).toBe('0,budget');
@@ -81,34 +83,34 @@ describe('年度预算数 in the duty grid', () => {
     await select(0, 'budget');
     await page.keyboard.type('abc');
     await page.keyboard.press('Tab');
-    await expect.poll(() => messages().count()).toBe(1);
+    await settles(() => messages().count()).toBe(1);
     expect(await g.active()).toBe('0,budget'); // Tab did not move on
     await messages().getByRole('button', { name: '重试' }).click();
-    await expect.poll(() => g.mode()).toBe('edit');
+    await settles(() => g.mode()).toBe('edit');
     expect(await proxyText(page)).toBe('abc');
     await page.keyboard.press('Enter');
-    await expect.poll(() => messages().count()).toBe(1);
+    await settles(() => messages().count()).toBe(1);
     await messages().getByRole('button', { name: '取消' }).click();
-    await expect.poll(() => messages().count()).toBe(0);
+    await settles(() => messages().count()).toBe(0);
     expect(await budget()).toBe('1235.00');
     // A click on another cell while the message shows: closed, old value, the other cell selected.
     await page.keyboard.type('xyz');
     await page.keyboard.press('Enter');
-    await expect.poll(() => messages().count()).toBe(1);
+    await settles(() => messages().count()).toBe(1);
     await g.cell(0, 'description').click();
-    await expect.poll(() => messages().count()).toBe(0);
-    await expect.poll(() => g.active()).toBe('0,description');
+    await settles(() => messages().count()).toBe(0);
+    await settles(() => g.active()).toBe('0,description');
     expect(await budget()).toBe('1235.00');
     // A toolbar click while `abc` is being typed: the message comes first, the button does nothing.
     const rows = await g.host.locator('[aria-rowcount]').first().getAttribute('aria-rowcount');
     await select(0, 'budget');
     await page.keyboard.type('abc');
     await page.getByTestId('tb-insert-duty').click();
-    await expect.poll(() => messages().count()).toBe(1);
+    await settles(() => messages().count()).toBe(1);
     expect(await g.host.locator('[aria-rowcount]').first().getAttribute('aria-rowcount')).toBe(rows);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('重试');
+    await settles(() => page.evaluate(() => document.activeElement?.textContent)).toBe('重试');
     await page.keyboard.press('Escape');
-    await expect.poll(() => messages().count()).toBe(0);
+    await settles(() => messages().count()).toBe(0);
     expect(await budget()).toBe('1235.00');
     expect(await g.host.locator('[aria-rowcount]').first().getAttribute('aria-rowcount')).toBe(rows);
   });
@@ -118,13 +120,13 @@ describe('年度预算数 in the duty grid', () => {
     await page.keyboard.type('50000');
     await g.imeCompose('yuan');
     await g.imeCommit('元');
-    await expect.poll(() => proxyText(page)).toBe('50000元');
+    await settles(() => proxyText(page)).toBe('50000元');
     await page.keyboard.press('Enter');
-    await expect.poll(() => budget()).toBe('5.00');
-    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('已按万元换算：50000元 = 5万元');
+    await settles(() => budget()).toBe('5.00');
+    await settles(() => page.getByTestId('toast').textContent()).toBe('已按万元换算：50000元 = 5万元');
     expect(await messages().count()).toBe(0);
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => budget()).toBe('1235.00');
+    await settles(() => budget()).toBe('1235.00');
     // Pasted (as copied from WPS: CRLF after the cell), the same rule and the same note.
     await select(0, 'budget');
     await page.evaluate(() => {
@@ -132,12 +134,12 @@ describe('年度预算数 in the duty grid', () => {
       dt.setData('text/plain', '50000元\r\n');
       document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
     });
-    await expect.poll(() => budget()).toBe('5.00');
-    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('已粘贴 1 行 × 1 列；已按万元换算 1 个金额：50000元 = 5万元');
+    await settles(() => budget()).toBe('5.00');
+    await settles(() => page.getByTestId('toast').textContent()).toBe('已粘贴 1 行 × 1 列；已按万元换算 1 个金额：50000元 = 5万元');
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => budget()).toBe('1235.00');
+    await settles(() => budget()).toBe('1235.00');
     await page.keyboard.press('Control+S');
-    await expect.poll(() => modified()).toBe('已保存');
+    await settles(() => modified()).toBe('已保存');
   });
 });
 
@@ -160,34 +162,34 @@ describe('预算数 in the project form', () => {
     await field().click();
     await field().fill('abc');
     await field().press('Enter');
-    await expect.poll(() => messages().count()).toBe(1);
+    await settles(() => messages().count()).toBe(1);
     expect(await messages().textContent()).toContain('“abc”不是有效的金额');
     expect(await dialogs().count()).toBe(0);
     const [box, at] = [await messages().boundingBox(), await field().boundingBox()];
     expect(Math.abs(box!.x - at!.x)).toBeLessThan(8);
     expect(box!.y - (at!.y + at!.height)).toBeLessThan(40);
-    await expect.poll(() => focused()).toBe('重试');
+    await settles(() => focused()).toBe('重试');
     await docScreenshot(page, 'amount-field-message', page.getByTestId('project-form'));
     await page.keyboard.press('Escape');
-    await expect.poll(() => messages().count()).toBe(0);
-    await expect.poll(() => field().inputValue()).toBe(before);
+    await settles(() => messages().count()).toBe(0);
+    await settles(() => field().inputValue()).toBe(before);
     expect(await modified()).toBe(saved);
     // Again, then Enter = 重试: the typed text is back in the field, focused, for correction.
     await field().click();
     await field().fill('abc');
     await field().press('Enter');
-    await expect.poll(() => messages().count()).toBe(1);
-    await expect.poll(() => focused()).toBe('重试');
+    await settles(() => messages().count()).toBe(1);
+    await settles(() => focused()).toBe('重试');
     await page.keyboard.press('Enter');
-    await expect.poll(() => messages().count()).toBe(0);
-    await expect.poll(() => focused()).toBe('budget');
+    await settles(() => messages().count()).toBe(0);
+    await settles(() => focused()).toBe('budget');
     expect(await field().inputValue()).toBe('abc');
     // A click elsewhere closes it too, restoring the value.
     await field().press('Enter');
-    await expect.poll(() => messages().count()).toBe(1);
+    await settles(() => messages().count()).toBe(1);
     await page.getByTestId('project-form').locator('[data-field="name"]').click();
-    await expect.poll(() => messages().count()).toBe(0);
-    await expect.poll(() => field().inputValue()).toBe(before);
+    await settles(() => messages().count()).toBe(0);
+    await settles(() => field().inputValue()).toBe(before);
     expect(await modified()).toBe(saved);
   });
 
@@ -197,15 +199,15 @@ describe('预算数 in the project form', () => {
     await pct.click();
     await pct.fill('50000元');
     await pct.press('Enter');
-    await expect.poll(() => messages().count()).toBe(1);
+    await settles(() => messages().count()).toBe(1);
     expect(await messages().textContent()).toContain('“50000元”是金额，这里应填百分比');
     await page.keyboard.press('Escape');
-    await expect.poll(() => messages().count()).toBe(0);
-    await expect.poll(() => pct.inputValue()).toBe(was);
+    await settles(() => messages().count()).toBe(0);
+    await settles(() => pct.inputValue()).toBe(was);
     await pct.click();
     await pct.fill('25%');
     await pct.press('Enter');
-    await expect.poll(() => pct.inputValue()).toBe('25.00');
+    await settles(() => pct.inputValue()).toBe('25.00');
     expect(await messages().count()).toBe(0);
   });
 
@@ -213,10 +215,10 @@ describe('预算数 in the project form', () => {
     await field().click();
     await field().fill('50000元');
     await field().press('Enter');
-    await expect.poll(() => field().inputValue()).toBe('5.00');
-    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('已按万元换算：50000元 = 5万元');
+    await settles(() => field().inputValue()).toBe('5.00');
+    await settles(() => page.getByTestId('toast').textContent()).toBe('已按万元换算：50000元 = 5万元');
     await page.keyboard.press('Control+S');
-    await expect.poll(() => modified()).toBe('已保存');
+    await settles(() => modified()).toBe('已保存');
     const doc = JSON.parse(readFileSync(path, 'utf8')) as { projects: { budget: string }[] };
     expect(doc.projects[0].budget).toBe('5');
   });
