@@ -89,10 +89,13 @@ describe('line ends in imported cell text', () => {
   });
 
   it('xlsx shared strings: _x000D_ and a literal CR LF', () => {
-    const sst = '<si><t>第一行_x000D_\n第二行</t></si><si><t>甲\r\n乙</t></si>';
-    const data = dutyHead + row(4, is('A4', '一、职责') + '<c r="C4" t="s"><v>0</v></c><c r="D4" t="s"><v>1</v></c>');
+    const sst = '<si><t>第一行_x000D_\n第二行</t></si><si><t>甲\r\n乙</t></si><si><t>文号_x005F_x000D_</t></si>';
+    const data = dutyHead + row(4, is('A4', '一、职责') + '<c r="C4" t="s"><v>0</v></c><c r="D4" t="s"><v>1</v></c>')
+      + row(5, is('A5', '\u3000\u30001、活动') + '<c r="C5" t="s"><v>2</v></c>' + is('E5', '指标') + is('F5', '100%'));
     const r = ok(importOffice(xlsxBytes([{ name: '职责', xml: `<sheetData>${data}</sheetData>${dutyMerges}` }], sst), 's.xlsx'));
     expect(r.document.dutyTable.duties[0]).toMatchObject({ description: '第一行\n第二行', goal: '甲\n乙' });
+    // _x005F_ escapes the underscore: the text `_x000D_` itself, not a line end.
+    expect(r.document.dutyTable.duties[0].activities[0].description).toBe('文号_x000D_');
   });
 
   it('docx: a CR typed into the text of a cell', () => {
