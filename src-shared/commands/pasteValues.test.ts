@@ -46,5 +46,7 @@ describe('pasted amounts', () => {
     const se = applyEdit(d, res.edit!).projects[0].selfeval!;
     expect(se.indicators[0].weight).toBe('10');
     expect(res.problems.map((x) => x.message)).toEqual(['“10元”是金额，这里应填分数（如 8 或 8.5），未粘贴']);
+    const chinese = pasteSelfEvalBlock(d, p.id, 0, ['weight'], 0, [['十'], ['九点五']]);
+    expect(pasteSummary(chinese.rows, chinese.cols, chinese.notes)).toBe('已粘贴 2 行 × 1 列；已按数字读取 2 个数：十 = 10分；九点五 = 9.5分');
   });
 });

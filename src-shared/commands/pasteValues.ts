@@ -17,11 +17,15 @@ export function pastedAmount(text: string, target: AmountTarget, row: number, co
   return r.amount;
 }
 
-/** The toast after a paste: what went in, and each conversion (the first few, then how many more). */
+/** The toast after a paste: what went in, and each conversion by kind (the first few, then how many more). */
 export function pasteSummary(rows: number, cols: number, notes: readonly string[]): string {
-  const head = `已粘贴 ${rows} 行 × ${cols} 列`;
-  if (notes.length === 0) return head;
-  const shown = notes.slice(0, 3).map((n) => n.replace(/^已按(.+?)换算：/, '')).join('；');
-  const unit = /^已按(.+?)换算/.exec(notes[0])?.[1];
-  return `${head}；${unit ? `已按${unit}换算` : '已换算'} ${notes.length} 个金额：${shown}${notes.length > 3 ? ' 等' : ''}`;
+  const byKind = new Map<string, string[]>();
+  for (const n of notes) {
+    const k = n.indexOf('：');
+    const kind = k < 0 ? '' : n.slice(0, k);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), k < 0 ? n : n.slice(k + 1)]);
+  }
+  const parts = [...byKind].map(([kind, list]) =>
+    `${kind} ${list.length} 个${kind.endsWith('换算') ? '金额' : '数'}：${list.slice(0, 3).join('；')}${list.length > 3 ? ' 等' : ''}`);
+  return [`已粘贴 ${rows} 行 × ${cols} 列`, ...parts].join('；');
 }
