@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DocumentSchema, type JixiaoDocument } from '../model';
 import { applyEdit } from './patch';
 import { dutyRows } from './dutyRows';
-import { pasteDutyBlock } from './paste';
-import { pasteSummary } from './pasteValues';
+import { pasteDutyBlock, pasteMessage } from './paste';
 import { pasteSelfEvalBlock, initSelfEvalEdit } from './selfeval';
 
 const load = (name: string): JixiaoDocument =>
@@ -24,7 +23,7 @@ describe('pasted amounts', () => {
     expect(d0.budget).toBe('5');
     expect(res.notes).toEqual(['已按万元换算：50000元 = 5万元', '已按万元换算：八十万 = 80万元']);
     expect(res.problems).toEqual([]);
-    expect(pasteSummary(res.rows, res.cols, res.notes)).toBe('已粘贴 2 行 × 1 列；已按万元换算 2 个金额：50000元 = 5万元；八十万 = 80万元');
+    expect(pasteMessage(res, '差')).toBe('已粘贴 2 行 × 1 列；已按万元换算 2 个金额：50000元 = 5万元；八十万 = 80万元');
   });
 
   it('a percent, a word or an unsure numeral in 年度预算数 is not pasted and says why', () => {
@@ -47,6 +46,6 @@ describe('pasted amounts', () => {
     expect(se.indicators[0].weight).toBe('10');
     expect(res.problems.map((x) => x.message)).toEqual(['“10元”是金额，这里应填分数（如 8 或 8.5），未粘贴']);
     const chinese = pasteSelfEvalBlock(d, p.id, 0, ['weight'], 0, [['十'], ['九点五']]);
-    expect(pasteSummary(chinese.rows, chinese.cols, chinese.notes)).toBe('已粘贴 2 行 × 1 列；已按数字读取 2 个数：十 = 10分；九点五 = 9.5分');
+    expect(pasteMessage(chinese, '分值')).toBe('已粘贴 2 行 × 1 列；已按数字读取 2 个数：十 = 10分；九点五 = 9.5分');
   });
 });

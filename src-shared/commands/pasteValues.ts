@@ -17,15 +17,14 @@ export function pastedAmount(text: string, target: AmountTarget, row: number, co
   return r.amount;
 }
 
-/** The toast after a paste: what went in, and each conversion by kind (the first few, then how many more). */
-export function pasteSummary(rows: number, cols: number, notes: readonly string[]): string {
+/** The conversions of a paste by kind, the first few of each: 已按万元换算 2 个金额：50000元 = 5万元；八十万 = 80万元 */
+export function noteSummary(notes: readonly string[]): string {
   const byKind = new Map<string, string[]>();
   for (const n of notes) {
     const k = n.indexOf('：');
     const kind = k < 0 ? '' : n.slice(0, k);
     byKind.set(kind, [...(byKind.get(kind) ?? []), k < 0 ? n : n.slice(k + 1)]);
   }
-  const parts = [...byKind].map(([kind, list]) =>
-    `${kind} ${list.length} 个${kind.endsWith('换算') ? '金额' : '数'}：${list.slice(0, 3).join('；')}${list.length > 3 ? ' 等' : ''}`);
-  return [`已粘贴 ${rows} 行 × ${cols} 列`, ...parts].join('；');
+  return [...byKind].map(([kind, list]) =>
+    `${kind} ${list.length} 个${kind.endsWith('换算') ? '金额' : '数'}：${list.slice(0, 3).join('；')}${list.length > 3 ? ' 等' : ''}`).join('；');
 }

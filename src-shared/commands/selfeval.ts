@@ -5,7 +5,7 @@ import { gradeOf, initSelfEval, scoreSelfEval } from '../selfeval';
 import { Draft, CommandError } from './commands';
 import { pastedAmount, type PasteLog } from './pasteValues';
 import { AMOUNT_FIELDS, CHOICE_FIELDS, locateRow } from './locate';
-import type { PasteResult } from './paste';
+import { pasteColumns, type PasteResult } from './paste';
 import type { Edit } from './patch';
 
 /** 生成自评表: one undo step creating the part of every project that has none. */
@@ -81,7 +81,8 @@ export function pasteSelfEvalBlock(doc: JixiaoDocument, projectId: string, ancho
   const d = new Draft(doc);
   const log: PasteLog = { problems: [], notes: [] };
   const problems = log.problems;
-  const width = Math.min(Math.max(0, ...matrix.map((r) => r.length)), fields.length - anchorCol);
+  const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, fields.length);
+  anchorCol = startCol;
   matrix.forEach((cells, r) => {
     const i = anchorRow + r;
     const inds = d.get([...base, 'indicators']) as SelfEvalIndicator[];
@@ -100,5 +101,5 @@ export function pasteSelfEvalBlock(doc: JixiaoDocument, projectId: string, ancho
       d.set([...base, 'indicators', i, field], field === 'achievement' ? text.trim() : text);
     }
   });
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), ...log, rows: matrix.length, cols: width };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), ...log, rows: matrix.length, cols: width, dropped };
 }
