@@ -1,4 +1,5 @@
 export * from './amount';
+export * from './amount-input';
 export * from './ids';
 export * from './schema';
 export * from './factory';
@@ -8,3 +9,4 @@ export * from './load';
 export * from './migrations';
 export * from './labels';
 export * from './parts';
+export * from './text';
