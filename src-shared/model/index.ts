@@ -7,3 +7,4 @@ export * from './numbering';
 export * from './load';
 export * from './migrations';
 export * from './parts';
+export * from './convert';
