@@ -85,3 +85,23 @@ describe('jixiao convert', () => {
     expect(r.stderr).toContain('--force');
   });
 });
+
+describe('jixiao export --exchange / jixiao import', () => {
+  it('writes the exchange sheet and reads it back exactly', async () => {
+    const { exchangeRows } = await import('../../src-shared/export');
+    const dir = tmp();
+    const structured = join(dir, 'structured.jixiao');
+    expect(jixiao('convert', join(root, 'tests/fixtures/frozen/v3-structured-deptwide.jixiao'), '--template', 'national-88-dept', '-o', structured).code).toBe(0);
+    const sheet = join(dir, '指标导入表.xlsx');
+    const e = jixiao('export', structured, '--exchange', sheet);
+    expect(e.code, e.stderr).toBe(0);
+    expect(e.stdout).toContain('已导出指标导入表（5 条指标）');
+    expect(existsSync(join(dir, 'structured.xlsx'))).toBe(false); // only the exchange sheet was asked for
+    const back = join(dir, 'back.jixiao');
+    const i = jixiao('import', sheet, '-o', back);
+    expect(i.code, i.stderr).toBe(0);
+    expect(exchangeRows(load(back))).toEqual(exchangeRows(load(structured)));
+    expect(load(back).meta.templateId).toBe('national-88-dept');
+    expect(jixiao('export', structured, '--exchange', join(dir, 'x.csv')).code).toBe(2);
+  });
+});
