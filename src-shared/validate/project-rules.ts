@@ -93,7 +93,8 @@ const requiredRule: ProjectRule = {
     if (isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code'), '项目编码', 'warning'));
     for (const ind of p.indicators) {
       for (const field of INDICATOR_REQUIRED) {
-        if (isBlank(ind[field])) out.push(emptyFinding(ind.id, field, indicatorWhere(index, ind, field), PROJECT_INDICATOR_LABEL[field]));
+        // A value typed (or imported) only as parts is filled: its 指标值 is the number.
+        if (isBlank(ind[field]) && !(field === 'value' && !isBlank(ind.number ?? ''))) out.push(emptyFinding(ind.id, field, indicatorWhere(index, ind, field), PROJECT_INDICATOR_LABEL[field]));
       }
       if (isBlank(ind.basis)) out.push(emptyFinding(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), PROJECT_INDICATOR_LABEL.basis, 'warning'));
     }
