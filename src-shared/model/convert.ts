@@ -37,7 +37,16 @@ const textOf = (ind: AnyIndicator) => (ind.value !== undefined ? ind.value : ind
 export function convertDocument(doc: JixiaoDocument, toProfileId: string): ConvertResult {
   const to = getProfile(toProfileId);
   if (!to) return { ok: false, message: `没有名为“${toProfileId}”的表格模板` };
-  const out = JSON.parse(JSON.stringify(doc)) as JixiaoDocument; // a document is plain JSON
+  // Copy what may change (meta, projects and their indicator rows, the department-wide table); the
+  // rest is shared, unchanged, as the editor's immutable updates do.
+  const out: JixiaoDocument = {
+    ...doc, meta: { ...doc.meta },
+    projects: doc.projects.map((p) => ({
+      ...p, indicators: p.indicators.map((i) => ({ ...i })),
+      ...(p.selfeval ? { selfeval: { ...p.selfeval, indicators: p.selfeval.indicators.map((i) => ({ ...i })) } } : {}),
+    })),
+    ...(doc.deptWide ? { deptWide: { ...doc.deptWide, indicators: doc.deptWide.indicators.map((i) => ({ ...i })) } } : {}),
+  };
   const changes: ConversionChange[] = [];
   const fromTarget = getTargetProfile(doc.meta.templateId) ?? getTargetProfile(DEFAULT_TEMPLATE_ID)!;
 
