@@ -105,3 +105,25 @@ describe('department-wide table', () => {
     expect(codes(d)).toEqual([]);
   });
 });
+
+describe('forms without a schedule', () => {
+  it('a schedule kept from a Hebei document is not checked in a form that does not print one', () => {
+    const d = doc(undefined, 'hebei-2020');
+    d.projects[0].schedule = ['10', '5', '', ''];
+    expect(validateDocument(d).some((f) => f.code.startsWith('schedule.'))).toBe(true);
+    d.meta.templateId = 'structured-project';
+    expect(validateDocument(d).filter((f) => f.code.startsWith('schedule.'))).toEqual([]);
+  });
+});
+
+describe('required cells follow the form', () => {
+  it('项目编码 and 指标值确定依据 are asked for only where the form prints them', () => {
+    const d = doc(undefined, 'hebei-2020');
+    d.projects[0].code = '';
+    for (const i of d.projects[0].indicators) i.basis = '';
+    const empty = () => validateDocument(d).filter((f) => f.code === 'text.empty-required').map((f) => f.path.field);
+    expect(empty()).toEqual(expect.arrayContaining(['code', 'basis']));
+    d.meta.templateId = 'structured-project';
+    expect(empty()).toEqual([]);
+  });
+});
