@@ -6,6 +6,8 @@ import type { CommandEntry } from './command';
 
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'new', summary: '新建空白的绩效目标表文件', load: async () => (await import('./new')).newCommand },
+  { name: 'templates', summary: '列出表格模板（格式）', load: async () => (await import('./templates')).templatesCommand },
+  { name: 'convert', summary: '把文档换成另一种表格格式并列出变化', load: async () => (await import('./convert')).convertCommand },
   { name: 'validate', summary: '审核 .jixiao 文件，列出错误和警告（--all 另列提示）', load: async () => (await import('./validate')).validateCommand },
   { name: 'export', summary: '导出为官方格式的 Excel / Word 表格（--selfeval：绩效自评表）', load: async () => (await import('./export')).exportCommand },
   { name: 'import', summary: '从 Word / Excel 文件导入绩效目标表', load: async () => (await import('./import')).importCommand },

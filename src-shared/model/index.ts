@@ -10,3 +10,4 @@ export * from './migrations';
 export * from './labels';
 export * from './parts';
 export * from './text';
+export * from './convert';
