@@ -56,7 +56,7 @@ function partHtml(part: LayoutPart, layout: Layout, pagePt: number): string {
   let usedPt = titleFont.sizePt * 2 + layout.fonts.org.sizePt * 1.9 * (part.subtitle !== undefined ? 2 : 1);
   const tables = part.tables.map((t) => {
     // (a self-evaluation table is one tall table whose section labels span many rows: same problem)
-    if (t.kind !== 'project-indicators' && t.kind !== 'selfeval') {
+    if (t.kind !== 'project-indicators' && t.kind !== 'dept-indicators' && t.kind !== 'selfeval') {
       usedPt += t.rows.reduce((a, r) => a + r.heightPt, 0);
       return tableHtml(t, colgroup);
     }

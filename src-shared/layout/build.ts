@@ -4,6 +4,8 @@ import {
   activityNumber, dutyNumber, formatAmount, templateOrDefault,
   type Activity, type Amount, type Duty, type JixiaoDocument, type MoneyUnit, type Project, type Template,
 } from '../model';
+import { profileOf } from '../model/templates';
+import { BLANK_ROWS, blankDeptWide, blankProject, buildDeptWidePart, buildProfileProjectPart, hasDeptWideContent, hasHebeiBlock, isBlankDocument, type FormContext } from './forms';
 import { computeRowHeights } from './measure';
 import type { Align, CellKind, Layout, LayoutCell, LayoutOptions, LayoutPart, LayoutRow, LayoutTable, PageSetup } from './model';
 
@@ -14,6 +16,11 @@ export const PAGE: PageSetup = {
 };
 export const PRINTABLE_WIDTH_MM = PAGE.widthMm - PAGE.margins.left - PAGE.margins.right; // 267
 export const PRINTABLE_HEIGHT_MM = PAGE.heightMm - PAGE.margins.top - PAGE.margins.bottom; // 174
+
+/** The page of a profile's `print.orientation` (A4, the same margins). */
+function pageFor(orientation: 'landscape' | 'portrait'): PageSetup {
+  return orientation === 'landscape' ? PAGE : { ...PAGE, orientation, widthMm: PAGE.heightMm, heightMm: PAGE.widthMm };
+}
 
 /** Shares of the printable width (layouts.md). */
 export const DUTY_SHARES = [15, 8, 22, 17, 14, 6, 6, 6, 6];
@@ -53,29 +60,49 @@ const row = (cells: LayoutCell[], header = false): LayoutRow => ({ cells, height
 
 export function buildLayout(doc: JixiaoDocument, options: LayoutOptions = {}): Layout {
   const template = templateOrDefault(doc.meta.templateId);
+  const profile = profileOf(doc.meta.templateId);
   const unit = doc.meta.unit;
   const orgLeft = `${doc.meta.deptCode}${doc.meta.deptName}`;
   const orgRight = `单位：${unit}`;
   const parts: LayoutPart[] = [];
+  const page = pageFor(profile.print.orientation);
+  const ctx: FormContext = {
+    unit, orgLeft, orgRight, year: doc.meta.year, deptName: doc.meta.deptName,
+    widthMm: page.widthMm - page.margins.left - page.margins.right, fontPt: profile.print.fontPt ?? PROJECT_FONT_PT,
+  };
+  // A document with nothing in it prints its profile's blank form (title, header block, column
+  // headers, a few empty rows per table), for filling in by hand.
+  const blank = isBlankDocument(doc);
+  const hebeiBlock = hasHebeiBlock(profile);
 
+  if (options.deptWide !== false && profile.tables.includes('department-wide') && (blank || hasDeptWideContent(doc.deptWide))) {
+    parts.push(buildDeptWidePart(blank ? blankDeptWide() : doc.deptWide!, profile, ctx));
+  }
   if (options.dutyTable !== false && doc.dutyTable.duties.length > 0) {
     parts.push(buildDutyPart(doc.dutyTable.duties, doc.dutyTable.note, unit, orgLeft, orgRight, doc.meta.year));
+  } else if (options.dutyTable !== false && blank && profile.tables.includes('duty')) {
+    parts.push(buildDutyPart([], '', unit, orgLeft, orgRight, doc.meta.year));
   }
+  const projects = blank && profile.tables.includes('project') && options.projects !== 'none' ? [blankProject(profile.id)] : doc.projects;
   const chosen = options.projects === 'none' ? []
-    : Array.isArray(options.projects) ? [...new Set(options.projects)].filter((i) => i >= 0 && i < doc.projects.length).sort((a, b) => a - b)
-      : doc.projects.map((_, i) => i);
+    : Array.isArray(options.projects) && !blank ? [...new Set(options.projects)].filter((i) => i >= 0 && i < projects.length).sort((a, b) => a - b)
+      : projects.map((_, i) => i);
   const usedSheetNames = new Set(parts.map((p) => p.sheetName));
-  chosen.forEach((i, n) => {
-    const part = buildProjectPart(doc.projects[i], i, template, unit, orgLeft, orgRight);
-    part.pageBreakBefore = n > 0 || parts.length > 0;
-    part.sheetName = options.sheetPerProject ? uniqueSheetName(`${i + 1}、${doc.projects[i].name || '项目'}`, usedSheetNames) : PROJECT_SHEET;
+  chosen.forEach((i) => {
+    const part = hebeiBlock ? buildProjectPart(projects[i], i, template, unit, orgLeft, orgRight, blank)
+      : buildProfileProjectPart(projects[i], i, profile, ctx, profile.family === 'project');
+    part.sheetName = options.sheetPerProject ? uniqueSheetName(`${i + 1}、${projects[i].name || '项目'}`, usedSheetNames) : PROJECT_SHEET;
     parts.push(part);
   });
+  // parts in the order of the profile's tables (the department-wide table leads its own form)
+  const order = (k: LayoutPart['kind']) => { const i = profile.tables.indexOf(k === 'dept-wide' ? 'department-wide' : k === 'duty' ? 'duty' : 'project'); return i < 0 ? 99 : i; };
+  parts.sort((a, b) => order(a.kind) - order(b.kind));
+  parts.forEach((p, i) => { p.pageBreakBefore = i > 0; });
 
   return {
-    page: PAGE,
-    printableWidthMm: PRINTABLE_WIDTH_MM,
-    printableHeightMm: PRINTABLE_HEIGHT_MM,
+    page,
+    printableWidthMm: ctx.widthMm,
+    printableHeightMm: page.heightMm - page.margins.top - page.margins.bottom,
     fonts: {
       body: { family: '宋体', sizePt: PROJECT_FONT_PT, fallbacks: ['SimSun', 'Noto Serif CJK SC', 'WenQuanYi Micro Hei'] },
       title: { family: '黑体', sizePt: 16, fallbacks: ['方正小标宋简体', 'SimHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei'] },
@@ -116,6 +143,8 @@ function buildDutyPart(duties: Duty[], note: string, unit: MoneyUnit, orgLeft: s
     ], true),
     row(['优', '良', '中', '差'].map((t, i) => cell(5 + i, t, 'header')), true),
   ];
+  // a blank form: empty rows to fill in by hand
+  if (duties.length === 0) for (let k = 0; k < BLANK_ROWS; k++) rows.push(row(Array.from({ length: DUTY_SHARES.length }, (_, c) => cell(c, '', c === 1 ? 'amount' : 'text'))));
   duties.forEach((duty, d) => {
     rows.push(...titledRows(`${dutyNumber(d)}${duty.title}`, 'duty', duty, unit, duty.indicators));
     duty.activities.forEach((act: Activity, a) => {
@@ -156,7 +185,7 @@ function titledRows(
 
 // ── 项目绩效目标表 ─────────────────────────────────────────────────────────────
 
-function buildProjectPart(p: Project, index: number, t: Template, unit: MoneyUnit, orgLeft: string, orgRight: string): LayoutPart {
+function buildProjectPart(p: Project, index: number, t: Template, unit: MoneyUnit, orgLeft: string, orgRight: string, blank = false): LayoutPart {
   const columnsMm = widths(PROJECT_SHARES);
   const last = PROJECT_SHARES.length - 1;
   const info: LayoutRow[] = [
@@ -189,11 +218,11 @@ function buildProjectPart(p: Project, index: number, t: Template, unit: MoneyUni
   // 一级 merged down a run of ADJACENT equal cells; 二级 merged down adjacent equal cells inside it.
   for (let r = 0; r < rows.length;) {
     let e = r;
-    while (e < rows.length && rows[e].level1.trim() === rows[r].level1.trim()) e++;
+    while (e < rows.length && rows[e].level1.trim() === rows[r].level1.trim() && !(blank && e > r)) e++;
     body[r].cells.unshift(cell(0, rows[r].level1, 'level1', { rowSpan: e - r }));
     for (let k = r; k < e;) {
       let m = k;
-      while (m < e && rows[m].level2.trim() === rows[k].level2.trim()) m++;
+      while (m < e && rows[m].level2.trim() === rows[k].level2.trim() && !(blank && m > k)) m++;
       body[k].cells.splice(body[k].cells[0].col === 0 ? 1 : 0, 0, cell(1, rows[k].level2, 'level2', { rowSpan: m - k }));
       k = m;
     }
@@ -208,7 +237,7 @@ function buildProjectPart(p: Project, index: number, t: Template, unit: MoneyUni
   ];
   return {
     kind: 'project', projectIndex: index, sheetName: PROJECT_SHEET, columnsMm,
-    title: `${index + 1}、${p.name}绩效目标表`, titleStyle: 'heading', orgLeft, orgRight, tables, note: '', pageBreakBefore: false,
+    title: blank ? '项目绩效目标表' : `${index + 1}、${p.name}绩效目标表`, titleStyle: 'heading', orgLeft, orgRight, tables, note: '', pageBreakBefore: false,
   };
 }
 
