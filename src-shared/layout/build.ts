@@ -5,7 +5,7 @@ import {
   type Activity, type Amount, type Duty, type JixiaoDocument, type MoneyUnit, type Project, type Template,
 } from '../model';
 import { profileOf } from '../model/templates';
-import { BLANK_ROWS, blankDeptWide, blankProject, buildDeptWidePart, buildProfileProjectPart, hasDeptWideContent, hasHebeiBlock, isBlankDocument, type FormContext } from './forms';
+import { BLANK_ROWS, blankDeptWide, blankProject, buildDeptWidePart, buildProfileProjectPart, hasDeptWideContent, hasHebeiBlock, heightenBlankRows, isBlankDocument, type FormContext } from './forms';
 import { computeRowHeights } from './measure';
 import type { Align, CellKind, Layout, LayoutCell, LayoutOptions, LayoutPart, LayoutRow, LayoutTable, PageSetup } from './model';
 
@@ -98,6 +98,7 @@ export function buildLayout(doc: JixiaoDocument, options: LayoutOptions = {}): L
   const order = (k: LayoutPart['kind']) => { const i = profile.tables.indexOf(k === 'dept-wide' ? 'department-wide' : k === 'duty' ? 'duty' : 'project'); return i < 0 ? 99 : i; };
   parts.sort((a, b) => order(a.kind) - order(b.kind));
   parts.forEach((p, i) => { p.pageBreakBefore = i > 0; });
+  if (blank) heightenBlankRows(parts);
 
   return {
     page,

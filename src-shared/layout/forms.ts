@@ -111,7 +111,8 @@ function indicatorTable(cols: ResolvedColumn[], indicators: ProjectIndicator[], 
   const merge = (colIdx: number, kindOf: CellKind, from: number, to: number, key: (x: ProjectIndicator) => string, inner?: (a: number, b: number) => void) => {
     for (let r = from; r < to;) {
       let e = r;
-      while (e < to && key(indicators[e]).trim() === key(indicators[r]).trim()) e++;
+      // (an empty 一级/二级 is not a run: each blank row keeps its own cell to fill in)
+      while (e < to && key(indicators[e]).trim() === key(indicators[r]).trim() && (e === r || key(indicators[r]).trim() !== '')) e++;
       if (colIdx >= 0) body[r].cells.push(place(colIdx, key(indicators[r]), kindOf, { rowSpan: e - r }));
       inner?.(r, e);
       r = e;
@@ -145,14 +146,14 @@ export function buildProfileProjectPart(p: Project, index: number, profile: Targ
       if (moneyDone) continue;
       moneyDone = true;
       if (money.length === 1) {
-        info.push(row([cell(0, `${h.label}（${ctx.unit}）`, 'label'), amountCell(1, projectField(p, h.field), ctx.unit, { colSpan: ncols - 1 })]));
+        info.push(row([cell(0, h.label, 'label'), amountCell(1, projectField(p, h.field), ctx.unit, { colSpan: ncols - 1, align: 'center' })]));
         continue;
       }
       // 项目资金（万元）down the left, one row per amount: label, then the amount across the rest
       const labelSpan = ncols > 3 ? 2 : 1;
       money.forEach((m, k) => info.push(row([
         ...(k === 0 ? [cell(0, `项目资金（${ctx.unit}）`, 'label', { rowSpan: money.length })] : []),
-        cell(1, m.label, 'label', { colSpan: labelSpan }), amountCell(1 + labelSpan, projectField(p, m.field), ctx.unit, { colSpan: ncols - 1 - labelSpan }),
+        cell(1, m.label, 'label', { colSpan: labelSpan }), amountCell(1 + labelSpan, projectField(p, m.field), ctx.unit, { colSpan: ncols - 1 - labelSpan, align: 'center' }),
       ])));
       continue;
     }
@@ -232,6 +233,16 @@ export function isBlankDocument(doc: JixiaoDocument): boolean {
 
 export function hasDeptWideContent(dw: DeptWide | undefined): dw is DeptWide {
   return dw !== undefined && (dw.goal !== '' || dw.total !== '' || dw.tasks.length > 0 || dw.indicators.length > 0);
+}
+
+/** Empty rows of a blank form get room for handwriting (two lines of 10.5 pt). */
+export const BLANK_ROW_PT = 30;
+
+/** Gives the empty rows of a blank form's tables room for handwriting. */
+export function heightenBlankRows(parts: LayoutPart[]): void {
+  for (const t of parts.flatMap((p) => p.tables)) {
+    for (const r of t.rows.slice(t.headerRows)) if (!r.header && r.cells.every((c) => c.text === '')) r.heightPt = Math.max(r.heightPt, BLANK_ROW_PT);
+  }
 }
 
 /** An empty project with BLANK_ROWS empty indicator rows (ids are fixed: a blank form is the same every time). */
