@@ -121,7 +121,7 @@ export function buildLayout(doc: JixiaoDocument, options: LayoutOptions = {}): L
 /** Thrown when the chosen parts contain nothing to export (an empty workbook is not a valid file). */
 export class NothingToExportError extends Error {
   readonly code = 'export.empty';
-  constructor() { super('没有可导出的内容：文档中没有部门职责，也没有所选的项目。'); this.name = 'NothingToExportError'; }
+  constructor() { super('没有可导出的内容：所选的表格（部门职责、部门整体支出、项目）都没有可画的内容。'); this.name = 'NothingToExportError'; }
 }
 
 /** Excel sheet names: ≤ 31 chars, none of []:*?/\ , unique (case-insensitive). */
