@@ -78,13 +78,13 @@ function partHtml(part: LayoutPart, layout: Layout, pagePt: number): string {
 }
 
 function tableHtml(t: LayoutTable, colgroup: string, pageBreak = false): string {
-  const rowHtml = (cells: LayoutTable['rows'][number]['cells'], tag: 'td' | 'th') => '<tr>' + cells.map((c) => {
+  const rowHtml = (cells: LayoutTable['rows'][number]['cells'], tag: 'td' | 'th', minPt?: number) => (minPt ? `<tr style="height:${minPt}pt">` : '<tr>') + cells.map((c) => {
     const attrs = `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`;
     const cls = [c.align[0], c.bold && tag === 'td' ? 'b' : ''].filter(Boolean).join(' ');
     return `<${tag}${attrs} class="${cls}">${esc(c.text)}</${tag}>`;
   }).join('') + '</tr>';
   const head = t.rows.slice(0, t.headerRows).map((r) => rowHtml(r.cells, 'th')).join('');
-  const body = t.rows.slice(t.headerRows).map((r) => rowHtml(r.cells, 'td')).join('');
+  const body = t.rows.slice(t.headerRows).map((r) => rowHtml(r.cells, 'td', r.minHeightPt)).join('');
   return `<table class="${t.kind}${pageBreak ? ' break' : ''}" style="font-size:${t.fontPt}pt">${colgroup}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
 }
 

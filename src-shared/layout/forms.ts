@@ -241,7 +241,7 @@ export const BLANK_ROW_PT = 30;
 /** Gives the empty rows of a blank form's tables room for handwriting. */
 export function heightenBlankRows(parts: LayoutPart[]): void {
   for (const t of parts.flatMap((p) => p.tables)) {
-    for (const r of t.rows.slice(t.headerRows)) if (!r.header && r.cells.every((c) => c.text === '')) r.heightPt = Math.max(r.heightPt, BLANK_ROW_PT);
+    for (const r of t.rows.slice(t.headerRows)) if (!r.header && r.cells.every((c) => c.text === '')) { r.heightPt = Math.max(r.heightPt, BLANK_ROW_PT); r.minHeightPt = BLANK_ROW_PT; }
   }
 }
 

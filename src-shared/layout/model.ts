@@ -33,6 +33,8 @@ export interface LayoutRow {
   /** Height needed in points, from text length, column widths and font (see measure.ts). */
   heightPt: number;
   header: boolean;
+  /** A blank form's empty row: at least this tall in every format (room for handwriting). */
+  minHeightPt?: number;
 }
 
 export interface LayoutTable {

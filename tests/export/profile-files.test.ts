@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { exportDocx, exportXlsx, renderPrintHtml } from '../../src-shared/export';
 import { serializeDocument } from '../../src-shared/model';
 import { runExport } from '../../src-main/cli/export';
@@ -89,6 +90,10 @@ describe('xlsx of the profile forms', () => {
     expect(values.filter((v) => v.trim() !== '' && !Number.isNaN(Number(v)))).toEqual([]); // no amounts, no numbers
     if (id === 'national-88-dept') expect(all.map((s) => s.name)).toEqual(['部门整体支出绩效目标表', '项目绩效目标表']);
     if (id === 'hebei-2020') expect(values).toContain('职责活动');
+    // Word sizes rows itself: the empty rows carry a minimum height, so there is room to write by hand
+    const xml = new TextDecoder().decode(unzipSync(await exportDocx(blankDocument(id)))['word/document.xml']);
+    expect(xml.match(/<w:trHeight w:val="600" w:hRule="atLeast"\/>/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    expect(renderPrintHtml(blankDocument(id))).toContain('<tr style="height:30pt">');
   });
 });
 
