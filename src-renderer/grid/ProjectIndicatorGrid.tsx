@@ -3,10 +3,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridApi, ITooltipParams, SpanRowsParams } from 'ag-grid-community';
 import {
-  CommandError, deleteRows, insertProjectIndicator, moveRow, sortIndicatorsByTemplate, pasteProjectIndicatorBlock, PROJECT_INDICATOR_FIELDS, setCellEdit, setCellsEdit,
+  CommandError, deleteRows, deletionSummary, insertProjectIndicator, moveRow, sortIndicatorsByTemplate, pasteMessage, pasteProjectIndicatorBlock, PROJECT_INDICATOR_FIELDS, setCellEdit, setCellsEdit,
 } from '../../src-shared/commands';
 import { findLevel1, templateOrDefault, type Project, type ProjectIndicator } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
+import { confirmDialog } from '../dialogs/modal';
 import { cellKey } from '../app/validation';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
@@ -14,25 +15,20 @@ import { rowCommands, spreadsheetGridProps, useCellController, useCellMarks, typ
 import type { Cell } from '../../src-shared/grid';
 import { projectFill } from '../../src-shared/library/fill';
 import { GridNameSuggest } from './NameSuggest';
+import { levelSpansOf } from '../../src-shared/layout/runs';
+import { levelSpan, runChanges, sameLevelCell } from './levelRuns';
 
 registerGridModules();
 
 const HEADERS: Record<string, string> = { level1: '一级指标', level2: '二级指标', name: '三级指标', description: '绩效指标描述', value: '指标值', basis: '指标值确定依据' };
 const WIDTHS: Record<string, number> = { level1: 10, level2: 12, name: 22, description: 28, value: 12, basis: 16 };
 
-/** 一级 cells span runs of the same 一级, 二级 cells runs of the same 一级 + 二级 (as the grid spans them). */
-const sameRun = (a: ProjectIndicator, b: ProjectIndicator, field: 'level1' | 'level2') => !!a[field] && a[field] === b[field] && a.level1 === b.level1;
-function runLength(inds: ProjectIndicator[], r: number, field: 'level1' | 'level2'): number {
-  let n = 1;
-  while (r + n < inds.length && sameRun(inds[r], inds[r + n], field)) n++;
-  return n;
-}
-
 function indicatorRowHeights(inds: ProjectIndicator[], widthOf: (colId: string) => number): Map<string, number> {
+  const spans = levelSpansOf(inds);
   const cells: HeightCell[][] = inds.map((ind, r) => PROJECT_INDICATOR_FIELDS.flatMap((field): HeightCell[] => {
-    const spanned = field === 'level1' || field === 'level2';
-    if (spanned && r > 0 && sameRun(inds[r - 1], ind, field)) return []; // inside the run above
-    return [{ text: ind[field], widthPx: widthOf(field), rowSpan: spanned ? runLength(inds, r, field) : 1 }];
+    if (field !== 'level1' && field !== 'level2') return [{ text: ind[field], widthPx: widthOf(field), rowSpan: 1 }];
+    const s = spans[field][r];
+    return s.top === r ? [{ text: ind[field], widthPx: widthOf(field), rowSpan: s.bottom - s.top + 1 }] : []; // inside the run above
   }));
   const heights = rowHeights(cells, gridLineCounter(), HEIGHT_METRICS);
   return new Map(inds.map((ind, r) => [ind.id, heights[r]]));
@@ -54,36 +50,32 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
   // The store's current indicators of this project (the controller may act before React re-renders).
   const current = (): ProjectIndicator[] => editor.get().doc?.projects.find((p) => p.id === project.id)?.indicators ?? [];
   const at = (c: Cell) => current()[c.row] as (ProjectIndicator & Record<string, string>) | undefined;
+  const rowsRef = useRef(project.indicators);
+  rowsRef.current = project.indicators;
   const model: GridModel = {
     columns: FIELDS,
     rowCount: () => current().length,
-    span: (r, c) => {
-      const inds = current();
-      const field = FIELDS[c];
-      if ((field !== 'level1' && field !== 'level2') || !inds[r]) return { top: r, bottom: r };
-      let top = r;
-      while (top > 0 && sameRun(inds[top - 1], inds[r], field)) top--;
-      return { top, bottom: top + runLength(inds, top, field) - 1 };
-    },
+    span: (r, c) => levelSpan(current(), r, FIELDS[c]),
     text: (c) => at(c)?.[FIELDS[c.col]] ?? '',
     copyText: (c) => at(c)?.[FIELDS[c.col]] ?? '',
+    // A merged 一级/二级 cell is one cell: what is typed there goes to every row of its run.
     commit: (c, text) => {
       const doc = editor.get().doc;
-      const ind = at(c);
-      if (doc && ind) run(() => editor.dispatch(setCellEdit(doc, ind.id, FIELDS[c.col], text)));
+      const changes = runChanges(current(), c.row, FIELDS[c.col], text);
+      if (doc && changes.length) run(() => editor.dispatch(changes.length > 1 ? setCellsEdit(doc, changes, '编辑合并单元格') : setCellEdit(doc, changes[0].rowId, changes[0].field, text)));
       return true;
     },
     commitMany: (changes, label) => {
       const doc = editor.get().doc;
       if (!doc) return;
-      const list = changes.flatMap(({ cell, text }) => { const ind = at(cell); return ind ? [{ rowId: ind.id, field: FIELDS[cell.col], value: text }] : []; });
+      const list = changes.flatMap(({ cell, text }) => runChanges(current(), cell.row, FIELDS[cell.col], text));
       run(() => editor.dispatch(setCellsEdit(doc, list, label)));
     },
     paste: (c, matrix) => {
       const doc = editor.get().doc!;
       const res = pasteProjectIndicatorBlock(doc, project.id, c.row, c.col, matrix);
       editor.dispatch(res.edit);
-      editor.toast(`已粘贴 ${res.rows} 行 × ${res.cols} 列`);
+      editor.toast(pasteMessage(res, HEADERS[FIELDS[FIELDS.length - 1]]), res.dropped.count ? 'error' : 'info');
     },
     // 一级/二级 come from the template's vocabulary: the editor lists them, filtered by what is typed.
     options: (c, text) => {
@@ -95,7 +87,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
       const hits = all.filter((v) => v.includes(text.trim()));
       return hits.length ? hits : all;
     },
-    command: rowCommands({ move: (d) => move(d), insertBelow: () => insert('below'), remove: () => remove() }),
+    command: rowCommands({ move: (d) => move(d), insertBelow: () => insert('below'), remove: () => void remove() }),
     menuItems: () => menuItems,
   };
   const { ctl, menu } = useCellController(hostRef, model);
@@ -120,7 +112,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
       },
     };
     if (field === 'level1' || field === 'level2') {
-      def.spanRows = ({ nodeA, nodeB }: SpanRowsParams<ProjectIndicator>) => !!nodeA?.data && !!nodeB?.data && sameRun(nodeA.data, nodeB.data, field);
+      def.spanRows = ({ nodeA, nodeB }: SpanRowsParams<ProjectIndicator>) => sameLevelCell(rowsRef.current, nodeA, nodeB, field);
     }
     return def;
   }), []);
@@ -142,22 +134,25 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     const doc = editor.get().doc!;
     const inds = current();
     const a = inds.length ? ctl.sel.active : null;
-    const cur = a ? inds[a.row] : undefined;
     const index = a ? (where === 'above' ? a.row : ctl.shape().span(a.row, a.col).bottom + 1) : inds.length;
-    // A new row continues the current 一级/二级 run: the usual next step is one more indicator there,
-    // so its first empty cell is 三级指标; without a run it is 一级指标.
+    // A new row starts with blank 一级/二级, so it stands alone (blank cells never merge) and what the
+    // clerk picks there changes this row only; picking the 一级/二级 of the row above merges it into that run.
     run(() => {
-      const { edit, id } = insertProjectIndicator(doc, project.id, index, cur ? { level1: cur.level1, level2: cur.level2 } : {});
+      const { edit, id } = insertProjectIndicator(doc, project.id, index);
       editor.dispatch(edit);
-      editor.focusCell(id, cur?.level1 && cur.level2 ? 'name' : cur?.level1 ? 'level2' : 'level1');
+      editor.focusCell(id, 'level1');
     });
   };
-  const remove = () => {
+  // 删除行: every row the selected block touches, one undo step (asked first when more than one).
+  const remove = async () => {
     const a = ctl.sel.active;
+    const b = ctl.block();
+    const ids = current().slice(b.r0, b.r1 + 1).map((i) => i.id);
+    if (!ids.length) return;
+    const summary = deletionSummary(editor.get().doc!, ids);
+    if (summary.ask && !(await confirmDialog('删除确认', summary.message, '删除'))) { ctl.focus(); return; }
     const doc = editor.get().doc!;
-    const ind = current()[a.row];
-    if (!ind) return;
-    if (editor.dispatch(deleteRows(doc, [ind.id], '删除指标')) && current().length) ctl.selectCell(Math.min(a.row, current().length - 1), FIELDS[a.col], 'nearest');
+    if (editor.dispatch(deleteRows(doc, ids, ids.length > 1 ? `删除 ${ids.length} 个指标` : '删除指标')) && current().length) ctl.selectCell(Math.min(b.r0, current().length - 1), FIELDS[a.col], 'nearest');
   };
   const move = (delta: -1 | 1) => {
     const a = ctl.sel.active;
@@ -178,7 +173,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     { label: '上移', shortcut: 'Alt+↑', action: () => move(-1) },
     { label: '下移', shortcut: 'Alt+↓', action: () => move(1) },
     { label: '按模板顺序排列指标', action: sortByTemplate },
-    { label: '删除行', shortcut: 'Ctrl+Delete', action: remove },
+    { label: '删除行', shortcut: 'Ctrl+Delete', action: () => void remove() },
   ];
 
   return (
@@ -187,7 +182,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
         <span className="subtitle">绩效指标</span>
         <button onClick={() => insert('above')} data-testid="pi-insert-above">上方插入</button>
         <button onClick={() => insert('below')} data-testid="pi-insert-below">下方插入</button>
-        <button onClick={remove} data-testid="pi-delete">删除</button>
+        <button onClick={() => void remove()} data-testid="pi-delete">删除</button>
         <button onClick={() => move(-1)}>上移</button>
         <button onClick={() => move(1)}>下移</button>
         <button onClick={sortByTemplate} data-testid="pi-sort-template" title="把本项目的指标按模板的一级/二级顺序重排（可撤销）">按模板顺序排列指标</button>

@@ -1,4 +1,4 @@
-// Year replacement, with the texts of the fixtures and seeds (/work/shared/fixtures, /work/shared/seeds).
+// Year replacement, with the texts of the fixtures and seeds (tests/fixtures/shared, tests/fixtures/seeds).
 import { describe, expect, it } from 'vitest';
 import { replaceBudgetYear } from './years';
 

@@ -11,6 +11,7 @@ import {
 } from '../model';
 import { columnsOf, valueMode, type HeaderField, type ResolvedColumn, type TargetProfile } from '../profile';
 import { computeRowHeights } from './measure';
+import { levelSpans } from './runs';
 import type { Align, CellKind, LayoutCell, LayoutPart, LayoutRow, LayoutTable } from './model';
 
 export const DEPT_WIDE_SHEET = '部门整体支出绩效目标表';
@@ -108,18 +109,13 @@ function indicatorTable(cols: ResolvedColumn[], indicators: ProjectIndicator[], 
   const l1 = cols.findIndex((c) => c.id === 'level1'), l2 = cols.findIndex((c) => c.id === 'level2');
   const body = indicators.map((ind) => row(cols.flatMap((c, i) => (i === l1 || i === l2 ? []
     : [place(i, columnText(c, ind, parts), 'text', CENTRED.has(c.id) ? { align: 'center' } : {})]))));
-  const merge = (colIdx: number, kindOf: CellKind, from: number, to: number, key: (x: ProjectIndicator) => string, inner?: (a: number, b: number) => void) => {
-    for (let r = from; r < to;) {
-      let e = r;
-      // (an empty 一级/二级 is not a run: each blank row keeps its own cell to fill in)
-      while (e < to && key(indicators[e]).trim() === key(indicators[r]).trim() && (e === r || key(indicators[r]).trim() !== '')) e++;
-      if (colIdx >= 0) body[r].cells.push(place(colIdx, key(indicators[r]), kindOf, { rowSpan: e - r }));
-      inner?.(r, e);
-      r = e;
-    }
-  };
-  merge(l1, 'level1', 0, indicators.length, (x) => x.level1, (a, b) => merge(l2, 'level2', a, b, (x) => x.level2));
-  if (l1 < 0) merge(l2, 'level2', 0, indicators.length, (x) => x.level2);
+  // 一级/二级 merged by the one rule of the editor and every export (runs.ts)
+  const spans = levelSpans(indicators);
+  indicators.forEach((x, r) => {
+    const s1 = spans.level1[r], s2 = spans.level2[r];
+    if (l1 >= 0 && s1.top === r) body[r].cells.push(place(l1, x.level1, 'level1', { rowSpan: s1.bottom - r + 1 }));
+    if (l2 >= 0 && s2.top === r) body[r].cells.push(place(l2, x.level2, 'level2', { rowSpan: s2.bottom - r + 1 }));
+  });
   for (const r of body) r.cells.sort((a, b) => a.col - b.col);
   rows.push(...body);
   return { kind, headerRows: lead.length + 1, rows, fontPt };

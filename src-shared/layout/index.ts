@@ -4,3 +4,4 @@ export * from './build';
 export * from './paginate';
 export * from './selfeval';
 export * from './forms';
+export * from './runs';

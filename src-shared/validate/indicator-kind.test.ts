@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { templateOrDefault } from '../model/templates';
 import { indicatorNature, isLowerBetter } from './indicator-kind';
+import { FIXTURE_DIR, SEED_DIR } from '../../tests/fixtures/paths';
 
-// Real names: each must occur in the shared fixtures or seed disclosures (../shared from the repo root).
-const SHARED = join(import.meta.dirname, '../../../shared');
+// Real names: each must occur in the fixtures or seed disclosures (tests/fixtures/shared, tests/fixtures/seeds).
 const corpus = [
-  ...readdirSync(join(SHARED, 'fixtures')).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(SHARED, 'fixtures', f), 'utf8')),
-  ...readdirSync(join(SHARED, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(SHARED, 'seeds', f), 'utf8')),
+  ...readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(FIXTURE_DIR, f), 'utf8')),
+  ...readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(SEED_DIR, f), 'utf8')),
 ].join('\n');
 const real = (name: string) => {
   expect(corpus, `“${name}” is not in the shared fixtures`).toContain(name);

@@ -7,9 +7,10 @@ import { loadDocumentText, serializeDocument } from '../../src-shared/model/load
 import type { JixiaoDocument } from '../../src-shared/model';
 import { zipBomb } from '../bench/import.bench';
 import { docxBody, docxBytes, dutyTableRows } from '../import/build';
+import { FIXTURE_DIR } from '../fixtures/paths';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const FIXTURES = join(repo, '..', 'shared', 'fixtures');
+export const FIXTURES = FIXTURE_DIR;
 
 /** The Linxi seed without its three flagged indicators: no errors, no warnings. */
 export function cleanDocument(): JixiaoDocument {

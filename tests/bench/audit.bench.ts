@@ -22,7 +22,7 @@ async function makeBatch(): Promise<{ folder: string; out: string }> {
   mkdirSync(base, { recursive: true });
   for (const f of readdirSync(FIXTURES).filter((n) => /\.(docx|xlsx)$/.test(n))) copyFileSync(join(FIXTURES, f), join(base, f));
   const seeds = join(repo, 'tests/fixtures/seeds');
-  for (const f of readdirSync(seeds)) {
+  for (const f of readdirSync(seeds).filter((n) => n.endsWith('.jixiao'))) {
     const r = loadDocumentText(readFileSync(join(seeds, f), 'utf8'));
     if (!r.ok) throw new Error(r.message);
     const stem = f.replace(/\.jixiao$/, '');

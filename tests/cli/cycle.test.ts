@@ -9,10 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src-main/cli';
 import { openDocumentFile } from '../../src-main/services/storage';
 import type { DiffReport } from '../../src-shared/cycle';
+import { FIXTURE_DIR } from '../fixtures/paths';
 
 const root = join(import.meta.dirname, '..', '..');
 const seeds = join(root, 'tests', 'fixtures', 'seeds');
-const FIX = join(root, '..', 'shared', 'fixtures');
+const FIX = FIXTURE_DIR;
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-cycle-'));
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 

@@ -11,8 +11,9 @@ import { openDocumentFile } from '../../src-main/services/storage';
 import { importOffice } from '../../src-shared/import';
 import { newDocument, newProject } from '../../src-shared/model';
 import { serializeDocument } from '../../src-shared/model/load';
+import { fixturePath } from '../fixtures/paths';
 
-const FIXTURE = '/work/shared/fixtures/selfeval-2019-a';
+const FIXTURE = fixturePath('selfeval-2019-a');
 
 async function cli(run: typeof runExport, args: string[]) {
   const out: string[] = [], err: string[] = [];

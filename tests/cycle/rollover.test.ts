@@ -1,12 +1,13 @@
-// 新年度 on documents imported from the fixtures' Word files (/work/shared/fixtures).
+// 新年度 on documents imported from the fixtures' Word files (tests/fixtures/shared).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyYearProposals, diffDocuments, rollover } from '../../src-shared/cycle';
 import { importOffice } from '../../src-shared/import';
 import { DocumentSchema, type JixiaoDocument } from '../../src-shared/model';
+import { FIXTURE_DIR } from '../fixtures/paths';
 
-const FIX = join(__dirname, '../../../shared/fixtures');
+const FIX = FIXTURE_DIR;
 
 function load(name: string): JixiaoDocument {
   const r = importOffice(new Uint8Array(readFileSync(join(FIX, name))), name);

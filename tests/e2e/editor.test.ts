@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { copySeeds, openThroughUi, startHarness, type Harness, docScreenshot } from './harness';
+import { fixturePath } from '../fixtures/paths';
 
 let h: Harness;
 let page: Page;
@@ -234,7 +235,7 @@ describe('editor e2e', () => {
 
   it('imports last year\'s Word file and shows the report', async () => {
     const source = join(h.dir, 'docs', 'laishui-2020-a.docx');
-    copyFileSync(join(import.meta.dirname, '../../../shared/fixtures/laishui-2020-a.docx'), source);
+    copyFileSync(fixturePath('laishui-2020-a.docx'), source);
     await page.getByTestId('tb-import').click();
     // Unsaved changes from the tests above: the clerk is asked first.
     const discard = page.getByRole('button', { name: '不保存' });

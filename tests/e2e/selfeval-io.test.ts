@@ -9,6 +9,7 @@ import { importOffice } from '../../src-shared/import';
 import { newDocument, newProject } from '../../src-shared/model';
 import { serializeDocument } from '../../src-shared/model/load';
 import { openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { fixturePath } from '../fixtures/paths';
 
 let h: Harness;
 let page: Page;
@@ -54,7 +55,7 @@ describe('self-evaluation import into the open document, export, undo', () => {
     writeFileSync(docPath(), serializeDocument(doc));
     await openThroughUi(page, docPath());
     const source = join(h.dir, 'docs', '自评表.docx');
-    copyFileSync('/work/shared/fixtures/selfeval-2019-a.docx', source);
+    copyFileSync(fixturePath('selfeval-2019-a.docx'), source);
 
     h.host.send({ command: 'import-selfeval' });
     await answerPath(source);

@@ -10,6 +10,7 @@ import { exportSelfevalDocx, exportSelfevalXlsx } from '../../src-shared/export'
 import { importOffice } from '../../src-shared/import';
 import type { JixiaoDocument } from '../../src-shared/model';
 import { colIndex, python, unzip, xml } from './helpers';
+import { fixturePath } from '../fixtures/paths';
 
 type Node = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -44,7 +45,7 @@ function unbordered(bytes: Uint8Array): string[] {
   return bad;
 }
 
-const FIXTURE = '/work/shared/fixtures/selfeval-2019-a';
+const FIXTURE = fixturePath('selfeval-2019-a');
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-se-files-'));
 
 function fixtureDoc(): JixiaoDocument {

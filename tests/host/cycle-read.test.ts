@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHostApi } from '../../src-main/host-api';
 import type { ReadDocument } from '../../src-shared/ipc';
+import { FIXTURE_DIR } from '../fixtures/paths';
 
 const root = mkdtempSync(join(tmpdir(), 'jixiao-docread-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const picked: string[] = [];
 const api = createHostApi({ userDataDir: join(root, 'user'), documentsDir: root, platform: { pickOpen: async (kind) => { picked.push(kind); return '/x/上年.docx'; } } });
 const seeds = join(import.meta.dirname, '..', 'fixtures', 'seeds');
-const FIX = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
+const FIX = FIXTURE_DIR;
 
 describe('doc:read', () => {
   it('reads a .jixiao and an Office file as documents, without adding them to the recent files', async () => {

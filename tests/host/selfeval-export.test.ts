@@ -9,8 +9,9 @@ import { createHostApi } from '../../src-main/host-api';
 import type { ImportOutcome } from '../../src-shared/ipc';
 import { importOffice } from '../../src-shared/import';
 import { newDocument, newProject, type JixiaoDocument } from '../../src-shared/model';
+import { fixturePath } from '../fixtures/paths';
 
-const FIXTURE = '/work/shared/fixtures/selfeval-2019-a';
+const FIXTURE = fixturePath('selfeval-2019-a');
 
 function fixtureDoc(): JixiaoDocument {
   const r = importOffice(new Uint8Array(readFileSync(`${FIXTURE}.docx`)), 'a.docx');

@@ -8,8 +8,9 @@ import { main } from '../../src-main/cli';
 import { importFile } from '../../src-main/services/import-files';
 import { loadDocumentText } from '../../src-shared/model/load';
 import { docxBody, docxBytes } from './build';
+import { FIXTURE_DIR } from '../fixtures/paths';
 
-const FIX = '/work/shared/fixtures';
+const FIX = FIXTURE_DIR;
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-import-'));
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 

@@ -1,13 +1,14 @@
-// Every file in ../shared/fixtures (made by python-docx / openpyxl) imports to exactly the content of
+// Every file in tests/fixtures/shared (made by python-docx / openpyxl) imports to exactly the content of
 // its .json ground truth, with nothing left unplaced.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importOffice } from '../../src-shared/import';
 import { asTruth, type Truth } from './truth';
+import { FIXTURE_DIR } from '../fixtures/paths';
 
-const DIR = '/work/shared/fixtures';
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => /\.(docx|xlsx)$/.test(f) && !f.startsWith('selfeval-')).sort() : [];
+const DIR = FIXTURE_DIR;
+const files = readdirSync(DIR).filter((f) => /\.(docx|xlsx)$/.test(f) && !f.startsWith('selfeval-')).sort();
 
 describe('shared fixtures import exactly', () => {
   it('finds fixture files', () => {

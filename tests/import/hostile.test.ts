@@ -5,6 +5,7 @@ import { strFromU8, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importOffice } from '../../src-shared/import';
 import { docxBody, docxBytes, dutyTableRows, is, row, xlsxBytes } from './build';
+import { fixturePath } from '../fixtures/paths';
 
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
 
@@ -89,7 +90,7 @@ describe('XML attacks', () => {
 });
 
 describe('broken and foreign files', () => {
-  const fixture = new Uint8Array(readFileSync('/work/shared/fixtures/linxi-2019.docx'));
+  const fixture = new Uint8Array(readFileSync(fixturePath('linxi-2019.docx')));
   it('a truncated zip is import.corrupt', () => {
     for (const cut of [0.3, 0.9, 0.999]) {
       expect(importOffice(fixture.subarray(0, Math.floor(fixture.length * cut)), 'cut.docx')).toMatchObject({ ok: false, code: 'import.corrupt' });

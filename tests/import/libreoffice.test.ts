@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importOffice } from '../../src-shared/import';
 import { asTruth, type Truth } from './truth';
+import { FIXTURE_DIR } from '../fixtures/paths';
 
-const FIX = '/work/shared/fixtures';
+const FIX = FIXTURE_DIR;
 const files = readdirSync(FIX).filter((f) => /\.(docx|xlsx)$/.test(f) && !f.startsWith('selfeval-')).sort();
 const work = mkdtempSync(join(tmpdir(), 'jixiao-import-lo-'));
 

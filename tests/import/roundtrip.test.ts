@@ -7,10 +7,11 @@ import { exportDocx, exportSelfevalDocx, exportSelfevalXlsx, exportXlsx } from '
 import { importOffice } from '../../src-shared/import';
 import { indicatorOrder, templateOrDefault, type JixiaoDocument } from '../../src-shared/model';
 import { makeSyntheticDocument } from '../bench/synthetic';
+import { FIXTURE_DIR } from '../fixtures/paths';
 
 const SEEDS = 'tests/fixtures/seeds';
 const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.jixiao')).sort();
-const SHARED = '/work/shared/fixtures';
+const SHARED = FIXTURE_DIR;
 const shared = readdirSync(SHARED).filter((f) => /\.(docx|xlsx)$/.test(f) && !f.startsWith('selfeval-')).sort();
 
 /**

@@ -1,14 +1,15 @@
-// The self-evaluation fixtures (../shared/fixtures/selfeval-*.docx|xlsx, made by python-docx /
+// The self-evaluation fixtures (tests/fixtures/shared/selfeval-*.docx|xlsx, made by python-docx /
 // openpyxl in the published table's layout) import to exactly their .json ground truth — every cell
 // text as published — with nothing left unplaced.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importOffice } from '../../src-shared/import';
 import { asSelfevalTruth, stripUnpublished, type SelfevalTruth } from './selfeval-truth';
+import { FIXTURE_DIR } from '../fixtures/paths';
 
-const DIR = '/work/shared/fixtures';
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => /^selfeval-.*\.(docx|xlsx)$/.test(f)).sort() : [];
+const DIR = FIXTURE_DIR;
+const files = readdirSync(DIR).filter((f) => /^selfeval-.*\.(docx|xlsx)$/.test(f)).sort();
 
 describe('self-evaluation fixtures import exactly', () => {
   it('finds the fixture files', () => {

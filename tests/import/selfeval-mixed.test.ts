@@ -9,13 +9,14 @@ import { recognise } from '../../src-shared/import/recognise';
 import { DEFAULT_ZIP_LIMITS, openZip } from '../../src-shared/import/zip';
 import { importOffice } from '../../src-shared/import';
 import { DocumentSchema, type JixiaoDocument } from '../../src-shared/model';
+import { fixturePath } from '../fixtures/paths';
 
 const laishui = (): JixiaoDocument => DocumentSchema.parse(JSON.parse(readFileSync('tests/fixtures/seeds/laishui-2020-a.jixiao', 'utf8')));
 
 describe('target tables and self-evaluation tables in one file', () => {
   it('attaches each self-evaluation to the project of the same name and reports what it cannot place', async () => {
     const targets = laishui();
-    const r = importOffice(new Uint8Array(readFileSync('/work/shared/fixtures/selfeval-2019-a.docx')), 'a.docx');
+    const r = importOffice(new Uint8Array(readFileSync(fixturePath('selfeval-2019-a.docx'))), 'a.docx');
     if (!r.ok) throw new Error(r.message);
     const selfevals = r.document;
     selfevals.projects[0].name = targets.projects[2].name; // the self-evaluation of the third project

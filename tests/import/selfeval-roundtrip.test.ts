@@ -6,8 +6,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { exportSelfevalDocx, exportSelfevalXlsx } from '../../src-shared/export';
 import { importOffice } from '../../src-shared/import';
 import { newDocument, newProject, newSelfEvalIndicator, selfevalTemplateFor, type JixiaoDocument, type SelfEval } from '../../src-shared/model';
+import { fixturePath } from '../fixtures/paths';
 
-const FIXTURE = '/work/shared/fixtures/selfeval-2019-a';
+const FIXTURE = fixturePath('selfeval-2019-a');
 const FORMATS = [['xlsx', exportSelfevalXlsx], ['docx', exportSelfevalDocx]] as const;
 
 function importOk(bytes: Uint8Array, name: string, into?: JixiaoDocument): JixiaoDocument {

@@ -1,4 +1,4 @@
-// The self-evaluation fixture's ground truth (../shared/fixtures/selfeval-*.json) and an imported
+// The self-evaluation fixture's ground truth (tests/fixtures/shared/selfeval-*.json) and an imported
 // document written back in that shape: level-1 labels rebuilt with their weights (产出指标（50）).
 // Left out: `year_text` (the files print （2019年度）; the JSON keeps the source's odd spacing),
 // `narrative` (the 自评综述 prose of the disclosure, not part of the table) and `notes`.

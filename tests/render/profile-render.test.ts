@@ -14,9 +14,10 @@ import type { JixiaoDocument } from '../../src-shared/model';
 import { profileOf } from '../../src-shared/model';
 import { columnsOf } from '../../src-shared/profile';
 import { blankDocument, loadProfileFixture } from '../export/profile-forms.helpers';
+import { FONTCONFIG_CJK } from '../fixtures/paths';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
-const FONTCONFIG = resolve(REPO, '..', 'shared', 'fonts', 'fontconfig-cjk.conf');
+const FONTCONFIG = FONTCONFIG_CJK;
 const ARTIFACTS = join(REPO, 'tests', 'artifacts', 'render');
 const MM = 72 / 25.4;
 

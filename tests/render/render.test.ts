@@ -13,9 +13,10 @@ import { buildLayout, type LayoutOptions } from '../../src-shared/layout';
 import type { JixiaoDocument } from '../../src-shared/model';
 import { makeSyntheticDocument } from '../bench/synthetic';
 import { loadSeed } from '../export/helpers';
+import { FONTCONFIG_CJK } from '../fixtures/paths';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
-const FONTCONFIG = resolve(REPO, '..', 'shared', 'fonts', 'fontconfig-cjk.conf');
+const FONTCONFIG = FONTCONFIG_CJK;
 const ARTIFACTS = join(REPO, 'tests', 'artifacts', 'render');
 const MM = 72 / 25.4;
 

@@ -11,15 +11,16 @@ import { exportSelfevalDocx, exportSelfevalXlsx, renderSelfevalPrintHtml } from 
 import { importOffice } from '../../src-shared/import';
 import { buildSelfevalLayout } from '../../src-shared/layout';
 import { newProject, newSelfEvalIndicator, type JixiaoDocument } from '../../src-shared/model';
+import { FONTCONFIG_CJK, fixturePath } from '../fixtures/paths';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
-const FONTCONFIG = resolve(REPO, '..', 'shared', 'fonts', 'fontconfig-cjk.conf');
+const FONTCONFIG = FONTCONFIG_CJK;
 const ARTIFACTS = join(REPO, 'tests', 'artifacts', 'render');
 const MM = 72 / 25.4;
 
 /** The fixture plus a second project (blank 填报部门, a long problem text), in the given layout. */
 function makeDoc(templateId: 'selfeval-hebei-2019' | 'selfeval-national-2020'): JixiaoDocument {
-  const r = importOffice(new Uint8Array(readFileSync('/work/shared/fixtures/selfeval-2019-a.docx')), 'a.docx');
+  const r = importOffice(new Uint8Array(readFileSync(fixturePath('selfeval-2019-a.docx'))), 'a.docx');
   if (!r.ok) throw new Error(r.message);
   const doc = r.document;
   doc.meta.selfevalTemplateId = templateId;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DocumentSchema, newDocument, newFundSplit, newProject, newSelfEval, newSelfEvalIndicator, type JixiaoDocument, type SelfEval } from '../../src-shared/model';
 import { CODES, findingCells, RULES, validateDocument, type Finding } from '../../src-shared/validate';
+import { fixturePath } from '../fixtures/paths';
 
 function clean(selfevalTemplateId = 'selfeval-national-2020'): JixiaoDocument {
   const doc = newDocument({ deptName: '人社局', year: 2019, templateId: 'hebei-2020', selfevalTemplateId });
@@ -198,7 +199,7 @@ describe('carried-over cells are reported once, in the target table', () => {
 describe('a self-evaluation imported without its target table', () => {
   it('reports the self-evaluation, not the empty target table that was never sent', async () => {
     const { importOffice } = await import('../../src-shared/import');
-    const bytes = readFileSync(new URL('../../../shared/fixtures/selfeval-2019-a.docx', import.meta.url));
+    const bytes = readFileSync(fixturePath('selfeval-2019-a.docx'));
     const r = importOffice(new Uint8Array(bytes), 'selfeval-2019-a.docx');
     if (!r.ok) throw new Error(r.message);
     const p = r.document.projects[0];
