@@ -1,7 +1,7 @@
 // Document + template → layout model. Numbering, indentation, merges of activity rows and of
 // 一级/二级 runs, amount formatting and column widths are decided here, once, for every format.
 import {
-  activityNumber, dutyNumber, formatAmount, templateOrDefault,
+  activityNumber, dutyNumber, formatAmount, newActivity, newDuty, newDutyIndicator, templateOrDefault,
   type Activity, type Amount, type Duty, type JixiaoDocument, type MoneyUnit, type Project, type Template,
 } from '../model';
 import { profileOf } from '../model/templates';
@@ -77,14 +77,19 @@ export function buildLayout(doc: JixiaoDocument, options: LayoutOptions = {}): L
   const hebeiBlock = hasHebeiBlock(profile);
 
   if (options.deptWide !== false && profile.tables.includes('department-wide') && (blank || hasDeptWideContent(doc.deptWide))) {
-    parts.push(buildDeptWidePart(blank ? blankDeptWide() : doc.deptWide!, profile, ctx));
+    parts.push(buildDeptWidePart(blank ? blankDeptWide(profile) : doc.deptWide!, profile, ctx));
   }
   if (options.dutyTable !== false && doc.dutyTable.duties.length > 0) {
     parts.push(buildDutyPart(doc.dutyTable.duties, doc.dutyTable.note, unit, orgLeft, orgRight, doc.meta.year));
   } else if (options.dutyTable !== false && blank && profile.tables.includes('duty')) {
-    parts.push(buildDutyPart([], '', unit, orgLeft, orgRight, doc.meta.year));
+    // a duty with two activities, three indicator rows each; the numbering (一、 1、) belongs to typed titles
+    const rows = () => Array.from({ length: BLANK_ROWS }, (_, i) => newDutyIndicator({ id: `blank-${i}` }));
+    const duty = newDuty({ id: 'blank', indicators: rows(), activities: [0, 1].map((k) => newActivity({ id: `blank-a${k}`, indicators: rows() })) });
+    const part = buildDutyPart([duty], '', unit, orgLeft, orgRight, doc.meta.year);
+    for (const r of part.tables[0].rows) for (const c of r.cells) if (c.kind === 'duty' || c.kind === 'activity') c.text = '';
+    parts.push(part);
   }
-  const projects = blank && profile.tables.includes('project') && options.projects !== 'none' ? [blankProject(profile.id)] : doc.projects;
+  const projects = blank && profile.tables.includes('project') && options.projects !== 'none' ? [blankProject(profile)] : doc.projects;
   const chosen = options.projects === 'none' ? []
     : Array.isArray(options.projects) && !blank ? [...new Set(options.projects)].filter((i) => i >= 0 && i < projects.length).sort((a, b) => a - b)
       : projects.map((_, i) => i);
@@ -145,8 +150,6 @@ function buildDutyPart(duties: Duty[], note: string, unit: MoneyUnit, orgLeft: s
     ], true),
     row(['优', '良', '中', '差'].map((t, i) => cell(5 + i, t, 'header')), true),
   ];
-  // a blank form: empty rows to fill in by hand
-  if (duties.length === 0) for (let k = 0; k < BLANK_ROWS; k++) rows.push(row(Array.from({ length: DUTY_SHARES.length }, (_, c) => cell(c, '', c === 1 ? 'amount' : 'text'))));
   duties.forEach((duty, d) => {
     rows.push(...titledRows(`${dutyNumber(d)}${duty.title}`, 'duty', duty, unit, duty.indicators));
     duty.activities.forEach((act: Activity, a) => {

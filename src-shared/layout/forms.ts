@@ -234,21 +234,32 @@ export function hasDeptWideContent(dw: DeptWide | undefined): dw is DeptWide {
 /** Empty rows of a blank form get room for handwriting (two lines of 10.5 pt). */
 export const BLANK_ROW_PT = 30;
 
-/** Gives the empty rows of a blank form's tables room for handwriting. */
+/** Gives the rows to fill in of a blank form (no label, no column header in them) room for handwriting. */
 export function heightenBlankRows(parts: LayoutPart[]): void {
   for (const t of parts.flatMap((p) => p.tables)) {
-    for (const r of t.rows.slice(t.headerRows)) if (!r.header && r.cells.every((c) => c.text === '')) { r.heightPt = Math.max(r.heightPt, BLANK_ROW_PT); r.minHeightPt = BLANK_ROW_PT; }
+    for (const r of t.rows) {
+      if (r.header || r.cells.some((c) => c.kind === 'header' || c.kind === 'label')) continue;
+      r.heightPt = Math.max(r.heightPt, BLANK_ROW_PT);
+      r.minHeightPt = BLANK_ROW_PT;
+    }
   }
 }
 
-/** An empty project with BLANK_ROWS empty indicator rows (ids are fixed: a blank form is the same every time). */
-export function blankProject(templateId: string): Project {
-  return newProject(templateId, { id: 'blank', indicators: Array.from({ length: BLANK_ROWS }, (_, i) => newProjectIndicator({ id: `blank-${i}` })) });
+/** A blank form's indicator rows: one per 二级 of each required 一级 of the profile, as printed blank forms list them. */
+export function blankIndicators(profile: TargetProfile): ProjectIndicator[] {
+  return profile.level1.filter((l) => l.required)
+    .flatMap((l) => (l.level2.length ? l.level2 : ['']).map((level2) => ({ level1: l.name, level2 })))
+    .map((x, i) => newProjectIndicator({ id: `blank-${i}`, ...x }));
 }
 
-export function blankDeptWide(): DeptWide {
+/** An empty project (ids are fixed: a blank form is the same every time). */
+export function blankProject(profile: TargetProfile): Project {
+  return newProject(profile.id, { id: 'blank', indicators: blankIndicators(profile) });
+}
+
+export function blankDeptWide(profile: TargetProfile): DeptWide {
   return newDeptWide({
     tasks: Array.from({ length: BLANK_ROWS }, (_, i) => newDeptTask({ id: `blank-t${i}` })),
-    indicators: Array.from({ length: BLANK_ROWS }, (_, i) => newProjectIndicator({ id: `blank-${i}` })),
+    indicators: blankIndicators(profile),
   });
 }

@@ -162,16 +162,22 @@ describe.each(TARGET_PROFILE_IDS)('blank form of %s', (id) => {
       for (const t of grids) {
         const body = t.rows.slice(t.headerRows);
         expect(body.length).toBeGreaterThanOrEqual(BLANK_ROWS);
-        // nothing printed in the body but labels; the empty rows have room for handwriting
-        expect(body.flatMap((r) => r.cells).filter((c) => c.kind !== 'label').every((c) => c.text === '')).toBe(true);
-        expect(Math.min(...body.slice(-BLANK_ROWS).map((r) => r.heightPt))).toBeGreaterThanOrEqual(30);
-        // blank 一级/二级 cells are not merged into one tall empty cell
-        expect(body.flatMap((r) => r.cells).every((c) => c.rowSpan === 1)).toBe(true);
+        // nothing printed in the body but the pre-printed 一级/二级; the rows have room for handwriting
+        expect(body.flatMap((r) => r.cells).filter((c) => !['label', 'level1', 'level2'].includes(c.kind)).every((c) => c.text === '')).toBe(true);
+        expect(Math.min(...body.map((r) => r.heightPt))).toBeGreaterThanOrEqual(30);
+        expect(body.every((r) => r.minHeightPt === 30)).toBe(true);
       }
     }
     const project = layout.parts.find((p) => p.kind === 'project')!;
     const labels = headerOf(project.tables.at(-1)!);
     expect(labels).toEqual(columnsOf(profile).map((c) => c.label));
+    // one row per 二级 of each required 一级 of the profile, 一级 merged down its 二级
+    const ind = project.tables.at(-1)!;
+    const wanted = profile.level1.filter((l) => l.required).flatMap((l) => l.level2.map((l2) => [l.name, l2]));
+    expect(ind.rows.length - ind.headerRows).toBe(wanted.length);
+    const cellsOf = ind.rows.slice(ind.headerRows).flatMap((r) => r.cells);
+    expect(cellsOf.filter((c) => c.kind === 'level2').map((c) => c.text)).toEqual(wanted.map((w) => w[1]));
+    expect(cellsOf.filter((c) => c.kind === 'level1').map((c) => c.text)).toEqual(profile.level1.filter((l) => l.required).map((l) => l.name));
   });
 
   it('exports instead of refusing; only when every table is left out is there nothing to draw', async () => {
