@@ -91,7 +91,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     menuItems: () => menuItems,
   };
   const { ctl, menu } = useCellController(hostRef, model);
-  const gridProps = useMemo(() => spreadsheetGridProps<ProjectIndicator>({ rowId: (r) => r.id, heights, apiRef, ctl }), [heights, ctl]);
+  const gridProps = useMemo(() => spreadsheetGridProps<ProjectIndicator>({ rowId: (r) => r.id, heights, apiRef, ctl, widthsKey: 'project' }), [heights, ctl]);
 
   const { findingsRef, diffRef } = useCellMarks(apiRef);
 
