@@ -7,3 +7,4 @@ export * from './fix';
 export * from './selfeval';
 export * from './attachSelfevals';
 export * from './bands';
+export * from './indicatorCells';
