@@ -3,7 +3,7 @@
 // parts (指标性质 | 指标值 | 度量单位) are written together with the one-cell text they join to, so
 // the two views of the value never disagree (model/parts.ts). Typing a whole value (`≥95%`) into
 // 指标值 fills the three parts in one edit.
-import { OPERATORS, PART_NUMBER, splitValue, type Operator } from '../expr/parts';
+import { OPERATORS, PART_NUMBER, splitValue, type Operator, type ValueParts } from '../expr/parts';
 import { indicatorParts, partsPatch, valueTextPatch } from '../model/parts';
 import { newProjectIndicator } from '../model/factory';
 import { DIRECTIONS, type JixiaoDocument, type ProjectIndicator } from '../model/schema';
@@ -42,7 +42,7 @@ function isWholeValue(text: string): boolean {
   return !(s.operator === '' && s.unit === '' && PART_NUMBER.test(s.number));
 }
 
-function setAll(d: Draft, rowId: string, fields: Record<string, string>): void {
+function setAll(d: Draft, rowId: string, fields: { value: string } & ValueParts): void {
   for (const [f, v] of Object.entries(fields)) setCell(d, rowId, f, v);
 }
 
