@@ -1,7 +1,7 @@
 // Row operations on the duty table, acting on the focused row: the item is the indicator when the
 // focus is in an indicator column, otherwise the duty/activity that owns the row.
 import {
-  CommandError, countChildren, deleteRows, dutyRows, insertActivity, insertDuty, insertDutyIndicator, moveRow, OWNER_FIELDS, setCellsEdit,
+  CommandError, deleteRows, deletionSummary, dutyRows, insertActivity, insertDuty, insertDutyIndicator, moveRow, OWNER_FIELDS, setCellsEdit,
   type DutyRow,
 } from '../../src-shared/commands';
 import { confirmDialog } from '../dialogs/modal';
@@ -81,21 +81,29 @@ function currentItemId(row: DutyRow, field: string): string {
   return !OWNER_FIELDS.has(field) && row.indicatorId ? row.indicatorId : row.ownerId;
 }
 
-/** Delete the focused item; true when it was deleted. */
+/**
+ * 删除行: every item the selected block touches — the duties/activities when the block covers one
+ * of their columns, otherwise the indicators of its rows — as one undo step; asks first when more
+ * than one row or any row's children go. True when deleted.
+ */
 export async function deleteFocused(): Promise<boolean> {
   const s = editor.get();
   const cur = focusedDutyRow();
   if (!s.doc || !cur) { editor.toast('请先选择要删除的行', 'error'); return false; }
-  const id = currentItemId(cur.row, cur.field);
-  const kids = countChildren(s.doc, id);
-  const name = id === cur.row.indicatorId ? '该绩效指标' : cur.row.kind === 'duty' ? '该职责' : '该工作活动';
-  if (kids > 0 && !(await confirmDialog('删除确认', `删除${name}将同时删除其下的 ${kids} 行内容，确定删除吗？（可撤销）`, '删除'))) return false;
+  const all = dutyRows(s.doc);
+  const keys = new Set(s.dutyFocus?.rowKeys ?? [cur.row.key]);
+  const field = s.dutyFocus?.blockField ?? cur.field;
+  const touched = all.filter((r) => keys.has(r.key));
+  const ids = [...new Set((touched.length ? touched : [cur.row]).map((r) => currentItemId(r, field)))];
+  const summary = deletionSummary(s.doc, ids);
+  if (summary.ask && !(await confirmDialog('删除确认', summary.message, '删除'))) return false;
   const doc = editor.get().doc!;
-  const first = dutyRows(doc).findIndex((r) => r.indicatorId === id || (r.ownerId === id && r.first));
-  if (!editor.dispatch(deleteRows(doc, [id], id === cur.row.indicatorId ? '删除绩效指标' : '删除行'))) return false;
-  // The row that moved into the deleted one's place is selected (the one above, at the end).
+  const first = dutyRows(doc).findIndex((r) => ids.some((id) => r.indicatorId === id || (r.ownerId === id && r.first)));
+  const single = ids.length === 1 && ids[0] === cur.row.indicatorId;
+  if (!editor.dispatch(deleteRows(doc, ids, single ? '删除绩效指标' : ids.length > 1 ? `删除 ${summary.rows} 行` : '删除行'))) return false;
+  // The row that moved into the (first) deleted one's place is selected (the one above, at the end).
   const rows = dutyRows(editor.get().doc!);
-  const next = rows[Math.min(first, rows.length - 1)];
+  const next = rows[Math.min(Math.max(0, first), rows.length - 1)];
   if (next) editor.focusCell(OWNER_FIELDS.has(cur.field) || !next.indicatorId ? next.ownerId : next.indicatorId, cur.field);
   return true;
 }

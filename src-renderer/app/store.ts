@@ -32,8 +32,11 @@ export interface EditorState {
   toast: { text: string; kind: 'info' | 'error'; seq: number } | null;
   /** 对比: the other document (the older one), its name, and the report against the current document. */
   compare: { other: JixiaoDocument; name: string; report: DiffReport } | null;
-  /** duty grid: the focused row key, for toolbar commands */
-  dutyFocus: { rowKey: string; field: string } | null;
+  /**
+   * duty grid: the focused row key, for toolbar commands; `rowKeys` the rows the selected block
+   * touches and `blockField` its leftmost column (删除行 acts on the block).
+   */
+  dutyFocus: { rowKey: string; field: string; rowKeys?: string[]; blockField?: string } | null;
 }
 
 const MAX_UNDO = 500;

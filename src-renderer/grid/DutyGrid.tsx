@@ -3,9 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridApi, ICellRendererParams, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
-import { parseClipboard } from '../../src-shared/clipboard';
 import {
-  amountFromText, CommandError, DUTY_FIELDS, dutyCellValue, dutyRows, insertDutyIndicator, OWNER_FIELDS, pasteDutyBlock, setCellEdit, type DutyRow,
+  amountFromText, CommandError, DUTY_FIELDS, dutyCellValue, dutyRows, insertDutyIndicator, OWNER_FIELDS, pasteDutyBlock, pasteMessage, setCellEdit, type DutyRow,
 } from '../../src-shared/commands';
 import { formatAmount, type JixiaoDocument, type MoneyUnit } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
@@ -168,14 +167,17 @@ export function DutyGrid() {
       if (!s.doc) return;
       const res = pasteDutyBlock(s.doc, c.row, c.col, matrix);
       editor.dispatch(res.edit);
-      if (res.problems.length) void messageDialog('部分单元格未粘贴', <ul>{res.problems.map((p, i) => <li key={i}>第 {p.row + 1} 行第 {p.col + 1} 列：{p.message}</li>)}</ul>);
-      else editor.toast(`已粘贴 ${res.rows} 行 × ${res.cols} 列`);
+      const note = pasteMessage({ ...res, problems: [] }, HEADERS[DUTY_FIELDS[DUTY_FIELDS.length - 1]]);
+      if (res.problems.length) void messageDialog('部分单元格未粘贴', <><p>{note}</p><ul>{res.problems.map((p, i) => <li key={i}>第 {p.row + 1} 行第 {p.col + 1} 列：{p.message}</li>)}</ul></>);
+      else editor.toast(note, res.dropped.count ? 'error' : 'info');
     },
     command: rowCommands({ move: moveFocused, insertBelow: insertSiblingBelow, remove: () => void deleteFocused() }),
     menuItems: () => menuItems(),
-    selected: (c) => {
+    selected: (c, b) => {
       const row = at(c);
-      if (row) editor.set({ dutyFocus: { rowKey: row.key, field: DUTY_FIELDS[c.col] } });
+      if (!row) return;
+      const rowKeys = current().slice(b.r0, b.r1 + 1).map((r) => r.key);
+      editor.set({ dutyFocus: { rowKey: row.key, field: DUTY_FIELDS[c.col], rowKeys, blockField: DUTY_FIELDS[b.c0] } });
     },
     take: (c) => {
       const row = at(c);
@@ -267,19 +269,6 @@ export function DutyGrid() {
     handledSeq.current = focusRequest.seq;
     ctl.selectCell(index, colField);
   }, [focusRequest, rows, ctl, rendered]);
-
-  // An empty table has no cell to select: a paste anywhere on the page starts the table.
-  useEffect(() => {
-    const onDocPaste = (e: ClipboardEvent) => {
-      const s = editor.get();
-      if (!s.doc || rows.length > 0 || e.target !== document.body || !e.clipboardData) return;
-      e.preventDefault();
-      const res = pasteDutyBlock(s.doc, 0, 0, parseClipboard({ text: e.clipboardData.getData('text/plain'), html: e.clipboardData.getData('text/html') }));
-      editor.dispatch(res.edit);
-    };
-    document.addEventListener('paste', onDocPaste);
-    return () => document.removeEventListener('paste', onDocPaste);
-  }, [rows]);
 
   const menuItems = (): MenuItem[] => [
     { label: '在上方插入职责', action: () => insertDutyAt('above') },

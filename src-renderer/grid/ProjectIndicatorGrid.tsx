@@ -5,11 +5,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridApi, ICellRendererParams, ITooltipParams, SpanRowsParams } from 'ag-grid-community';
 import {
-  columnChoices, CommandError, deleteRows, indicatorCellText, insertProjectIndicator, moveRow, pasteIndicatorCells, sortIndicatorsByTemplate, pasteProjectIndicatorBlock, PROJECT_INDICATOR_FIELDS, setCellsEdit, setIndicatorCellsEdit,
+  columnChoices, CommandError, deleteRows, deletionSummary, indicatorCellText, insertProjectIndicator, moveRow, pasteIndicatorCells, pasteMessage, sortIndicatorsByTemplate, pasteProjectIndicatorBlock, PROJECT_INDICATOR_FIELDS, setCellsEdit, setIndicatorCellsEdit,
 } from '../../src-shared/commands';
 import { compareAmounts, findLevel1, sumAmounts, templateOrDefault, type Project, type ProjectIndicator } from '../../src-shared/model';
 import { columnsOf, DEFAULT_PROFILE_ID, getTargetProfile, valueMode, type ColumnId, type ResolvedColumn, type TargetProfile } from '../../src-shared/profile';
 import { editor, useEditor } from '../app/store';
+import { confirmDialog } from '../dialogs/modal';
 import { cellKey } from '../app/validation';
 import { scoringDraftsOf, takeScoringDrafts } from '../app/scoringDrafts';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
@@ -18,6 +19,8 @@ import { rowCommands, spreadsheetGridProps, useCellController, useCellMarks, typ
 import type { Cell } from '../../src-shared/grid';
 import { projectFill } from '../../src-shared/library/fill';
 import { GridNameSuggest } from './NameSuggest';
+import { levelSpansOf } from '../../src-shared/layout/runs';
+import { levelSpan, runChanges, sameLevelCell } from './levelRuns';
 
 registerGridModules();
 
@@ -31,20 +34,14 @@ function targetProfileOf(id: string): TargetProfile {
   return getTargetProfile(id) ?? getTargetProfile(DEFAULT_PROFILE_ID)!;
 }
 
-/** 一级 cells span runs of the same 一级, 二级 cells runs of the same 一级 + 二级 (as the grid spans them). */
-const sameRun = (a: ProjectIndicator, b: ProjectIndicator, field: 'level1' | 'level2') => !!a[field] && a[field] === b[field] && a.level1 === b.level1;
-function runLength(inds: ProjectIndicator[], r: number, field: 'level1' | 'level2'): number {
-  let n = 1;
-  while (r + n < inds.length && sameRun(inds[r], inds[r + n], field)) n++;
-  return n;
-}
-
 /** `shown`: what a cell shows when it is not its text (a grey draft), so the row is tall enough for it. */
 function indicatorRowHeights(inds: ProjectIndicator[], cols: GridColumn[], parts: boolean, shown: (ind: ProjectIndicator, id: ColumnId) => string, widthOf: (colId: string) => number): Map<string, number> {
+  const spans = levelSpansOf(inds);
   const cells: HeightCell[][] = inds.map((ind, r) => cols.flatMap(({ id, colId }): HeightCell[] => {
-    const spanned = id === 'level1' || id === 'level2';
-    if (spanned && r > 0 && sameRun(inds[r - 1], ind, id)) return []; // inside the run above
-    return [{ text: indicatorCellText(ind, id, parts) || shown(ind, id), widthPx: widthOf(colId), rowSpan: spanned ? runLength(inds, r, id) : 1 }];
+    const text = indicatorCellText(ind, id, parts) || shown(ind, id);
+    if (id !== 'level1' && id !== 'level2') return [{ text, widthPx: widthOf(colId), rowSpan: 1 }];
+    const s = spans[id][r];
+    return s.top === r ? [{ text, widthPx: widthOf(colId), rowSpan: s.bottom - s.top + 1 }] : []; // inside the run above
   }));
   const heights = rowHeights(cells, gridLineCounter(), HEIGHT_METRICS);
   return new Map(inds.map((ind, r) => [ind.id, heights[r]]));
@@ -103,29 +100,26 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
   const at = (c: Cell) => current()[c.row];
   const columnAt = (c: Cell): ColumnId => cols[c.col].id;
   const cellText = (c: Cell) => { const ind = at(c); return ind ? indicatorCellText(ind, columnAt(c), parts) : ''; };
+  const rowsRef = useRef(project.indicators);
+  rowsRef.current = project.indicators;
+  // A merged 一级/二级 cell is one cell: what is typed there goes to every row of its run.
+  const cellChanges = (c: Cell, text: string) => runChanges(current(), c.row, FIELDS[c.col], text).map((ch) => ({ rowId: ch.rowId, column: columnAt(c), text }));
   const model: GridModel = {
     columns: FIELDS,
     rowCount: () => current().length,
-    span: (r, c) => {
-      const inds = current();
-      const id = cols[c]?.id;
-      if ((id !== 'level1' && id !== 'level2') || !inds[r]) return { top: r, bottom: r };
-      let top = r;
-      while (top > 0 && sameRun(inds[top - 1], inds[r], id)) top--;
-      return { top, bottom: top + runLength(inds, top, id) - 1 };
-    },
+    span: (r, c) => levelSpan(current(), r, FIELDS[c]),
     text: cellText,
     copyText: cellText,
     commit: (c, text) => {
       const d = editor.get().doc;
-      const ind = at(c);
-      if (d && ind) run(() => editor.dispatch(setIndicatorCellsEdit(d, [{ rowId: ind.id, column: columnAt(c), text }], parts)));
+      const changes = cellChanges(c, text);
+      if (d && changes.length) run(() => editor.dispatch(setIndicatorCellsEdit(d, changes, parts, changes.length > 1 ? '编辑合并单元格' : '编辑单元格')));
       return true;
     },
     commitMany: (changes, label) => {
       const d = editor.get().doc;
       if (!d) return;
-      const list = changes.flatMap(({ cell, text }) => { const ind = at(cell); return ind ? [{ rowId: ind.id, column: columnAt(cell), text }] : []; });
+      const list = changes.flatMap(({ cell, text }) => cellChanges(cell, text));
       run(() => editor.dispatch(setIndicatorCellsEdit(d, list, parts, label)));
     },
     paste: (c, matrix) => {
@@ -134,8 +128,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
         ? pasteProjectIndicatorBlock(d, project.id, c.row, c.col, matrix)
         : pasteIndicatorCells(d, project.id, c.row, c.col, matrix, cols.map((x) => x.id), parts);
       editor.dispatch(res.edit);
-      if (res.problems.length) editor.toast(`已粘贴 ${res.rows} 行；${res.problems.length} 个单元格未粘贴：${res.problems.slice(0, 3).map((p) => `第 ${p.row + 1} 行第 ${p.col + 1} 列 ${p.message}`).join('；')}`, 'error');
-      else editor.toast(`已粘贴 ${res.rows} 行 × ${res.cols} 列`);
+      editor.toast(pasteMessage(res, cols[cols.length - 1].label), res.dropped.count || res.problems.length ? 'error' : 'info');
     },
     // 一级/二级 come from the template's vocabulary, 指标性质/指标方向 from the form's choices: the
     // editor lists them, filtered by what is typed.
@@ -150,7 +143,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
       const hits = all.filter((v) => v.includes(text.trim()));
       return hits.length ? hits : all;
     },
-    command: rowCommands({ move: (d) => move(d), insertBelow: () => insert('below'), remove: () => remove() }),
+    command: rowCommands({ move: (d) => move(d), insertBelow: () => insert('below'), remove: () => void remove() }),
     menuItems: () => menuItems,
     take: (c) => {
       const ind = at(c);
@@ -189,7 +182,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
       },
     };
     if (id === 'level1' || id === 'level2') {
-      def.spanRows = ({ nodeA, nodeB }: SpanRowsParams<ProjectIndicator>) => !!nodeA?.data && !!nodeB?.data && sameRun(nodeA.data, nodeB.data, id);
+      def.spanRows = ({ nodeA, nodeB }: SpanRowsParams<ProjectIndicator>) => sameLevelCell(rowsRef.current, nodeA, nodeB, id);
     }
     // The draft is decoration, not the cell's text: drawn by CSS from data-draft, so copy, find and
     // the cell's textContent still see an empty cell.
@@ -219,22 +212,25 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     const doc = editor.get().doc!;
     const inds = current();
     const a = inds.length ? ctl.sel.active : null;
-    const cur = a ? inds[a.row] : undefined;
     const index = a ? (where === 'above' ? a.row : ctl.shape().span(a.row, a.col).bottom + 1) : inds.length;
-    // A new row continues the current 一级/二级 run: the usual next step is one more indicator there,
-    // so its first empty cell is 三级指标; without a run it is 一级指标.
+    // A new row starts with blank 一级/二级, so it stands alone (blank cells never merge) and what the
+    // clerk picks there changes this row only; picking the 一级/二级 of the row above merges it into that run.
     run(() => {
-      const { edit, id } = insertProjectIndicator(doc, project.id, index, cur ? { level1: cur.level1, level2: cur.level2 } : {});
+      const { edit, id } = insertProjectIndicator(doc, project.id, index);
       editor.dispatch(edit);
-      editor.focusCell(id, cur?.level1 && cur.level2 ? 'name' : cur?.level1 ? 'level2' : 'level1');
+      editor.focusCell(id, 'level1');
     });
   };
-  const remove = () => {
+  // 删除行: every row the selected block touches, one undo step (asked first when more than one).
+  const remove = async () => {
     const a = ctl.sel.active;
+    const b = ctl.block();
+    const ids = current().slice(b.r0, b.r1 + 1).map((i) => i.id);
+    if (!ids.length) return;
+    const summary = deletionSummary(editor.get().doc!, ids);
+    if (summary.ask && !(await confirmDialog('删除确认', summary.message, '删除'))) { ctl.focus(); return; }
     const doc = editor.get().doc!;
-    const ind = current()[a.row];
-    if (!ind) return;
-    if (editor.dispatch(deleteRows(doc, [ind.id], '删除指标')) && current().length) ctl.selectCell(Math.min(a.row, current().length - 1), FIELDS[a.col], 'nearest');
+    if (editor.dispatch(deleteRows(doc, ids, ids.length > 1 ? `删除 ${ids.length} 个指标` : '删除指标')) && current().length) ctl.selectCell(Math.min(b.r0, current().length - 1), FIELDS[a.col], 'nearest');
   };
   const move = (delta: -1 | 1) => {
     const a = ctl.sel.active;
@@ -255,7 +251,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     { label: '上移', shortcut: 'Alt+↑', action: () => move(-1) },
     { label: '下移', shortcut: 'Alt+↓', action: () => move(1) },
     { label: '按模板顺序排列指标', action: sortByTemplate },
-    { label: '删除行', shortcut: 'Ctrl+Delete', action: remove },
+    { label: '删除行', shortcut: 'Ctrl+Delete', action: () => void remove() },
   ];
 
   return (
@@ -264,7 +260,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
         <span className="subtitle">绩效指标</span>
         <button onClick={() => insert('above')} data-testid="pi-insert-above">上方插入</button>
         <button onClick={() => insert('below')} data-testid="pi-insert-below">下方插入</button>
-        <button onClick={remove} data-testid="pi-delete">删除</button>
+        <button onClick={() => void remove()} data-testid="pi-delete">删除</button>
         <button onClick={() => move(-1)}>上移</button>
         <button onClick={() => move(1)}>下移</button>
         <button onClick={sortByTemplate} data-testid="pi-sort-template" title="把本项目的指标按模板的一级/二级顺序重排（可撤销）">按模板顺序排列指标</button>

@@ -5,17 +5,19 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridApi, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
 import {
-  amountFromText, applyComputedScoresEdit, CommandError, deleteRows, insertSelfEvalIndicator, moveRow, pasteSelfEvalBlock,
+  amountFromText, applyComputedScoresEdit, CommandError, deleteRows, deletionSummary, insertSelfEvalIndicator, moveRow, pasteMessage, pasteSelfEvalBlock,
   setCellEdit, setCellsEdit, type SelfEvalIndicatorField,
 } from '../../src-shared/commands';
 import type { Project, SelfEvalIndicator, SelfevalTemplate } from '../../src-shared/model';
 import type { IndicatorScore, SelfEvalScores } from '../../src-shared/selfeval';
 import { editor, useEditor } from '../app/store';
+import { confirmDialog } from '../dialogs/modal';
 import { cellKey, indexFindings } from '../app/validation';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights } from './rowHeights';
 import { rowCommands, spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
 import type { Cell } from '../../src-shared/grid';
+import { levelSpan, runChanges, sameLevelCell } from './levelRuns';
 
 registerGridModules();
 
@@ -26,8 +28,6 @@ const HEADERS: Record<Column, string> = {
 };
 const WIDTHS: Record<Column, number> = { level1: 9, level2: 10, name: 18, description: 18, target: 10, actual: 10, achievement: 9, weight: 7, score: 7, computed: 9, deviation: 18 };
 const NUMERIC = new Set<Column>(['weight', 'score', 'computed']);
-
-const sameRun = (a: SelfEvalIndicator, b: SelfEvalIndicator, field: 'level1' | 'level2') => !!a[field] && a[field] === b[field] && a.level1 === b.level1;
 
 /** The computed score as shown: a number, a range for qualitative targets, or why there is none. */
 export function computedText(s: IndicatorScore | undefined): string {
@@ -68,7 +68,12 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
   }, [findings, scores, ready]);
   const heights = useMemo(() => new RowHeightKeeper(), []);
   heights.setSource(inds, (widthOf) => {
-    const h = rowHeights(inds.map((ind) => editable.map((f) => ({ text: ind[f], widthPx: widthOf(f), rowSpan: 1 }))), gridLineCounter(), HEIGHT_METRICS);
+    // A merged 一级/二级 cell's text counts once, over the rows it spans.
+    const cells = inds.map((ind, r) => editable.flatMap((f) => {
+      const s = levelSpan(inds, r, f);
+      return s.top === r ? [{ text: ind[f], widthPx: widthOf(f), rowSpan: s.bottom - s.top + 1 }] : [];
+    }));
+    const h = rowHeights(cells, gridLineCounter(), HEIGHT_METRICS);
     return new Map(inds.map((ind, r) => [ind.id, h[r]]));
   });
   useEffect(() => heights.apply(apiRef.current), [heights, inds]);
@@ -76,18 +81,12 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
   // The store's current indicators (the controller may act before React re-renders).
   const current = (): SelfEvalIndicator[] => editor.get().doc?.projects.find((p) => p.id === project.id)?.selfeval?.indicators ?? [];
   const at = (c: Cell) => current()[c.row];
+  const rowsRef = useRef(inds);
+  rowsRef.current = inds;
   const model: GridModel = {
     columns,
     rowCount: () => current().length,
-    span: (r, c) => {
-      const list = current();
-      const col = columns[c];
-      if ((col !== 'level1' && col !== 'level2') || !list[r]) return { top: r, bottom: r };
-      let top = r, bottom = r;
-      while (top > 0 && sameRun(list[top - 1], list[r], col)) top--;
-      while (bottom + 1 < list.length && sameRun(list[bottom + 1], list[r], col)) bottom++;
-      return { top, bottom };
-    },
+    span: (r, c) => levelSpan(current(), r, columns[c]),
     editable: (c) => columns[c.col] !== 'computed',
     text: (c) => { const ind = at(c); const col = columns[c.col]; return !ind || col === 'computed' ? '' : ind[col]; },
     copyText: (c) => {
@@ -106,14 +105,13 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
         if (a === null) { editor.toast(`“${value}”不是数字`, 'error'); return false; }
         value = a;
       }
-      run(() => editor.dispatch(setCellEdit(doc, ind.id, field, value)));
+      // A merged 一级/二级 cell is one cell: what is typed there goes to every row of its run.
+      const changes = runChanges(current(), c.row, field, value);
+      run(() => editor.dispatch(changes.length > 1 ? setCellsEdit(doc, changes, '编辑合并单元格') : setCellEdit(doc, ind.id, field, value)));
       return true;
     },
     commitMany: (changes, label) => {
-      const list = changes.flatMap(({ cell, text }) => {
-        const ind = at(cell);
-        return ind && columns[cell.col] !== 'computed' ? [{ rowId: ind.id, field: columns[cell.col], value: text }] : [];
-      });
+      const list = changes.flatMap(({ cell, text }) => (columns[cell.col] !== 'computed' ? runChanges(current(), cell.row, columns[cell.col], text) : []));
       run(() => editor.dispatch(setCellsEdit(editor.get().doc!, list, label)));
     },
     paste: (c, matrix) => {
@@ -122,11 +120,11 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
       run(() => {
         const res = pasteSelfEvalBlock(editor.get().doc!, project.id, Math.min(c.row, current().length), editable, col, matrix);
         editor.dispatch(res.edit);
-        editor.toast(res.problems.length ? `已粘贴 ${res.rows} 行；${res.problems.length} 个单元格未粘贴：${res.problems[0].message}` : `已粘贴 ${res.rows} 行 × ${res.cols} 列`, res.problems.length ? 'error' : 'info');
+        editor.toast(pasteMessage(res, HEADERS[editable[editable.length - 1]]), res.problems.length || res.dropped.count ? 'error' : 'info');
       });
     },
     options: (c, text) => (columns[c.col] === 'achievement' ? ACHIEVEMENTS.filter((a) => a.includes(text.trim())) : []),
-    command: rowCommands({ move: (d) => move(d), insertBelow: () => insert('below'), remove: () => remove() }),
+    command: rowCommands({ move: (d) => move(d), insertBelow: () => insert('below'), remove: () => void remove() }),
     menuItems: () => menuItems,
   };
   const { ctl, menu } = useCellController(hostRef, model);
@@ -152,7 +150,7 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
     };
     // A blank 分值 shows its implicit share (the level-1 weight spread over the level), greyed.
     if (col === 'weight') def.valueFormatter = (p: ValueFormatterParams<SelfEvalIndicator>) => (p.data && p.data.weight === '' ? scoresRef.current.rows.get(p.data.id)?.weight ?? '' : String(p.value ?? ''));
-    if (col === 'level1' || col === 'level2') def.spanRows = ({ nodeA, nodeB }: SpanRowsParams<SelfEvalIndicator>) => !!nodeA?.data && !!nodeB?.data && sameRun(nodeA.data, nodeB.data, col);
+    if (col === 'level1' || col === 'level2') def.spanRows = ({ nodeA, nodeB }: SpanRowsParams<SelfEvalIndicator>) => sameLevelCell(rowsRef.current, nodeA, nodeB, col);
     return def;
   }), [columns]);
 
@@ -173,17 +171,22 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
   };
   const insert = (where: 'above' | 'below') => run(() => {
     const f = focused();
-    const cur = f ? current()[f.index] : undefined;
-    const index = f ? (where === 'above' ? f.index : f.index + 1) : current().length;
-    const { edit, id } = insertSelfEvalIndicator(editor.get().doc!, project.id, index, cur ? { level1: cur.level1, level2: cur.level2 } : {});
+    // Blank 一级/二级: the new row stands alone until the clerk fills them (as in the project grid).
+    const index = f ? (where === 'above' ? f.index : levelSpan(current(), f.index, f.field).bottom + 1) : current().length;
+    const { edit, id } = insertSelfEvalIndicator(editor.get().doc!, project.id, index);
     editor.dispatch(edit);
-    editor.focusCell(id, cur?.level1 && cur.level2 ? 'name' : 'level1');
+    editor.focusCell(id, 'level1');
   });
-  const remove = () => {
+  // 删除指标: every row the selected block touches, one undo step (asked first when more than one).
+  const remove = async () => {
     const f = focused();
     if (!f) return;
-    if (editor.dispatch(deleteRows(editor.get().doc!, [current()[f.index].id], '删除自评指标')) && current().length) {
-      ctl.selectCell(Math.min(f.index, current().length - 1), f.field, 'nearest');
+    const b = ctl.block();
+    const ids = current().slice(b.r0, b.r1 + 1).map((i) => i.id);
+    const summary = deletionSummary(editor.get().doc!, ids);
+    if (summary.ask && !(await confirmDialog('删除确认', summary.message, '删除'))) { ctl.focus(); return; }
+    if (editor.dispatch(deleteRows(editor.get().doc!, ids, ids.length > 1 ? `删除 ${ids.length} 个自评指标` : '删除自评指标')) && current().length) {
+      ctl.selectCell(Math.min(b.r0, current().length - 1), f.field, 'nearest');
     }
   };
   const move = (delta: -1 | 1) => {
@@ -211,7 +214,7 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
     { label: '在下方插入指标', shortcut: 'Ctrl+Enter', action: () => insert('below') },
     { label: '上移', shortcut: 'Alt+↑', action: () => move(-1) },
     { label: '下移', shortcut: 'Alt+↓', action: () => move(1) },
-    { label: '删除指标', shortcut: 'Ctrl+Delete', action: remove },
+    { label: '删除指标', shortcut: 'Ctrl+Delete', action: () => void remove() },
   ];
 
   return (
@@ -220,7 +223,7 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
         <span className="subtitle">年度绩效指标完成情况</span>
         <button onClick={acceptRow} data-testid="se-accept-row" title="把选中指标的得分改为计算得分（可撤销）">采用本行计算得分</button>
         <button onClick={() => insert('below')}>下方插入</button>
-        <button onClick={remove}>删除</button>
+        <button onClick={() => void remove()} data-testid="se-delete">删除</button>
         <button onClick={() => move(-1)}>上移</button>
         <button onClick={() => move(1)}>下移</button>
         <span className="hint-inline">{template.perIndicatorWeight ? '' : '未填的分值按一级指标权重平均分配（灰色）'}</span>

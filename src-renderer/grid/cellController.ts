@@ -40,8 +40,8 @@ export interface GridModel {
   command(cmd: CommandId): void;
   /** The grid's own right-click items (insert, delete, move), after 复制/剪切/粘贴/清除内容. */
   menuItems(): MenuItem[];
-  /** The selection moved (the toolbar acts on the selected row). */
-  selected?(cell: Cell): void;
+  /** The selection moved (the toolbar acts on the selected row, 删除行 on the block's rows). */
+  selected?(cell: Cell, block: Block): void;
   /** Take the grey draft shown in an empty cell (drafted 评价标准): on Tab, or a click on the selected cell. */
   take?(cell: Cell): void;
 }
@@ -111,6 +111,7 @@ export class CellController {
     on<ClipboardEvent>(this.proxy, 'copy', (e) => this.onCopy(e, false));
     on<ClipboardEvent>(this.proxy, 'cut', (e) => this.onCopy(e, true));
     on<ClipboardEvent>(this.proxy, 'paste', (e) => this.onPaste(e));
+    on<ClipboardEvent>(document, 'paste', (e) => this.onPagePaste(e));
     on<MouseEvent>(host, 'mousedown', (e) => this.onMouseDown(e), true);
     on<MouseEvent>(host, 'dblclick', (e) => this.onDoubleClick(e));
     on<MouseEvent>(host, 'contextmenu', (e) => this.onContextMenu(e));
@@ -166,7 +167,7 @@ export class CellController {
   select(sel: Selection, reveal: 'nearest' | 'middle' = 'nearest', revealActive = false): void {
     this.sel = clampSelection(this.shape(), sel);
     this.reveal(revealActive ? this.sel.active : this.sel.focus, reveal);
-    this.model.selected?.(this.sel.active);
+    this.model.selected?.(this.sel.active, this.block());
     this.layout();
   }
 
@@ -370,11 +371,25 @@ export class CellController {
     this.pasteText(e.clipboardData.getData('text/plain'), e.clipboardData.getData('text/html'));
   }
 
-  /** Paste a clipboard text at the block's top-left cell. */
+  /**
+   * An empty table has no cell to select, yet its hint offers a paste: Ctrl+V after a click on its
+   * tab (or anywhere on the page that is not a text field) fills the shown empty table.
+   */
+  private onPagePaste(e: ClipboardEvent): void {
+    const host = this.host;
+    if (e.defaultPrevented || !e.clipboardData || !host?.isConnected || host.getClientRects().length === 0 || this.model.rowCount() > 0) return;
+    const target = e.target instanceof Element ? e.target : null;
+    if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], [role=dialog]')) return;
+    e.preventDefault();
+    this.pasteText(e.clipboardData.getData('text/plain'), e.clipboardData.getData('text/html'));
+    this.focus();
+  }
+
+  /** Paste a clipboard text at the block's top-left cell (an empty table: from its first cell). */
   pasteText(text: string, html = ''): void {
     const b = this.block();
     const matrix = parseClipboard({ text, html });
-    if (matrix.length) this.model.paste({ row: b.r0, col: b.c0 }, matrix);
+    if (matrix.length) this.model.paste(this.model.rowCount() === 0 ? { row: 0, col: 0 } : { row: b.r0, col: b.c0 }, matrix);
   }
 
   // ---- mouse --------------------------------------------------------------------------------
@@ -417,6 +432,8 @@ export class CellController {
   private onMouseDown(e: MouseEvent): void {
     const target = e.target as HTMLElement;
     if (target === this.proxy || this.optionList.contains(target)) return;
+    // An empty table: a click on it gives it the keyboard (Ctrl+V fills it, see onPagePaste).
+    if (this.model.rowCount() === 0 && e.button === 0) { e.preventDefault(); this.focus(); return; }
     if (!target.closest('[role=gridcell]') || e.button !== 0) {
       if (e.button === 2 && target.closest('[role=gridcell]')) e.preventDefault();
       return;

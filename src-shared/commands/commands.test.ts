@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DocumentSchema, type JixiaoDocument } from '../model';
 import {
   applyEdit, countChildren, deleteRows, dutyCellValue, dutyRows, insertActivity, insertDutyIndicator, moveRow,
-  pasteDutyBlock, pasteProjectIndicatorBlock, setCellEdit, switchUnitEdit, duplicateProject, setMetaEdit, insertIndicators, sortIndicatorsByTemplate,
+  deletionSummary, pasteColumns, pasteMessage, pasteDutyBlock, pasteProjectIndicatorBlock, setCellEdit, switchUnitEdit, duplicateProject, setMetaEdit, insertIndicators, sortIndicatorsByTemplate,
 } from './index';
 
 const load = (name: string): JixiaoDocument =>
@@ -170,5 +170,40 @@ describe('insertIndicators (from the 指标库)', () => {
     expect(ind).not.toHaveProperty('level1');
     expect(insertIndicators(doc, p.id, 0, [], 'x')).toBeNull();
     expect(() => insertIndicators(doc, 'nope', 0, [{ name: 'x' }], 'x')).toThrow();
+  });
+});
+
+describe('block delete and wide paste', () => {
+  const doc = load('linxi-2019');
+
+  it('deletionSummary counts the rows chosen and everything that goes with them', () => {
+    // Two activities of 临西 duty 1 (1 and 4 indicators) and an indicator of the first one (counted with it).
+    expect(deletionSummary(doc, ['lxd1a1', 'lxd1a2', 'lxd1a1i1'])).toEqual({ rows: 2, ask: true, message: '将删除 2 行（含 2 个工作活动、5 个绩效指标），确定吗？（可撤销）' });
+    // One indicator: no question; one activity with its indicator: asked.
+    expect(deletionSummary(doc, ['lxd1a1i1']).ask).toBe(false);
+    expect(deletionSummary(doc, ['lxd1a1'])).toMatchObject({ rows: 1, ask: true, message: '将删除 1 行（含 1 个工作活动、1 个绩效指标），确定吗？（可撤销）' });
+    const laishui = load('laishui-2020-a');
+    const ids = laishui.projects[0].indicators.slice(0, 3).map((i) => i.id);
+    expect(deletionSummary(laishui, ids).message).toBe('将删除 3 行（含 3 个指标），确定吗？（可撤销）');
+    // deleteRows takes them all as one edit, and undo brings them all back.
+    const edit = deleteRows(laishui, ids)!;
+    expect(applyEdit(laishui, edit).projects[0].indicators.length).toBe(laishui.projects[0].indicators.length - 3);
+    expect(applyEdit(applyEdit(laishui, edit), edit, 'undo')).toEqual(laishui);
+  });
+
+  it('a block as wide as the table starts at its first column; a wider one names what it drops', () => {
+    // The case: a whole 6-column indicator table pasted on 三级指标 goes in from 一级指标.
+    expect(pasteColumns(2, [['a', 'b', 'c', 'd', 'e', 'f']], 6)).toEqual({ col: 0, width: 6, dropped: { count: 0, firstRow: [] } });
+    expect(pasteColumns(2, [['x'], ['三级', '描述', '值', '依据', '多1']], 6)).toEqual({ col: 2, width: 4, dropped: { count: 1, firstRow: ['多1'] } });
+    expect(pasteColumns(0, [['a', 'b', 'c', 'd', 'e', 'f', '']], 6)).toEqual({ col: 0, width: 6, dropped: { count: 1, firstRow: [''] } });
+    const laishui = load('laishui-2020-a');
+    const p = laishui.projects[0];
+    const res = pasteProjectIndicatorBlock(laishui, p.id, 0, 2, [['名', '述', '≥1', '依据', '备注']]);
+    expect(res).toMatchObject({ rows: 1, cols: 4, dropped: { count: 1, firstRow: ['备注'] } });
+    expect(pasteMessage(res, '指标值确定依据')).toBe('已粘贴 1 行 × 4 列；超出表格的 1 列未粘贴（“指标值确定依据”右侧：“备注”）');
+    const whole = pasteProjectIndicatorBlock(laishui, p.id, 0, 3, [['产出指标', '数量指标', '名', '述', '≥1', '依据']]);
+    const after = applyEdit(laishui, whole.edit!).projects[0].indicators[0];
+    expect(after).toMatchObject({ level1: '产出指标', level2: '数量指标', name: '名', basis: '依据' });
+    expect(pasteMessage(whole, '指标值确定依据')).toBe('已粘贴 1 行 × 6 列');
   });
 });

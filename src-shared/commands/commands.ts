@@ -5,7 +5,7 @@ import {
   type Activity, type Duty, type DutyIndicator, type JixiaoDocument, type Meta, type MoneyUnit, type Project, type ProjectIndicator,
 } from '../model';
 import { applyPatches, getAt, makeEdit, type Edit, type Path, type Patch } from './patch';
-import { CHOICE_FIELDS, fieldPath, isAmountField, locateRow } from './locate';
+import { CHOICE_FIELDS, fieldPath, isAmountField, locateRow, type RowKind } from './locate';
 
 /** Accumulates patches against a document, reading through the ones already added. */
 export class Draft {
@@ -146,6 +146,39 @@ export function countChildren(doc: JixiaoDocument, rowId: string): number {
   }
   if (loc.kind === 'activity' || loc.kind === 'project') return (row.indicators as unknown[]).length;
   return 0;
+}
+
+const KIND_WORDS: [RowKind, string][] = [
+  ['project', '个项目'], ['duty', '项职责'], ['activity', '个工作活动'], ['dutyIndicator', '个绩效指标'], ['projectIndicator', '个指标'], ['selfevalIndicator', '个自评指标'],
+];
+
+/** The row ids that go with a row (an activity's indicators, a duty's activities and their indicators). */
+function withChildren(doc: JixiaoDocument, rowId: string): { id: string; kind: RowKind }[] {
+  const loc = locateRow(doc, rowId);
+  if (!loc || loc.kind === 'meta') return [];
+  const row = getAt(doc, loc.path) as { indicators?: { id: string }[]; activities?: Activity[]; selfeval?: { indicators: { id: string }[] } };
+  const out: { id: string; kind: RowKind }[] = [{ id: rowId, kind: loc.kind }];
+  const inds = (kind: RowKind, list: { id: string }[] = []) => list.forEach((x) => out.push({ id: x.id, kind }));
+  if (loc.kind === 'duty' || loc.kind === 'activity') inds('dutyIndicator', row.indicators);
+  if (loc.kind === 'project') { inds('projectIndicator', row.indicators); inds('selfevalIndicator', row.selfeval?.indicators); }
+  for (const a of row.activities ?? []) { out.push({ id: a.id, kind: 'activity' }); inds('dutyIndicator', a.indicators); }
+  return out;
+}
+
+/**
+ * What deleting these rows removes, children included, to confirm first: `rows` the distinct rows
+ * chosen (a row inside another chosen one counts with it), `ask` when more than one row or any
+ * child goes, `message` e.g. 将删除 3 行（含 2 个工作活动、5 个绩效指标），确定吗？（可撤销）
+ */
+export function deletionSummary(doc: JixiaoDocument, rowIds: string[]): { rows: number; ask: boolean; message: string } {
+  const all = new Map<string, RowKind>();
+  const inside = new Set<string>();
+  for (const id of new Set(rowIds)) {
+    withChildren(doc, id).forEach((x, i) => { all.set(x.id, x.kind); if (i > 0) inside.add(x.id); });
+  }
+  const rows = [...all.keys()].filter((id) => !inside.has(id)).length;
+  const parts = KIND_WORDS.map(([kind, word]) => [[...all.values()].filter((k) => k === kind).length, word] as const).filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`);
+  return { rows, ask: rows > 1 || all.size > rows, message: `将删除 ${rows} 行（含 ${parts.join('、')}），确定吗？（可撤销）` };
 }
 
 export function deleteRows(doc: JixiaoDocument, rowIds: string[], label = '删除行'): Edit | null {

@@ -11,7 +11,7 @@ import { COLUMN_VOCABULARY, type ColumnId } from '../profile/schema';
 import { amountFromText, CommandError, Draft, setCell } from './commands';
 import { locateRow } from './locate';
 import type { Edit } from './patch';
-import type { PasteResult } from './paste';
+import { pasteColumns, type PasteResult } from './paste';
 
 /** The choices of a dropdown column (指标性质, 指标方向); empty for free text. */
 export function columnChoices(column: ColumnId): readonly string[] {
@@ -91,14 +91,15 @@ export function setIndicatorCellsEdit(doc: JixiaoDocument, changes: { rowId: str
 }
 
 /**
- * Paste a block into a profile's indicator grid (columns in the grid's order); rows past the end are
- * added. A cell the column refuses is left as it was and reported (row/col within the block).
+ * Paste a block into a profile's indicator grid (columns in the grid's order; where it goes and what
+ * does not fit as pasteColumns says); rows past the end are added. A cell the column refuses is left as it was and reported (row/col within the block).
  */
 export function pasteIndicatorCells(doc: JixiaoDocument, projectId: string, anchorRow: number, anchorCol: number, matrix: string[][], columns: readonly ColumnId[], parts: boolean): PasteResult {
   const d = new Draft(doc);
   const p = doc.projects.findIndex((x) => x.id === projectId);
-  if (p < 0) return { edit: null, problems: [], rows: 0, cols: 0 };
-  const width = Math.min(Math.max(0, ...matrix.map((r) => r.length)), columns.length - anchorCol);
+  const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, columns.length);
+  if (p < 0) return { edit: null, problems: [], rows: 0, cols: 0, dropped };
+  anchorCol = startCol;
   const problems: PasteResult['problems'] = [];
   let prev: Partial<Record<ColumnId, string>> | null = null;
   for (let r = 0; r < matrix.length; r++) {
@@ -120,5 +121,5 @@ export function pasteIndicatorCells(doc: JixiaoDocument, projectId: string, anch
     }
     prev = row;
   }
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, rows: matrix.length, cols: width };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, rows: matrix.length, cols: width, dropped };
 }

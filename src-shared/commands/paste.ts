@@ -6,7 +6,37 @@ import { Draft, amountFromText, type PasteProblem } from './commands';
 import { DUTY_FIELDS, OWNER_FIELDS, dutyRows } from './dutyRows';
 import type { Edit, Path } from './patch';
 
-export interface PasteResult { edit: Edit | null; problems: PasteProblem[]; rows: number; cols: number }
+export interface PasteResult {
+  edit: Edit | null; problems: PasteProblem[]; rows: number; cols: number;
+  /** the block's columns past the table's right edge, not pasted: how many, and their first row's texts */
+  dropped: { count: number; firstRow: string[] };
+}
+
+/**
+ * Where a pasted block goes, and what does not fit. A block exactly as wide as the table (a whole
+ * table copied from Excel/WPS) starts at the table's first column wherever the clerk is; any other
+ * block starts at the selected column, and its columns past the table's right edge are not pasted —
+ * the result says so (pasteMessage), never silently.
+ */
+export function pasteColumns(anchorCol: number, matrix: string[][], tableCols: number): { col: number; width: number; dropped: PasteResult['dropped'] } {
+  const blockWidth = Math.max(0, ...matrix.map((r) => r.length));
+  const col = blockWidth === tableCols ? 0 : Math.min(Math.max(0, anchorCol), tableCols);
+  const width = Math.min(blockWidth, tableCols - col);
+  const firstRow = matrix.find((r) => r.slice(width).some((t) => t.trim() !== '')) ?? matrix[0] ?? [];
+  return { col, width, dropped: { count: blockWidth - width, firstRow: firstRow.slice(width, blockWidth).map((t) => t ?? '') } };
+}
+
+/** The note after a paste: 已粘贴 4 行 × 4 列；超出表格的 2 列未粘贴（“指标值确定依据”右侧：“a”、“b”） */
+export function pasteMessage(res: PasteResult, lastColumn: string): string {
+  let m = `已粘贴 ${res.rows} 行 × ${res.cols} 列`;
+  const { count, firstRow } = res.dropped;
+  if (count > 0) {
+    const sample = firstRow.filter((t) => t.trim() !== '').map((t) => `“${t.length > 12 ? `${t.slice(0, 12)}…` : t}”`).join('、');
+    m += `；超出表格的 ${count} 列未粘贴（“${lastColumn}”右侧${sample ? `：${sample}` : ''}）`;
+  }
+  if (res.problems.length) m += `；${res.problems.length} 个单元格未粘贴：${res.problems[0].message}`;
+  return m;
+}
 
 const PROJECT_INDICATOR_FIELDS = ['level1', 'level2', 'name', 'description', 'value', 'basis'] as const;
 export { PROJECT_INDICATOR_FIELDS };
@@ -25,7 +55,8 @@ export function pasteDutyBlock(doc: JixiaoDocument, anchorRow: number, anchorCol
   const problems: PasteProblem[] = [];
   const d = new Draft(doc);
   const rows = dutyRows(doc);
-  const width = Math.min(Math.max(0, ...matrix.map((r) => r.length)), DUTY_FIELDS.length - anchorCol);
+  const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, DUTY_FIELDS.length);
+  anchorCol = startCol;
   let lastOwner: Path | null = null;
   for (let r = 0; r < matrix.length; r++) {
     const line = matrix[r];
@@ -76,14 +107,15 @@ export function pasteDutyBlock(doc: JixiaoDocument, anchorRow: number, anchorCol
       }
     }
   }
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, rows: matrix.length, cols: width };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, rows: matrix.length, cols: width, dropped };
 }
 
 export function pasteProjectIndicatorBlock(doc: JixiaoDocument, projectId: string, anchorRow: number, anchorCol: number, matrix: string[][]): PasteResult {
   const d = new Draft(doc);
   const p = doc.projects.findIndex((x) => x.id === projectId);
-  if (p < 0) return { edit: null, problems: [], rows: 0, cols: 0 };
-  const width = Math.min(Math.max(0, ...matrix.map((r) => r.length)), PROJECT_INDICATOR_FIELDS.length - anchorCol);
+  const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, PROJECT_INDICATOR_FIELDS.length);
+  if (p < 0) return { edit: null, problems: [], rows: 0, cols: 0, dropped };
+  anchorCol = startCol;
   let prev: Record<string, string> | null = null;
   for (let r = 0; r < matrix.length; r++) {
     const i = anchorRow + r;
@@ -100,5 +132,5 @@ export function pasteProjectIndicatorBlock(doc: JixiaoDocument, projectId: strin
     }
     prev = row;
   }
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: [], rows: matrix.length, cols: width };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: [], rows: matrix.length, cols: width, dropped };
 }

@@ -4,7 +4,7 @@ import { selfevalTemplateFor, templateOrDefault } from '../model/templates';
 import { gradeOf, initSelfEval, scoreSelfEval } from '../selfeval';
 import { amountFromText, Draft, CommandError, type PasteProblem } from './commands';
 import { AMOUNT_FIELDS, CHOICE_FIELDS, locateRow } from './locate';
-import type { PasteResult } from './paste';
+import { pasteColumns, type PasteResult } from './paste';
 import type { Edit } from './patch';
 
 /** 生成自评表: one undo step creating the part of every project that has none. */
@@ -79,7 +79,8 @@ export function pasteSelfEvalBlock(doc: JixiaoDocument, projectId: string, ancho
   const base = partPath(doc, projectId);
   const d = new Draft(doc);
   const problems: PasteProblem[] = [];
-  const width = Math.min(Math.max(0, ...matrix.map((r) => r.length)), fields.length - anchorCol);
+  const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, fields.length);
+  anchorCol = startCol;
   matrix.forEach((cells, r) => {
     const i = anchorRow + r;
     const inds = d.get([...base, 'indicators']) as SelfEvalIndicator[];
@@ -98,5 +99,5 @@ export function pasteSelfEvalBlock(doc: JixiaoDocument, projectId: string, ancho
       d.set([...base, 'indicators', i, field], field === 'achievement' ? text.trim() : text);
     }
   });
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, rows: matrix.length, cols: width };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, rows: matrix.length, cols: width, dropped };
 }

@@ -5,6 +5,7 @@ import {
   type Activity, type Amount, type Duty, type JixiaoDocument, type MoneyUnit, type Project, type Template,
 } from '../model';
 import { computeRowHeights } from './measure';
+import { levelSpans } from './runs';
 import type { Align, CellKind, Layout, LayoutCell, LayoutOptions, LayoutPart, LayoutRow, LayoutTable, PageSetup } from './model';
 
 export const PAGE: PageSetup = {
@@ -186,19 +187,14 @@ function buildProjectPart(p: Project, index: number, t: Template, unit: MoneyUni
     cell(2, x.name, 'text', { colSpan: 2 }), cell(4, x.description, 'text', { colSpan: 2 }),
     cell(6, x.value, 'band'), cell(7, x.basis, 'text', { align: 'center' }),
   ]));
-  // 一级 merged down a run of ADJACENT equal cells; 二级 merged down adjacent equal cells inside it.
-  for (let r = 0; r < rows.length;) {
-    let e = r;
-    while (e < rows.length && rows[e].level1.trim() === rows[r].level1.trim()) e++;
-    body[r].cells.unshift(cell(0, rows[r].level1, 'level1', { rowSpan: e - r }));
-    for (let k = r; k < e;) {
-      let m = k;
-      while (m < e && rows[m].level2.trim() === rows[k].level2.trim()) m++;
-      body[k].cells.splice(body[k].cells[0].col === 0 ? 1 : 0, 0, cell(1, rows[k].level2, 'level2', { rowSpan: m - k }));
-      k = m;
-    }
-    r = e;
-  }
+  // 一级/二级 merged by the editor's rule (runs.ts): adjacent equal non-empty cells, 二级 inside 一级.
+  const spans = levelSpans(rows);
+  rows.forEach((x, r) => {
+    const s1 = spans.level1[r];
+    const s2 = spans.level2[r];
+    if (s2.top === r) body[r].cells.unshift(cell(1, x.level2, 'level2', { rowSpan: s2.bottom - r + 1 }));
+    if (s1.top === r) body[r].cells.unshift(cell(0, x.level1, 'level1', { rowSpan: s1.bottom - r + 1 }));
+  });
   ind.push(...body);
   computeRowHeights(ind, columnsMm, PROJECT_FONT_PT);
 

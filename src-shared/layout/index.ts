@@ -3,3 +3,4 @@ export * from './measure';
 export * from './build';
 export * from './paginate';
 export * from './selfeval';
+export * from './runs';

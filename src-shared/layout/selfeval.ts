@@ -6,6 +6,7 @@
 import { selfevalTemplateFor, type Amount, type JixiaoDocument, type Project, type SelfEval, type SelfevalTemplate } from '../model';
 import { buildLayout, DUTY_FONT_PT } from './build';
 import { computeRowHeights } from './measure';
+import { levelSpans } from './runs';
 import type { Align, CellKind, Layout, LayoutCell, LayoutPart, LayoutRow, PageSetup } from './model';
 
 export const SELFEVAL_PAGE: PageSetup = {
@@ -60,18 +61,13 @@ function level1Label(se: SelfEval, level1: string): string {
 function indicatorRows(se: SelfEval, tail: (i: number) => LayoutCell[]): LayoutRow[] {
   const list = se.indicators;
   const rows = list.map((_, i) => row(tail(i)));
-  for (let r = 0; r < list.length;) {
-    let e = r;
-    while (e < list.length && list[e].level1.trim() === list[r].level1.trim()) e++;
-    for (let k = r; k < e;) {
-      let m = k;
-      while (m < e && list[m].level2.trim() === list[k].level2.trim()) m++;
-      rows[k].cells.unshift(value(2, list[k].level2, { rowSpan: m - k }));
-      k = m;
-    }
-    rows[r].cells.unshift(value(1, level1Label(se, list[r].level1), { rowSpan: e - r, kind: 'level1' }));
-    r = e;
-  }
+  const spans = levelSpans(list);
+  list.forEach((x, r) => {
+    const s1 = spans.level1[r];
+    const s2 = spans.level2[r];
+    if (s2.top === r) rows[r].cells.unshift(value(2, x.level2, { rowSpan: s2.bottom - r + 1 }));
+    if (s1.top === r) rows[r].cells.unshift(value(1, level1Label(se, x.level1), { rowSpan: s1.bottom - r + 1, kind: 'level1' }));
+  });
   return rows;
 }
 

@@ -8,7 +8,8 @@ describeGridKeys({
   columns: PROJECT_INDICATOR_FIELDS,
   // The first project: 产出指标 spans rows 0–1; rows 1–3 have a description and a value.
   row: 1, textCol: 'description', nextCol: 'value', span: { col: 'level1', top: 0, bottom: 1 },
-  inserts: [{ testId: 'pi-insert-below', col: 'name' }, { testId: 'pi-insert-above', col: 'name' }],
+  // A new indicator row starts with blank 一级/二级 (never merged with the run above): 一级 first.
+  inserts: [{ testId: 'pi-insert-below', col: 'level1' }, { testId: 'pi-insert-above', col: 'level1' }],
   deleteButton: 'pi-delete', autoScroll: false,
   choices: { row: 0, col: 'level2', filter: '数量', pick: '数量指标' },
 });

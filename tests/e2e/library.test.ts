@@ -83,8 +83,12 @@ describe('指标库 e2e', () => {
     await page.getByTestId('pi-insert-below').click();
     // the new row exists and is the selected one (not the cell selected before the click)
     await expect.poll(indicatorRows).toBe(rowsBefore + 1);
-    await expect.poll(async () => { const a = await g.active(); return a !== activeBefore && a.endsWith(',name'); }).toBe(true);
+    // A new row starts with blank 一级/二级 (selected first); Tab Tab goes on to 三级指标.
+    await expect.poll(async () => { const a = await g.active(); return a !== activeBefore && a.endsWith(',level1'); }).toBe(true);
     const row = Number((await g.active()).split(',')[0]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => g.active()).toBe(`${row},name`);
     await expect.poll(() => g.text(row, 'name')).toBe('');
     expect(await g.text(row, 'value')).toBe('');
     await g.imeCompose('manyi');
