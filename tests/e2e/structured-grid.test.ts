@@ -105,4 +105,5 @@ describe('structured project indicator grid', () => {
     expect(await g.text(0, 'scoring')).toBe('');
     expect(problems).toEqual([]);
   });
+
 });
