@@ -233,11 +233,12 @@ export function setMetaEdit(doc: JixiaoDocument, meta: Partial<Meta>, label = '�
   }
   if (meta.unit && meta.unit !== doc.meta.unit) convertUnit(d, meta.unit);
   if (meta.templateId && meta.templateId !== doc.meta.templateId) {
-    // Schedules follow the template's checkpoints: keep what fits, blank the rest.
-    // (The template length is read by the caller-independent factory.)
+    // Schedules get a cell per checkpoint of the new template. Nothing is dropped: percents past
+    // its checkpoints (a form without 资金支出计划) stay in the document, unprinted, and come back
+    // when switched back.
     const blank = templateOrDefault(meta.templateId).checkpoints;
     d.doc.projects.forEach((p, i) => {
-      if (p.schedule.length !== blank.length) d.set(['projects', i, 'schedule'], blank.map((_, k) => p.schedule[k] ?? ''));
+      if (p.schedule.length < blank.length) d.set(['projects', i, 'schedule'], blank.map((_, k) => p.schedule[k] ?? ''));
     });
   }
   return d.finish(label);

@@ -29,6 +29,8 @@ export function profileSwitchPreview(doc: JixiaoDocument, fromId: string, toId: 
     const n = inds.filter((i) => indicatorCellText(i, c.id, fromParts).trim() !== '').length;
     if (n) out.push(`新表式没有“${c.label}”列：${n} 个单元格的内容不显示、不打印，但仍保存在文档中，换回原表式即可看到。`);
   }
+  const unprinted = doc.projects.reduce((n, p) => n + p.schedule.slice(to.checkpoints.length).filter((v) => v !== '').length, 0);
+  if (unprinted) out.push(`新表式${to.checkpoints.length ? `的资金支出计划只有 ${to.checkpoints.length} 个时间节点` : '没有资金支出计划'}：${unprinted} 个已填的支出比例不显示、不打印，但仍保存在文档中。`);
   const duties = doc.dutyTable.duties.length;
   if (duties && !to.tables.includes('duty')) out.push(`新表式不含${FAMILY_LABEL.duty}：已有的 ${duties} 项职责仍保存在文档中。`);
   if (doc.projects.length && !to.tables.includes('project')) out.push(`新表式不含${FAMILY_LABEL.project}：已有的 ${doc.projects.length} 个项目仍保存在文档中。`);
