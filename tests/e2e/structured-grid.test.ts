@@ -53,6 +53,8 @@ describe('structured project indicator grid', () => {
     expect(await sum('total').getAttribute('class')).toContain('mismatch');
     expect(await sum('产出指标').textContent()).toBe('产出指标 40 / 50');
     expect(await sum('满意度指标').getAttribute('class')).not.toContain('mismatch');
+    await expect.poll(() => draftIn(0)).toMatch(/3200/);
+    await docScreenshot(page, 'structured-grid');
   });
 
   it('typing ≥95% into 指标值 fills 指标性质, 指标值 and 度量单位 as one undo step', async () => {
@@ -94,7 +96,6 @@ describe('structured project indicator grid', () => {
     const draft = (await draftIn(0))!;
     expect(await g.text(0, 'scoring')).toBe('');
     expect(await draftIn(3)).toBeNull(); // typed: no draft
-    await docScreenshot(page, 'structured-grid');
     await g.cell(0, 'scoring').click();
     await expect.poll(() => g.active()).toBe('0,scoring');
     await page.keyboard.press('Tab');
