@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridApi, ICellRendererParams, ITooltipParams, SpanRowsParams } from 'ag-grid-community';
 import {
-  columnChoices, CommandError, deleteRows, deletionSummary, indicatorCellText, insertProjectIndicator, moveRow, pasteIndicatorCells, pasteMessage, sortIndicatorsByTemplate, pasteProjectIndicatorBlock, PROJECT_INDICATOR_FIELDS, setCellsEdit, setIndicatorCellsEdit,
+  columnChoices, CommandError, DEPT_WIDE_ID, insertDeptIndicator, deleteRows, deletionSummary, indicatorCellText, insertProjectIndicator, moveRow, pasteIndicatorCells, pasteMessage, sortIndicatorsByTemplate, pasteProjectIndicatorBlock, PROJECT_INDICATOR_FIELDS, setCellsEdit, setIndicatorCellsEdit,
 } from '../../src-shared/commands';
 import { compareAmounts, findLevel1, sumAmounts, templateOrDefault, type Project, type ProjectIndicator } from '../../src-shared/model';
 import { columnsOf, DEFAULT_PROFILE_ID, getTargetProfile, valueMode, type ColumnId, type ResolvedColumn, type TargetProfile } from '../../src-shared/profile';
@@ -74,7 +74,9 @@ function WeightSums({ profile, indicators }: { profile: TargetProfile; indicator
   );
 }
 
-export function ProjectIndicatorGrid({ project }: { project: Project }) {
+/** `project`: a project, or the department-wide table (id DEPT_WIDE_ID) with its indicators. */
+export function ProjectIndicatorGrid({ project }: { project: Pick<Project, 'id' | 'indicators'> }) {
+  const isDept = project.id === DEPT_WIDE_ID;
   const templateId = useEditor((s) => s.doc!.meta.templateId);
   const doc = useEditor((s) => s.doc!);
   const focusRequest = useEditor((s) => s.focusRequest);
@@ -96,7 +98,10 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
   useEffect(() => heights.apply(apiRef.current), [heights, project.indicators]);
 
   // The store's current indicators of this project (the controller may act before React re-renders).
-  const current = (): ProjectIndicator[] => editor.get().doc?.projects.find((p) => p.id === project.id)?.indicators ?? [];
+  const current = (): ProjectIndicator[] => {
+    const d = editor.get().doc;
+    return (isDept ? d?.deptWide?.indicators : d?.projects.find((p) => p.id === project.id)?.indicators) ?? [];
+  };
   const at = (c: Cell) => current()[c.row];
   const columnAt = (c: Cell): ColumnId => cols[c.col].id;
   const cellText = (c: Cell) => { const ind = at(c); return ind ? indicatorCellText(ind, columnAt(c), parts) : ''; };
@@ -124,7 +129,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     },
     paste: (c, matrix) => {
       const d = editor.get().doc!;
-      const res = oneCellOrder
+      const res = oneCellOrder && !isDept
         ? pasteProjectIndicatorBlock(d, project.id, c.row, c.col, matrix)
         : pasteIndicatorCells(d, project.id, c.row, c.col, matrix, cols.map((x) => x.id), parts);
       editor.dispatch(res.edit);
@@ -216,7 +221,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     // A new row starts with blank 一级/二级, so it stands alone (blank cells never merge) and what the
     // clerk picks there changes this row only; picking the 一级/二级 of the row above merges it into that run.
     run(() => {
-      const { edit, id } = insertProjectIndicator(doc, project.id, index);
+      const { edit, id } = isDept ? insertDeptIndicator(doc, index) : insertProjectIndicator(doc, project.id, index);
       editor.dispatch(edit);
       editor.focusCell(id, 'level1');
     });
@@ -250,7 +255,7 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
     { separator: true, label: '' },
     { label: '上移', shortcut: 'Alt+↑', action: () => move(-1) },
     { label: '下移', shortcut: 'Alt+↓', action: () => move(1) },
-    { label: '按模板顺序排列指标', action: sortByTemplate },
+    ...(isDept ? [] : [{ label: '按模板顺序排列指标', action: sortByTemplate }]),
     { label: '删除行', shortcut: 'Ctrl+Delete', action: () => void remove() },
   ];
 
@@ -263,11 +268,11 @@ export function ProjectIndicatorGrid({ project }: { project: Project }) {
         <button onClick={() => void remove()} data-testid="pi-delete">删除</button>
         <button onClick={() => move(-1)}>上移</button>
         <button onClick={() => move(1)}>下移</button>
-        <button onClick={sortByTemplate} data-testid="pi-sort-template" title="把本项目的指标按模板的一级/二级顺序重排（可撤销）">按模板顺序排列指标</button>
+        {!isDept && <button onClick={sortByTemplate} data-testid="pi-sort-template" title="把本项目的指标按模板的一级/二级顺序重排（可撤销）">按模板顺序排列指标</button>}
         {hasScoring && <button onClick={() => takeScoringDrafts(new Set(current().map((i) => i.id)))} data-testid="pi-fill-scoring" title="把灰色的建议评（扣）分标准填入本项目所有空白单元格（可撤销）">填写建议评（扣）分标准</button>}
       </div>
       {cols.some((c) => c.id === 'weight') && <WeightSums profile={profile} indicators={project.indicators} />}
-      <div ref={hostRef} className="grid-host indicator-grid-host" data-testid="project-indicator-grid">
+      <div ref={hostRef} className="grid-host indicator-grid-host" data-testid={isDept ? 'dept-indicator-grid' : 'project-indicator-grid'}>
         <AgGridReact<ProjectIndicator>
           {...gridProps}
           rowData={project.indicators}

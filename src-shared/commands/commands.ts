@@ -149,7 +149,7 @@ export function countChildren(doc: JixiaoDocument, rowId: string): number {
 }
 
 const KIND_WORDS: [RowKind, string][] = [
-  ['project', '个项目'], ['duty', '项职责'], ['activity', '个工作活动'], ['dutyIndicator', '个绩效指标'], ['projectIndicator', '个指标'], ['selfevalIndicator', '个自评指标'],
+  ['project', '个项目'], ['duty', '项职责'], ['activity', '个工作活动'], ['dutyIndicator', '个绩效指标'], ['projectIndicator', '个指标'], ['selfevalIndicator', '个自评指标'], ['deptTask', '项年度主要任务'], ['deptIndicator', '个部门整体指标'],
 ];
 
 /** The row ids that go with a row (an activity's indicators, a duty's activities and their indicators). */

@@ -8,3 +8,4 @@ export * from './selfeval';
 export * from './attachSelfevals';
 export * from './bands';
 export * from './indicatorCells';
+export * from './deptWide';

@@ -10,8 +10,16 @@ import { DIRECTIONS, type JixiaoDocument, type ProjectIndicator } from '../model
 import { COLUMN_VOCABULARY, type ColumnId } from '../profile/schema';
 import { amountFromText, CommandError, Draft, setCell } from './commands';
 import { locateRow } from './locate';
-import type { Edit } from './patch';
+import type { Edit, Path } from './patch';
+import { DEPT_WIDE_ID } from './deptWide';
 import { pasteColumns, type PasteResult } from './paste';
+
+/** Where an owner's indicators are: a project's, or the department-wide table's (owner id `deptWide`). */
+export function indicatorListPath(doc: JixiaoDocument, ownerId: string): Path | null {
+  if (ownerId === DEPT_WIDE_ID) return doc.deptWide ? ['deptWide', 'indicators'] : null;
+  const p = doc.projects.findIndex((x) => x.id === ownerId);
+  return p < 0 ? null : ['projects', p, 'indicators'];
+}
 
 /** The choices of a dropdown column (指标性质, 指标方向); empty for free text. */
 export function columnChoices(column: ColumnId): readonly string[] {
@@ -49,7 +57,7 @@ function setAll(d: Draft, rowId: string, fields: { value: string } & ValueParts)
 /** Write what the clerk typed into one indicator cell; throws CommandError (Chinese) when refused. */
 export function writeIndicatorCell(d: Draft, rowId: string, column: ColumnId, text: string, parts: boolean): void {
   const loc = locateRow(d.doc, rowId);
-  if (!loc || loc.kind !== 'projectIndicator') throw new CommandError(`找不到指标 ${rowId}`);
+  if (!loc || (loc.kind !== 'projectIndicator' && loc.kind !== 'deptIndicator')) throw new CommandError(`找不到指标 ${rowId}`);
   const ind = d.get(loc.path) as ProjectIndicator;
   const cur = indicatorParts(ind);
   switch (column) {
@@ -94,19 +102,19 @@ export function setIndicatorCellsEdit(doc: JixiaoDocument, changes: { rowId: str
  * Paste a block into a profile's indicator grid (columns in the grid's order; where it goes and what
  * does not fit as pasteColumns says); rows past the end are added. A cell the column refuses is left as it was and reported (row/col within the block).
  */
-export function pasteIndicatorCells(doc: JixiaoDocument, projectId: string, anchorRow: number, anchorCol: number, matrix: string[][], columns: readonly ColumnId[], parts: boolean): PasteResult {
+export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchorRow: number, anchorCol: number, matrix: string[][], columns: readonly ColumnId[], parts: boolean): PasteResult {
   const d = new Draft(doc);
-  const p = doc.projects.findIndex((x) => x.id === projectId);
+  const list = indicatorListPath(doc, ownerId);
   const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, columns.length);
-  if (p < 0) return { edit: null, problems: [], rows: 0, cols: 0, dropped };
+  if (!list) return { edit: null, problems: [], rows: 0, cols: 0, dropped };
   anchorCol = startCol;
   const problems: PasteResult['problems'] = [];
   let prev: Partial<Record<ColumnId, string>> | null = null;
   for (let r = 0; r < matrix.length; r++) {
     const i = anchorRow + r;
-    const inds = d.get(['projects', p, 'indicators']) as ProjectIndicator[];
-    if (i >= inds.length) d.set(['projects', p, 'indicators'], [...inds, newProjectIndicator()]);
-    const rowId = (d.get(['projects', p, 'indicators', i]) as ProjectIndicator).id;
+    const inds = d.get(list) as ProjectIndicator[];
+    if (i >= inds.length) d.set(list, [...inds, newProjectIndicator()]);
+    const rowId = (d.get([...list, i]) as ProjectIndicator).id;
     const row: Partial<Record<ColumnId, string>> = {};
     for (let c = 0; c < width; c++) {
       const column = columns[anchorCol + c];
