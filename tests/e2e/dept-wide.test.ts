@@ -59,6 +59,7 @@ describe('department-wide tab', () => {
     await page.getByTestId('dept-goal').fill('提升基本公共卫生服务均等化水平。');
     await page.getByTestId('dept-total').click();
     await expect.poll(() => page.getByTestId('dept-goal').inputValue()).toBe('提升基本公共卫生服务均等化水平。');
+    await docScreenshot(page, 'dept-wide');
 
     await tasks.cell(0, 'total').click();
     await page.keyboard.press('Control+z'); // the goal
@@ -75,7 +76,9 @@ describe('department-wide tab', () => {
     await inds.host.scrollIntoViewIfNeeded();
     await page.getByTestId('dept-indicator-grid').locator('..').getByTestId('pi-insert-below').click();
     await expect.poll(() => inds.active()).toBe('0,level1');
+    await expect.poll(() => inds.hasFocus()).toBe(true);
     await page.keyboard.press('Tab');
+    await expect.poll(() => inds.active()).toBe('0,level2');
     await page.keyboard.press('Tab');
     await expect.poll(() => inds.active()).toBe('0,name');
     await inds.imeCompose('fugai');
@@ -84,7 +87,6 @@ describe('department-wide tab', () => {
     await page.keyboard.type('≥75%');
     await page.keyboard.press('Enter');
     await expect.poll(() => inds.text(0, 'value')).toBe('≥75%');
-    await docScreenshot(page, 'dept-wide');
     await page.keyboard.press('Control+s');
     await expect.poll(async () => {
       const saved = JSON.parse((await import('node:fs')).readFileSync(path, 'utf8'));
