@@ -20,8 +20,8 @@ import { createAuditJobs } from './audit/jobs';
 import type { WorkerSpec } from './audit/pool';
 import { readAnyDocument } from './services/read-document';
 
-/** Who is calling: the Electron window (web contents id), or null for the web host's page. */
-export interface Caller { windowId: number | null }
+/** Who is calling: the Electron window (web contents id), or null and the tab's session id for the web host's pages. */
+export interface Caller { windowId: number | null; session?: string }
 
 /** The OS-facing parts that differ between Electron and the web host. All optional. */
 export interface HostPlatform {
@@ -33,9 +33,13 @@ export interface HostPlatform {
   printHtml(html: string, caller: Caller): Promise<void>;
   /** Standalone HTML → PDF bytes (A4 landscape from the page's own @page rule). */
   htmlToPdf(html: string): Promise<Uint8Array>;
-  setWindowState(state: { title: string; dirty: boolean }, caller: Caller): void;
+  setWindowState(state: { title: string; dirty: boolean; path?: string | null }, caller: Caller): void;
   /** Recovery keys autosaved by documents that are open right now: not offered as "recovered". */
   liveRecoveryKeys(): ReadonlySet<string>;
+  /** Whether another window/tab shows this file right now. */
+  openElsewhere(path: string, caller: Caller): boolean;
+  /** Bring that other window forward (Electron; a browser tab cannot be raised by the page). */
+  showOpenDocument(path: string, caller: Caller): void;
 }
 
 /** Excel/Word work: in-process by default, a worker thread in Electron (createOfficeWorker). */
@@ -97,8 +101,13 @@ export function createHostApi(opts: HostApiOptions): HostApi {
   };
 
   const handlers: Handlers = {
-    'doc:open': async ({ path }) => {
+    'doc:open': async ({ path }, caller) => {
       const full = resolve(path);
+      // Two editors on one file would save over each other: the user goes on in the one already open.
+      if (platform.openElsewhere?.(full, caller)) {
+        platform.showOpenDocument?.(full, caller);
+        throw new HostError('doc.open-elsewhere', `“${parsePath(full).base}”已在另一个窗口中打开，请在那里继续编辑。`);
+      }
       const opened = await openDocumentFile(full);
       await recent.add(full).catch(() => {});
       learn(opened.document, full);
@@ -119,9 +128,11 @@ export function createHostApi(opts: HostApiOptions): HostApi {
       await recovery.write(key, document as JixiaoDocument, { path });
       return null;
     },
-    'recovery:list': async () => {
+    'recovery:list': async (_req, caller) => {
+      // Work still open in another window or tab is not "recovered": taking it would make a second,
+      // diverging copy. Nor is a copy of a file open elsewhere right now.
       const live = platform.liveRecoveryKeys?.() ?? new Set<string>();
-      return (await recovery.list()).filter((e) => !live.has(e.key));
+      return (await recovery.list()).filter((e) => !live.has(e.key) && !(e.path && platform.openElsewhere?.(e.path, caller)));
     },
     'recovery:read': async ({ id }) => {
       const r = await recovery.read(id);

@@ -12,6 +12,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { ApiResult, HostCommand } from '../src-shared/ipc';
 import { SECURITY_HEADERS } from './electron/csp';
 import { createHostApi, HostError, type HostPlatform } from './host-api';
+import { createOpenSessions, isSessionId } from './open-sessions';
 
 export interface WebHostOptions {
   /** 0 (default) = a random free port. */
@@ -38,6 +39,8 @@ export interface WebHost {
 }
 
 export const TOKEN_HEADER = 'x-jixiao-token';
+/** The tab's editor session (see open-sessions.ts). */
+export const SESSION_HEADER = 'x-jixiao-session';
 export const DEFAULT_MAX_BODY = 200 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -136,10 +139,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const sse = new Set<ServerResponse>();
   let initialPath = opts.initialPath;
 
+  const tabs = createOpenSessions();
   const api = createHostApi({
     userDataDir: opts.userDataDir,
     documentsDir: opts.documentsDir,
-    platform: { ...webPlatform(), ...opts.platform },
+    platform: { ...webPlatform(), liveRecoveryKeys: tabs.liveRecoveryKeys, openElsewhere: tabs.openElsewhere, ...opts.platform },
+    onResult: ({ channel, request, result, caller }) => tabs.observe({ channel, request, ok: result.ok, caller }),
   });
 
   let port = 0;
@@ -163,7 +168,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       if (url.pathname === '/api/events') {
         if (req.method !== 'GET') return sendError(res, 405, 'host.method', '请求方法不正确。');
         if (!sameSecret(url.searchParams.get('token'), token)) return sendError(res, 403, 'host.bad-token', '访问令牌不正确，已拒绝。请使用启动时给出的完整网址。');
-        return openEvents(res);
+        return openEvents(res, url.searchParams.get('session'));
       }
       if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) {
         return sendError(res, 403, 'host.bad-token', '访问令牌不正确，已拒绝。请使用启动时给出的完整网址。');
@@ -182,7 +187,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         if (err instanceof HostError) return sendError(res, 413, err.code, err.message);
         return sendError(res, 400, 'ipc.bad-request', '请求内容不是有效的 JSON。');
       }
-      return sendJson(res, 200, await api.dispatch(channel, payload, { windowId: null }));
+      const session = req.headers[SESSION_HEADER];
+      return sendJson(res, 200, await api.dispatch(channel, payload, { windowId: null, ...(isSessionId(session) ? { session } : {}) }));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'host.method', '请求方法不正确。');
@@ -212,7 +218,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     res.end(req.method === 'HEAD' ? undefined : data);
   }
 
-  function openEvents(res: ServerResponse): void {
+  function openEvents(res: ServerResponse, session: string | null): void {
+    // The open stream is the tab's lease: a closed or crashed tab drops it.
+    const disconnect = isSessionId(session) ? tabs.connect(session) : () => {};
+    res.on('close', disconnect);
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', ...SECURITY_HEADERS });
     res.write(': connected\n\n');
     sse.add(res);

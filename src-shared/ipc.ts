@@ -61,9 +61,10 @@ export const requests = {
   'print:html': z.object({ html: z.string().max(200_000_000) }),
   /**
    * The window's document name (file name, or 未命名) and modified marker; the host shows
-   * formatWindowTitle(title, dirty) and asks 保存/不保存/取消 on close while dirty is set.
+   * formatWindowTitle(title, dirty) and asks 保存/不保存/取消 on close while dirty is set. path: the
+   * file the window shows (null = untitled), so the host knows which files are open where.
    */
-  'window:setState': z.object({ title: z.string().max(500), dirty: z.boolean() }),
+  'window:setState': z.object({ title: z.string().max(500), dirty: z.boolean(), path: path.nullable().optional() }),
   /** The 指标库 (learned on every open, save and import by the host). entries is null when the
    * renderer's copy (knownVersion) is current. */
   'library:snapshot': z.object({ knownVersion: z.number().int().nullable() }),

@@ -1,17 +1,17 @@
-// `jixiao new <file.jixiao> --template hebei-2020 --dept "323 临西县人力资源和社会保障局" --year 2019 [--unit 万元]`
+// `jixiao new <file.jixiao> --template hebei-2020 --dept "323 临西县人力资源和社会保障局" [--year 2019] [--unit 万元]`
 import { existsSync } from 'node:fs';
-import { newDocument, splitOrgLine } from '../../src-shared/model/factory';
+import { defaultBudgetYear, newDocument, splitOrgLine } from '../../src-shared/model/factory';
 import { TEMPLATES, getTemplate } from '../../src-shared/model/templates';
 import { isJixiaoError } from '../services/errors';
 import { saveDocumentFile } from '../services/storage';
 import { parseCliArgs } from './args';
 import { CliUsageError, type CliCommand, type Print } from './command';
 
-export const NEW_USAGE = `用法：jixiao new <文件.jixiao> --template <模板> --dept "<部门编码> <部门名称>" --year <年度> [--unit 万元|元] [--force]
+export const NEW_USAGE = `用法：jixiao new <文件.jixiao> --template <模板> --dept "<部门编码> <部门名称>" [--year <年度>] [--unit 万元|元] [--force]
   新建一个空白的绩效目标表文件。
   --template  表格模板：${TEMPLATES.map((t) => `${t.id}（${t.name}）`).join('，')}
   --dept      部门编码和名称，例如 "323 临西县人力资源和社会保障局"
-  --year      预算年度，例如 2019
+  --year      预算年度，例如 2019；不写时为今年，9 月起为明年（编制的是下一年度的预算）
   --unit      金额单位，万元（默认）或 元
   --force     文件已存在时覆盖（原文件保留为 .bak）
   退出码：0 成功；1 无法写入或文件已存在；2 参数不正确`;
@@ -31,8 +31,8 @@ export async function runNew(argv: string[], out: Print = console.log, err: Prin
     if (!templateId) throw new CliUsageError('请用 --template 指定表格模板。');
     if (!getTemplate(templateId)) throw new CliUsageError(`没有名为“${templateId}”的模板，可用：${TEMPLATES.map((t) => t.id).join('、')}`);
     if (!values.dept?.trim()) throw new CliUsageError('请用 --dept 指定部门编码和名称，例如 --dept "323 临西县人力资源和社会保障局"。');
-    const year = Number(values.year);
-    if (!values.year || !/^\d{4}$/.test(values.year.trim()) || year < 1990 || year > 2200) throw new CliUsageError(`请用 --year 指定四位数的预算年度（1990–2200），收到：${values.year ?? '（无）'}`);
+    const year = values.year === undefined ? defaultBudgetYear() : Number(values.year);
+    if (values.year !== undefined && (!/^\d{4}$/.test(values.year.trim()) || year < 1990 || year > 2200)) throw new CliUsageError(`请用 --year 指定四位数的预算年度（1990–2200），收到：${values.year}`);
     const unit = values.unit ?? '万元';
     if (unit !== '万元' && unit !== '元') throw new CliUsageError(`--unit 只能是 万元 或 元，收到：${unit}`);
     force = values.force === true;

@@ -59,6 +59,8 @@ function createDocumentWindow(initial?: HostCommand): DocWindow {
   hardenWebContents(win.webContents);
 
   win.once('ready-to-show', () => win.show());
+  // A crashed page holds no document any more: its autosaved work is offered in other windows.
+  win.webContents.on('render-process-gone', () => { dw.recoveryKeys.clear(); dw.path = null; });
   win.webContents.once('did-finish-load', () => {
     dw.loaded = true;
     if (initial) send(dw, initial); // the preload holds it until the page subscribes
@@ -85,12 +87,21 @@ function createDocumentWindow(initial?: HostCommand): DocWindow {
   return dw;
 }
 
+/** The window (other than `except`) that shows this file. */
+function openIn(path: string, except: number | null = null): DocWindow | undefined {
+  return [...windows.entries()].find(([id, dw]) => id !== except && !dw.win.isDestroyed() && dw.path && samePath(dw.path, path))?.[1];
+}
+
+function raise(dw: DocWindow): void {
+  if (dw.win.isMinimized()) dw.win.restore();
+  dw.win.focus();
+}
+
 /** Open a document: focus its window if it is open, else use a blank window, else a new one. */
 function openDocument(path: string): void {
-  const open = [...windows.values()].find((dw) => dw.path && samePath(dw.path, path));
+  const open = openIn(path);
   if (open) {
-    if (open.win.isMinimized()) open.win.restore();
-    open.win.focus();
+    raise(open);
     return;
   }
   const target = focused();
@@ -154,12 +165,15 @@ function createApi(): HostApi {
       setWindowState: (state, caller) => {
         const dw = byCaller(caller);
         if (!dw) return;
+        if (state.path !== undefined) dw.path = state.path === null ? null : resolve(state.path); // 新建 in the same window
         const closeNow = onStateReported(dw, state);
         dw.win.setTitle(formatWindowTitle(state.title, state.dirty));
         dw.win.setDocumentEdited(state.dirty);
         if (closeNow) setImmediate(() => { if (!dw.win.isDestroyed()) dw.win.close(); });
       },
       liveRecoveryKeys: () => new Set([...windows.values()].flatMap((dw) => [...dw.recoveryKeys])),
+      openElsewhere: (path, caller) => !!openIn(path, caller.windowId),
+      showOpenDocument: (path, caller) => { const dw = openIn(path, caller.windowId); if (dw) raise(dw); },
     },
     onResult: ({ channel, request, result, caller }) => {
       const dw = byCaller(caller);

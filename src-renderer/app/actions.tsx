@@ -5,6 +5,7 @@ import { DocumentSchema, newDocument, type JixiaoDocument, type Meta } from '../
 import type { ExportFormat, RecoveryEntry } from '../../src-shared/ipc';
 import { defaultSelfevalExportName } from '../../src-shared/export/names';
 import { attachSelfevalsEdit, setMetaEdit } from '../../src-shared/commands';
+import { validateDocument } from '../../src-shared/validate';
 import { choiceDialog, confirmDialog, messageDialog, openModal, promptPath } from '../dialogs/modal';
 import { DocSettingsDialog, ExportDoneDialog, ImportReportDialog, RecoveryDialog } from '../dialogs/dialogs';
 import { BatchAuditDialog } from '../views/BatchAudit';
@@ -63,7 +64,7 @@ export async function openDoc(): Promise<void> {
 export async function openPath(path: string, ask = true): Promise<boolean> {
   if (ask && !(await confirmDiscard())) return false;
   const res = await busy('正在打开…', () => invoke('doc:open', { path }));
-  if (!res.ok) { void messageDialog('无法打开文件', res.message); return false; }
+  if (!res.ok) { void messageDialog(res.code === 'doc.open-elsewhere' ? '已在另一个窗口中打开' : '无法打开文件', res.message); return false; }
   await dropRecovery();
   editor.load(res.value.document, res.value.path, res.value.stamp);
   editor.set({ recoveryKey: newRecoveryKey() });
@@ -156,6 +157,7 @@ export async function exportAs(format: ExportFormat, options: { selfeval?: boole
   if (!s.doc) return;
   const doc = s.doc;
   const label = `${options.selfeval ? '绩效自评表 ' : ''}${{ xlsx: 'Excel', docx: 'Word', pdf: 'PDF' }[format]}`;
+  if (!(await confirmExportWithErrors(doc, options.selfeval ?? false))) return;
   let path: string | null = null;
   if (api().host === 'electron') {
     const name = options.selfeval ? defaultSelfevalExportName(doc, format) : defaultName(doc, format);
@@ -167,6 +169,20 @@ export async function exportAs(format: ExportFormat, options: { selfeval?: boole
   const res = await busy(`正在导出 ${label}…`, () => invoke('export:write', { document: doc, format, path, nearPath: s.path, options: { selfeval: options.selfeval ?? false } }));
   if (!res.ok) { void messageDialog('导出失败', res.message); return; }
   await openModal<void>((close) => <ExportDoneDialog path={res.value.path} label={label} onClose={() => close()} />);
+}
+
+/**
+ * A table with 错误 goes to the finance bureau only when the clerk says so: 查看问题 opens the
+ * findings panel, 仍然导出 goes on. Counts the errors of the tables being exported.
+ */
+async function confirmExportWithErrors(doc: JixiaoDocument, selfeval: boolean): Promise<boolean> {
+  // Of the document as it is now: the live findings trail an edit (or an undo) by a frame.
+  const errors = validateDocument(doc).filter((f) => f.severity === 'error' && f.code.startsWith('selfeval.') === selfeval).length;
+  if (errors === 0) return true;
+  const c = await choiceDialog('导出', `文档中有 ${errors} 个错误，导出的表格可能被财政部门退回。`,
+    [{ value: 'show', label: '查看问题', primary: true }, { value: 'export', label: '仍然导出' }, { value: 'cancel', label: '取消' }], 'cancel');
+  if (c === 'show') editor.set({ findingsOpen: true, libraryOpen: false });
+  return c === 'export';
 }
 
 export async function openSettings(): Promise<void> {
@@ -224,10 +240,10 @@ export function startTitleSync(): () => void {
     const s = editor.get();
     const dirty = isModified(s);
     const title = windowTitle(s.path, dirty);
-    if (title === last) return;
-    last = title;
+    if (title + s.path === last) return;
+    last = title + s.path;
     document.title = title;
-    void invoke('window:setState', { title, dirty });
+    void invoke('window:setState', { title, dirty, path: s.path });
   };
   sync();
   return useEditor.subscribe(sync);

@@ -188,7 +188,7 @@ export function DutyGrid() {
     },
   };
   const { ctl, menu } = useCellController(hostRef, model);
-  const gridProps = useMemo(() => spreadsheetGridProps<DutyGridRow>({ rowId: (r) => r.key, heights, apiRef, ctl }), [heights, ctl]);
+  const gridProps = useMemo(() => spreadsheetGridProps<DutyGridRow>({ rowId: (r) => r.key, heights, apiRef, ctl, widthsKey: 'duty' }), [heights, ctl]);
 
   const { findingsRef, diffRef } = useCellMarks(apiRef);
 

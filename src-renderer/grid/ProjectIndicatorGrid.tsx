@@ -158,7 +158,7 @@ export function ProjectIndicatorGrid({ project }: { project: Pick<Project, 'id' 
     },
   };
   const { ctl, menu } = useCellController(hostRef, model);
-  const gridProps = useMemo(() => spreadsheetGridProps<ProjectIndicator>({ rowId: (r) => r.id, heights, apiRef, ctl }), [heights, ctl]);
+  const gridProps = useMemo(() => spreadsheetGridProps<ProjectIndicator>({ rowId: (r) => r.id, heights, apiRef, ctl, widthsKey: `${isDept ? 'dept' : 'project'}:${templateId}` }), [heights, ctl, isDept, templateId]);
 
   const { findingsRef, diffRef } = useCellMarks(apiRef);
 

@@ -26,7 +26,7 @@ const HEADERS: Record<Column, string> = {
   level1: '一级指标', level2: '二级指标', name: '三级指标', description: '指标说明', target: '年度指标值', actual: '实际完成值',
   achievement: '完成情况', weight: '分值', score: '得分', computed: '计算得分', deviation: '偏差原因分析及改进措施',
 };
-const WIDTHS: Record<Column, number> = { level1: 9, level2: 10, name: 18, description: 18, target: 10, actual: 10, achievement: 9, weight: 7, score: 7, computed: 9, deviation: 18 };
+const WIDTHS: Record<Column, number> = { level1: 9, level2: 10, name: 16, description: 16, target: 13, actual: 12, achievement: 9, weight: 7, score: 7, computed: 9, deviation: 14 };
 const NUMERIC = new Set<Column>(['weight', 'score', 'computed']);
 
 /** The computed score as shown: a number, a range for qualitative targets, or why there is none. */
@@ -128,12 +128,15 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
     menuItems: () => menuItems,
   };
   const { ctl, menu } = useCellController(hostRef, model);
-  const gridProps = useMemo(() => spreadsheetGridProps<SelfEvalIndicator>({ rowId: (r) => r.id, heights, apiRef, ctl }), [heights, ctl]);
+  const gridProps = useMemo(() => spreadsheetGridProps<SelfEvalIndicator>({ rowId: (r) => r.id, heights, apiRef, ctl, widthsKey: 'selfeval' }), [heights, ctl]);
 
   const worst = (p: CellClassParams<SelfEvalIndicator>, col: Column) => (p.data ? findingsRef.current.get(cellKey(p.data.id, col))?.[0].severity : undefined);
   const columnDefs = useMemo<ColDef<SelfEvalIndicator>[]>(() => columns.map((col) => {
     const def: ColDef<SelfEvalIndicator> = {
-      colId: col, headerName: HEADERS[col], flex: WIDTHS[col], minWidth: NUMERIC.has(col) ? 60 : 80, sortable: false, suppressMovable: true, wrapText: true,
+      colId: col, headerName: HEADERS[col], flex: WIDTHS[col], minWidth: NUMERIC.has(col) ? 48 : 60, sortable: false, suppressMovable: true, wrapText: true,
+      // Eleven columns beside the project list and the findings panel at 1366 px: every column
+      // stays on screen and a header wraps onto a second line rather than ending in “…”.
+      wrapHeaderText: true, autoHeaderHeight: true,
       valueGetter: (p) => (!p.data ? '' : col === 'computed' ? computedText(scoresRef.current.rows.get(p.data.id)) : p.data[col]),
       tooltipValueGetter: (p: ITooltipParams<SelfEvalIndicator>) => {
         const list = p.data ? findingsRef.current.get(cellKey(p.data.id, col)) : undefined;

@@ -2,7 +2,7 @@
 // a small context menu (AG Grid community has none), and the AG Grid options.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { AgGridReactProps } from 'ag-grid-react';
-import type { GridApi } from 'ag-grid-community';
+import type { ColumnState, GridApi } from 'ag-grid-community';
 import { gridTheme, localeText } from './agGrid';
 import type { RowHeightKeeper } from './rowHeights';
 import { CellController, type GridModel, type MenuItem } from './cellController';
@@ -62,6 +62,13 @@ export function useCellController(host: RefObject<HTMLElement | null>, model: Gr
 }
 
 /**
+ * Column widths the user dragged, per grid (duty / project / selfeval), for this session: a grid is
+ * rebuilt when its tab comes back and would otherwise start from the default widths again. Not
+ * part of the document (another clerk's screen differs).
+ */
+const columnWidths = new Map<string, ColumnState[]>();
+
+/**
  * The AG Grid options both grids share: AG Grid draws rows (heights from the text, spans, the
  * Chinese locale); selection, editing and keys belong to the cell controller.
  */
@@ -70,8 +77,10 @@ export function spreadsheetGridProps<T>(opts: {
   heights: RowHeightKeeper;
   apiRef: { current: GridApi<T> | null };
   ctl: CellController;
+  /** Which grid this is, for the column widths kept across tab switches. */
+  widthsKey: string;
 }): AgGridReactProps<T> {
-  const { rowId, heights, apiRef, ctl } = opts;
+  const { rowId, heights, apiRef, ctl, widthsKey } = opts;
   return {
     theme: gridTheme,
     localeText,
@@ -79,8 +88,18 @@ export function spreadsheetGridProps<T>(opts: {
     getRowHeight: (p) => (p.data ? heights.get(p.api, rowId(p.data)) : undefined),
     onFirstDataRendered: (e) => heights.apply(e.api, true),
     onGridSizeChanged: (e) => heights.apply(e.api, true),
-    onColumnResized: (e) => heights.apply(e.api, true),
-    onGridReady: (e) => { apiRef.current = e.api; ctl.setApi(e.api as GridApi); },
+    onColumnResized: (e) => {
+      heights.apply(e.api, true);
+      if (e.finished && e.source === 'uiColumnResized') {
+        columnWidths.set(widthsKey, e.api.getColumnState().map(({ colId, width, flex }) => ({ colId, width, flex })));
+      }
+    },
+    onGridReady: (e) => {
+      apiRef.current = e.api;
+      ctl.setApi(e.api as GridApi);
+      const kept = columnWidths.get(widthsKey);
+      if (kept) e.api.applyColumnState({ state: kept });
+    },
     enableCellSpan: true,
     // Spanned cells do not slide with animated rows: without this they overlap for 0.4 s after an insert.
     animateRows: false,

@@ -8,6 +8,7 @@ declare global {
 
 export const TOKEN_STORAGE_KEY = 'jixiao.token';
 export const TOKEN_HEADER = 'X-Jixiao-Token';
+export const SESSION_HEADER = 'X-Jixiao-Session';
 
 let cached: JixiaoApi | undefined;
 
@@ -42,6 +43,13 @@ export interface WebClientOptions {
   baseUrl?: string;
   fetch?: typeof fetch;
   EventSource?: typeof EventSource;
+  session?: string;
+}
+
+function newSessionId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export function createWebClient(opts: WebClientOptions): JixiaoApi {
@@ -50,11 +58,14 @@ export function createWebClient(opts: WebClientOptions): JixiaoApi {
   const listeners = new Set<(c: HostCommand) => void>();
   const pending: HostCommand[] = [];
   let events: EventSource | undefined;
+  // This tab's editor session: the host knows which documents are open in which tab by it (no
+  // recovery offer for another tab's work, no second tab on the same file).
+  const session = opts.session ?? newSessionId();
 
   const connect = () => {
     const ES = opts.EventSource ?? (typeof EventSource === 'undefined' ? undefined : EventSource);
     if (events || !ES) return;
-    events = new ES(`${base}/api/events?token=${encodeURIComponent(opts.token)}`);
+    events = new ES(`${base}/api/events?token=${encodeURIComponent(opts.token)}&session=${session}`);
     events.addEventListener('command', (e) => {
       let command: HostCommand;
       try {
@@ -76,7 +87,7 @@ export function createWebClient(opts: WebClientOptions): JixiaoApi {
       try {
         res = await doFetch(`${base}/api/${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: opts.token },
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: opts.token, [SESSION_HEADER]: session },
           body: JSON.stringify(request),
         });
       } catch {

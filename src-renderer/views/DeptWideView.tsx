@@ -100,7 +100,7 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
     menuItems: () => menuItems,
   };
   const { ctl, menu } = useCellController(hostRef, model);
-  const gridProps = useMemo(() => spreadsheetGridProps<DeptTask>({ rowId: (t) => t.id, heights, apiRef, ctl }), [heights, ctl]);
+  const gridProps = useMemo(() => spreadsheetGridProps<DeptTask>({ rowId: (t) => t.id, heights, apiRef, ctl, widthsKey: 'deptTasks' }), [heights, ctl]);
   const columnDefs = useMemo<ColDef<DeptTask>[]>(() => TASK_FIELDS.map((f) => ({
     colId: f, field: f, headerName: labels[f], flex: SHARES[f], minWidth: 80, sortable: false, suppressMovable: true, wrapText: !AMOUNT.has(f),
     ...(AMOUNT.has(f) ? { type: 'rightAligned', cellClass: 'amount', valueFormatter: (p: ValueFormatterParams<DeptTask>) => formatAmount(p.value ?? '', unitRef.current) } : {}),

@@ -26,6 +26,7 @@ export function ProjectList({ readOnly, badge }: { readOnly?: boolean; badge?: (
     const { edit, id } = insertProject(doc, cur < 0 ? doc.projects.length : cur + 1, { code: doc.meta.deptCode ? `${doc.meta.deptCode}-` : '' });
     editor.dispatch(edit);
     editor.set({ projectId: id });
+    editor.focusCell(id, 'name'); // the clerk types the new project's name next
   };
   const dup = () => run(() => {
     if (!projectId) return;

@@ -66,7 +66,10 @@ function writePart(out: string[], part: LayoutPart, layout: Layout, textWidth: n
   );
   const grid = gridTwips(part.columnsMm, textWidth);
   part.tables.forEach((t, i) => {
-    if (i > 0) out.push(SPACER); // Word joins adjacent tables; a tiny paragraph keeps them apart
+    // Word joins adjacent tables (and the indicator table's header could no longer repeat on the
+    // next page), so a paragraph stays between them, 0.1 pt high: on paper the two read as one
+    // table, as on the official form (a taller spacer showed as a gap under 绩效目标).
+    if (i > 0) out.push(JOIN);
     writeTable(out, t, grid, layout.fonts.body);
   });
   if (part.foot) {
@@ -79,6 +82,7 @@ function writePart(out: string[], part: LayoutPart, layout: Layout, textWidth: n
     : SPACER);
 }
 
+const JOIN = '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="2" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>';
 const SPACER = '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/><w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>';
 
 /** Column widths in twips, summing exactly to the text width (the last column takes the rounding). */

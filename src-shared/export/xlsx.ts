@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { JixiaoDocument } from '../model';
 import {
-  buildLayout, NothingToExportError, paginateTable, PROJECT_SHEET, PT_PER_MM,
+  buildLayout, CELL_PADDING_MM, NothingToExportError, paginateTable, PROJECT_SHEET, PT_PER_MM, textWidthEm,
   type Layout, type LayoutCell, type LayoutOptions, type LayoutPart, type LayoutRow,
 } from '../layout';
 
@@ -202,7 +202,7 @@ class SheetWriter {
         });
       }
     }
-    if (part.foot) this.splitLine(part.foot.left, part.foot.right, Math.floor(lastCol / 2));
+    if (part.foot) this.splitLine(part.foot.left, part.foot.right, this.footSplit(part, part.foot.right));
     if (part.note) {
       this.r++;
       this.merge(this.r, 1, this.r, lastCol);
@@ -221,6 +221,18 @@ class SheetWriter {
     this.merge(this.r, 1, this.r, this.ncols);
     const c = this.ws.getCell(this.r, 1);
     c.value = text; c.style = this.styles.line('org', align);
+  }
+
+  /**
+   * Where the foot line's right part starts: half the columns, or more when its text needs them
+   * (联系电话 and 填报日期 together): a right-aligned text wider than its merged cell loses its start.
+   */
+  private footSplit(part: LayoutPart, right: string): number {
+    const needMm = (textWidthEm(right) * this.layout.fonts.org.sizePt) / PT_PER_MM + 2 * CELL_PADDING_MM;
+    let split = Math.floor(this.ncols / 2);
+    let widthMm = part.columnsMm.slice(split).reduce((a, b) => a + b, 0);
+    while (split > 1 && widthMm < needMm) widthMm += part.columnsMm[--split];
+    return split;
   }
 
   /** A borderless line under a table: `left` over columns 1…split, `right` over the rest. */

@@ -102,7 +102,7 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
     doc.meta.year = ctx.years[0];
     report.mapped.push(`年度：${ctx.years[0]}（取自标题或项目名称）`);
   } else {
-    report.warnings.push(`文件中没有找到年度，已使用今年（${doc.meta.year}），请核对。`);
+    report.warnings.push(`文件中没有找到年度，已按默认预算年度 ${doc.meta.year} 导入（9 月起为下一年度），请核对。`);
   }
   if (!ctx.docUnit) report.warnings.push('文件中没有找到“单位：万元/元”，已按万元导入，请核对。');
   if (!ctx.orgSeen) report.warnings.push('文件中没有找到单位行（部门编码和名称），请在文档信息中填写。');

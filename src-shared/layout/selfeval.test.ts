@@ -50,12 +50,13 @@ describe.each(['selfeval-hebei-2019', 'selfeval-national-2020'] as const)('build
     expect(e.tables[0].rows.every((r) => r.heightPt > 0)).toBe(true);
   });
 
-  it('prints typed values only: amounts as typed, blank scores blank, level-1 weight in the label, 一级/二级 merged down their runs', () => {
+  it('prints typed values only: money as in the target tables (3 → 3.00, 2.9648 exact), scores as typed, blank scores blank, level-1 weight in the label, 一级/二级 merged down their runs', () => {
     const cells = buildSelfevalLayout(sample(id)).parts[0].tables[0].rows.flatMap((r) => r.cells);
     const texts = cells.map((c) => c.text);
     expect(texts).toContain('2.9648');
     expect(texts).not.toContain('2.96');
-    expect(texts).not.toContain('3.00');
+    expect(texts).toContain('3.00');
+    expect(texts).not.toContain('3');
     expect(cells.find((c) => c.text === '产出指标（50）')).toMatchObject({ rowSpan: 3 });
     expect(cells.find((c) => c.text === '数量指标')).toMatchObject({ rowSpan: 2 });
     expect(texts).toContain('95');

@@ -2,8 +2,9 @@
 // with a self-evaluation, A4 portrait, in the layout of the document's self-evaluation template:
 // Hebei 2019 (the fixture's: 一、基本情况 … 五、存在问题, level-1 weights in the labels) or the national
 // 2020 form (项目资金 rows with 分值/执行率/得分, per-indicator 分值/得分, 偏差原因分析). Cells print the
-// typed values (amounts as typed, blank stays blank); computed scores are never printed.
-import { selfevalTemplateFor, type Amount, type JixiaoDocument, type Project, type SelfEval, type SelfevalTemplate } from '../model';
+// typed values (money as in the target tables: 万元 with at least two decimals, 元 whole; scores as
+// typed; blank stays blank); computed scores are never printed.
+import { formatAmount, selfevalTemplateFor, type Amount, type MoneyUnit, type JixiaoDocument, type Project, type SelfEval, type SelfevalTemplate } from '../model';
 import { buildLayout, DUTY_FONT_PT } from './build';
 import { computeRowHeights } from './measure';
 import { levelSpans } from './runs';
@@ -40,11 +41,15 @@ function cell(col: number, text: string, kind: CellKind, init: Partial<LayoutCel
 const label = (col: number, text: string, init: Partial<LayoutCell> = {}) => cell(col, text, 'label', init);
 /** A typed value, centred as on the published form. */
 const value = (col: number, text: string, init: Partial<LayoutCell> = {}) => cell(col, text, 'band', { bold: false, ...init });
-/** An amount as typed (exact, no forced decimals: 2.9648 stays 2.9648, 3 stays 3). */
+/** A score or weight as typed (exact, no forced decimals: 12.5 stays 12.5, 9 stays 9). */
 function amount(col: number, a: Amount, init: Partial<LayoutCell> = {}): LayoutCell {
   const c = cell(col, a, 'amount', { align: 'center', ...init });
   if (a !== '') c.value = { number: Number(a), decimals: (a.split('.')[1] ?? '').length };
   return c;
+}
+/** Money as the target tables print it (formatAmount: 3 → 3.00 万元, 2.9648 stays exact; 元 whole). */
+function money(col: number, a: Amount, unit: MoneyUnit, init: Partial<LayoutCell> = {}): LayoutCell {
+  return amount(col, formatAmount(a, unit), init);
 }
 const row = (cells: LayoutCell[]): LayoutRow => ({ cells, heightPt: 0, header: false });
 
@@ -75,16 +80,16 @@ function footOf(se: SelfEval): { left: string; right: string } {
   return { left: `填报人：${se.preparer}`, right: `联系电话：${se.phone}${se.date ? `\u3000\u3000填报日期：${se.date}` : ''}` };
 }
 
-function hebeiPart(p: Project, se: SelfEval, unit: string, deptName: string): Omit<LayoutPart, 'sheetName' | 'projectIndex' | 'pageBreakBefore' | 'title' | 'subtitle'> {
+function hebeiPart(p: Project, se: SelfEval, unit: MoneyUnit, deptName: string): Omit<LayoutPart, 'sheetName' | 'projectIndex' | 'pageBreakBefore' | 'title' | 'subtitle'> {
   const f = se.funds;
   const rows: LayoutRow[] = [
     row([label(0, '一、基本情况'), label(1, '项目名称'), value(2, p.name, { colSpan: 3 }), label(5, '实施预算单位'), value(6, se.implementer, { colSpan: 2 })]),
     row([label(0, '二、预算执行情况', { rowSpan: 4 }), label(1, '预算安排情况（调整后）', { colSpan: 2 }), label(3, '资金到位情况', { colSpan: 2 }),
       label(5, '资金执行情况', { colSpan: 2 }), label(7, '预算执行进度')]),
-    row([label(1, '预算数：'), amount(2, f.planned.total), label(3, '到位数：'), amount(4, f.received.total), label(5, '执行数：'), amount(6, f.spent.total),
+    row([label(1, '预算数：'), money(2, f.planned.total, unit), label(3, '到位数：'), money(4, f.received.total, unit), label(5, '执行数：'), money(6, f.spent.total, unit),
       value(7, se.progress, { rowSpan: 3 })]),
-    row([label(1, '其中：财政资金'), amount(2, f.planned.fiscal), label(3, '其中：财政资金'), amount(4, f.received.fiscal), label(5, '其中：财政资金'), amount(6, f.spent.fiscal)]),
-    row([label(1, '其他'), amount(2, f.planned.other), label(3, '其他'), amount(4, f.received.other), label(5, '其他'), amount(6, f.spent.other)]),
+    row([label(1, '其中：财政资金'), money(2, f.planned.fiscal, unit), label(3, '其中：财政资金'), money(4, f.received.fiscal, unit), label(5, '其中：财政资金'), money(6, f.spent.fiscal, unit)]),
+    row([label(1, '其他'), money(2, f.planned.other, unit), label(3, '其他'), money(4, f.received.other, unit), label(5, '其他'), money(6, f.spent.other, unit)]),
     row([label(0, '三、目标完成情况', { rowSpan: 2 }), label(1, '年度预期目标', { colSpan: 3 }), label(4, '具体完成情况', { colSpan: 3 }), label(7, '总体完成率')]),
     row([cell(1, se.goal, 'text', { colSpan: 3 }), cell(4, se.achieved, 'text', { colSpan: 3 }), value(7, se.completionRate)]),
   ];
@@ -113,11 +118,11 @@ function hebeiPart(p: Project, se: SelfEval, unit: string, deptName: string): Om
   };
 }
 
-function nationalPart(p: Project, se: SelfEval, unit: string): Omit<LayoutPart, 'sheetName' | 'projectIndex' | 'pageBreakBefore' | 'title' | 'subtitle'> {
+function nationalPart(p: Project, se: SelfEval, unit: MoneyUnit): Omit<LayoutPart, 'sheetName' | 'projectIndex' | 'pageBreakBefore' | 'title' | 'subtitle'> {
   const f = se.funds;
   const dash = (col: number) => value(col, '—');
   const fundRow = (name: string, k: 'total' | 'fiscal' | 'carryOver' | 'other', first: boolean) => row([
-    label(1, name, { colSpan: 2, bold: false }), amount(3, f.initial[k]), amount(4, f.planned[k]), amount(5, f.spent[k]),
+    label(1, name, { colSpan: 2, bold: false }), money(3, f.initial[k], unit), money(4, f.planned[k], unit), money(5, f.spent[k], unit),
     ...(first ? [amount(6, se.budgetRateWeight), value(7, se.progress), amount(8, se.budgetRateScore)] : [dash(6), dash(7), dash(8)]),
   ]);
   const rows: LayoutRow[] = [

@@ -30,11 +30,19 @@ export function newProject(templateId: string, init: Partial<Project> = {}): Pro
   };
 }
 
+/**
+ * The budget year a new document is for. Departments prepare next year's tables from autumn on
+ * (the budget goes to the finance bureau in Sept–Dec), so from September the default is next year.
+ */
+export function defaultBudgetYear(now: Date = new Date()): number {
+  return now.getMonth() >= 8 ? now.getFullYear() + 1 : now.getFullYear();
+}
+
 export function newDocument(meta: Partial<Meta> = {}): JixiaoDocument {
   return {
     format: FORMAT,
     schemaVersion: SCHEMA_VERSION,
-    meta: { deptCode: '', deptName: '', year: new Date().getFullYear(), unit: '万元', templateId: DEFAULT_TEMPLATE_ID, ...meta },
+    meta: { deptCode: '', deptName: '', year: defaultBudgetYear(), unit: '万元', templateId: DEFAULT_TEMPLATE_ID, ...meta },
     dutyTable: { duties: [], note: '' },
     projects: [],
   };

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { openDocumentFile } from '../../src-main/services/storage';
 import { validateDocument } from '../../src-shared/validate';
 import { COMMANDS } from '../../src-main/cli/commands';
+import { defaultBudgetYear } from '../../src-shared/model';
 
 const root = join(import.meta.dirname, '..', '..');
 const seeds = join(root, 'tests', 'fixtures', 'seeds');
@@ -141,6 +142,15 @@ describe('jixiao new', () => {
     expect(forced.code).toBe(0);
     expect((await openDocumentFile(file)).document.meta).toMatchObject({ deptName: '某局', year: 2021, unit: '元', templateId: 'national-2021' });
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe(before);
+  });
+
+  it('without --year the document is for the default budget year (next year from September on)', async () => {
+    const file = join(tmp(), 'a.jixiao');
+    const r = jixiao('new', file, '--template', 'hebei-2020', '--dept', '1 某局');
+    expect(r.code).toBe(0);
+    const year = defaultBudgetYear();
+    expect(r.stdout).toContain(`${year} 年`);
+    expect((await openDocumentFile(file)).document.meta.year).toBe(year);
   });
 
   it('refuses bad arguments with exit 2 and creates nothing', () => {

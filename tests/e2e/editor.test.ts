@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, openThroughUi, startHarness, type Harness, docScreenshot } from './harness';
+import { copySeeds, exportAnyway, openThroughUi, startHarness, type Harness, docScreenshot } from './harness';
 import { fixturePath } from '../fixtures/paths';
 
 let h: Harness;
@@ -213,6 +213,7 @@ describe('editor e2e', () => {
   for (const format of ['xlsx', 'docx'] as const) {
     it(`exports ${format} through the UI and offers to open it`, async () => {
       await page.getByTestId(`tb-export-${format}`).click();
+      await exportAnyway(page);
       const done = page.getByTestId('export-done');
       await done.waitFor({ timeout: 60_000 });
       const path = (await done.getByTestId('export-path').textContent())!;

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, copyFileSync, readdirSync, mkdirSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startWebHost, type WebHost } from '../../src-main/webhost';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -81,4 +82,13 @@ export async function docScreenshot(page: Page, name: string, locator?: ReturnTy
     mkdirSync(join(ROOT, 'docs/screenshots'), { recursive: true });
     copyFileSync(path, join(ROOT, 'docs/screenshots', `${name}.png`));
   }
+}
+
+/** 导出 of a document with 错误 asks first (查看问题 / 仍然导出 / 取消): answers 仍然导出 when asked. */
+export async function exportAnyway(page: Page): Promise<void> {
+  const next = page.locator('[data-testid="choice-dialog"], [data-testid="export-done"]').first();
+  await next.waitFor({ timeout: 60_000 });
+  if ((await next.getAttribute('data-testid')) !== 'choice-dialog') return;
+  expect(await next.textContent()).toMatch(/文档中有 \d+ 个错误/);
+  await next.getByRole('button', { name: '仍然导出' }).click();
 }

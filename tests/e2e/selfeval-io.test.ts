@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { importOffice } from '../../src-shared/import';
 import { newDocument, newProject } from '../../src-shared/model';
 import { serializeDocument } from '../../src-shared/model/load';
-import { openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { exportAnyway, openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
 import { fixturePath } from '../fixtures/paths';
 
 let h: Harness;
@@ -35,6 +35,7 @@ async function answerPath(path: string) {
 
 /** The 已导出 dialog's file: default name next to the document, read back with nothing unplaced. */
 async function exportedDocument(ext: 'xlsx' | 'docx') {
+  await exportAnyway(page);
   const done = page.getByTestId('export-done');
   await done.waitFor({ timeout: 60_000 });
   const path = (await done.getByTestId('export-path').textContent())!;

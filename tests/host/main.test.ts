@@ -176,6 +176,31 @@ describe('Electron main (fake electron)', () => {
     expect(fresh.webContents.sent).toEqual([{ command: 'open-path', path: '/docs/b.jixiao' }]);
   });
 
+  it('a file open in one window is not opened in a second, and its autosave is offered only after that window crashed', async () => {
+    const doc = { format: 'jixiao', schemaVersion: 3, meta: { deptCode: '1', deptName: '局', year: 2024, unit: '万元', templateId: 'hebei-2020' }, dutyTable: { duties: [], note: '' }, projects: [] };
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-main-open-'));
+    const file = join(dir, '甲.jixiao');
+    writeFileSync(file, JSON.stringify(doc));
+    h.appEvents.get('activate')!(); // a new window A
+    const a = wins().at(-1)!;
+    a.webContents.emit('did-finish-load');
+    expect((await call(a, 'doc:open', { path: file })).ok).toBe(true);
+    expect((await call(a, 'recovery:write', { key: 'k-a', path: file, document: doc })).ok).toBe(true);
+    await call(a, 'window:setState', { title: '甲.jixiao', dirty: true, path: file });
+    // Window B (a second window of the same main process)
+    const { BrowserWindow } = await import('electron');
+    new BrowserWindow({ webPreferences: {} });
+    const b = wins().at(-1)!;
+    const opened = await call(b, 'doc:open', { path: file }) as { ok: boolean; code?: string; message?: string };
+    expect(opened).toMatchObject({ ok: false, code: 'doc.open-elsewhere' });
+    expect(opened.message).toContain('已在另一个窗口中打开');
+    expect(h.focused).toBe(a); // brought forward
+    expect(((await call(b, 'recovery:list', {})).value as { key: string }[]).map((e) => e.key)).not.toContain('k-a');
+    a.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(((await call(b, 'recovery:list', {})).value as { key: string }[]).map((e) => e.key)).toContain('k-a');
+    expect((await call(b, 'doc:open', { path: file })).ok).toBe(true);
+  });
+
   it('refuses IPC from a frame that is not the app', async () => {
     const w = wins().at(-1)!;
     const r = await h.ipc.get('recent:list')!({ sender: w.webContents, senderFrame: { url: 'https://evil.example/', processId: 9, routingId: 9, parent: null } }, {}) as { ok: boolean; code: string };

@@ -3,6 +3,7 @@
 // xlsx number formats and rich text, and the report's account of every cell.
 import { describe, expect, it } from 'vitest';
 import { importOffice, type ImportResult } from '../../src-shared/import';
+import { defaultBudgetYear } from '../../src-shared/model';
 import { docxBody, docxBytes, is, row, xlsxBytes, esc, type DocxRow } from './build';
 
 function ok(r: ImportResult) {
@@ -58,7 +59,7 @@ describe('duty table in Word', () => {
   });
   it('says the year was guessed', () => {
     expect(r.report.warnings.some((w) => w.includes('没有找到年度'))).toBe(true);
-    expect(r.document.meta.year).toBe(new Date().getFullYear());
+    expect(r.document.meta.year).toBe(defaultBudgetYear());
   });
 });
 
