@@ -37,6 +37,11 @@ export function computedText(s: IndicatorScore | undefined): string {
   return { 'no-weight': '无分值', 'no-target': '无指标值', 'target-unreadable': '—', 'no-actual': '待填实际值', 'actual-unreadable': '—', 'unit-differs': '单位不同', 'no-achievement': '选择完成情况' }[s.reason];
 }
 
+/** A cell as shown: a blank score shows the word an imported table had there (优, flagged by selfeval.score-text). */
+function shownValue(ind: SelfEvalIndicator, col: Exclude<Column, 'computed'>): string {
+  return col === 'score' && ind.score === '' && ind.scoreText ? ind.scoreText : ind[col];
+}
+
 /** A typed score the computed one disagrees with (outside the range, for qualitative targets). */
 export function scoreDiffers(ind: SelfEvalIndicator, s: IndicatorScore | undefined): boolean {
   if (!s || ind.score === '') return false;
@@ -88,11 +93,11 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
     rowCount: () => current().length,
     span: (r, c) => levelSpan(current(), r, columns[c]),
     editable: (c) => columns[c.col] !== 'computed',
-    text: (c) => { const ind = at(c); const col = columns[c.col]; return !ind || col === 'computed' ? '' : ind[col]; },
+    text: (c) => { const ind = at(c); const col = columns[c.col]; return !ind || col === 'computed' ? '' : shownValue(ind, col); },
     copyText: (c) => {
       const ind = at(c);
       const col = columns[c.col];
-      return !ind ? '' : col === 'computed' ? computedText(scoresRef.current.rows.get(ind.id)) : ind[col];
+      return !ind ? '' : col === 'computed' ? computedText(scoresRef.current.rows.get(ind.id)) : shownValue(ind, col);
     },
     commit: (c, text) => {
       const doc = editor.get().doc;
@@ -107,7 +112,9 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
       }
       // A merged 一级/二级 cell is one cell: what is typed there goes to every row of its run.
       const changes = runChanges(current(), c.row, field, value);
-      run(() => editor.dispatch(changes.length > 1 ? setCellsEdit(doc, changes, '编辑合并单元格') : setCellEdit(doc, ind.id, field, value)));
+      // A typed score replaces the word an imported table had there (优).
+      if (field === 'score' && ind.scoreText) changes.push({ rowId: ind.id, field: 'scoreText', value: '' });
+      run(() => editor.dispatch(changes.length > 1 ? setCellsEdit(doc, changes, field === 'score' ? '编辑单元格' : '编辑合并单元格') : setCellEdit(doc, ind.id, field, value)));
       return true;
     },
     commitMany: (changes, label) => {
@@ -137,7 +144,7 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
       // Eleven columns beside the project list and the findings panel at 1366 px: every column
       // stays on screen and a header wraps onto a second line rather than ending in “…”.
       wrapHeaderText: true, autoHeaderHeight: true,
-      valueGetter: (p) => (!p.data ? '' : col === 'computed' ? computedText(scoresRef.current.rows.get(p.data.id)) : p.data[col]),
+      valueGetter: (p) => (!p.data ? '' : col === 'computed' ? computedText(scoresRef.current.rows.get(p.data.id)) : shownValue(p.data, col)),
       tooltipValueGetter: (p: ITooltipParams<SelfEvalIndicator>) => {
         const list = p.data ? findingsRef.current.get(cellKey(p.data.id, col)) : undefined;
         return list ? list.map((f) => `${f.severity === 'error' ? '错误' : '警告'}：${f.message}`).join('\n') : undefined;

@@ -102,6 +102,8 @@ export function Field({ project, field, label, multiline, amount, findings, clas
       value = a;
     }
     setBad(null);
+    // Leaving a field unchanged is no edit (an absent optional field must not become '').
+    if (value === stored) return;
     const doc = editor.get().doc!;
     const cur = doc.projects.find((p) => p.id === project.id);
     if (!cur) return;

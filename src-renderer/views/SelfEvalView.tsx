@@ -23,6 +23,8 @@ const ROW_LABEL: Record<SelfevalTemplate['layout'], Record<FundRow, string>> = {
   'national-2020': { total: '年度资金总额', fiscal: '其中：本年财政拨款', carryOver: '上年结转资金', other: '其他资金' },
 };
 
+const EXTRA_TEXTS = [['fundsReason', '预算执行偏差原因'], ['conclusion', '评价结论'], ['measures', '改进措施']] as const;
+
 // The list scores every project on each edit: unchanged parts (same object) are not scored again.
 const scoreCache = new WeakMap<SelfEval, { key: string; scores: SelfEvalScores }>();
 function cachedScores(se: SelfEval, t: SelfevalTemplate, target: Template): SelfEvalScores {
@@ -113,9 +115,23 @@ function SelfEvalForm({ project, index }: { project: Project; index: number }) {
       <SelfEvalIndicatorGrid key={t.id} project={project} template={t} scores={scores} />
       <table className="form-table se-summary">
         <tbody>
+          <tr data-testid="se-rate-row">
+            <th>预算执行率行</th>
+            <td colSpan={2}>
+              {/* Published tables fill this row like an indicator (资金执行情况 | ≥100% | 98.83%). */}
+              <div className="se-foot">
+                <label>指标<F p={project} fm={fmap} field="budgetRateRow.name" label="预算执行率行的指标" /></label>
+                <label>指标值<F p={project} fm={fmap} field="budgetRateRow.target" label="预算执行率行的指标值" /></label>
+                <label>实际完成值<F p={project} fm={fmap} field="budgetRateRow.actual" label="预算执行率行的实际完成值" /></label>
+              </div>
+            </td>
+          </tr>
           <tr>
             <th>预算执行率得分</th>
-            <td><F p={project} fm={fmap} field="budgetRateScore" label="预算执行率得分" amount="plain" /></td>
+            <td>
+              <F p={project} fm={fmap} field="budgetRateScore" label="预算执行率得分" amount="plain" />
+              {se.budgetRateScoreText && se.budgetRateScore === '' && <span className="cell-warning" data-testid="se-rate-score-text">导入时为“{se.budgetRateScoreText}”</span>}
+            </td>
             <td className={`computed-note${se.budgetRateScore !== '' && scores.budgetRateComputed !== '' && Number(se.budgetRateScore) !== Number(scores.budgetRateComputed) ? ' score-diff' : ''}`} data-testid="se-budget-score">
               计算得分 {scores.budgetRateComputed || '—'}（{scores.budgetRateWeight || '—'} × 执行率，最高 {scores.budgetRateWeight || '—'}）</td>
           </tr>
@@ -136,6 +152,10 @@ function SelfEvalForm({ project, index }: { project: Project; index: number }) {
               按总分应为 <b>{scores.grade || '—'}</b>（{t.grades.map((g) => `${g.grade} ≥ ${g.min}`).join('，')}）</td>
           </tr>
           <tr><th>存在问题、原因及下一步整改措施</th><td colSpan={2}><F p={project} fm={fmap} field="problems" label="存在问题" multiline className="wide tall" /></td></tr>
+          {/* The structured form's sections, shown when the document has them (imported). */}
+          {EXTRA_TEXTS.filter(([f]) => se[f] !== undefined).map(([f, l]) => (
+            <tr key={f}><th>{l}</th><td colSpan={2}><F p={project} fm={fmap} field={f} label={l} multiline className="wide" /></td></tr>
+          ))}
           <tr>
             <th>填报人</th>
             <td colSpan={2}>
@@ -143,6 +163,8 @@ function SelfEvalForm({ project, index }: { project: Project; index: number }) {
                 <F p={project} fm={fmap} field="preparer" label="填报人" />
                 <label>联系电话<F p={project} fm={fmap} field="phone" label="联系电话" /></label>
                 <label>填报日期<F p={project} fm={fmap} field="date" label="填报日期" /></label>
+                {se.manager !== undefined && <label>项目负责人<F p={project} fm={fmap} field="manager" label="项目负责人" /></label>}
+                {se.financeManager !== undefined && <label>财务负责人<F p={project} fm={fmap} field="financeManager" label="财务负责人" /></label>}
               </div>
             </td>
           </tr>

@@ -34,8 +34,17 @@ export function setCell(draft: Draft, rowId: string, field: string, value: strin
   if (isAmountField(field) && !isCanonicalAmount(value)) throw new CommandError(`“${value}”不是有效的金额`);
   const choices = CHOICE_FIELDS[field];
   if (choices && !choices.includes(value)) throw new CommandError(`“${value}”不是可选的值（${choices.filter(Boolean).join('、')}）`);
-  draft.set([...loc.path, ...fieldPath(field)], value);
+  const path = [...loc.path, ...fieldPath(field)];
+  // A cell of an optional part that is absent (the 预算执行率 row): the part is created whole, so an
+  // undo removes it whole and the document never holds a half part.
+  const part = OPTIONAL_PARTS[field.slice(0, field.lastIndexOf('.'))];
+  if (part && draft.get(path.slice(0, -1)) === undefined) draft.set(path.slice(0, -1), { ...part(), [path[path.length - 1]]: value });
+  else draft.set(path, value);
 }
+
+const OPTIONAL_PARTS: Record<string, () => Record<string, string>> = {
+  'selfeval.budgetRateRow': () => ({ name: '', target: '', actual: '' }),
+};
 
 export function setCellEdit(doc: JixiaoDocument, rowId: string, field: string, value: string, label = '编辑单元格'): Edit | null {
   const d = new Draft(doc);

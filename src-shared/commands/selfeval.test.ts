@@ -136,3 +136,19 @@ describe('a duplicated project', () => {
     expect(copy.selfeval!.indicators[0].target).toBe(orig.target);
   });
 });
+
+describe('the 预算执行率 row (optional part)', () => {
+  it('a first cell creates the whole row; undo removes it whole, so the document stays valid', async () => {
+    const { DocumentSchema } = await import('../model/schema');
+    const d = doc();
+    const edit = setCellEdit(d, 'p2', 'selfeval.budgetRateRow.name', '资金执行情况')!;
+    const after = applyEdit(d, edit);
+    expect(after.projects[1].selfeval?.budgetRateRow).toEqual({ name: '资金执行情况', target: '', actual: '' });
+    expect(DocumentSchema.safeParse(JSON.parse(JSON.stringify(after))).success).toBe(true);
+    const second = applyEdit(after, setCellEdit(after, 'p2', 'selfeval.budgetRateRow.target', '≥100%')!);
+    expect(second.projects[1].selfeval?.budgetRateRow).toEqual({ name: '资金执行情况', target: '≥100%', actual: '' });
+    const undone = applyEdit(after, edit, 'undo');
+    expect(undone.projects[1].selfeval?.budgetRateRow).toBeUndefined();
+    expect(DocumentSchema.safeParse(JSON.parse(JSON.stringify(undone))).success).toBe(true);
+  });
+});

@@ -50,20 +50,23 @@ export const SELFEVAL_FIELDS: Fields = Object.fromEntries(([
   ['implementer', 'text'], ['authority', 'text'], ['progress', 'text'], ['goal', 'text'], ['achieved', 'text'], ['completionRate', 'text'],
   ['budgetRateWeight', 'number'], ['budgetRateScore', 'number'], ['total', 'number'],
   ['problems', 'text'], ['preparer', 'text'], ['phone', 'text'], ['date', 'text'], ['budgetRateScoreText', 'text'], ['fundsReason', 'text'],
+  ['conclusion', 'text'], ['measures', 'text'], ['manager', 'text'], ['financeManager', 'text'],
 ] as const).map(([f, kind]) => [f, seField(f, kind)]));
 export const SELFEVAL_INDICATOR_FIELDS: Fields = Object.fromEntries(([
   ['level1', 'text'], ['level2', 'text'], ['name', 'text'], ['description', 'text'], ['target', 'text'], ['actual', 'text'],
   ['weight', 'number'], ['score', 'number'], ['deviation', 'text'], ['scoreText', 'text'], ['explanation', 'text'], ['scoring', 'text'], ['remark', 'text'],
 ] as const).map(([f, kind]) => [f, [SELFEVAL_INDICATOR_LABEL[f], kind]]));
 export const FUND_ROW_LABEL: Record<string, string> = { initial: '年初预算数', planned: '预算数', received: '到位数', spent: '执行数' };
-export const FUND_SPLIT_LABEL: Record<string, string> = { total: '合计', fiscal: '财政资金', carryOver: '上年结转资金', other: '其他资金' };
+export const FUND_SPLIT_LABEL: Record<string, string> = {
+  total: '合计', fiscal: '财政资金', carryOver: '上年结转资金', other: '其他资金', fiscalSpecial: '财政专户管理资金', unitOwn: '单位资金',
+};
 
 /** Project fields in the order of the form (the schedule and indicators follow). */
 const PROJECT_FIELDS = [
-  'code', 'name', 'authority', 'implementer', 'manager', 'attribute', 'period', 'budget', 'fiscal', 'other', 'midTermTotal', 'carryOver',
+  'code', 'name', 'authority', 'implementer', 'manager', 'attribute', 'period', 'budget', 'fiscal', 'other', 'midTermTotal', 'midTermFiscal', 'midTermOther', 'carryOver',
   'purpose', 'overallGoal', 'goal',
 ] as const;
-const PROJECT_MONEY = new Set<string>(['budget', 'fiscal', 'other', 'midTermTotal', 'carryOver']);
+const PROJECT_MONEY = new Set<string>(['budget', 'fiscal', 'other', 'midTermTotal', 'midTermFiscal', 'midTermOther', 'carryOver']);
 const DUTY_OWNER = ['title', 'budget', 'description', 'goal'] as const;
 // The parts of `value` (operator/number/unit) are another view of it, not cells of their own: a
 // search finds the value once, and a replaced value re-derives its parts (model/parts.ts).
@@ -172,7 +175,12 @@ function selfevalCells(s: SelfEval, projectId: string, i: number, table: TableRe
       }
     }
   }
-  own(['progress', 'goal', 'achieved', 'completionRate']);
+  own(['progress']);
+  // 预算执行率 of the split rows (structured form), by fund row.
+  for (const [k, v] of Object.entries(s.progressByRow ?? {})) {
+    if (out.take(v, 'text')) out.push({ table, rowId: projectId, field: `selfeval.progressByRow.${k}`, path: [...sp, 'progressByRow', k], kind: 'text', value: v, where: () => `${head()}${SEP}${FUND_SPLIT_LABEL[k] ?? k}${SEP}预算执行率` });
+  }
+  own(['goal', 'achieved', 'completionRate']);
   s.level1Weights.forEach((w, k) => {
     const ww = () => `${head()}${SEP}一级指标分值${SEP}${named(w.level1, '（未填一级指标）')}`;
     const wp: Path = [...sp, 'level1Weights', k];
@@ -192,5 +200,5 @@ function selfevalCells(s: SelfEval, projectId: string, i: number, table: TableRe
       if (out.take(row[f], 'text')) out.push({ table, rowId: projectId, field: `selfeval.budgetRateRow.${f}`, path: [...sp, 'budgetRateRow', f], kind: 'text', value: row[f], where: () => `${head()}${SEP}预算执行率${SEP}${label}` });
     }
   }
-  own(['budgetRateWeight', 'budgetRateScore', 'budgetRateScoreText', 'fundsReason', 'total', 'problems', 'preparer', 'phone', 'date']);
+  own(['budgetRateWeight', 'budgetRateScore', 'budgetRateScoreText', 'fundsReason', 'total', 'conclusion', 'problems', 'measures', 'preparer', 'phone', 'date', 'manager', 'financeManager']);
 }

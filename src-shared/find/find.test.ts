@@ -120,18 +120,23 @@ describe('find', () => {
     searched(['title', 'budget', 'description', 'goal'], ['id', 'from', 'indicators'], ActivitySchema);
     searched(['name', 'bands'], ['id', 'from'], DutyIndicatorSchema);
     searched(['code', 'name', 'budget', 'fiscal', 'other', 'purpose', 'goal', 'schedule', 'authority', 'implementer', 'manager', 'attribute', 'period',
-      'midTermTotal', 'carryOver', 'overallGoal'], ['id', 'from', 'indicators', 'selfeval'], ProjectSchema);
+      'midTermTotal', 'midTermFiscal', 'midTermOther', 'carryOver', 'overallGoal'], ['id', 'from', 'indicators', 'selfeval'], ProjectSchema);
     // operator/number/unit are a second view of `value` (searched there); direction/scope/core are choices
     const views = ['operator', 'number', 'unit', 'direction', 'scope', 'core'];
     searched(['level1', 'level2', 'name', 'description', 'value', 'basis', 'weight', 'explanation', 'scoring', 'remark'], ['id', 'from', ...views], ProjectIndicatorSchema);
-    searched(Object.keys(SELFEVAL_FIELDS), ['funds', 'level1Weights', 'indicators', 'grade', 'budgetRateRow'], SelfEvalSchema);
+    searched(Object.keys(SELFEVAL_FIELDS), ['funds', 'level1Weights', 'indicators', 'grade', 'budgetRateRow', 'progressByRow'], SelfEvalSchema);
     searched(Object.keys(SELFEVAL_INDICATOR_FIELDS), ['id', 'from', 'achievement', ...views], SelfEvalIndicatorSchema);
     // and the walk reaches each of them: every field of the self-evaluation fixture holding text
     const full: JixiaoDocument = structuredClone(selfeval); // the v3 optional texts filled in
-    Object.assign(full.projects[0].selfeval!, { budgetRateScoreText: '优', fundsReason: '原因', budgetRateRow: { name: '资金执行情况', target: '≥100%', actual: '98%' } });
+    Object.assign(full.projects[0].selfeval!, {
+      budgetRateScoreText: '优', fundsReason: '原因', budgetRateRow: { name: '资金执行情况', target: '≥100%', actual: '98%' },
+      conclusion: '结论', measures: '措施', manager: '王军', financeManager: '赵丽', progressByRow: { fiscal: '90%' },
+    });
+    Object.assign(full.projects[0].selfeval!.funds.spent, { fiscalSpecial: '1', unitOwn: '2' });
     Object.assign(full.projects[0].selfeval!.indicators[0], { scoreText: '良', explanation: '解释', scoring: '标准', remark: '备注' });
     const reached = new Set(documentCells(full).map((c) => c.path.join('.')));
     for (const f of ['name', 'target', 'actual']) expect(reached.has(`projects.0.selfeval.budgetRateRow.${f}`), f).toBe(true);
+    expect(reached.has('projects.0.selfeval.progressByRow.fiscal')).toBe(true);
     for (const f of Object.keys(SELFEVAL_FIELDS)) expect(reached.has(`projects.0.selfeval.${f}`), f).toBe(true);
     for (const f of Object.keys(SELFEVAL_INDICATOR_FIELDS)) expect(reached.has(`projects.0.selfeval.indicators.0.${f}`), f).toBe(true);
     for (const f of Object.keys(FUND_SPLIT_LABEL)) expect(reached.has(`projects.0.selfeval.funds.spent.${f}`), f).toBe(true);

@@ -13,6 +13,11 @@ export function normalizeLabel(s: string): string {
   return s.normalize('NFKC').replace(/[\s:：]+/g, '');
 }
 
+/** `执行率(B/A)`, `全年执行数(B)`, `预算执行进度(%)`: a bracketed formula is not part of the label. */
+export const bareLabel = (norm: string) => norm.replace(/\([A-Za-z/%]+\)$/, '');
+/** A header with a note in brackets (`指标值(包含数字及文字描述)`, `得分(分)`): the label before the bracket. */
+export const headerKey = (norm: string) => norm.replace(/\([^()]*\)$/, '');
+
 export const isBlank = (s: string) => s.trim() === '';
 
 /** One non-empty row: its cells (merge origins only) and their normalized spellings. */
@@ -26,6 +31,8 @@ export function fieldAt<F>(map: ColumnMap<F>, col: number): F | null {
 }
 
 const YEAR = /((?:19|20)\d{2})\s*年/;
+/** `编制单位：`, `填报单位（盖章）：`: the label before a department's name. */
+export const ORG_LABEL = /^\s*(编制|填报|申报|预算)?单位(名称)?\s*([（(]\s*盖章\s*[)）])?\s*[:：]\s*/;
 
 export class ImportContext {
   readonly doc: JixiaoDocument = newDocument();
@@ -36,6 +43,10 @@ export class ImportContext {
   readonly years: number[] = [];
   /** A project heading (`1、…绩效目标表`) waiting for its table. */
   pendingHeading: { text: string; row: GridRow } | null = null;
+  /** Why the dispatcher chose the family of the table being opened (recognise.ts decideFamily). */
+  decision: string | undefined;
+  /** Level names seen broken over lines (said once each in the report). */
+  readonly levelBreaks = new Set<string>();
 
   constructor(stream: GridStream, fileName: string) {
     this.report = { format: stream.format, fileName, tables: [], mapped: [], warnings: [], unplaced: [] };
@@ -64,7 +75,8 @@ export class ImportContext {
 
   noteOrg(raw: string): void {
     // `编制单位：涞水县…` — the label is not part of the name.
-    const text = raw.replace(/^\s*(编制|填报|预算)?单位(名称)?[:：]\s*/, '');
+    const text = raw.replace(ORG_LABEL, '');
+    if (text.trim() === '') { this.report.mapped.push(`「${raw.trim()}」：单位名称为空`); return; }
     if (!this.orgSeen) {
       this.orgSeen = text;
       const { deptCode, deptName } = splitOrgLine(text);

@@ -5,7 +5,7 @@
 // the numbering prefix and indentation of duty/activity titles, lifted into structure. Every non-empty
 // cell ends up in the document, in a recognised header/label, or in `unplaced`.
 import type { JixiaoDocument, MoneyUnit } from '../model';
-import { ImportContext, isBlank, normalizeLabel, type Line, type TableRecogniser } from './context';
+import { bareLabel, headerKey, ImportContext, isBlank, normalizeLabel, ORG_LABEL, type Line, type TableRecogniser } from './context';
 import { DutyTableRecogniser } from './duty-table';
 import type { GridStream } from './grid';
 import { ProjectTableRecogniser } from './project-table';
@@ -37,6 +37,37 @@ function toLines(stream: GridStream): Line[] {
   return lines;
 }
 
+/** Result columns: a table with one is a self-evaluation, a table without any is a target table. */
+const RESULT_LABELS = new Set(['完成值', '实际完成值', '全年实际值', '全年完成值', '实际值', '得分', '自评得分', '执行数', '全年执行数', '预算执行数', '执行率']);
+const TITLE_ANY = /(绩效目标(申报)?表|绩效自评表|职责.?工作活动绩效目标表?)(\(.*\))?$/;
+
+/** Rows that begin the next table: the look-ahead for result columns stops there. */
+function beginsTable(line: Line): boolean {
+  const n = line.norms[0];
+  return n === '项目名称' || n === '项目编码' || /^[一二三四五六七八九十]+[、.]基本情况$/.test(n) || line.norms.includes('职责活动')
+    || (line.cells.length === 1 && TITLE_ANY.test(n));
+}
+
+/**
+ * The one place that decides a table's family: result columns (完成值, 实际完成值, 全年实际值, 得分,
+ * 执行数, 执行率) anywhere in the table make a self-evaluation; their absence a target table, whatever
+ * the title says. The table runs from its first row to the row that begins the next one.
+ */
+export function decideFamily(lines: Line[], start: number): { family: 'project' | 'selfeval'; why: string } {
+  const found: string[] = [];
+  for (let j = start; j < lines.length && j < start + 400; j++) {
+    if (j > start && beginsTable(lines[j])) break;
+    for (const n of lines[j].norms) {
+      if (n.length > 24) continue;
+      const b = [n, bareLabel(n), headerKey(n)].find((x) => RESULT_LABELS.has(x));
+      if (b && !found.includes(b)) found.push(b);
+    }
+  }
+  return found.length
+    ? { family: 'selfeval', why: `表头有结果列${found.slice(0, 3).map((f) => `「${f}」`).join('')}` }
+    : { family: 'project', why: '表头无完成值、得分、执行数等结果列' };
+}
+
 export function recognise(stream: GridStream, fileName: string, hints: SourceHints = {}): { document: JixiaoDocument; report: ImportReport } {
   const ctx = new ImportContext(stream, fileName);
   const { doc, report } = ctx;
@@ -66,6 +97,11 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
       });
       continue;
     }
+    // `填报单位（盖章）：…` on its own line, outside tables.
+    if (cells.length === 1 && (active === null || row.paragraph) && ORG_LABEL.test(cells[0].text) && /^\s*(编制|填报|申报|预算)/.test(cells[0].text) && cells[0].text.length < 80) {
+      ctx.noteOrg(cells[0].text);
+      continue;
+    }
     // A lone org line only outside tables (inside, `2020年…` text must not be mistaken for one).
     if (cells.length === 1 && ORG_LINE.test(cells[0].text) && !/^\s*\d{4}\s*年/.test(cells[0].text) && cells[0].text.length < 80 && (active === null || row.paragraph)) {
       ctx.noteOrg(cells[0].text);
@@ -73,12 +109,24 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
     }
     const peek = (k: number) => lines[i + k];
     if (active?.owns?.(line, peek)) { active.take(line); continue; }
-    for (const f of families) {
-      if (!f.starts(line, active, peek)) continue;
+    const candidates = families.filter((f) => f.starts(line, active, peek));
+    if (candidates.length) {
+      let f = candidates[0];
+      // A table that could be a target table or a self-evaluation: its result columns decide.
+      if (candidates.includes(selfeval) || project.opensProject(line)) {
+        const d = decideFamily(lines, i);
+        const want = d.family === 'selfeval' ? selfeval : project;
+        if (candidates.includes(want)) f = want;
+        const chosen = f === selfeval ? '绩效自评表' : '项目绩效目标表';
+        ctx.decision = `识别为${chosen}：${f === want ? d.why : `${d.why}，但表的开头只符合${chosen}`}`;
+        report.mapped.push(`${row.sheet} 第 ${row.row} 行：${ctx.decision}`);
+        if (f !== selfeval) selfeval.release(chosen);
+        else ctx.dropHeading('绩效自评表');
+      }
       if (active && active !== f) active.close();
       f.open(line, active);
       active = f;
-      continue rows;
+      continue;
     }
     // A Word paragraph is outside every table by definition; it never continues a table's rows.
     if (row.paragraph) for (const c of cells) ctx.unplaced(row, c, '表格之外的段落');

@@ -3,15 +3,22 @@
 // column (一、基本情况 … 五、存在问题; national: 项目资金 / 年度总体目标 / 绩效指标), and a foot line
 // (填报人 / 联系电话). Each section is a small header-then-values grid; labels are matched on their
 // normalized spelling, so a label broken over two lines or written with other brackets still matches.
+// Also read: the structured self-evaluation (Sichuan 2023: 预算执行情况（10分）年初预算 | 调整后预算数 |
+// 预算执行数 | 预算执行率 | 权重 | 得分 | 原因; 绩效指标（90分）… 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 |
+// 得分 | 未完成原因分析; 合计, 评价结论, 存在问题, 改进措施, 项目负责人 / 财务负责人) and other published
+// column spellings (全年预算数(A) | 全年执行数(B) | 执行率(B/A); 年度指标值 | 全年实际值 | 未完成原因…).
 import { newProject, newSelfEval, newSelfEvalIndicator, parseAmount, type FundColumn, type FundRow, type SelfEval } from '../model';
 import type { GridCell, GridRow } from './grid';
-import { fieldAt, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
+import { bareLabel, fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
+import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
 import type { FoundTable } from './types';
 
-type Mode = 'info' | 'funds' | 'goals' | 'indicators' | 'problems' | 'done';
-type FundField = FundColumn | 'progress' | 'weight' | 'rate' | 'score';
+type Mode = 'info' | 'funds' | 'goals' | 'indicators' | 'problems' | 'conclusion' | 'measures' | 'fundsReason' | 'done';
+type FundField = FundColumn | 'progress' | 'weight' | 'rate' | 'score' | 'reason';
+/** Fund rows: the model's four, and the structured form's 财政专户管理资金 / 单位资金. */
+type FundRowKey = FundRow | 'fiscalSpecial' | 'unitOwn';
 type GoalField = 'goal' | 'achieved' | 'completionRate';
-type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'target' | 'actual' | 'weight' | 'score' | 'deviation';
+type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | Exclude<PartField, 'weight'>;
 
 const TITLE = /^(部门预算)?项目(支出)?绩效自评表$/;
 const YEAR_LINE = /^[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]$/;
@@ -19,28 +26,35 @@ const UNIT = /^(金额)?单位(万元|元)$/;
 
 /** Section labels of the first column, without their numbering (一、…). */
 function sectionOf(norm: string): Mode | null {
-  const n = norm.replace(/^[一二三四五六七八九十]+[、.]/, '');
+  // `预算执行情况（10分）`, `绩效指标（90分）`: the weight in the label (sectionWeight) is not part of the name.
+  const n = norm.replace(/^[一二三四五六七八九十]+[、.]/, '').replace(/\([0-9.]+分\)$/, '');
   if (n === '基本情况') return 'info';
   if (n === '预算执行情况' || /^项目资金(\((万元|元)\))?$/.test(n)) return 'funds';
-  if (n === '目标完成情况' || n === '年度总体目标') return 'goals';
-  if (n === '年度绩效指标完成情况' || n === '绩效指标') return 'indicators';
+  if (n === '目标完成情况' || n === '年度总体目标' || n === '年度总体目标完成情况' || n === '总体目标完成情况' || n === '年度目标完成情况') return 'goals';
+  if (n === '年度绩效指标完成情况' || n === '绩效指标' || n === '绩效指标完成情况') return 'indicators';
   if (n.startsWith('存在问题')) return 'problems';
+  if (n === '评价结论' || n === '自评结论') return 'conclusion';
+  if (n === '改进措施' || n === '整改措施') return 'measures';
+  if (n === '预算执行偏差原因') return 'fundsReason'; // our export's row for the structured form's 原因 column
   return null;
 }
+const sectionWeight = (norm: string) => /\(([0-9.]+)分\)$/.exec(norm)?.[1] ?? null;
 
-const INFO_LABELS: Record<string, 'name' | 'implementer' | 'authority'> = {
-  项目名称: 'name', 实施预算单位: 'implementer', 实施单位: 'implementer', 主管部门: 'authority', 填报部门: 'authority',
+const INFO_LABELS: Record<string, 'name' | 'code' | 'implementer' | 'authority' | 'manager' | 'phone'> = {
+  项目编码: 'code', 项目负责人: 'manager', 项目负责人及电话: 'manager', 联系电话: 'phone',
+  项目名称: 'name', 实施预算单位: 'implementer', 实施单位: 'implementer', 主管部门: 'authority', 主管部门及代码: 'authority', 填报部门: 'authority',
 };
 
 const FUND_HEADERS: Record<string, FundField> = {
   '预算安排情况(调整后)': 'planned', 预算安排情况: 'planned', 资金到位情况: 'received', 资金执行情况: 'spent',
   预算执行进度: 'progress', '预算执行进度(%)': 'progress',
   年初预算数: 'initial', 全年预算数: 'planned', 全年执行数: 'spent', 分值: 'weight', 执行率: 'rate', 得分: 'score',
+  年初预算: 'initial', 调整后预算数: 'planned', 调整后预算: 'planned', 预算执行数: 'spent', 预算执行率: 'rate', 权重: 'weight', 原因: 'reason',
 };
-const FUND_ROWS: Record<string, FundRow> = {
-  预算数: 'total', 到位数: 'total', 执行数: 'total', 年度资金总额: 'total', 资金总额: 'total',
+const FUND_ROWS: Record<string, FundRowKey> = {
+  总额: 'total', 财政专户管理资金: 'fiscalSpecial', 单位资金: 'unitOwn', 预算数: 'total', 到位数: 'total', 执行数: 'total', 年度资金总额: 'total', 资金总额: 'total',
   其中财政资金: 'fiscal', 财政资金: 'fiscal', 其中本年财政拨款: 'fiscal', 本年财政拨款: 'fiscal', 其中当年财政拨款: 'fiscal',
-  当年财政拨款: 'fiscal', 财政拨款: 'fiscal', 上年结转资金: 'carryOver', 其中上年结转资金: 'carryOver', 上年结转: 'carryOver',
+  当年财政拨款: 'fiscal', 财政拨款: 'fiscal', 其中财政拨款: 'fiscal', 上年结转资金: 'carryOver', 其中上年结转资金: 'carryOver', 上年结转: 'carryOver',
   其他: 'other', 其他资金: 'other',
 };
 /** The national form prints — in the split rows' 分值/执行率/得分 cells. */
@@ -51,12 +65,18 @@ const GOAL_HEADERS: Record<string, GoalField> = {
 };
 const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   一级指标: 'level1', 二级指标: 'level2', 三级指标: 'name', 指标说明: 'description', 指标解释: 'description', 绩效指标描述: 'description',
-  指标描述: 'description', 预期指标值: 'target', 年度指标值: 'target', 指标值: 'target', 实际完成值: 'actual', 分值: 'weight',
+  指标描述: 'description', 预期指标值: 'target', 年度指标值: 'target', 指标值: 'target', 目标值: 'target', 年度目标值: 'target', 实际完成值: 'actual', 分值: 'weight',
   权重: 'weight', 自评得分: 'score', 得分: 'score', 偏差原因分析及改进措施: 'deviation', 偏差原因分析: 'deviation',
+  完成值: 'actual', 全年实际值: 'actual', 全年完成值: 'actual', 实际值: 'actual', 未完成原因分析: 'deviation', 未完成原因: 'deviation',
+  未完成原因及拟采取的改进措施: 'deviation', 偏差原因及改进措施: 'deviation',
+  指标性质: 'operator', 度量单位: 'unit', 计量单位: 'unit', 指标方向性: 'direction', 指标方向: 'direction', '评(扣)分标准': 'scoring', 评分标准: 'scoring',
+  是否核心指标: 'core', 备注: 'remark',
 };
+const PART_FIELDS = new Set<string>(Object.values(PART_HEADERS));
 
-const FOOT = /(填报人|联系电话|填报日期)\s*[:：]?\s*/g;
-const FOOT_FIELD = { 填报人: 'preparer', 联系电话: 'phone', 填报日期: 'date' } as const;
+const FOOT = /(填报人|联系电话|填报日期|项目负责人|财务负责人)\s*[:：]?\s*/g;
+const FOOT_FIELD = { 填报人: 'preparer', 联系电话: 'phone', 填报日期: 'date', 项目负责人: 'manager', 财务负责人: 'financeManager' } as const;
+const FOOT_LINE = /^(填报人|联系电话|填报日期|项目负责人|财务负责人)/;
 
 /** `产出指标（50）`, `效益指标（30)`, `满意度指标(10分)` → name and weight. */
 export function splitWeightLabel(text: string): { name: string; weight: string | null } {
@@ -74,6 +94,10 @@ interface Draft {
   table: FoundTable;
   layout: 'hebei-2019' | 'national-2020';
   started: boolean;
+  /** The title that opened the draft, if any. */
+  title: string;
+  /** 项目编码 in 基本情况: the project's code. */
+  code: string;
 }
 
 export class SelfevalTableRecogniser implements TableRecogniser {
@@ -93,6 +117,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     const { cells, norms } = line;
     if (cells.length === 1 && TITLE.test(norms[0])) {
       this.newDraft(line.row, true);
+      this.draft!.title = cells[0].text.trim();
       this.ctx.report.mapped.push(`标题「${cells[0].text.trim()}」（${line.row.sheet} 第 ${line.row.row} 行）`);
       if (norms[0].startsWith('项目支出')) this.draft!.layout = 'national-2020';
       return 'close';
@@ -127,27 +152,42 @@ export class SelfevalTableRecogniser implements TableRecogniser {
   open(line: Line): void {
     if (!this.draft || this.draft.started) this.newDraft(line.row, false);
     this.draft!.started = true;
+    this.draft!.table.reason = this.ctx.decision;
     this.ctx.report.tables.push(this.draft!.table);
     this.mode = 'info';
     this.take(line);
   }
 
+  /** The dispatcher found the table under a self-evaluation title (or 填报部门 line) to be another family's. */
+  release(chosen: string): void {
+    const d = this.draft;
+    if (!d || d.started) return;
+    this.drafts.splice(this.drafts.indexOf(d), 1);
+    this.draft = null;
+    if (d.title) this.ctx.report.warnings.push(`标题「${d.title}」下的表格没有结果列，已按${chosen}导入，请核对。`);
+    if (d.dept) this.ctx.noteOrg(d.dept);
+  }
+
   /** Rows of a started table, up to its foot line or the start of the next table. */
   owns(line: Line, peek: (k: number) => Line | undefined): boolean {
     if (!this.draft?.started || this.mode === 'done' || this.startsNew(line, peek)) return false;
-    return !line.row.paragraph || line.norms.some((n) => /^(填报人|联系电话)/.test(n));
+    return !line.row.paragraph || line.norms.some((n) => /^(填报人|联系电话|项目负责人|财务负责人)/.test(n));
   }
 
   take(line: Line): void {
     const d = this.draft;
     const { row } = line;
     if (!d || this.mode === 'done') { for (const c of line.cells) this.ctx.unplaced(row, c, '自评表之后无法识别的内容'); return; }
-    if (line.norms.some((n) => /^(填报人|联系电话|填报日期)/.test(n))) { this.foot(line); this.mode = 'done'; return; }
+    // (项目负责人 inside 基本情况 is an info row of some forms, not the foot)
+    if (line.norms.some((n) => FOOT_LINE.test(n)) && !(this.mode === 'info' && !line.norms.some((n) => /^(填报人|填报日期)/.test(n)))) { this.foot(line); this.mode = 'done'; return; }
     let cells = line.cells;
     const sec = sectionOf(line.norms[0]);
     if (sec) {
       this.mode = sec;
       cells = cells.slice(1);
+      const w = sectionWeight(line.norms[0]);
+      if (w !== null && sec === 'funds') d.se.budgetRateWeight = parseAmount(w) ?? '';
+      if (w !== null && sec === 'indicators') this.ctx.report.mapped.push(`「${line.cells[0].text.replace(/\s+/g, '')}」：绩效指标的权重合计 ${w} 分，由各指标的权重得出，不另行保存`);
       const unit = /^项目资金\((万元|元)\)$/.exec(line.norms[0]);
       if (unit) { d.layout = 'national-2020'; this.ctx.noteUnit(unit[1] as '万元' | '元', row); }
     }
@@ -158,7 +198,12 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       case 'funds': return this.funds(row, cells, norms);
       case 'goals': return this.goals(row, cells, norms);
       case 'indicators': return this.indicators(row, cells, norms);
-      case 'problems': d.se.problems = d.se.problems ? `${d.se.problems}\n${cells.map((c) => c.text).join('\n')}` : cells.map((c) => c.text).join('\n'); return;
+      case 'problems': case 'conclusion': case 'measures': case 'fundsReason': {
+        const key = this.mode;
+        const text = cells.map((c) => c.text).join('\n');
+        d.se[key] = d.se[key] ? `${d.se[key]}\n${text}` : text;
+        return;
+      }
     }
   }
 
@@ -169,7 +214,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
 
   private newDraft(row: GridRow, titled: boolean): void {
     const table: FoundTable = { kind: 'selfeval', sheet: row.sheet, startRow: row.row, indicators: 0 };
-    this.draft = { se: newSelfEval(), name: '', dept: '', table, layout: 'hebei-2019', started: false };
+    this.draft = { se: newSelfEval(), name: '', dept: '', table, layout: 'hebei-2019', started: false, title: '', code: '' };
     this.drafts.push(this.draft);
     this.mode = 'info';
     this.lastLevel1 = this.lastLevel2 = '';
@@ -197,6 +242,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       const next = cells[i + 1];
       const value = next && !INFO_LABELS[norms[i + 1]] ? (i++, next.text) : '';
       if (label === 'name') d.name = value.trim();
+      else if (label === 'code') d.code = value.trim();
       else d.se[label] = value;
       if (label === 'authority') d.layout = 'national-2020';
     }
@@ -204,32 +250,51 @@ export class SelfevalTableRecogniser implements TableRecogniser {
 
   private funds(row: GridRow, cells: GridCell[], norms: string[]): void {
     const se = this.draft!.se;
-    if (norms.filter((n) => FUND_HEADERS[n]).length >= 2) {
+    const heads = norms.map((n) => FUND_HEADERS[n] ?? FUND_HEADERS[bareLabel(n)] ?? FUND_HEADERS[headerKey(n)]);
+    if (heads.filter(Boolean).length >= 2) {
       this.fundCols = { fields: [] };
       cells.forEach((c, k) => {
-        const f = FUND_HEADERS[norms[k]];
+        const f = heads[k];
         if (f) this.fundCols.fields.push({ field: f, from: c.col, to: c.col + c.span });
         else this.ctx.unplaced(row, c, '预算执行情况表头中无法识别的列');
       });
       if (this.fundCols.fields.some((f) => f.field === 'initial' || f.field === 'weight')) this.draft!.layout = 'national-2020';
       return;
     }
-    let kind: FundRow | null = null;
+    let kind: FundRowKey | null = null;
     cells.forEach((c, k) => {
       const rowKind = FUND_ROWS[norms[k]];
-      if (rowKind) { kind = rowKind; return; }
+      if (rowKind) {
+        kind = rowKind;
+        // The structured form's extra rows exist in this table: blank cells are blank, not absent.
+        if (rowKind === 'fiscalSpecial' || rowKind === 'unitOwn') {
+          for (const f of this.fundCols.fields) if (f.field === 'initial' || f.field === 'planned' || f.field === 'received' || f.field === 'spent') se.funds[f.field][rowKind] ??= '';
+        }
+        return;
+      }
       const field = fieldAt(this.fundCols, c.col);
       if (!field || (kind === null && field !== 'progress')) { this.ctx.unplaced(row, c, '预算执行情况中找不到对应的列或行'); return; }
       if (DASH.test(c.text.trim())) return;
-      if (field === 'progress' || field === 'rate') { se.progress = c.text; return; }
+      if (field === 'progress' || field === 'rate') {
+        if (kind === null || kind === 'total') se.progress = c.text;
+        else se.progressByRow = { ...se.progressByRow, [kind]: c.text };
+        return;
+      }
+      if (field === 'reason') { se.fundsReason = se.fundsReason ? `${se.fundsReason}\n${c.text}` : c.text; return; }
       if (field === 'weight' || field === 'score') {
         const a = parseAmount(c.text);
-        if (a === null) { this.ctx.unplaced(row, c, field === 'weight' ? '预算执行率分值不是数字' : '预算执行率得分不是数字'); return; }
+        if (a === null && field === 'score') { se.budgetRateScoreText = c.text; this.scoreTextNote(row, c, '预算执行率得分'); return; }
+        if (a === null) { this.ctx.unplaced(row, c, '预算执行率分值不是数字'); return; }
         if (field === 'weight') se.budgetRateWeight = a; else se.budgetRateScore = a;
         return;
       }
       se.funds[field][kind!] = this.ctx.amount(c.text, row, c, '金额');
     });
+  }
+
+  /** A score typed as a word (优): kept as text, told here and flagged by the audit (selfeval.score-text). */
+  private scoreTextNote(row: GridRow, c: GridCell, what: string): void {
+    this.ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：${what}「${c.text}」不是数字，已按文字保存，请改为分数。`);
   }
 
   private goals(row: GridRow, cells: GridCell[], norms: string[]): void {
@@ -256,7 +321,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     if (norms.includes('一级指标')) {
       this.indCols = { fields: [] };
       cells.forEach((c, k) => {
-        const f = INDICATOR_HEADERS[norms[k]];
+        const f = INDICATOR_HEADERS[norms[k]] ?? INDICATOR_HEADERS[bareLabel(norms[k])] ?? INDICATOR_HEADERS[headerKey(norms[k])];
         if (f) this.indCols.fields.push({ field: f, from: c.col, to: c.col + c.span });
         else this.ctx.unplaced(row, c, '绩效指标表头中无法识别的列');
       });
@@ -265,12 +330,12 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       return;
     }
     const first = norms[0];
-    if (first === '总分' || first === '评价等级') {
+    if (first === '总分' || first === '评价等级' || first === '合计') {
       for (const c of cells.slice(1)) {
         const f = fieldAt(this.indCols, c.col);
-        if (f === 'weight' && first === '总分') continue; // the form's 100 under 分值
+        if (f === 'weight' && first !== '评价等级') continue; // the form's 100 under 分值 / 权重
         if (f !== 'score' && f !== 'weight' && !(f === 'deviation' && first === '评价等级')) { this.ctx.unplaced(row, c, `${first}行中无法识别的单元格`); continue; }
-        if (first === '总分') {
+        if (first !== '评价等级') {
           const a = parseAmount(c.text);
           if (a === null) this.ctx.unplaced(row, c, '总分不是数字'); else se.total = a;
         } else {
@@ -281,20 +346,9 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       }
       return;
     }
-    if (/^预算执行率/.test(first)) {
-      const w = splitWeightLabel(cells[0].text).weight;
-      if (w !== null) se.budgetRateWeight = w;
-      for (const c of cells.slice(1)) {
-        const f = fieldAt(this.indCols, c.col);
-        const n = normalizeLabel(c.text);
-        if (f === 'level2' && n === '预算执行率') continue;
-        const a = f === 'score' || f === 'weight' ? parseAmount(c.text) : null;
-        if (a === null) { this.ctx.unplaced(row, c, '预算执行率行中无法识别的单元格'); continue; }
-        if (f === 'score') se.budgetRateScore = a; else se.budgetRateWeight = a;
-      }
-      return;
-    }
-    const vals: Partial<Record<IndicatorField, string>> = {};
+    if (/^预算执行率/.test(first)) return this.budgetRateRow(row, cells);
+    const vals: Partial<Record<IndicatorField | 'scoreText', string>> = {};
+    const partCells: Partial<Record<PartField, { text: string; cell: GridCell }>> = {};
     for (const c of cells) {
       let f = fieldAt(this.indCols, c.col);
       // 三级指标 spanning two grid columns: a second cell inside it is the unlabelled description.
@@ -302,14 +356,16 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       if (!f) { this.ctx.unplaced(row, c, '绩效指标表中不属于任何列'); continue; }
       if (f === 'weight' || f === 'score') {
         const a = parseAmount(c.text);
-        if (a === null) { this.ctx.unplaced(row, c, f === 'weight' ? '分值不是数字' : '得分不是数字'); continue; }
+        if (a === null && f === 'score') { vals.scoreText = c.text; this.scoreTextNote(row, c, '得分'); continue; }
+        if (a === null) { this.ctx.unplaced(row, c, '分值不是数字'); continue; }
         vals[f] = a;
         continue;
       }
+      if (PART_FIELDS.has(f)) { partCells[f as PartField] = { text: c.text, cell: c }; continue; }
       vals[f] = vals[f] === undefined ? c.text : vals[f] + c.text;
     }
-    let level1 = vals.level1 ?? '';
-    let level2 = vals.level2 ?? '';
+    let level1 = levelName(this.ctx, vals.level1 ?? '');
+    let level2 = levelName(this.ctx, vals.level2 ?? '');
     if (!isBlank(level1)) {
       const { name, weight } = splitWeightLabel(level1);
       level1 = name;
@@ -320,11 +376,46 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     }
     this.lastLevel1 = level1;
     this.lastLevel2 = level2;
+    // A structured table (指标性质/度量单位 columns): 指标值 is the number, the target their join.
+    const has = (f: IndicatorField) => this.indCols.fields.some((x) => x.field === f);
+    const { parts, joined } = readParts(this.ctx, row, partCells, vals.target, has('operator') || has('unit'));
+    if (has('remark')) parts.remark ??= '';
+    delete parts.weight;
     se.indicators.push(newSelfEvalIndicator({
-      level1, level2, name: vals.name ?? '', description: vals.description ?? '', target: vals.target ?? '', actual: vals.actual ?? '',
-      weight: vals.weight ?? '', score: vals.score ?? '', deviation: vals.deviation ?? '',
+      level1, level2, name: vals.name ?? '', description: vals.description ?? '', target: joined ?? vals.target ?? '', actual: vals.actual ?? '',
+      weight: vals.weight ?? '', score: vals.score ?? '', deviation: vals.deviation ?? '', ...parts,
+      ...(vals.scoreText !== undefined ? { scoreText: vals.scoreText } : {}),
     }));
     d.table.indicators++;
+  }
+
+  /**
+   * `预算执行率（10） | 预算执行率 | 资金执行情况 | ≥100% | 98.83% | 9.88`: its weight and score, and the
+   * cells published tables fill like an indicator's (name, target, actual), kept in `budgetRateRow`.
+   */
+  private budgetRateRow(row: GridRow, cells: GridCell[]): void {
+    const se = this.draft!.se;
+    const w = splitWeightLabel(cells[0].text).weight;
+    if (w !== null) se.budgetRateWeight = w;
+    const filled: Record<string, string> = {};
+    for (const c of cells.slice(1)) {
+      let f = fieldAt(this.indCols, c.col);
+      if (f === 'level2' && normalizeLabel(c.text) === '预算执行率') continue;
+      if (f === 'name' && filled.name !== undefined && !this.indCols.fields.some((x) => x.field === 'description')) f = 'description';
+      if (f === 'score' || f === 'weight') {
+        if (DASH.test(c.text.trim())) continue; // printed there by the national layout: the row's points are in 项目资金
+        const a = parseAmount(c.text);
+        if (a !== null) { if (f === 'score') se.budgetRateScore = a; else se.budgetRateWeight = a; continue; }
+        if (f === 'score') { se.budgetRateScoreText = c.text; this.scoreTextNote(row, c, '预算执行率得分'); continue; }
+      }
+      if (f === 'level2' || f === 'name' || f === 'description' || f === 'target' || f === 'actual' || f === 'deviation') { filled[f] = (filled[f] ?? '') + c.text; continue; }
+      this.ctx.unplaced(row, c, '预算执行率行中无法识别的单元格');
+    }
+    if (Object.keys(filled).length) {
+      const { level2, description, deviation } = filled;
+      se.budgetRateRow = { name: filled.name ?? '', target: filled.target ?? '', actual: filled.actual ?? '', ...(level2 !== undefined ? { level2 } : {}), ...(description !== undefined ? { description } : {}), ...(deviation !== undefined ? { deviation } : {}) };
+      this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：预算执行率行的指标内容（${Object.values(filled).join('、')}）→ 预算执行率行`);
+    }
   }
 
   /** `填报人：张明静 | 联系电话：5776425`, also run together in one cell or with the value in the next cell. */
@@ -339,7 +430,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
         const end = k + 1 < marks.length ? marks[k + 1].index : text.length;
         let value = text.slice(m.index + m[0].length, end).trim();
         const next = cells[i + 1];
-        if (value === '' && k === marks.length - 1 && next && !FOOT_START.test(next.text)) { value = next.text.trim(); i++; }
+        if (value === '' && k === marks.length - 1 && next && !FOOT_LINE.test(next.text.trim())) { value = next.text.trim(); i++; }
         se[FOOT_FIELD[m[1] as keyof typeof FOOT_FIELD]] = value;
       });
     }
@@ -366,9 +457,11 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       const key = normalizeLabel(d.name);
       let project = doc.projects.find((p) => normalizeLabel(p.name) === key && !p.selfeval);
       if (!project) {
-        project = newProject(doc.meta.templateId, { name: d.name });
+        project = newProject(doc.meta.templateId, { name: d.name, code: d.code });
         doc.projects.push(project);
       } else report.mapped.push(`自评表「${d.name}」→ 同名项目的自评部分`);
+      if (d.code && project.code === '') project.code = d.code;
+      else if (d.code && project.code !== d.code) report.warnings.push(`自评表「${d.name}」的项目编码「${d.code}」与项目的编码「${project.code}」不同，保留项目的编码。`);
       project.selfeval = d.se;
       this.ctx.noteYear(d.name);
     }
@@ -379,5 +472,3 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     }
   }
 }
-
-const FOOT_START = /^\s*(填报人|联系电话|填报日期)/;

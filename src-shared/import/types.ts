@@ -36,6 +36,8 @@ export interface FoundTable {
   projects?: number;
   /** Project and self-evaluation tables: the project's name. */
   name?: string;
+  /** Which family the dispatcher chose and why (识别为项目绩效目标表：表头无完成值、得分等结果列). */
+  reason?: string;
 }
 
 export interface ImportReport {

@@ -52,6 +52,17 @@ function money(col: number, a: Amount, unit: MoneyUnit, init: Partial<LayoutCell
   return amount(col, formatAmount(a, unit), init);
 }
 const row = (cells: LayoutCell[]): LayoutRow => ({ cells, heightPt: 0, header: false });
+/** A score: the typed points, or the word an imported table had there (优, flagged by selfeval.score-text). */
+const score = (col: number, points: Amount, word: string | undefined, init: Partial<LayoutCell> = {}) =>
+  points === '' && word ? value(col, word, init) : amount(col, points, init);
+/** The 预算执行率 row filled like an indicator (资金执行情况 | ≥100% | 98.83%), when the document has one. */
+const rateRow = (se: SelfEval) => {
+  const r = se.budgetRateRow;
+  return r && [r.name, r.target, r.actual, r.level2, r.description, r.deviation].some((t) => t) ? r : null;
+};
+/** Paragraph sections of the structured form, printed only when typed (nothing the clerk wrote is lost). */
+const extraTexts = (se: SelfEval): [string, string][] =>
+  ([['预算执行偏差原因', se.fundsReason], ['评价结论', se.conclusion], ['改进措施', se.measures]] as [string, string | undefined][]).filter((x): x is [string, string] => !!x[1]);
 
 /** `产出指标（50）` when the level-1 weight is known. */
 function level1Label(se: SelfEval, level1: string): string {
@@ -77,7 +88,9 @@ function indicatorRows(se: SelfEval, tail: (i: number) => LayoutCell[]): LayoutR
 }
 
 function footOf(se: SelfEval): { left: string; right: string } {
-  return { left: `填报人：${se.preparer}`, right: `联系电话：${se.phone}${se.date ? `\u3000\u3000填报日期：${se.date}` : ''}` };
+  // 项目负责人 / 财务负责人 (structured form) only when typed.
+  const heads = [se.manager ? `项目负责人：${se.manager}` : '', se.financeManager ? `财务负责人：${se.financeManager}` : ''].filter(Boolean).join('\u3000\u3000');
+  return { left: `填报人：${se.preparer}${heads ? `\u3000\u3000${heads}` : ''}`, right: `联系电话：${se.phone}${se.date ? `\u3000\u3000填报日期：${se.date}` : ''}` };
 }
 
 function hebeiPart(p: Project, se: SelfEval, unit: MoneyUnit, deptName: string): Omit<LayoutPart, 'sheetName' | 'projectIndex' | 'pageBreakBefore' | 'title' | 'subtitle'> {
@@ -98,17 +111,20 @@ function hebeiPart(p: Project, se: SelfEval, unit: MoneyUnit, deptName: string):
     const x = se.indicators[i];
     // No description: 三级指标 takes both columns, as on the published form.
     const name = x.description === '' ? [value(3, x.name, { colSpan: 2 })] : [value(3, x.name), value(4, x.description)];
-    return [...name, value(5, x.target), value(6, x.actual), amount(7, x.score)];
+    return [...name, value(5, x.target), value(6, x.actual), score(7, x.score, x.scoreText)];
   });
+  const rr = rateRow(se);
+  const rrName = rr?.description ? [value(3, rr.name ?? ''), value(4, rr.description)] : [value(3, rr?.name ?? '', { colSpan: 2 })];
   rows.push(
     row([label(0, '四、年度绩效指标完成情况', { rowSpan: n + 4 }), label(1, '一级指标'), label(2, '二级指标'), label(3, '三级指标', { colSpan: 2 }),
       label(5, '预期指标值'), label(6, '实际完成值'), label(7, '自评得分')]),
     ...body,
-    row([value(1, se.budgetRateWeight === '' ? '预算执行率' : `预算执行率（${se.budgetRateWeight}）`, { kind: 'level1' }), value(2, '预算执行率'),
-      value(3, '', { colSpan: 2 }), value(5, ''), value(6, ''), amount(7, se.budgetRateScore)]),
+    row([value(1, se.budgetRateWeight === '' ? '预算执行率' : `预算执行率（${se.budgetRateWeight}）`, { kind: 'level1' }), value(2, rr?.level2 || '预算执行率'),
+      ...rrName, value(5, rr?.target ?? ''), value(6, rr?.actual ?? ''), score(7, se.budgetRateScore, se.budgetRateScoreText)]),
     row([label(1, '总分', { colSpan: 6 }), amount(7, se.total)]),
     row([label(1, '评价等级', { colSpan: 6 }), value(7, se.grade)]),
     row([label(0, '五、存在问题、原因及下一步整改措施'), cell(1, se.problems, 'text', { colSpan: 7 })]),
+    ...extraTexts(se).map(([l, t]) => row([label(0, l), cell(1, t, 'text', { colSpan: 7 })])),
   );
   const columnsMm = widths(HEBEI_SHARES);
   computeRowHeights(rows, columnsMm, FONT_PT);
@@ -121,18 +137,23 @@ function hebeiPart(p: Project, se: SelfEval, unit: MoneyUnit, deptName: string):
 function nationalPart(p: Project, se: SelfEval, unit: MoneyUnit): Omit<LayoutPart, 'sheetName' | 'projectIndex' | 'pageBreakBefore' | 'title' | 'subtitle'> {
   const f = se.funds;
   const dash = (col: number) => value(col, '—');
-  const fundRow = (name: string, k: 'total' | 'fiscal' | 'carryOver' | 'other', first: boolean) => row([
-    label(1, name, { colSpan: 2, bold: false }), money(3, f.initial[k], unit), money(4, f.planned[k], unit), money(5, f.spent[k], unit),
-    ...(first ? [amount(6, se.budgetRateWeight), value(7, se.progress), amount(8, se.budgetRateScore)] : [dash(6), dash(7), dash(8)]),
+  type Key = 'total' | 'fiscal' | 'carryOver' | 'other' | 'fiscalSpecial' | 'unitOwn';
+  const rate = (k: Key) => se.progressByRow?.[k];
+  const fundRow = (name: string, k: Key, first: boolean) => row([
+    label(1, name, { colSpan: 2, bold: false }), money(3, f.initial[k] ?? '', unit), money(4, f.planned[k] ?? '', unit), money(5, f.spent[k] ?? '', unit),
+    ...(first ? [amount(6, se.budgetRateWeight), value(7, se.progress), score(8, se.budgetRateScore, se.budgetRateScoreText)] : [dash(6), rate(k) ? value(7, rate(k)!) : dash(7), dash(8)]),
   ]);
+  // The structured form's rows (财政专户管理资金, 单位资金), printed when the document has them.
+  const extraFunds = ([['财政专户管理资金', 'fiscalSpecial'], ['单位资金', 'unitOwn']] as const).filter(([, k]) => [f.initial, f.planned, f.spent].some((c) => c[k] !== undefined));
   const rows: LayoutRow[] = [
     row([label(0, '项目名称'), value(1, p.name, { colSpan: 8 })]),
     row([label(0, '主管部门'), value(1, se.authority, { colSpan: 3 }), label(4, '实施单位', { colSpan: 2 }), value(6, se.implementer, { colSpan: 3 })]),
-    row([label(0, `项目资金（${unit}）`, { rowSpan: 5 }), value(1, '', { colSpan: 2 }), label(3, '年初预算数'), label(4, '全年预算数'), label(5, '全年执行数'),
+    row([label(0, `项目资金（${unit}）`, { rowSpan: 5 + extraFunds.length }), value(1, '', { colSpan: 2 }), label(3, '年初预算数'), label(4, '全年预算数'), label(5, '全年执行数'),
       label(6, '分值'), label(7, '执行率'), label(8, '得分')]),
     fundRow('年度资金总额', 'total', true),
     fundRow('其中：当年财政拨款', 'fiscal', false),
     fundRow('上年结转资金', 'carryOver', false),
+    ...extraFunds.map(([name, k]) => fundRow(name, k, false)),
     fundRow('其他资金', 'other', false),
     row([label(0, '年度总体目标', { rowSpan: 2 }), label(1, '预期目标', { colSpan: 4 }), label(5, '实际完成情况', { colSpan: 4 })]),
     row([cell(1, se.goal, 'text', { colSpan: 4 }), cell(5, se.achieved, 'text', { colSpan: 4 })]),
@@ -140,17 +161,23 @@ function nationalPart(p: Project, se: SelfEval, unit: MoneyUnit): Omit<LayoutPar
   const n = se.indicators.length;
   const body = indicatorRows(se, (i) => {
     const x = se.indicators[i];
-    return [value(3, x.name), value(4, x.target), value(5, x.actual), amount(6, x.weight), amount(7, x.score), cell(8, x.deviation, 'text')];
+    return [value(3, x.name), value(4, x.target), value(5, x.actual), amount(6, x.weight), score(7, x.score, x.scoreText), cell(8, x.deviation, 'text')];
   });
+  // The 预算执行率 row filled like an indicator: its weight and score are printed in 项目资金 above.
+  const rr = rateRow(se);
+  const rateCells = rr ? [row([value(1, '预算执行率', { kind: 'level1' }), value(2, rr.level2 || '预算执行率'), value(3, rr.name ?? ''), value(4, rr.target ?? ''), value(5, rr.actual ?? ''),
+    dash(6), dash(7), cell(8, rr.deviation ?? '', 'text')])] : [];
   rows.push(
-    row([label(0, '绩效指标', { rowSpan: n + 1 }), label(1, '一级指标'), label(2, '二级指标'), label(3, '三级指标'), label(4, '年度指标值'),
+    row([label(0, '绩效指标', { rowSpan: n + 1 + rateCells.length }), label(1, '一级指标'), label(2, '二级指标'), label(3, '三级指标'), label(4, '年度指标值'),
       label(5, '实际完成值'), label(6, '分值'), label(7, '得分'), label(8, '偏差原因分析及改进措施')]),
     ...body,
+    ...rateCells,
     row([label(0, '总分', { colSpan: 6 }), value(6, '100'), amount(7, se.total), value(8, '')]),
   );
   // Not on the national form, printed only when typed so that nothing the clerk wrote is lost.
   if (se.grade) rows.push(row([label(0, '评价等级', { colSpan: 7 }), value(7, se.grade), value(8, '')]));
   if (se.problems) rows.push(row([label(0, '存在问题、原因及下一步整改措施', { colSpan: 2 }), cell(2, se.problems, 'text', { colSpan: 7 })]));
+  for (const [l, t] of extraTexts(se)) rows.push(row([label(0, l, { colSpan: 2 }), cell(2, t, 'text', { colSpan: 7 })]));
   const columnsMm = widths(NATIONAL_SHARES);
   computeRowHeights(rows, columnsMm, FONT_PT);
   return {

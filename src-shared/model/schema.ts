@@ -102,6 +102,11 @@ export const FundSplitSchema = z.object({
   carryOver: amount,
   /** 其他资金 */
   other: amount,
+  // --- import helper block (issue 16): rows of the structured (Sichuan 2023) funds table ---
+  /** 财政专户管理资金 */
+  fiscalSpecial: amount.optional(),
+  /** 单位资金 */
+  unitOwn: amount.optional(),
 }).loose();
 
 export const SelfEvalIndicatorSchema = z.object({
@@ -169,11 +174,21 @@ export const SelfEvalSchema = z.object({
   /** 填报日期 as typed. */
   date: text,
   /** The 预算执行率 row filled like an indicator (资金执行情况 | ≥100% | 98%), as typed. */
-  budgetRateRow: z.object({ name: text, target: text, actual: text }).loose().optional(),
+  // (level2/description/deviation: cells some published rows fill too — import helper, issue 16)
+  budgetRateRow: z.object({ name: text, target: text, actual: text, level2: text.optional(), description: text.optional(), deviation: text.optional() }).loose().optional(),
   /** 预算执行率得分 as typed when it is not a number. */
   budgetRateScoreText: text.optional(),
   /** 偏差原因 of the funds rows (原因, required under 90% in the structured form). */
   fundsReason: text.optional(),
+  // --- import helper block (issue 16): cells of the structured self-evaluation kept exactly ---
+  /** 预算执行率 of the split rows (the total row's is `progress`), as typed, by fund row. */
+  progressByRow: z.record(z.string(), text).optional(),
+  /** 评价结论 and 改进措施 */
+  conclusion: text.optional(),
+  measures: text.optional(),
+  /** 项目负责人 / 财务负责人 at the foot */
+  manager: text.optional(),
+  financeManager: text.optional(),
 }).loose();
 
 export const ProjectSchema = z.object({
@@ -208,6 +223,10 @@ export const ProjectSchema = z.object({
   carryOver: amount.optional(),
   /** 总体目标 / 中期目标 (`goal` is 年度目标). */
   overallGoal: text.optional(),
+  // --- import helper block (issue 16): the 88号 form prints the 中期 funds split beside the 年度 one ---
+  /** 中期资金总额's 其中：财政拨款 / 其他资金 */
+  midTermFiscal: amount.optional(),
+  midTermOther: amount.optional(),
 }).loose();
 
 /** 年度主要任务 of the department-wide table (部门（单位）整体支出绩效目标表). */

@@ -49,7 +49,7 @@ export const BAND_LABEL = ['优', '良', '中', '差'];
 export const PROJECT_FIELD_LABEL: Record<string, string> = {
   code: '项目编码', name: '项目名称', budget: '预算数', fiscal: '财政资金', other: '其他资金', purpose: '资金用途', goal: '绩效目标',
   authority: '主管部门', implementer: '实施单位', manager: '项目负责人', attribute: '项目属性', period: '项目期',
-  midTermTotal: '中期资金总额', carryOver: '上年结转', overallGoal: '总体目标',
+  midTermTotal: '中期资金总额', carryOver: '上年结转', overallGoal: '总体目标', midTermFiscal: '中期财政拨款', midTermOther: '中期其他资金',
 };
 export const PROJECT_INDICATOR_LABEL: Record<string, string> = {
   level1: '一级指标', level2: '二级指标', name: '三级指标', description: '绩效指标描述', value: '指标值', basis: '指标值确定依据',

@@ -22,6 +22,7 @@ export const SELFEVAL_FIELD_LABEL: Record<string, string> = {
   completionRate: '总体完成率', budgetRateWeight: '预算执行率权重', budgetRateScore: '预算执行率得分', total: '总分', grade: '评价等级',
   problems: '存在问题、原因及下一步整改措施', preparer: '填报人', phone: '联系电话', date: '填报日期',
   budgetRateScoreText: '预算执行率得分', fundsReason: '预算执行偏差原因',
+  conclusion: '评价结论', measures: '改进措施', manager: '项目负责人', financeManager: '财务负责人',
 };
 export const SELFEVAL_INDICATOR_LABEL: Record<string, string> = {
   level1: '一级指标', level2: '二级指标', name: '三级指标', description: '指标说明', target: '年度指标值', actual: '实际完成值',
@@ -354,4 +355,17 @@ const textRule = rule('selfeval.text', ['selfeval.template-text', 'text.merged-c
     }
   });
 
-export const SELFEVAL_RULES: ProjectRule[] = [weightSumRule, overWeightRule, totalRule, progressRule, splitRule, scoreVsActualRule, actualRule, valuesRule, textRule];
+/** A score typed as a word (优, 良) where the form expects points: kept as typed by the importer, told here. */
+const scoreTextRule = rule('selfeval.score-text', ['selfeval.score-text'],
+  '得分应为分数：导入时得分为文字（如“优”）的单元格按原文保存，需改为分数',
+  (p, se, index, _ctx, out) => {
+    const message = (t: string) => `得分“${t}”不是分数，已按文字保存；请改为分数（计算得分、总分和评价等级不计入这一项）`;
+    for (const ind of se.indicators) {
+      if (ind.scoreText && ind.score === '') out.push(finding(ind.id, 'score', indicatorWhere(index, ind, 'score'), ind.scoreText, { severity: 'error', code: 'selfeval.score-text', message: message(ind.scoreText) }));
+    }
+    if (se.budgetRateScoreText && se.budgetRateScore === '') {
+      out.push(pf(p, index, 'budgetRateScore', '预算执行率得分', se.budgetRateScoreText, { severity: 'error', code: 'selfeval.score-text', message: message(se.budgetRateScoreText) }));
+    }
+  });
+
+export const SELFEVAL_RULES: ProjectRule[] = [weightSumRule, overWeightRule, totalRule, progressRule, splitRule, scoreVsActualRule, actualRule, valuesRule, textRule, scoreTextRule];

@@ -1,0 +1,77 @@
+// What the project and self-evaluation recognisers share about one indicator row: the structured
+// columns of the 一体化 forms (指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性 …), the one-cell value
+// joined from them, and level names broken over two lines in the source (经济效益\n指标).
+import { joinValue, type Operator } from '../expr/parts';
+import { parseAmount } from '../model';
+import type { ImportContext } from './context';
+import type { GridCell, GridRow } from './grid';
+
+export type PartField = 'operator' | 'unit' | 'direction' | 'weight' | 'scoring' | 'core' | 'remark' | 'explanation';
+
+/** Structured columns, by normalized header (bareLabel'd). */
+export const PART_HEADERS: Record<string, PartField> = {
+  指标性质: 'operator', 度量单位: 'unit', 计量单位: 'unit', 指标方向性: 'direction', 指标方向: 'direction', 权重: 'weight',
+  '评(扣)分标准': 'scoring', 评分标准: 'scoring', 是否核心指标: 'core', 备注: 'remark',
+};
+
+/** 指标性质 as printed → the model's operator (NFKC-normalized, spaces dropped). */
+const OPERATORS: Record<string, Operator> = {
+  '≥': '≥', '>=': '≥', '≧': '≥', '≤': '≤', '<=': '≤', '≦': '≤', '=': '=', '>': '>', '<': '<', 定性: '定性', 区间: '区间',
+};
+
+export interface Parts {
+  operator?: Operator;
+  number?: string;
+  unit?: string;
+  direction?: '' | '正向' | '反向';
+  weight?: string;
+  scoring?: string;
+  core?: boolean;
+  remark?: string;
+}
+
+/**
+ * The parts of a row from the cells of its structured columns (`texts`), each checked; a cell that
+ * is not a valid operator/direction/weight/core flag goes to unplaced with the reason. `number` is
+ * the 指标值 cell of a structured table. Returns the parts and the one-cell value (≥95%; 定性: the text).
+ */
+export function readParts(ctx: ImportContext, row: GridRow, texts: Partial<Record<PartField, { text: string; cell: GridCell }>>, number: string | undefined, structured: boolean): { parts: Parts; joined: string | undefined } {
+  const parts: Parts = {};
+  for (const [field, v] of Object.entries(texts) as [PartField, { text: string; cell: GridCell }][]) {
+    const t = v.text.trim();
+    if (field === 'operator') {
+      const op = t === '' ? '' : OPERATORS[t.normalize('NFKC').replace(/\s+/g, '')];
+      if (op === undefined) ctx.unplaced(row, v.cell, '指标性质应为 ≥ ≤ = > < 区间 或 定性');
+      else parts.operator = op;
+    } else if (field === 'direction') {
+      const d = t === '' ? '' : /^正向(指标)?$/.test(t) ? '正向' : /^反向(指标)?$/.test(t) ? '反向' : undefined;
+      if (d === undefined) ctx.unplaced(row, v.cell, '指标方向应为正向或反向');
+      else parts.direction = d;
+    } else if (field === 'weight') {
+      const a = parseAmount(t);
+      if (a === null) ctx.unplaced(row, v.cell, '权重不是数字');
+      else parts.weight = a;
+    } else if (field === 'core') {
+      const c = t === '' ? false : t === '是' ? true : t === '否' ? false : undefined;
+      if (c === undefined) ctx.unplaced(row, v.cell, '是否核心指标应为“是”或“否”');
+      else parts.core = c;
+    } else if (field === 'unit' || field === 'scoring' || field === 'remark') parts[field] = v.text;
+  }
+  if (!structured) return { parts, joined: undefined };
+  parts.number = number ?? '';
+  parts.unit ??= '';
+  parts.operator ??= '';
+  const joined = joinValue({ operator: parts.operator, number: parts.number, unit: parts.unit });
+  return { parts, joined };
+}
+
+/** `经济效益\n指标` → `经济效益指标`: a level name broken over two lines is one name (said once per name). */
+export function levelName(ctx: ImportContext, text: string): string {
+  if (!/\S\s+\S/.test(text)) return text;
+  const joined = text.replace(/\s+/g, '');
+  if (!ctx.levelBreaks.has(text)) {
+    ctx.levelBreaks.add(text);
+    ctx.report.mapped.push(`指标名称「${text.replace(/\n/g, '↵')}」中的换行已去掉：${joined}`);
+  }
+  return joined;
+}
