@@ -4,9 +4,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridApi, ICellRendererParams, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
 import {
-  amountFromText, CommandError, DUTY_FIELDS, dutyCellValue, dutyRows, insertDutyIndicator, OWNER_FIELDS, pasteDutyBlock, pasteMessage, setCellEdit, type DutyRow,
+  CommandError, DUTY_FIELDS, dutyCellValue, dutyRows, insertDutyIndicator, OWNER_FIELDS, pasteDutyBlock, pasteMessage, setCellEdit, type DutyRow,
 } from '../../src-shared/commands';
-import { formatAmount, type JixiaoDocument, type MoneyUnit } from '../../src-shared/model';
+import { formatAmount, parseAmountInput, type JixiaoDocument, type MoneyUnit } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
 import { cellKey } from '../app/validation';
 import { deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, insertSiblingBelow, moveFocused, setDutyCells } from '../app/dutyOps';
@@ -105,19 +105,26 @@ function ownerSpan(rows: DutyGridRow[], r: number, field: string): { top: number
   return { top, bottom };
 }
 
-/** Store one typed cell; false when the text is not accepted (the clerk has been told why). */
-function commitDutyCell(row: DutyGridRow, field: string, text: string): boolean {
+/** Store one typed cell; the reason when the text is not accepted (shown at the cell). */
+function commitDutyCell(row: DutyGridRow, field: string, text: string): true | string {
   const s = editor.get();
   if (!s.doc) return true;
   let value = text;
+  let note: string | null = null;
   try {
     if (field === 'budget') {
-      const a = amountFromText(value);
-      if (a === null) { void messageDialog('金额无效', `“${value}”不是有效的金额，请输入数字（例如 1235.00）。`); return false; }
-      value = a;
+      // 50000元 in a 万元 table is 5, said in a note; `abc` is refused at the cell.
+      const a = parseAmountInput(value, s.doc.meta.unit);
+      if (!a.ok) return a.reason;
+      value = a.amount;
+      note = a.note;
     }
     const rowId = cellRowId(row, field);
-    if (rowId) { editor.dispatch(setCellEdit(s.doc, rowId, field, value)); return true; }
+    if (rowId) {
+      editor.dispatch(setCellEdit(s.doc, rowId, field, value));
+      if (note) editor.toast(note);
+      return true;
+    }
     if (value === '') return true;
     // An owner without indicators: typing into an indicator cell creates the indicator.
     const init = field === 'name' ? { name: value } : { bands: ['', '', '', ''].map((b, i) => (field === `bands.${i}` ? value : b)) as [string, string, string, string] };

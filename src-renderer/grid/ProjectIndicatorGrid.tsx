@@ -118,7 +118,10 @@ export function ProjectIndicatorGrid({ project }: { project: Pick<Project, 'id' 
     commit: (c, text) => {
       const d = editor.get().doc;
       const changes = cellChanges(c, text);
-      if (d && changes.length) run(() => editor.dispatch(setIndicatorCellsEdit(d, changes, parts, changes.length > 1 ? '编辑合并单元格' : '编辑单元格')));
+      // A text the column refuses (指标性质, 指标方向, 权重) is said at the cell; the document is unchanged.
+      try {
+        if (d && changes.length) editor.dispatch(setIndicatorCellsEdit(d, changes, parts, changes.length > 1 ? '编辑合并单元格' : '编辑单元格'));
+      } catch (e) { if (e instanceof CommandError) return e.message; throw e; }
       return true;
     },
     commitMany: (changes, label) => {

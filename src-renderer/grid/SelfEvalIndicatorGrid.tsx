@@ -5,10 +5,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridApi, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
 import {
-  amountFromText, applyComputedScoresEdit, CommandError, deleteRows, deletionSummary, insertSelfEvalIndicator, moveRow, pasteMessage, pasteSelfEvalBlock,
+  applyComputedScoresEdit, CommandError, deleteRows, deletionSummary, insertSelfEvalIndicator, moveRow, pasteMessage, pasteSelfEvalBlock,
   setCellEdit, setCellsEdit, type SelfEvalIndicatorField,
 } from '../../src-shared/commands';
-import type { Project, SelfEvalIndicator, SelfevalTemplate } from '../../src-shared/model';
+import { parseAmountInput, type Project, type SelfEvalIndicator, type SelfevalTemplate } from '../../src-shared/model';
 import type { IndicatorScore, SelfEvalScores } from '../../src-shared/selfeval';
 import { editor, useEditor } from '../app/store';
 import { confirmDialog } from '../dialogs/modal';
@@ -105,16 +105,19 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
       const field = columns[c.col];
       if (!doc || !ind || field === 'computed') return true;
       let value = text;
+      let note: string | null = null;
       if (field === 'weight' || field === 'score') {
-        const a = amountFromText(value.replace(/分/g, ''));
-        if (a === null) { editor.toast(`“${value}”不是数字`, 'error'); return false; }
-        value = a;
+        const a = parseAmountInput(value, 'score');
+        if (!a.ok) return a.reason;
+        value = a.amount;
+        note = a.note;
       }
       // A merged 一级/二级 cell is one cell: what is typed there goes to every row of its run.
       const changes = runChanges(current(), c.row, field, value);
       // A typed score replaces the word an imported table had there (优).
       if (field === 'score' && ind.scoreText) changes.push({ rowId: ind.id, field: 'scoreText', value: '' });
       run(() => editor.dispatch(changes.length > 1 ? setCellsEdit(doc, changes, field === 'score' ? '编辑单元格' : '编辑合并单元格') : setCellEdit(doc, ind.id, field, value)));
+      if (note) editor.toast(note);
       return true;
     },
     commitMany: (changes, label) => {

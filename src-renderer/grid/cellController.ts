@@ -14,6 +14,7 @@ import {
 } from '../../src-shared/grid';
 import { parseClipboard, toTsv } from '../../src-shared/clipboard';
 import { editor } from '../app/store';
+import { cellMessageOpen, closeCellMessage, showCellMessage } from './cellMessage';
 import { matchBinding, type CommandId } from '../app/keys';
 
 export interface MenuItem { label: string; action?: () => void; disabled?: boolean; separator?: boolean; shortcut?: string }
@@ -27,8 +28,11 @@ export interface GridModel {
   text(cell: Cell): string;
   /** the text put on the clipboard */
   copyText(cell: Cell): string;
-  /** Store a typed cell; false keeps the editor open (the model has told the clerk why). */
-  commit(cell: Cell, text: string): boolean;
+  /**
+   * Store a typed cell: true, or the reason it cannot take the text (Chinese), which the controller
+   * shows at the cell with 重试 / 取消 (the document is not changed).
+   */
+  commit(cell: Cell, text: string): true | string;
   /** Several cells as one undo step (clear, fill down, cut). */
   commitMany(changes: { cell: Cell; text: string }[], label: string): void;
   paste(at: Cell, matrix: string[][]): void;
@@ -116,9 +120,16 @@ export class CellController {
     on<MouseEvent>(host, 'dblclick', (e) => this.onDoubleClick(e));
     on<MouseEvent>(host, 'contextmenu', (e) => this.onContextMenu(e));
     on<MouseEvent>(this.optionList, 'mousedown', (e) => this.onOptionClick(e));
-    // A click anywhere else (toolbar, another panel) commits the edit first, as in Excel.
+    // A click anywhere else (toolbar, another panel) commits the edit first, as in Excel. When the
+    // text is refused, the click is swallowed: the message at the cell is answered first.
     on<MouseEvent>(document, 'mousedown', (e) => {
-      if (this.edit.kind === 'editing' && !host.contains(e.target as Node)) this.commit(null);
+      if (this.edit.kind !== 'editing' || host.contains(e.target as Node) || cellMessageOpen()) return;
+      if (this.commit(null)) return;
+      e.preventDefault();
+      const swallow = (c: MouseEvent) => { c.preventDefault(); c.stopPropagation(); };
+      document.addEventListener('click', swallow, { capture: true, once: true });
+      // No click follows a press released elsewhere: stop waiting once this press is over.
+      document.addEventListener('mouseup', () => window.setTimeout(() => document.removeEventListener('click', swallow, true)), { capture: true, once: true });
     }, true);
     const ro = new ResizeObserver(() => this.schedule());
     ro.observe(host);
@@ -209,7 +220,7 @@ export class CellController {
       case 'fillDown': return this.fillDown();
       case 'beginEdit': return this.beginEdit();
       case 'toggleMode': this.edit = editTransition(this.edit, { type: 'toggleMode' }, ''); return this.showState();
-      case 'commit': return this.commit(a.then);
+      case 'commit': this.commit(a.then); return;
       case 'cancel': return this.cancel();
       case 'newline': return this.insertNewline();
       case 'native': return;
@@ -302,12 +313,18 @@ export class CellController {
     this.updateOptions();
   }
 
-  commit(then: CellAction | null): void {
-    if (this.edit.kind !== 'editing') return;
+  /** Store the edit and run `then`; false when the text was refused (the message at the cell is showing). */
+  commit(then: CellAction | null): boolean {
+    if (this.edit.kind !== 'editing') return true;
+    if (this.refused) return false;
     const text = this.proxy.value;
-    if (text !== this.edit.original && !this.model.commit(this.sel.active, text)) return;
+    if (text !== this.edit.original) {
+      const r = this.model.commit(this.sel.active, text);
+      if (r !== true) { this.refuse(r); return false; }
+    }
     this.finishEdit();
     if (then) this.run(then);
+    return true;
   }
 
   cancel(): void {
@@ -315,7 +332,30 @@ export class CellController {
     this.finishEdit();
   }
 
+  /** A message of ours is showing at the cell (never a second one). */
+  private refused = false;
+
+  /** The text cannot go in: say why at the cell; 重试 edits it again, 取消 restores the old value. */
+  private refuse(reason: string): void {
+    this.refused = true;
+    const anchor = this.proxy.getBoundingClientRect();
+    showCellMessage({
+      anchor, text: reason,
+      onRetry: () => {
+        this.refused = false;
+        if (this.edit.kind !== 'editing') return;
+        // 编辑 mode on the typed text, all of it selected: type to replace, arrows to correct.
+        this.edit = { ...this.edit, mode: 'edit' };
+        this.showState();
+        this.focus();
+        this.proxy.select();
+      },
+      onCancel: () => { this.refused = false; this.cancel(); },
+    });
+  }
+
   private finishEdit(): void {
+    if (this.refused) { this.refused = false; closeCellMessage(); }
     this.edit = editTransition(this.edit, { type: 'commit' }, '');
     this.proxy.value = '';
     this.options = [];
@@ -441,7 +481,7 @@ export class CellController {
     const cell = this.cellUnder(e.clientX, e.clientY, target);
     if (!cell) return;
     e.preventDefault(); // keep the focus in the proxy; no text selection while dragging
-    if (this.edit.kind === 'editing') this.commit(null);
+    if (this.edit.kind === 'editing') { if (!this.commit(null)) return; } // refused: the message at the cell first
     else if (!e.shiftKey && sameCell(this.sel.active, cell) && sameCell(this.sel.focus, cell)) this.model.take?.(cell);
     if (e.shiftKey) this.select({ ...this.sel, focus: cell });
     else this.select(single(this.shape(), cell));

@@ -84,7 +84,14 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
     span: (r) => ({ top: r, bottom: r }),
     text: (c) => at(c)?.[TASK_FIELDS[c.col]] ?? '',
     copyText: (c) => { const t = at(c); const f = TASK_FIELDS[c.col]; return t ? (AMOUNT.has(f) ? formatAmount(t[f], unitRef.current) : t[f]) : ''; },
-    commit: (c, text) => { write([{ cell: c, text }]); return true; },
+    // A refused amount is said at the cell; the document is unchanged.
+    commit: (c, text) => {
+      const d = editor.get().doc;
+      const t = at(c);
+      if (!d || !t) return true;
+      try { editor.dispatch(setTaskCellsEdit(d, [{ taskId: t.id, field: TASK_FIELDS[c.col], text }])); } catch (e) { if (e instanceof CommandError) return e.message; throw e; }
+      return true;
+    },
     commitMany: (changes, label) => write(changes, label),
     // Rows past the end are added first (one undo step for the rows, one for the cells is not
     // wanted): a block that does not fit is refused with the reason instead.

@@ -1,13 +1,14 @@
 // 项目绩效目标表: the project list (add, duplicate, delete, reorder, search) and the form of one project.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CommandError, countChildren, deleteRows, duplicateProject, fieldPath, getAt, insertProject, moveRow, setCellEdit } from '../../src-shared/commands';
-import { compareAmounts, formatAmount, parseAmount, percentOf, sumAmounts, templateOrDefault, type Project } from '../../src-shared/model';
+import { compareAmounts, formatAmount, parseAmountInput, percentOf, sumAmounts, templateOrDefault, type Project } from '../../src-shared/model';
 import type { Finding } from '../../src-shared/validate/types';
 import { editor, useEditor } from '../app/store';
 import { copyProjectToClipboard, onProjectListPaste, pasteProjectButton, useDiffMarks } from '../app/cycle';
 import { cellKey, indexFindings } from '../app/validation';
 import { confirmDialog } from '../dialogs/modal';
 import { ProjectIndicatorGrid } from '../grid/ProjectIndicatorGrid';
+import { cellMessageOpen, showCellMessage } from '../grid/cellMessage';
 
 function run(fn: () => void) { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } }
 
@@ -90,16 +91,24 @@ export function Field({ project, field, label, multiline, amount, findings, clas
   const [text, setText] = useState(shown);
   const [bad, setBad] = useState<string | null>(null);
   const editing = useRef(false);
+  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   useEffect(() => { if (!editing.current) setText(shown); }, [shown]);
   const list = findings.get(cellKey(project.id, field));
   const mark = useDiffMarks().get(cellKey(project.id, field));
+  // Esc restores the shown value: the blur that follows must not store the typed text.
+  const escaped = useRef(false);
   const commit = () => {
     editing.current = false;
+    if (escaped.current) { escaped.current = false; return; }
+    if (cellMessageOpen()) return; // the message at the field is answered first
     let value = text;
+    let note: string | null = null;
     if (amount) {
-      const a = parseAmount(text.replace(/[万元%％]/g, ''));
-      if (a === null) { setBad(`“${text}”不是有效的数字`); return; }
-      value = a;
+      // As in the grids: 50000元 in a 万元 document is 5 (with a note); `abc` is refused here, at the field.
+      const a = parseAmountInput(text, amount === 'money' ? unit : amount === 'percent' ? 'percent' : 'score');
+      if (!a.ok) { refuse(a.reason); return; }
+      value = a.amount;
+      note = a.note;
     }
     setBad(null);
     // Leaving a field unchanged is no edit (an absent optional field must not become '').
@@ -107,21 +116,34 @@ export function Field({ project, field, label, multiline, amount, findings, clas
     const doc = editor.get().doc!;
     const cur = doc.projects.find((p) => p.id === project.id);
     if (!cur) return;
+    if (value === stored) { setText(shown); return; } // unchanged (1235 typed over 1235.00)
     run(() => editor.dispatch(setCellEdit(doc, project.id, field, value)));
+    if (note) editor.toast(note);
+  };
+  // One message at the field: 重试 (Enter) edits the typed text again, 取消 (Esc, a click elsewhere) restores the value.
+  const refuse = (reason: string) => {
+    const el = input.current;
+    setBad(reason);
+    if (!el) return;
+    showCellMessage({
+      anchor: el.getBoundingClientRect(), text: reason,
+      onRetry: () => { el.focus(); el.select(); },
+      onCancel: (byClick) => { setText(shown); setBad(null); if (!byClick) el.focus(); },
+    });
   };
   const cls = ['field', className ?? '', list ? (list[0].severity === 'error' ? 'cell-error' : 'cell-warning') : '', bad ? 'cell-error' : '', amount ? 'amount' : '', mark ?? ''].join(' ');
   const title = bad ?? list?.map((f) => `${f.severity === 'error' ? '错误' : '警告'}：${f.message}`).join('\n');
   const props = {
-    className: cls, value: text, title, 'aria-label': label, 'data-field': field,
+    ref: input, className: cls, value: text, title, 'aria-label': label, 'data-field': field,
     onFocus: () => { editing.current = true; },
     onChange: (e: { target: { value: string } }) => setText(e.target.value),
     onBlur: commit,
   };
   return multiline
-    ? <textarea {...props} rows={3} onKeyDown={(e) => { if (e.key === 'Escape') { setText(shown); editing.current = false; (e.target as HTMLElement).blur(); } }} />
+    ? <textarea {...props} rows={3} onKeyDown={(e) => { if (e.key === 'Escape') { setText(shown); escaped.current = true; (e.target as HTMLElement).blur(); } }} />
     : <input {...props} onKeyDown={(e) => {
-      if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-      if (e.key === 'Escape') { setText(shown); setBad(null); editing.current = false; (e.target as HTMLElement).blur(); }
+      if (e.key === 'Enter') { e.preventDefault(); (e.target as HTMLInputElement).blur(); }
+      if (e.key === 'Escape') { setText(shown); setBad(null); escaped.current = true; (e.target as HTMLElement).blur(); }
     }} />;
 }
 

@@ -1,6 +1,8 @@
 // Clipboard cell blocks: parse what Excel / WPS / a text editor put on the clipboard (TSV with
 // Excel's quoting rules, or an HTML table) into a matrix of strings, and write a block as TSV.
-// Pure string code (no DOM), so it is tested per source without a browser.
+// Pure string code (no DOM), so it is tested per source without a browser. Line ends inside a cell
+// come out as `\n` whatever the source wrote (`\r\n`, `\r`, `&#13;`).
+import { normalizeLineEnds } from '../model/text';
 
 export type CellMatrix = string[][];
 
@@ -38,7 +40,7 @@ export function parseTsv(text: string): CellMatrix {
       cell = text.slice(i, j);
       i = j;
     }
-    row.push(cell);
+    row.push(normalizeLineEnds(cell));
     if (i >= n) { rows.push(row); break; }
     const c = text[i];
     if (c === '\t') { i++; if (i === n) { row.push(''); rows.push(row); break; } continue; }
@@ -79,7 +81,7 @@ function cellText(html: string): string {
     .replace(/<br\b[^>]*>/gi, '\n')
     .replace(/<\/(p|div|li)>\s*(?=<)/gi, '\n')
     .replace(/<[^>]*>/g, '');
-  return decodeEntities(s).replace(/ *\n */g, '\n').replace(/^[ \n]+|[ \n]+$/g, '').replace(/\u00a0/g, ' ');
+  return normalizeLineEnds(decodeEntities(s)).replace(/ *\n */g, '\n').replace(/^[ \n]+|[ \n]+$/g, '').replace(/\u00a0/g, ' ');
 }
 
 function attr(tag: string, name: string): number {

@@ -1,7 +1,7 @@
 // Document edit commands. Each returns an Edit (patch pair) for exactly one user action, or null
 // when nothing would change; the store applies it and keeps it for undo/redo.
 import {
-  convertAmount, indicatorOrder, isCanonicalAmount, templateOrDefault, newActivity, newDuty, newDutyIndicator, newId, newProject, newProjectIndicator, parseAmount, stripNumbering,
+  convertAmount, indicatorOrder, isCanonicalAmount, templateOrDefault, newActivity, newDuty, newDutyIndicator, newId, newProject, newProjectIndicator, stripNumbering,
   type Activity, type Duty, type DutyIndicator, type JixiaoDocument, type Meta, type MoneyUnit, type Project, type ProjectIndicator,
 } from '../model';
 import { applyPatches, getAt, makeEdit, type Edit, type Path, type Patch } from './patch';
@@ -284,10 +284,5 @@ export function switchUnitEdit(doc: JixiaoDocument, to: MoneyUnit): Edit | null 
 
 /** A cell a paste could not take, reported to the user (never silently dropped). */
 export interface PasteProblem { row: number; col: number; text: string; message: string }
-
-/** Parse a pasted/typed amount; null with a message when it is not a number. */
-export function amountFromText(text: string): string | null {
-  return parseAmount(text.replace(/[万元%％]/g, ''));
-}
 
 export { stripNumbering };

@@ -2,7 +2,8 @@
 // 年度总体目标 and its indicators. Each command is one undo step; the table is created by the first
 // edit that needs it (a document of a form with the table starts without one).
 import { newDeptTask, newDeptWide, newProjectIndicator, sumAmounts, type DeptTask, type JixiaoDocument, type ProjectIndicator } from '../model';
-import { amountFromText, CommandError, Draft } from './commands';
+import { parseAmountInput } from '../model/amount-input';
+import { CommandError, Draft } from './commands';
 import type { Edit } from './patch';
 
 /** The owner id of the department-wide indicators (as a project id owns a project's). */
@@ -44,11 +45,11 @@ export function setTaskCellsEdit(doc: JixiaoDocument, changes: { taskId: string;
     const i = d.doc.deptWide?.tasks.findIndex((t) => t.id === c.taskId) ?? -1;
     if (i < 0) throw new CommandError(`找不到任务 ${c.taskId}`);
     let value = c.text;
-    if (TASK_AMOUNTS.has(c.field) && value.trim() !== '') {
-      const a = amountFromText(value);
-      if (a === null) throw new CommandError(`“${c.text}”不是有效的金额，请输入数字（例如 1235.00）`);
-      value = a;
-    } else if (TASK_AMOUNTS.has(c.field)) value = '';
+    if (TASK_AMOUNTS.has(c.field)) {
+      const a = parseAmountInput(value, doc.meta.unit);
+      if (!a.ok) throw new CommandError(a.reason);
+      value = a.amount;
+    }
     d.set(['deptWide', 'tasks', i, c.field], value);
   }
   return d.finish(label);
@@ -58,11 +59,11 @@ export function setTaskCellsEdit(doc: JixiaoDocument, changes: { taskId: string;
 export function setDeptWideFieldEdit(doc: JixiaoDocument, field: 'goal' | 'total', text: string): Edit | null {
   const d = new Draft(doc);
   let value = text;
-  if (field === 'total' && text.trim() !== '') {
-    const a = amountFromText(text);
-    if (a === null) throw new CommandError(`“${text}”不是有效的金额，请输入数字（例如 1235.00）`);
-    value = a;
-  } else if (field === 'total') value = '';
+  if (field === 'total') {
+    const a = parseAmountInput(text, doc.meta.unit);
+    if (!a.ok) throw new CommandError(a.reason);
+    value = a.amount;
+  }
   if ((doc.deptWide?.[field] ?? '') === value) return null;
   ensure(d);
   d.set(['deptWide', field], value);

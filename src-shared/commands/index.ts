@@ -9,3 +9,4 @@ export * from './attachSelfevals';
 export * from './bands';
 export * from './indicatorCells';
 export * from './deptWide';
+export * from './pasteValues';

@@ -40,7 +40,7 @@ describe('indicator cells of a parts profile', () => {
     const doc = docWith();
     expect(() => setIndicatorCellsEdit(doc, [{ rowId: 'i1', column: 'operator', text: '大约' }], true)).toThrow(CommandError);
     expect(() => setIndicatorCellsEdit(doc, [{ rowId: 'i1', column: 'direction', text: '向上' }], true)).toThrow(/指标方向/);
-    expect(() => setIndicatorCellsEdit(doc, [{ rowId: 'i1', column: 'weight', text: '十分' }], true)).toThrow(/权重/);
+    expect(() => setIndicatorCellsEdit(doc, [{ rowId: 'i1', column: 'weight', text: 'abc' }], true)).toThrow(/权重/);
     expect(ind(apply(doc, setIndicatorCellsEdit(doc, [{ rowId: 'i1', column: 'weight', text: '10' }, { rowId: 'i1', column: 'direction', text: '反向' }], true)))).toMatchObject({ weight: '10', direction: '反向' });
   });
 

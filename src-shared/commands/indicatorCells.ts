@@ -8,7 +8,8 @@ import { indicatorParts, partsPatch, valueTextPatch } from '../model/parts';
 import { newProjectIndicator } from '../model/factory';
 import { DIRECTIONS, type JixiaoDocument, type ProjectIndicator } from '../model/schema';
 import { COLUMN_VOCABULARY, type ColumnId } from '../profile/schema';
-import { amountFromText, CommandError, Draft, setCell } from './commands';
+import { parseAmountInput } from '../model/amount-input';
+import { CommandError, Draft, setCell } from './commands';
 import { locateRow } from './locate';
 import type { Edit, Path } from './patch';
 import { DEPT_WIDE_ID } from './deptWide';
@@ -71,9 +72,9 @@ export function writeIndicatorCell(d: Draft, rowId: string, column: ColumnId, te
     }
     case 'unit': return setAll(d, rowId, partsPatch({ ...cur, unit: text.trim() }));
     case 'weight': {
-      const a = text.trim() === '' ? '' : amountFromText(text);
-      if (a === null) throw new CommandError(`“${text}”不是有效的权重，请输入数字（例如 10）`);
-      return setCell(d, rowId, 'weight', a);
+      const a = parseAmountInput(text, 'score');
+      if (!a.ok) throw new CommandError(`权重：${a.reason}`);
+      return setCell(d, rowId, 'weight', a.amount);
     }
     case 'direction': {
       const v = text.trim();
@@ -106,7 +107,7 @@ export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchor
   const d = new Draft(doc);
   const list = indicatorListPath(doc, ownerId);
   const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, columns.length);
-  if (!list) return { edit: null, problems: [], rows: 0, cols: 0, dropped };
+  if (!list) return { edit: null, problems: [], notes: [], rows: 0, cols: 0, dropped };
   anchorCol = startCol;
   const problems: PasteResult['problems'] = [];
   let prev: Partial<Record<ColumnId, string>> | null = null;
@@ -129,5 +130,5 @@ export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchor
     }
     prev = row;
   }
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, rows: matrix.length, cols: width, dropped };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, notes: [], rows: matrix.length, cols: width, dropped };
 }

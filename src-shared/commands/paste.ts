@@ -2,12 +2,15 @@
 // The table grows as needed: extra rows become new indicator rows of the last activity, or new
 // activities when the block carries activity cells (职责活动 … 绩效目标) for them.
 import { newActivity, newDuty, newDutyIndicator, newProjectIndicator, stripNumbering, type JixiaoDocument } from '../model';
-import { Draft, amountFromText, type PasteProblem } from './commands';
+import { Draft, type PasteProblem } from './commands';
+import { noteSummary, pastedAmount, type PasteLog } from './pasteValues';
 import { DUTY_FIELDS, OWNER_FIELDS, dutyRows } from './dutyRows';
 import type { Edit, Path } from './patch';
 
 export interface PasteResult {
   edit: Edit | null; problems: PasteProblem[]; rows: number; cols: number;
+  /** amounts converted on the way in (已按万元换算：50000元 = 5万元), for the note after the paste */
+  notes: string[];
   /** the block's columns past the table's right edge, not pasted: how many, and their first row's texts */
   dropped: { count: number; firstRow: string[] };
 }
@@ -26,7 +29,7 @@ export function pasteColumns(anchorCol: number, matrix: string[][], tableCols: n
   return { col, width, dropped: { count: blockWidth - width, firstRow: firstRow.slice(width, blockWidth).map((t) => t ?? '') } };
 }
 
-/** The note after a paste: 已粘贴 4 行 × 4 列；超出表格的 2 列未粘贴（“指标值确定依据”右侧：“a”、“b”） */
+/** The note after a paste: 已粘贴 4 行 × 4 列；超出表格的 2 列未粘贴（“指标值确定依据”右侧：“a”、“b”）；已按万元换算 1 个金额：… */
 export function pasteMessage(res: PasteResult, lastColumn: string): string {
   let m = `已粘贴 ${res.rows} 行 × ${res.cols} 列`;
   const { count, firstRow } = res.dropped;
@@ -34,6 +37,7 @@ export function pasteMessage(res: PasteResult, lastColumn: string): string {
     const sample = firstRow.filter((t) => t.trim() !== '').map((t) => `“${t.length > 12 ? `${t.slice(0, 12)}…` : t}”`).join('、');
     m += `；超出表格的 ${count} 列未粘贴（“${lastColumn}”右侧${sample ? `：${sample}` : ''}）`;
   }
+  if (res.notes.length) m += `；${noteSummary(res.notes)}`;
   if (res.problems.length) m += `；${res.problems.length} 个单元格未粘贴：${res.problems[0].message}`;
   return m;
 }
@@ -41,18 +45,14 @@ export function pasteMessage(res: PasteResult, lastColumn: string): string {
 const PROJECT_INDICATOR_FIELDS = ['level1', 'level2', 'name', 'description', 'value', 'basis'] as const;
 export { PROJECT_INDICATOR_FIELDS };
 
-function cellValue(field: string, text: string, problems: PasteProblem[], r: number, c: number): string | null {
-  if (field === 'budget') {
-    const a = amountFromText(text);
-    if (a === null) { problems.push({ row: r, col: c, text, message: `“${text}”不是有效的金额，未粘贴` }); return null; }
-    return a;
-  }
+function cellValue(doc: JixiaoDocument, field: string, text: string, log: PasteLog, r: number, c: number): string | null {
+  if (field === 'budget') return pastedAmount(text, doc.meta.unit, r, c, log);
   if (field === 'title') return stripNumbering(text).rest;
   return text;
 }
 
 export function pasteDutyBlock(doc: JixiaoDocument, anchorRow: number, anchorCol: number, matrix: string[][]): PasteResult {
-  const problems: PasteProblem[] = [];
+  const log: PasteLog = { problems: [], notes: [] };
   const d = new Draft(doc);
   const rows = dutyRows(doc);
   const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, DUTY_FIELDS.length);
@@ -94,7 +94,7 @@ export function pasteDutyBlock(doc: JixiaoDocument, anchorRow: number, anchorCol
       if (OWNER_FIELDS.has(field)) {
         // Merged cells arrive blank below their first row: keep the activity's text there.
         if (text === '' && !first) continue;
-        const v = cellValue(field, text, problems, r, c);
+        const v = cellValue(doc, field, text, log, r, c);
         if (v !== null) d.set([...ownerPath, field], v);
       } else {
         if (!indPath) {
@@ -107,14 +107,14 @@ export function pasteDutyBlock(doc: JixiaoDocument, anchorRow: number, anchorCol
       }
     }
   }
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, rows: matrix.length, cols: width, dropped };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), ...log, rows: matrix.length, cols: width, dropped };
 }
 
 export function pasteProjectIndicatorBlock(doc: JixiaoDocument, projectId: string, anchorRow: number, anchorCol: number, matrix: string[][]): PasteResult {
   const d = new Draft(doc);
   const p = doc.projects.findIndex((x) => x.id === projectId);
   const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, PROJECT_INDICATOR_FIELDS.length);
-  if (p < 0) return { edit: null, problems: [], rows: 0, cols: 0, dropped };
+  if (p < 0) return { edit: null, problems: [], notes: [], rows: 0, cols: 0, dropped };
   anchorCol = startCol;
   let prev: Record<string, string> | null = null;
   for (let r = 0; r < matrix.length; r++) {
@@ -132,5 +132,5 @@ export function pasteProjectIndicatorBlock(doc: JixiaoDocument, projectId: strin
     }
     prev = row;
   }
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: [], rows: matrix.length, cols: width, dropped };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: [], notes: [], rows: matrix.length, cols: width, dropped };
 }

@@ -108,9 +108,11 @@ describe('pasteSelfEvalBlock and insertSelfEvalIndicator', () => {
     const r = pasteSelfEvalBlock(d, 'p1', 0, fields, 0, [['180人', '', '40', '36'], ['效果明显', '达成', '10', '九'], ['x', '差不多', '1,0', '1']]);
     const se = applyEdit(d, r.edit!).projects[0].selfeval!;
     expect(se.indicators.map((i) => [i.actual, i.achievement, i.weight, i.score])).toEqual([
-      ['180人', '', '40', '36'], ['效果明显', '达成', '10', '7'], ['x', '', '10', '1'],
+      ['180人', '', '40', '36'], ['效果明显', '达成', '10', '9'], ['x', '', '', '1'],
     ]);
-    expect(r.problems.map((p) => [p.row, p.col, p.text])).toEqual([[1, 3, '九'], [2, 1, '差不多']]);
+    // 九 is read exactly (with a note); 1,0 could be 10 or 1.0: refused, as is a word in 完成情况.
+    expect(r.notes).toEqual(['已按数字读取：九 = 9分']);
+    expect(r.problems.map((p) => [p.row, p.col, p.text])).toEqual([[2, 1, '差不多'], [2, 2, '1,0']]);
     expect(applyEdit(applyEdit(d, r.edit!), r.edit!, 'undo')).toEqual(d);
   });
 

@@ -2,7 +2,8 @@
 import { compareAmounts, newSelfEvalIndicator, type JixiaoDocument, type SelfEvalIndicator } from '../model';
 import { selfevalTemplateFor, templateOrDefault } from '../model/templates';
 import { gradeOf, initSelfEval, scoreSelfEval } from '../selfeval';
-import { amountFromText, Draft, CommandError, type PasteProblem } from './commands';
+import { Draft, CommandError } from './commands';
+import { pastedAmount, type PasteLog } from './pasteValues';
 import { AMOUNT_FIELDS, CHOICE_FIELDS, locateRow } from './locate';
 import { pasteColumns, type PasteResult } from './paste';
 import type { Edit } from './patch';
@@ -78,7 +79,8 @@ export function insertSelfEvalIndicator(doc: JixiaoDocument, projectId: string, 
 export function pasteSelfEvalBlock(doc: JixiaoDocument, projectId: string, anchorRow: number, fields: readonly SelfEvalIndicatorField[], anchorCol: number, matrix: string[][]): PasteResult {
   const base = partPath(doc, projectId);
   const d = new Draft(doc);
-  const problems: PasteProblem[] = [];
+  const log: PasteLog = { problems: [], notes: [] };
+  const problems = log.problems;
   const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, fields.length);
   anchorCol = startCol;
   matrix.forEach((cells, r) => {
@@ -89,8 +91,8 @@ export function pasteSelfEvalBlock(doc: JixiaoDocument, projectId: string, ancho
       const field = fields[anchorCol + c];
       let text = cells[c] ?? '';
       if (AMOUNT_FIELDS.has(field)) {
-        const a = amountFromText(text);
-        if (a === null) { problems.push({ row: r, col: c, text, message: `“${text}”不是数字，未粘贴` }); continue; }
+        const a = pastedAmount(text, 'score', r, c, log);
+        if (a === null) continue;
         text = a;
       } else if (field === 'achievement' && !CHOICE_FIELDS.achievement.includes(text.trim())) {
         problems.push({ row: r, col: c, text, message: `“${text}”不是 达成/部分达成/未达成，未粘贴` });
@@ -99,5 +101,5 @@ export function pasteSelfEvalBlock(doc: JixiaoDocument, projectId: string, ancho
       d.set([...base, 'indicators', i, field], field === 'achievement' ? text.trim() : text);
     }
   });
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, rows: matrix.length, cols: width, dropped };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), ...log, rows: matrix.length, cols: width, dropped };
 }

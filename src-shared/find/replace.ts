@@ -2,7 +2,8 @@
 // as is. An amount cell takes it only when the result is still a valid amount (stored canonical);
 // otherwise the cell is left unchanged and reported as skipped, with the reason — the document can
 // never hold an invalid amount.
-import { amountFromText, Draft } from '../commands/commands';
+import { Draft } from '../commands/commands';
+import { parseAmountInput, type AmountTarget } from '../model';
 import { getAt, type Edit } from '../commands/patch';
 import type { JixiaoDocument } from '../model';
 import { findAll, shownText, type FindHit, type FindOptions } from './find';
@@ -34,12 +35,14 @@ function replaceHits(doc: JixiaoDocument, hits: readonly FindHit[], query: strin
     const result = spliceRanges(hit.text, hit.ranges, replacement);
     let value = result;
     if (hit.cell.kind !== 'text') {
-      const amount = amountFromText(result);
-      if (amount === null) {
+      // The same reading as typing it: 50000元 in a 万元 document is 5, 25% is a percent only.
+      const target: AmountTarget = hit.cell.kind === 'money' ? doc.meta.unit : hit.cell.kind === 'percent' ? 'percent' : 'score';
+      const amount = parseAmountInput(result, target);
+      if (!amount.ok) {
         skipped.push({ where: hit.where, text: hit.text, result, reason: `替换后为“${result}”，不是有效的${KIND_NAME[hit.cell.kind]}，未替换` });
         continue;
       }
-      value = amount;
+      value = amount.amount;
     }
     if (value === hit.cell.value) continue;
     d.set(hit.cell.path, value);

@@ -2,7 +2,7 @@
 // the org line and the years seen, and the row shape they all consume. Each table family
 // (duty-table.ts, project-table.ts, selfeval-table.ts) is a small state machine over the same rows;
 // recognise.ts finds where each table starts and hands rows to the active one.
-import { convertAmount, newDocument, parseAmount, splitOrgLine, type JixiaoDocument, type MoneyUnit } from '../model';
+import { convertAmount, newDocument, parseAmountInput, splitOrgLine, type JixiaoDocument, type MoneyUnit } from '../model';
 import type { GridCell, GridRow, GridStream } from './grid';
 import type { ImportReport, UnplacedCell } from './types';
 
@@ -58,19 +58,34 @@ export class ImportContext {
     this.report.unplaced.push({ sheet: row.sheet, row: row.row, column: cell.col + 1, text: cell.text, reason } satisfies UnplacedCell);
   }
 
-  /** A money cell in the current table's unit, converted to the document's; '' when not a number (reported). */
+  /**
+   * A money cell in the current table's unit, converted to the document's; '' when it is not an
+   * amount (reported). A cell with its own unit (`50000元` in a 万元 table, `八十万`) is converted
+   * exactly and the conversion is noted in the report; the rules are those of typing (parseAmountInput).
+   */
   amount(text: string, row: GridRow, cell: GridCell, what: string): string {
     const unit = this.currentUnit;
-    // `6123.00万元` in a 万元 table: the unit repeated in the cell is not part of the number.
-    const t = text.trim();
-    const a = parseAmount(t.endsWith(unit) && !(unit === '元' && t.endsWith('万元')) ? t.slice(0, -unit.length) : text);
-    if (a === null) {
+    const r = parseAmountInput(text, unit);
+    if (!r.ok) {
       this.unplaced(row, cell, `${what}不是数字`);
-      this.report.warnings.push(`${row.sheet} 第 ${row.row} 行：${what}「${text}」不是数字，未填入，已列入未能放置的单元格。`);
+      this.report.warnings.push(`${row.sheet} 第 ${row.row} 行：${what}「${text}」未填入（${r.reason}），已列入未能放置的单元格。`);
       return '';
     }
-    if (this.docUnit && unit !== this.docUnit && a !== '') return convertAmount(a, unit, this.docUnit);
-    return a;
+    if (r.note) this.report.warnings.push(`${row.sheet} 第 ${row.row} 行：${what}${r.note}。`);
+    if (this.docUnit && unit !== this.docUnit && r.amount !== '') return convertAmount(r.amount, unit, this.docUnit);
+    return r.amount;
+  }
+
+  /** A schedule cell (cumulative percent); '' when it is not a percent (reported). */
+  percent(text: string, row: GridRow, cell: GridCell, what: string): string {
+    const r = parseAmountInput(text, 'percent');
+    if (!r.ok) {
+      this.unplaced(row, cell, `${what}不是数字`);
+      this.report.warnings.push(`${row.sheet} 第 ${row.row} 行：${what}「${text}」未填入（${r.reason}），已列入未能放置的单元格。`);
+      return '';
+    }
+    if (r.note) this.report.warnings.push(`${row.sheet} 第 ${row.row} 行：${what}${r.note}。`);
+    return r.amount;
   }
 
   noteOrg(raw: string): void {

@@ -1,5 +1,6 @@
 // Word (.docx) → grid rows: body paragraphs and tables in document order. Cell text = its paragraphs
-// joined with "\n"; inside a paragraph runs are joined, w:tab → "\t", w:br/w:cr → "\n".
+// joined with "\n"; inside a paragraph runs are joined, w:tab → "\t", w:br/w:cr → "\n", CR LF → "\n".
+import { normalizeLineEnds } from '../model/text';
 import type { GridCell, GridStream } from './grid';
 import { child, childrenOf, parseXml, type XNode } from './xml';
 import type { ZipArchive } from './zip';
@@ -24,7 +25,8 @@ export function paragraphText(p: XNode): string {
     }
   };
   walk(p);
-  return s;
+  // A carriage return typed into <w:t> (`&#13;`) is a line end like any other.
+  return normalizeLineEnds(s);
 }
 
 // Formatting subtrees the importer never reads (none of them can contain itself).

@@ -9,11 +9,11 @@
 //   merged down per project, then 一级 … 指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性.
 // The indicator header may repeat at page breaks. Whether a table is a target table at all is decided
 // by the dispatcher (recognise.ts decideFamily), not here.
-import { getTemplate, newProject, newProjectIndicator, parseAmount, stripNumbering, type MoneyUnit, type Project } from '../model';
+import { getTemplate, newProject, newProjectIndicator, stripNumbering, type MoneyUnit, type Project } from '../model';
 import type { GridCell, GridRow } from './grid';
 import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
 import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
-import type { FoundTable, ImportReport } from './types';
+import type { FoundTable } from './types';
 
 type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'value' | 'basis' | PartField;
 const INDICATOR_HEADERS: Record<string, IndicatorField> = {
@@ -408,7 +408,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
       }
       p.schedule = cps.map((_, i) => {
         const v = d.scheduleValues[i];
-        return v ? scheduleAmount(v.text, v.row, v.cell, report) : '';
+        return v ? ctx.percent(v.text, v.row, v.cell, '资金支出计划') : '';
       });
       for (let i = cps.length; i < d.scheduleValues.length; i++) {
         const v = d.scheduleValues[i];
@@ -427,14 +427,4 @@ function goalHead(n: string): 'goal' | 'overallGoal' | null {
   if (n === '年度目标' || n === '年度绩效目标') return 'goal';
   if (n.startsWith('中期目标') || n === '总体目标' || n.startsWith('长期目标')) return 'overallGoal';
   return null;
-}
-
-function scheduleAmount(text: string, row: GridRow, cell: GridCell, report: ImportReport): string {
-  const a = parseAmount(text.replace(/%\s*$/, ''));
-  if (a === null) {
-    report.unplaced.push({ sheet: row.sheet, row: row.row, column: cell.col + 1, text, reason: '资金支出计划不是数字' });
-    report.warnings.push(`${row.sheet} 第 ${row.row} 行：资金支出计划「${text}」不是数字，未填入，已列入未能放置的单元格。`);
-    return '';
-  }
-  return a;
 }

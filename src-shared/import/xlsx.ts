@@ -1,6 +1,7 @@
 // Excel (.xlsx) → grid rows, one sheet after another. Shared strings (rich text runs joined, phonetic
 // runs skipped), inline strings, numbers shown as the user saw them (number format applied: a 6123
 // formatted 0.00 reads "6123.00"), merge ranges (the value sits in the top-left cell).
+import { normalizeLineEnds } from '../model/text';
 import type { GridCell, GridRow, GridStream } from './grid';
 import { child, childrenOf, parseXml, textOf, type XNode } from './xml';
 import type { ZipArchive } from './zip';
@@ -12,7 +13,16 @@ function richText(si: XNode): string {
     if (c.tag === 't') s += textOf(c);
     else if (c.tag === 'r') { const t = child(c, 't'); if (t) s += textOf(t); } // rPh (phonetic) skipped
   }
-  return s;
+  return stringText(s);
+}
+
+/**
+ * A string as the cell shows it: Excel's `_xHHHH_` escapes decoded (it writes a line break typed
+ * as CR LF as `_x000D_` + LF; `_x005F_` escapes a literal underscore), line ends as `\n`.
+ */
+export function stringText(raw: string): string {
+  const s = raw.includes('_x') ? raw.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : raw;
+  return normalizeLineEnds(s);
 }
 
 // Sheet parts the importer never reads (formulas keep their cached value in <v>).
@@ -163,7 +173,8 @@ function cellText(c: XNode, shared: string[], xfFormats: string[]): string {
   const v = child(c, 'v');
   const raw = v ? textOf(v) : '';
   if (t === 's') return shared[parseInt(raw, 10)] ?? '';
-  if (t === 'str' || t === 'e') return raw;
+  if (t === 'str') return stringText(raw);
+  if (t === 'e') return raw;
   if (t === 'b') return raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : raw;
   const style = c.attrs.s ? parseInt(c.attrs.s, 10) : 0;
   return formatNumber(raw, xfFormats[style] ?? 'General');

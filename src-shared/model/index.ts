@@ -1,4 +1,5 @@
 export * from './amount';
+export * from './amount-input';
 export * from './ids';
 export * from './schema';
 export * from './factory';
@@ -7,3 +8,4 @@ export * from './numbering';
 export * from './load';
 export * from './migrations';
 export * from './parts';
+export * from './text';

@@ -7,7 +7,7 @@ import { COUNT_UNITS, formatValue } from '../expr/parse';
 import { indicatorNature, type IndicatorNature } from './indicator-kind';
 import { activityWhere, BAND_LABEL, dutyWhere, finding, named, ROW_FIELD_LABEL, SEP, type DutyRule } from './registry';
 import { repeatedFragment, runTogetherNames } from './text-shape';
-import { digitIssues, rateIssues, type CellIssue } from './value-checks';
+import { digitIssues, rateIssues, withSpelling, type CellIssue } from './value-checks';
 import type { Template } from '../model/templates';
 import { proposeBands, redraftBelowBest } from '../propose/bands';
 
@@ -161,8 +161,8 @@ const BAND_ADVICE: Record<string, string> = {
 
 const bandRule: DutyRule = {
   id: 'duty.bands', scope: 'duty',
-  codes: ['band.unparsed', 'band.gap', 'band.unreachable', 'band.direction', 'band.unit-mismatch', 'band.identical', 'value.duplicated-digits', 'value.rate-over-100', 'value.no-operator', 'value.unit-mismatch'],
-  description: '评价标准优/良/中/差自上而下判断：可识别、无空档、每档可达、方向一致、单位一致、不全相同',
+  codes: ['band.unparsed', 'band.gap', 'band.unreachable', 'band.direction', 'band.unit-mismatch', 'band.identical', 'value.duplicated-digits', 'value.rate-over-100', 'value.no-operator', 'value.unit-mismatch', 'value.spelling'],
+  description: '评价标准优/良/中/差自上而下判断：可识别、无空档、每档可达、方向一致、单位一致、不全相同；写法统一',
   check(duty, index, ctx, out) {
     for (const { ind, parentWhere } of indicatorRows(duty, index)) {
       const issues = bandIssues(ind, ctx.template);
@@ -220,6 +220,11 @@ function bandIssues(ind: DutyIndicator, template: Template): BandIssue[] {
       out.push({ band: 0, issue: { severity: 'warning', code: 'value.unit-mismatch', message: nature.kind === 'count' ? '这是数量类指标，评价标准却是百分比，请核对单位或指标名称' : '这是比率类指标，评价标准却不是百分比，请核对单位或指标名称' } });
     }
   }
+  a.parsed.forEach((p, band) => {
+    if (p.kind !== 'numeric') return;
+    const mine = out!.filter((x) => x.band === band).map((x) => x.issue);
+    for (const issue of withSpelling(p, mine).slice(mine.length)) out!.push({ band, issue });
+  });
   if (bandIssueMemo.size > 50000) bandIssueMemo.clear();
   bandIssueMemo.set(key, out);
   return out;

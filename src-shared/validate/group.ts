@@ -73,3 +73,9 @@ export function groupFindings(findings: Finding[], policies: ReadonlyMap<string,
   }
   return out;
 }
+
+/** `value.spelling` (提示): how one person writes values, one finding per table; each cell gets its own spelling. */
+export const SPELLING_GROUP: GroupPolicy = {
+  key: () => '',
+  message: (cells) => `${cells.length} 个单元格的写法可以统一（${examples(cells)}），如半角符号、不留空格`,
+};

@@ -6,7 +6,7 @@ import type { Finding } from './types';
 import { findLevel1, type Template } from '../model/templates';
 import { compactName, nameShapeIssue } from './duty-rules';
 import { indicatorNature } from './indicator-kind';
-import { examples } from './group';
+import { examples, SPELLING_GROUP } from './group';
 import { finding, named, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
 import { valueIssues, type CellIssue } from './value-checks';
 
@@ -175,12 +175,14 @@ const namesRule: ProjectRule = {
 
 const valueRule: ProjectRule = {
   id: 'project.values', scope: 'project',
-  codes: ['value.unparsed', 'value.duplicated-digits', 'value.rate-over-100', 'value.no-operator', 'value.unit-mismatch', 'value.reverse-direction', 'value.zero-target'],
-  description: '指标值可识别，无重复输入的数字，比率不超过100%，写明比较符号，单位与指标相符，方向正确，目标不为0',
+  codes: ['value.unparsed', 'value.duplicated-digits', 'value.rate-over-100', 'value.no-operator', 'value.unit-mismatch', 'value.reverse-direction', 'value.zero-target', 'value.spelling'],
+  description: '指标值可识别，无重复输入的数字，比率不超过100%，写明比较符号，单位与指标相符，方向正确，目标不为0，写法统一',
   // The style hints (提示) are habits of whoever filled the table: one per table.
   groups: {
     'value.no-operator': { key: () => '', message: (cells) => `${cells.length} 个指标值没有比较符号（${examples(cells)}），请写明是“≥”还是“=”` },
     'value.rate-over-100': { key: (f) => (f.severity === 'info' ? '' : null) },
+    // How values are spelled (≥ 95 %) is the filler's habit, in every table (duty bands and self-evaluation targets too).
+    'value.spelling': SPELLING_GROUP,
     // 元 in a 万元 table is the filler's habit; a count written as % (or the reverse) is per indicator.
     'value.unit-mismatch': {
       key: (f) => (f.message.startsWith(YUAN_IN_WAN) ? '' : null),

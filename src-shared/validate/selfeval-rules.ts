@@ -288,10 +288,10 @@ function checkActuals(p: Project, se: SelfEval, index: number, ctx: RuleContext,
   }
 }
 
-const VALUE_CODES = ['value.unparsed', 'value.duplicated-digits', 'value.rate-over-100', 'value.no-operator', 'value.unit-mismatch', 'value.reverse-direction', 'value.zero-target'];
+const VALUE_CODES = ['value.unparsed', 'value.duplicated-digits', 'value.rate-over-100', 'value.no-operator', 'value.unit-mismatch', 'value.reverse-direction', 'value.zero-target', 'value.spelling'];
 
-const valuesRule = rule('selfeval.values', VALUE_CODES,
-  '年度指标值与实际完成值适用目标表的指标值规则（可识别、无重复数字、比率不超过100%、单位与指标相符、方向正确）',
+const valuesRule: ProjectRule = { ...rule('selfeval.values', VALUE_CODES,
+  '年度指标值与实际完成值适用目标表的指标值规则（可识别、无重复数字、比率不超过100%、单位与指标相符、方向正确、写法统一）',
   (p, se, index, ctx, out) => {
     for (const ind of se.indicators) {
       const nature = natureOf(ind, ctx.template);
@@ -311,7 +311,8 @@ const valuesRule = rule('selfeval.values', VALUE_CODES,
       if (issues.length === 0 && overRate) issues.push({ severity: 'warning', code: 'value.rate-over-100', message: `比率类指标的实际完成值“${ind.actual.trim()}”超过100%，请核对` });
       for (const issue of issues) out.push(finding(ind.id, 'actual', indicatorWhere(index, ind, 'actual'), ind.actual, issue));
     }
-  });
+  }),
+};
 
 const instructionMemo = new Map<string, RegExp>();
 function instructionRe(src: string): RegExp {

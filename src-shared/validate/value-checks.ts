@@ -96,6 +96,32 @@ export function rateIssues(p: NumericValue, nature: IndicatorNature): CellIssue[
   return [];
 }
 
+/**
+ * The text respelled character by character: full-width to half-width (NFKC), no spaces, `>=` `≧`
+ * as `≥`, `<=` `≦` as `≤`, `〈〉` as `<>`, no thousands separators. When this is exactly the
+ * normalized value, the two differ in spelling only and the fix can be offered with one click;
+ * anything more (a label, words such as 不低于, a range written otherwise) is left as written.
+ */
+function respelled(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '')
+    .replace(/>=|≧/g, '≥').replace(/<=|≦/g, '≤').replace(/〈/g, '<').replace(/〉/g, '>')
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+}
+
+/** 提示: `≥ 95 %` → `≥95%`, `>=3000` → `≥3000` (spelling only; the meaning is the same). */
+export function spellingIssue(p: NumericValue): CellIssue | null {
+  const normalized = formatValue(p);
+  if (normalized === null || normalized === p.source || respelled(p.source) !== normalized) return null;
+  return { severity: 'info', code: 'value.spelling', message: `“${p.source}”可统一写作“${normalized}”（半角符号、不留空格）`, suggestion: normalized };
+}
+
+/** The spelling hint, unless another finding on the cell already offers a fix (that one wins). */
+export function withSpelling(p: NumericValue, issues: CellIssue[]): CellIssue[] {
+  if (issues.some((i) => i.suggestion !== undefined)) return issues;
+  const s = spellingIssue(p);
+  return s ? [...issues, s] : issues;
+}
+
 // Keyed by the (memoized, hence stable) nature object, then unit, then text: no string building.
 const memo = new WeakMap<IndicatorNature, Map<string, CellIssue[]>>();
 
@@ -167,5 +193,5 @@ function computeValueIssues(text: string, nature: IndicatorNature, docUnit: Mone
       });
     }
   }
-  return out;
+  return withSpelling(p, out);
 }

@@ -47,9 +47,11 @@ describe('department-wide tab', () => {
     await page.keyboard.type('120.5');
     await page.keyboard.press('Tab');
     await expect.poll(() => tasks.text(0, 'total')).toBe('120.50');
-    await page.keyboard.type('十万');
+    await page.keyboard.type('abc');
     await page.keyboard.press('Enter');
-    await page.getByTestId('toast').getByText('不是有效的金额').waitFor();
+    await expect.poll(() => page.getByTestId('cell-message').textContent()).toContain('“abc”不是有效的金额');
+    await page.keyboard.press('Escape'); // 取消
+    await expect.poll(() => page.getByTestId('cell-message').count()).toBe(0);
     expect(await tasks.text(0, 'fiscal')).toBe('');
     await expect.poll(() => page.getByTestId('dept-task-sum').textContent()).toBe('各任务总额之和 = 120.50 万元');
 

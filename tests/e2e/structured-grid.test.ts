@@ -80,7 +80,9 @@ describe('structured project indicator grid', () => {
     await g.cell(0, 'direction').click();
     await page.keyboard.type('向上');
     await page.keyboard.press('Enter');
-    await page.getByTestId('toast').getByText('不是可选的指标方向').waitFor();
+    await expect.poll(() => page.getByTestId('cell-message').textContent()).toContain('“向上”不是可选的指标方向');
+    await page.keyboard.press('Escape'); // 取消: the old value, the document untouched
+    await expect.poll(() => page.getByTestId('cell-message').count()).toBe(0);
     expect(await g.text(0, 'direction')).toBe('正向');
 
     await g.cell(0, 'weight').click();

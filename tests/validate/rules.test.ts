@@ -185,7 +185,8 @@ describe('value.*', () => {
   });
   it('label prefixes and spelled-out operators are understood', () => {
     expect(withValue('到位率不低于95%')).toEqual([]);
-    expect(withValue('≥ 95 ％')).toEqual([]);
+    // Understood, and only its spelling differs from the normal form: a 提示 with the one-click fix.
+    expect(withValue('≥ 95 ％')).toMatchObject([{ severity: 'info', code: 'value.spelling', suggestion: '≥95%' }]);
   });
 });
 
@@ -280,7 +281,10 @@ describe('Zanhuang 2018 (unseen table) — rules generalize', () => {
       ] },
     ];
     d.dutyTable.duties[0].budget = '';
-    expect(validateDocument(d)).toEqual([]);
+    const found = validateDocument(d);
+    expect(found.filter((f) => f.severity !== 'info')).toEqual([]);
+    // Only the spaced operators (≥ 90%) are noted, as one 提示 for the table with every cell's fix.
+    expect(found.map((f) => [f.severity, f.code, f.cells?.length])).toEqual([['info', 'value.spelling', 8]]);
   });
   it('finds its real defects: a unit dropped from some bands', () => {
     const d = clean();
