@@ -12,9 +12,13 @@ import { rolloverCommand } from './rollover';
 import { diffCommand } from './diff';
 import { replaceCommand } from './replace';
 import { bandsCommand } from './bands';
+import { templatesCommand } from './templates';
+import { convertCommand } from './convert';
 
 export const COMMANDS: CliCommand[] = [
   newCommand,
+  templatesCommand,
+  convertCommand,
   validateCommand,
   exportCommand,
   importCommand,

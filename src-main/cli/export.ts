@@ -1,19 +1,25 @@
 // `jixiao export <file.jixiao> [--xlsx out.xlsx] [--docx out.docx] [--projects 1,3-5]
 //   [--sheet-per-project] [--no-duty]` — without --xlsx/--docx, writes both next to the input
 // with the default names {部门名称}{年度}年绩效目标表.xlsx|.docx.
+import { resolve } from 'node:path';
 import type { CliCommand } from './command';
+import { exportExchangeXlsx } from '../../src-shared/export';
+import { writeFileAtomic } from '../services/atomic-write';
 import { isJixiaoError } from '../services/errors';
 import { defaultExportPath, writeExport, type ExportChoice, type OfficeFormat } from '../services/export-files';
 import { openDocumentFile } from '../services/storage';
 
-export const EXPORT_USAGE = `用法：jixiao export <文件.jixiao> [--selfeval] [--xlsx 输出.xlsx] [--docx 输出.docx] [--projects 1,3-5] [--sheet-per-project] [--no-duty]
+export const EXPORT_USAGE = `用法：jixiao export <文件.jixiao> [--selfeval] [--exchange 输出.xlsx] [--xlsx 输出.xlsx] [--docx 输出.docx] [--projects 1,3-5] [--sheet-per-project] [--no-duty]
   不指定 --xlsx/--docx 时，在输入文件旁同时生成 Excel 和 Word 两种格式（文件名：部门名称+年度+年绩效目标表）。
   --selfeval           导出绩效自评表（按文档选定的自评表格式，A4 纵向；Excel 每个项目一个工作表，Word 每页一张表；
                        文件名：部门名称+年度+年绩效自评表）；没有自评内容的项目不导出
   --projects 1,3-5     只导出第 1、3、4、5 个项目（按文档中的编号）
   --sheet-per-project  Excel 中每个项目单独一个工作表
   --no-duty            不导出部门职责-工作活动表
-  --no-projects        不导出项目绩效目标表`;
+  --no-projects        不导出项目绩效目标表
+  --exchange 输出.xlsx  导出“指标导入表”：每条指标一行（项目编码 | 项目名称 | 一级指标 | 二级指标 | 三级指标 | 指标内容 |
+                       评（扣）分标准 | 指标性质 | 指标值 | 度量单位 | 权重 | 指标方向 | 备注），部门整体指标在第二个工作表；
+                       供粘贴或导入预算管理一体化系统，jixiao import 可原样读回`;
 
 export interface ExportArgs {
   input: string;
@@ -21,6 +27,8 @@ export interface ExportArgs {
   options: ExportChoice;
   /** 1-based project numbers as typed, for checking against the document. */
   projectNumbers: number[] | null;
+  /** --exchange: the indicator exchange sheet's path. */
+  exchange: string | null;
 }
 
 export class UsageError extends Error {}
@@ -44,6 +52,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
   const outputs: ExportArgs['outputs'] = [];
   const options: ExportChoice = {};
   let projectNumbers: number[] | null = null;
+  let exchange: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -53,6 +62,10 @@ export function parseExportArgs(argv: string[]): ExportArgs {
     };
     if (a === '--xlsx' || a === '--docx') outputs.push({ format: a.slice(2) as OfficeFormat, path: value() });
     else if (a === '--projects') projectNumbers = parseProjectList(value());
+    else if (a === '--exchange') {
+      exchange = value();
+      if (!exchange.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--exchange 的文件名应以 .xlsx 结尾：${exchange}`);
+    }
     else if (a === '--sheet-per-project') options.sheetPerProject = true;
     else if (a === '--selfeval') options.selfeval = true;
     else if (a === '--no-duty') options.dutyTable = false;
@@ -62,9 +75,9 @@ export function parseExportArgs(argv: string[]): ExportArgs {
     else throw new UsageError(`多余的参数：${a}`);
   }
   if (input === null) throw new UsageError('请指定要导出的 .jixiao 文件。');
-  if (outputs.length === 0) outputs.push({ format: 'xlsx', path: null }, { format: 'docx', path: null });
+  if (outputs.length === 0 && exchange === null) outputs.push({ format: 'xlsx', path: null }, { format: 'docx', path: null });
   if (projectNumbers) options.projects = projectNumbers.map((n) => n - 1);
-  return { input, outputs, options, projectNumbers };
+  return { input, outputs, options, projectNumbers, exchange };
 }
 
 /** Runs the command; returns the process exit code (0 ok, 1 failure, 2 usage). */
@@ -81,6 +94,12 @@ export async function runExport(argv: string[], out: (line: string) => void = co
     if (args.projectNumbers) {
       const missing = args.projectNumbers.filter((n) => n > document.projects.length);
       if (missing.length) { err(`文档只有 ${document.projects.length} 个项目，没有第 ${missing.join('、')} 个。`); return 2; }
+    }
+    if (args.exchange) {
+      const path = resolve(args.exchange);
+      await writeFileAtomic(path, await exportExchangeXlsx(document));
+      const n = document.projects.reduce((s, p) => s + p.indicators.length, 0) + (document.deptWide?.indicators.length ?? 0);
+      out(`已导出指标导入表（${n} 条指标）：${path}`);
     }
     for (const o of args.outputs) {
       const path = await writeExport(document, o.format, o.path ?? defaultExportPath(document, o.format, args.input, args.options.selfeval), args.options);

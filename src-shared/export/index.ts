@@ -5,3 +5,4 @@ export { defaultExportName } from './names';
 export type { LayoutOptions as ExportOptions } from '../layout';
 export { exportSelfevalXlsx, exportSelfevalDocx, renderSelfevalPrintHtml } from './selfeval';
 export { defaultSelfevalExportName } from './names';
+export { exportExchangeXlsx, exchangeRows } from './exchange';

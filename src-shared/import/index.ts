@@ -1,6 +1,7 @@
 // importOffice: .docx / .xlsx bytes → document + import report. Synchronous and pure; it never throws:
 // every failure comes back as { ok: false, code, message } with a Chinese message.
 import { attachSelfevals } from './attach';
+import { isExchangeSheet, readExchange } from './exchange';
 import { readDocx } from './docx';
 import { recognise } from './recognise';
 import { ImportFailure, type ImportResult } from './types';
@@ -72,7 +73,8 @@ export function importOffice(bytes: Uint8Array, fileName: string, options: Impor
     else if (zip.entries.has('xl/workbook.xml')) stream = readXlsx(zip);
     else if (zip.entries.has('EncryptionInfo')) throw classifyOle(bytes, fileName);
     else throw new ImportFailure('import.not-office', `「${fileName}」是压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件，无法导入。`);
-    const { document, report } = recognise(stream, fileName, readCoreProps(zip));
+    // The exchange sheet (jixiao export --exchange) is a list of indicators, not a printed form.
+    const { document, report } = isExchangeSheet(stream) ? readExchange(stream, fileName, readCoreProps(zip)) : recognise(stream, fileName, readCoreProps(zip));
     if (report.tables.length === 0) {
       return { ok: false, code: 'import.no-table', message: `「${fileName}」中没有找到可识别的绩效目标表（职责活动表、项目绩效目标表或绩效自评表）。` };
     }

@@ -1,7 +1,7 @@
 // Document + template → layout model. Numbering, indentation, merges of activity rows and of
 // 一级/二级 runs, amount formatting and column widths are decided here, once, for every format.
 import {
-  activityNumber, dutyNumber, formatAmount, templateOrDefault,
+  activityNumber, dutyNumber, formatAmount, profileOf, templateOrDefault,
   type Activity, type Amount, type Duty, type JixiaoDocument, type MoneyUnit, type Project, type Template,
 } from '../model';
 import { computeRowHeights } from './measure';
@@ -73,6 +73,10 @@ export function buildLayout(doc: JixiaoDocument, options: LayoutOptions = {}): L
     parts.push(part);
   });
 
+  // A new, empty document exports its form's blank tables (for a colleague or a unit to fill in by
+  // hand) instead of refusing: the form's own tables, header rows, 一级/二级 and empty rows.
+  if (doc.dutyTable.duties.length === 0 && doc.projects.length === 0) parts.push(...blankParts(doc, options, template, orgLeft, orgRight));
+
   return {
     page: PAGE,
     printableWidthMm: PRINTABLE_WIDTH_MM,
@@ -89,6 +93,35 @@ export function buildLayout(doc: JixiaoDocument, options: LayoutOptions = {}): L
     title: `${doc.meta.deptName}${doc.meta.year}年绩效目标表`,
     parts,
   };
+}
+
+/** Rows left empty in a blank form: indicators per duty/activity, activities per duty. */
+const BLANK_ROWS = 3;
+
+function blankParts(doc: JixiaoDocument, options: LayoutOptions, template: Template, orgLeft: string, orgRight: string): LayoutPart[] {
+  const tables = profileOf(doc.meta.templateId).tables;
+  const parts: LayoutPart[] = [];
+  const blankIndicators = () => Array.from({ length: BLANK_ROWS }, () => ({ id: '', name: '', bands: ['', '', '', ''] as [string, string, string, string] }));
+  const blankRow = { id: '', title: '', budget: '', description: '', goal: '' };
+  if (tables.includes('duty') && options.dutyTable !== false) {
+    const duty: Duty = { ...blankRow, indicators: blankIndicators(), activities: [0, 1].map(() => ({ ...blankRow, indicators: blankIndicators() })) };
+    const part = buildDutyPart([duty], '', doc.meta.unit, orgLeft, orgRight, doc.meta.year);
+    // The numbering (一、 1、) belongs to typed titles; a blank form leaves the title cells empty.
+    for (const r of part.tables[0].rows) for (const c of r.cells) if (c.kind === 'duty' || c.kind === 'activity') c.text = '';
+    parts.push(part);
+  }
+  if (tables.includes('project') && options.projects !== 'none') {
+    // One row per 二级 of each required 一级, as the printed blank forms list them.
+    const indicators = template.level1.filter((l) => l.required).flatMap((l) => (l.level2.length ? l.level2 : ['']).map((level2) => ({
+      id: '', level1: l.name, level2, name: '', description: '', value: '', basis: '',
+    })));
+    const project: Project = { id: '', code: '', name: '', budget: '', fiscal: '', other: '', purpose: '', schedule: template.checkpoints.map(() => ''), goal: '', indicators };
+    const part = buildProjectPart(project, 0, template, doc.meta.unit, orgLeft, orgRight);
+    part.title = PROJECT_SHEET;
+    part.pageBreakBefore = parts.length > 0;
+    parts.push(part);
+  }
+  return parts;
 }
 
 /** Thrown when the chosen parts contain nothing to export (an empty workbook is not a valid file). */

@@ -4,7 +4,7 @@ import {
   FORMAT, SCHEMA_VERSION, type Activity, type Duty, type DutyIndicator, type FundSplit, type JixiaoDocument, type Meta, type Project, type ProjectIndicator,
   type SelfEval, type SelfEvalIndicator, type DeptTask, type DeptWide,
 } from './schema';
-import { DEFAULT_TEMPLATE_ID, templateOrDefault } from './templates';
+import { DEFAULT_TEMPLATE_ID, profileOf, templateOrDefault } from './templates';
 
 export function newDutyIndicator(init: Partial<DutyIndicator> = {}): DutyIndicator {
   return { id: newId('i'), name: '', bands: ['', '', '', ''], ...init };
@@ -39,13 +39,16 @@ export function defaultBudgetYear(now: Date = new Date()): number {
 }
 
 export function newDocument(meta: Partial<Meta> = {}): JixiaoDocument {
-  return {
+  const doc: JixiaoDocument = {
     format: FORMAT,
     schemaVersion: SCHEMA_VERSION,
     meta: { deptCode: '', deptName: '', year: defaultBudgetYear(), unit: '万元', templateId: DEFAULT_TEMPLATE_ID, ...meta },
     dutyTable: { duties: [], note: '' },
     projects: [],
   };
+  // A form with a department-wide table starts with it, empty.
+  if (profileOf(doc.meta.templateId).tables.includes('department-wide')) doc.deptWide = newDeptWide();
+  return doc;
 }
 
 /** "323 临西县人力资源和社会保障局" or "323临西县…" → code + name (the org line runs them together). */

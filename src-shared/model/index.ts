@@ -9,3 +9,4 @@ export * from './load';
 export * from './migrations';
 export * from './parts';
 export * from './text';
+export * from './convert';

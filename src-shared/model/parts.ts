@@ -3,7 +3,8 @@
 // unit). Rule: the text is what every one-cell form prints and what older code edits; the stored
 // parts are used only while they agree with it (they join to it, or it splits into them) — so a
 // text edited by a path that does not know the parts never shows stale parts; otherwise the parts
-// are derived from the text. Editing the parts writes the joined text (`partsPatch`).
+// are derived from the text. Editing the parts writes the joined text (`partsPatch`). An empty
+// text with parts stored is a value that exists only as parts (an import of a structured form).
 import { joinValue, sameParts, splitValue, type ValueParts } from '../expr/parts';
 
 export interface StoredParts { operator?: ValueParts['operator']; number?: string; unit?: string }
@@ -12,7 +13,8 @@ export interface StoredParts { operator?: ValueParts['operator']; number?: strin
 export function partsOf(text: string, row: StoredParts): ValueParts {
   if (row.operator === undefined && row.number === undefined && row.unit === undefined) return splitValue(text);
   const stored: ValueParts = { operator: row.operator ?? '', number: row.number ?? '', unit: row.unit ?? '' };
-  if (joinValue(stored) === text) return stored;
+  // Empty text with parts: a value typed (or imported) only as parts.
+  if (text === '' || joinValue(stored) === text) return stored;
   const split = splitValue(text);
   return sameParts(split, stored) ? stored : split;
 }

@@ -133,3 +133,4 @@ export function listProfiles(): { id: string; name: string; family: Family; tabl
 export function profileJsonSchema(): unknown {
   return z.toJSONSchema(ProfileSchema, { io: 'input', unrepresentable: 'any' });
 }
+export * from './exchange';

@@ -67,3 +67,15 @@ describe('profiles', () => {
     expect(selfevalTemplateFor({ templateId: 'national-old' }).id).toBe('selfeval-national-2020');
   });
 });
+
+describe('docs/profiles.md', () => {
+  it('the worked example, applied over national-88-project.json, is a valid new profile', () => {
+    const text = readFileSync(join(templatesDir, '..', 'docs', 'profiles.md'), 'utf8');
+    const m = /```json profile-example\n([\s\S]*?)```/.exec(text);
+    expect(m).not.toBeNull();
+    const example = JSON.parse(m![1].replace(/^ {3}/gm, ''));
+    const r = parseProfile({ ...(SHIPPED['national-88-project.json'] as object), ...example });
+    expect(r.ok ? r.profile.id : r.issues).toBe('hunan-2022-project');
+    if (r.ok) expect(columnsOf(r.profile).map((c) => c.label)).toEqual(['一级指标', '二级指标', '三级指标', '指标值', '指标值确定依据', '备注']);
+  });
+});

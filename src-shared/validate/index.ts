@@ -7,6 +7,7 @@ import { DOCUMENT_RULES } from './document-rules';
 import { DUTY_RULES } from './duty-rules';
 import { PROJECT_RULES } from './project-rules';
 import { SELFEVAL_RULES } from './selfeval-rules';
+import { STRUCTURED_DOCUMENT_RULES, STRUCTURED_PROJECT_RULES } from './structured-rules';
 import { contextKey, contextOf, dutyWhere, projectWhere, type Rule, type RuleContext } from './registry';
 import { groupFindings, type GroupPolicy } from './group';
 import type { Finding } from './types';
@@ -20,9 +21,10 @@ export { indicatorNature, isLowerBetter } from './indicator-kind';
 export { runTogetherNames, repeatedFragment } from './text-shape';
 
 /** Rules run per project: its target table, then its self-evaluation part. */
-const PROJECT_SCOPE = [...PROJECT_RULES, ...SELFEVAL_RULES];
+const PROJECT_SCOPE = [...PROJECT_RULES, ...STRUCTURED_PROJECT_RULES, ...SELFEVAL_RULES];
+const DOCUMENT_SCOPE = [...DOCUMENT_RULES, ...STRUCTURED_DOCUMENT_RULES];
 
-export const RULES: readonly Rule[] = [...DUTY_RULES, ...PROJECT_SCOPE, ...DOCUMENT_RULES];
+export const RULES: readonly Rule[] = [...DUTY_RULES, ...PROJECT_SCOPE, ...DOCUMENT_SCOPE];
 
 /** Every code the registry can emit. */
 export const CODES: readonly string[] = [...new Set(RULES.flatMap((r) => r.codes))];
@@ -73,7 +75,7 @@ function checkProject(project: Project, index: number, ctx: RuleContext): Findin
 
 function checkDocument(doc: JixiaoDocument, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const r of DOCUMENT_RULES) r.check(doc, ctx, out);
+  for (const r of DOCUMENT_SCOPE) r.check(doc, ctx, out);
   return out;
 }
 

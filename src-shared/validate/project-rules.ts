@@ -3,7 +3,8 @@
 import { compareAmounts, sumAmounts } from '../model/amount';
 import type { Project, ProjectIndicator } from '../model/schema';
 import type { Finding } from './types';
-import { findLevel1, type Template } from '../model/templates';
+import { findLevel1, profileOf, type Template } from '../model/templates';
+import { hasColumn } from '../profile';
 import { compactName, nameShapeIssue } from './duty-rules';
 import { indicatorNature } from './indicator-kind';
 import { examples, SPELLING_GROUP } from './group';
@@ -34,6 +35,8 @@ const scheduleRule: ProjectRule = {
   id: 'project.schedule', scope: 'project', codes: ['schedule.out-of-range', 'schedule.not-cumulative', 'schedule.incomplete'],
   description: '资金支出计划为累计百分比：0–100，逐期不减，最后一期为100',
   check(p, index, ctx, out) {
+    // A form without a schedule (88号, structured) does not print it: values kept from another form are not checked.
+    if (ctx.template.checkpoints.length === 0) return;
     // Most projects share a schedule (25/50/75/100): a correct one is remembered as correct.
     const key = p.schedule.join('|');
     let okFor = cleanSchedules.get(ctx.template);
@@ -88,14 +91,19 @@ const requiredRule: ProjectRule = {
   description: '项目名称、一级/二级/三级指标、指标值必须填写；项目编码与依据宜填写',
   // An empty 依据 column is one omission; each missing 指标值 is its own.
   groups: { 'text.empty-required': { key: (f) => (f.path.field === 'basis' ? 'basis' : null) } },
-  check(p, index, _ctx, out) {
+  check(p, index, ctx, out) {
+    // Only what the form prints is asked for: 项目编码 and 依据 are not on every form (88号, structured).
+    const form = profileOf(ctx.template.id);
+    const askCode = form.header.some((h) => h.field === 'code');
+    const askBasis = hasColumn(form, 'basis');
     if (isBlank(p.name)) out.push(emptyFinding(p.id, 'name', fieldWhere(index, 'name'), '项目名称'));
-    if (isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code'), '项目编码', 'warning'));
+    if (askCode && isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code'), '项目编码', 'warning'));
     for (const ind of p.indicators) {
       for (const field of INDICATOR_REQUIRED) {
-        if (isBlank(ind[field])) out.push(emptyFinding(ind.id, field, indicatorWhere(index, ind, field), PROJECT_INDICATOR_LABEL[field]));
+        // A value typed (or imported) only as parts is filled: its 指标值 is the number.
+        if (isBlank(ind[field]) && !(field === 'value' && !isBlank(ind.number ?? ''))) out.push(emptyFinding(ind.id, field, indicatorWhere(index, ind, field), PROJECT_INDICATOR_LABEL[field]));
       }
-      if (isBlank(ind.basis)) out.push(emptyFinding(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), PROJECT_INDICATOR_LABEL.basis, 'warning'));
+      if (askBasis && isBlank(ind.basis)) out.push(emptyFinding(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), PROJECT_INDICATOR_LABEL.basis, 'warning'));
     }
   },
 };

@@ -3,9 +3,9 @@
 import { auditDocument, auditWorkbook, opinionDocx, type AuditEntry, type ReadFile } from '../../src-shared/audit';
 import { diffDocuments } from '../../src-shared/cycle';
 import { diffToXlsx } from '../../src-shared/cycle/report-xlsx';
-import { exportDocx, exportSelfevalDocx, exportSelfevalXlsx, exportXlsx } from '../../src-shared/export';
+import { exportDocx, exportExchangeXlsx, exportSelfevalDocx, exportSelfevalXlsx, exportXlsx } from '../../src-shared/export';
 import { emptyLibrary, learnFromDocument, libraryEntries, libraryToXlsx } from '../../src-shared/library';
-import type { JixiaoDocument } from '../../src-shared/model';
+import { convertDocument, newProjectIndicator, type JixiaoDocument } from '../../src-shared/model';
 import { makeSyntheticDocument, makeSyntheticSelfevalDocument } from '../bench/synthetic';
 import { loadSeed } from '../export/helpers';
 
@@ -129,4 +129,15 @@ export const OUTPUTS: Output[] = [
   { name: 'awkward-text-审核意见.docx', make: () => opinionDocx(auditAwkward()) },
   { name: 'awkward-text-selfeval.docx', make: () => exportSelfevalDocx(awkwardSelfeval()) },
   { name: 'awkward-text-selfeval.xlsx', make: () => exportSelfevalXlsx(awkwardSelfeval()) },
+  // the exchange sheet for the integrated budget system (jixiao export --exchange)
+  { name: 'laishui-2020-a-指标导入表.xlsx', make: () => exportExchangeXlsx(loadSeed('laishui-2020-a')) },
+  { name: 'deptwide-指标导入表.xlsx', make: () => exportExchangeXlsx(deptWide()) },
+  { name: 'awkward-text-指标导入表.xlsx', make: () => exportExchangeXlsx(awkwardText()) },
 ];
+
+function deptWide(): JixiaoDocument {
+  const r = convertDocument(loadSeed('laishui-2020-a'), 'national-88-dept');
+  if (!r.ok) throw new Error(r.message);
+  r.document.deptWide!.indicators.push(newProjectIndicator({ level1: '产出指标', name: '培训人次', operator: '≥', number: '2000', unit: '人次', value: '≥2000人次', weight: '30', direction: '正向' }));
+  return r.document;
+}
