@@ -9,7 +9,8 @@ const apply = (doc: JixiaoDocument, edit: Edit | null) => applyPatches(doc, edit
 
 describe('department-wide commands', () => {
   it('the first task creates the table; amounts are parsed exactly and added up; each edit is one undo step', () => {
-    const doc = newDocument({ templateId: 'national-88-dept' });
+    // A document that has no table yet (e.g. switched to this form from another).
+    const doc: JixiaoDocument = { ...newDocument({ templateId: 'national-88-dept' }), deptWide: undefined };
     const a = insertDeptTask(doc, 0);
     let d = apply(doc, a.edit);
     expect(d.deptWide?.tasks.map((t) => t.id)).toEqual([a.id]);
