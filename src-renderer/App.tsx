@@ -20,6 +20,8 @@ import { FindPanel, openFind, useFind } from './views/FindPanel';
 import { PrintPreview } from './views/PrintPreview';
 import { ProjectsView } from './views/ProjectsView';
 import { SelfEvalView } from './views/SelfEvalView';
+import { DeptWideView } from './views/DeptWideView';
+import { getTargetProfile } from '../src-shared/profile';
 
 // The 指标库 and 审核结果 panels share the right side: opening one closes the other (old office
 // screens are 1366 px wide; two panels would leave the table too narrow).
@@ -206,6 +208,8 @@ export function App() {
     return () => clearTimeout(t);
   }, [toast]);
 
+  // The department-wide table has its tab when the document's form has one (national-88-dept).
+  const hasDeptWide = !!doc && !!getTargetProfile(doc.meta.templateId)?.tables.includes('department-wide');
   return (
     <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <Toolbar onPreview={openPreview} />
@@ -213,6 +217,7 @@ export function App() {
         <>
           <div className="tabs" role="tablist">
             <button role="tab" aria-selected={tab === 'duty'} className={tab === 'duty' ? 'active' : ''} onClick={() => editor.set({ tab: 'duty' })} data-testid="tab-duty">部门职责-工作活动</button>
+            {hasDeptWide && <button role="tab" aria-selected={tab === 'deptWide'} className={tab === 'deptWide' ? 'active' : ''} onClick={() => editor.set({ tab: 'deptWide' })} data-testid="tab-deptWide">部门整体绩效目标表</button>}
             <button role="tab" aria-selected={tab === 'projects'} className={tab === 'projects' ? 'active' : ''} onClick={() => editor.set({ tab: 'projects' })} data-testid="tab-projects">项目绩效目标表（{doc.projects.length}）</button>
             <button role="tab" aria-selected={tab === 'selfeval'} className={tab === 'selfeval' ? 'active' : ''} onClick={() => editor.set({ tab: 'selfeval' })} data-testid="tab-selfeval">绩效自评</button>
             <span className="tab-title">{doc.meta.deptCode}{doc.meta.deptName} {doc.meta.year}年 — {fileName(useEditor.getState().path)}</span>
@@ -224,7 +229,7 @@ export function App() {
                   <div className="table-caption">部门职责-工作活动绩效目标<span className="unit">单位：{doc.meta.unit}</span></div>
                   <DutyGrid />
                 </div>
-              ) : tab === 'projects' ? <ProjectsView /> : <SelfEvalView />}
+              ) : tab === 'deptWide' && hasDeptWide ? <DeptWideView /> : tab === 'projects' || tab === 'deptWide' ? <ProjectsView /> : <SelfEvalView />}
             </div>
             {(findOpen || libraryOpen || compareOpen || findingsOpen) && (
               <div className="side-panels">{findOpen && <FindPanel />}{libraryOpen && <LibraryPanel />}{compareOpen && <ComparePanel />}{findingsOpen && <FindingsPanel />}</div>

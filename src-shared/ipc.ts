@@ -21,6 +21,8 @@ export const ExportOptionsSchema = z.object({
   /** 0-based project indices; undefined = all projects. */
   projects: z.array(z.number().int().min(0)).optional(),
   sheetPerProject: z.boolean().default(false),
+  /** The 部门（单位）整体支出绩效目标表 when the document's profile has one. */
+  deptWide: z.boolean().default(true),
   /** The year-end 绩效自评表 of the chosen projects instead of the target tables (A4 portrait). */
   selfeval: z.boolean().default(false),
 });

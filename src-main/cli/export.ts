@@ -1,5 +1,5 @@
 // `jixiao export <file.jixiao> [--xlsx out.xlsx] [--docx out.docx] [--projects 1,3-5]
-//   [--sheet-per-project] [--no-duty]` — without --xlsx/--docx, writes both next to the input
+//   [--sheet-per-project] [--no-duty] [--no-dept-wide]` — without --xlsx/--docx, writes both next to the input
 // with the default names {部门名称}{年度}年绩效目标表.xlsx|.docx.
 import { resolve } from 'node:path';
 import type { CliCommand } from './command';
@@ -9,7 +9,7 @@ import { isJixiaoError } from '../services/errors';
 import { defaultExportPath, writeExport, type ExportChoice, type OfficeFormat } from '../services/export-files';
 import { openDocumentFile } from '../services/storage';
 
-export const EXPORT_USAGE = `用法：jixiao export <文件.jixiao> [--selfeval] [--exchange 输出.xlsx] [--xlsx 输出.xlsx] [--docx 输出.docx] [--projects 1,3-5] [--sheet-per-project] [--no-duty]
+export const EXPORT_USAGE = `用法：jixiao export <文件.jixiao> [--selfeval] [--exchange 输出.xlsx] [--xlsx 输出.xlsx] [--docx 输出.docx] [--projects 1,3-5] [--sheet-per-project] [--no-duty] [--no-projects] [--no-dept-wide]
   不指定 --xlsx/--docx 时，在输入文件旁同时生成 Excel 和 Word 两种格式（文件名：部门名称+年度+年绩效目标表）。
   --selfeval           导出绩效自评表（按文档选定的自评表格式，A4 纵向；Excel 每个项目一个工作表，Word 每页一张表；
                        文件名：部门名称+年度+年绩效自评表）；没有自评内容的项目不导出
@@ -17,9 +17,11 @@ export const EXPORT_USAGE = `用法：jixiao export <文件.jixiao> [--selfeval]
   --sheet-per-project  Excel 中每个项目单独一个工作表
   --no-duty            不导出部门职责-工作活动表
   --no-projects        不导出项目绩效目标表
+  --no-dept-wide       不导出部门（单位）整体支出绩效目标表（文档格式带有该表时）
   --exchange 输出.xlsx  导出“指标导入表”：每条指标一行（项目编码 | 项目名称 | 一级指标 | 二级指标 | 三级指标 | 指标内容 |
                        评（扣）分标准 | 指标性质 | 指标值 | 度量单位 | 权重 | 指标方向 | 备注），部门整体指标在第二个工作表；
-                       供粘贴或导入预算管理一体化系统，jixiao import 可原样读回`;
+                       供粘贴或导入预算管理一体化系统，jixiao import 可原样读回
+  空白文档（没有任何内容）导出所选格式的空白表样：标题、表头和几行空行，可打印后手工填写。`;
 
 export interface ExportArgs {
   input: string;
@@ -70,6 +72,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
     else if (a === '--selfeval') options.selfeval = true;
     else if (a === '--no-duty') options.dutyTable = false;
     else if (a === '--no-projects') options.projects = 'none';
+    else if (a === '--no-dept-wide') options.deptWide = false;
     else if (a.startsWith('--')) throw new UsageError(`不认识的选项：${a}`);
     else if (input === null) input = a;
     else throw new UsageError(`多余的参数：${a}`);

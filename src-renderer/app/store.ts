@@ -7,7 +7,7 @@ import type { JixiaoDocument } from '../../src-shared/model';
 import type { Finding } from '../../src-shared/validate/types';
 import type { DiffReport } from '../../src-shared/cycle/diff';
 
-export type Tab = 'duty' | 'projects' | 'selfeval';
+export type Tab = 'duty' | 'deptWide' | 'projects' | 'selfeval';
 /** A request to move the focus to a cell (from the findings panel); `seq` makes each request new. */
 export interface FocusRequest { rowId: string; field: string; seq: number }
 

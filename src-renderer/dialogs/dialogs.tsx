@@ -4,6 +4,8 @@ import { TEMPLATES, type Meta, type MoneyUnit } from '../../src-shared/model';
 import type { RecoveryEntry } from '../../src-shared/ipc';
 import type { ImportReport } from '../../src-shared/import/types';
 import { invoke } from '../app/api';
+import { editor } from '../app/store';
+import { profileSwitchPreview } from '../../src-shared/commands/profileSwitch';
 import { Dialog } from './modal';
 
 export function DocSettingsDialog({ title, initial, onClose, isNew }: { title: string; initial: Meta; onClose: (m: Meta | null) => void; isNew?: boolean }) {
@@ -36,7 +38,10 @@ export function DocSettingsDialog({ title, initial, onClose, isNew }: { title: s
         </div>
       </div>
       {!isNew && m.unit !== initial.unit && <div className="hint">切换单位会把所有金额按 1 万元 = 10000 元精确换算（可撤销）。</div>}
-      {!isNew && m.templateId !== initial.templateId && <div className="hint">更换模板会按新模板的时间节点调整各项目的资金支出计划。</div>}
+      {!isNew && m.templateId !== initial.templateId && <div className="hint" data-testid="settings-switch-preview">
+        <div>更换模板会改变表格的列和打印的表式（可撤销）；文档中的内容不会删除。</div>
+        {(() => { const d = editor.get().doc; return d ? profileSwitchPreview(d, initial.templateId, m.templateId) : []; })().map((line) => <div key={line}>{line}</div>)}
+      </div>}
       {error && <div className="error-text">{error}</div>}
     </Dialog>
   );

@@ -158,7 +158,7 @@ export function countChildren(doc: JixiaoDocument, rowId: string): number {
 }
 
 const KIND_WORDS: [RowKind, string][] = [
-  ['project', '个项目'], ['duty', '项职责'], ['activity', '个工作活动'], ['dutyIndicator', '个绩效指标'], ['projectIndicator', '个指标'], ['selfevalIndicator', '个自评指标'],
+  ['project', '个项目'], ['duty', '项职责'], ['activity', '个工作活动'], ['dutyIndicator', '个绩效指标'], ['projectIndicator', '个指标'], ['selfevalIndicator', '个自评指标'], ['deptTask', '项年度主要任务'], ['deptIndicator', '个部门整体指标'],
 ];
 
 /** The row ids that go with a row (an activity's indicators, a duty's activities and their indicators). */
@@ -242,11 +242,12 @@ export function setMetaEdit(doc: JixiaoDocument, meta: Partial<Meta>, label = '�
   }
   if (meta.unit && meta.unit !== doc.meta.unit) convertUnit(d, meta.unit);
   if (meta.templateId && meta.templateId !== doc.meta.templateId) {
-    // Schedules follow the template's checkpoints: keep what fits, blank the rest.
-    // (The template length is read by the caller-independent factory.)
+    // Schedules get a cell per checkpoint of the new template. Nothing is dropped: percents past
+    // its checkpoints (a form without 资金支出计划) stay in the document, unprinted, and come back
+    // when switched back.
     const blank = templateOrDefault(meta.templateId).checkpoints;
     d.doc.projects.forEach((p, i) => {
-      if (p.schedule.length !== blank.length) d.set(['projects', i, 'schedule'], blank.map((_, k) => p.schedule[k] ?? ''));
+      if (p.schedule.length < blank.length) d.set(['projects', i, 'schedule'], blank.map((_, k) => p.schedule[k] ?? ''));
     });
   }
   return d.finish(label);

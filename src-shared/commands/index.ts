@@ -7,4 +7,6 @@ export * from './fix';
 export * from './selfeval';
 export * from './attachSelfevals';
 export * from './bands';
+export * from './indicatorCells';
+export * from './deptWide';
 export * from './pasteValues';

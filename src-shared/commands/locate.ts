@@ -2,7 +2,7 @@
 import type { JixiaoDocument } from '../model';
 import type { Path } from './patch';
 
-export type RowKind = 'meta' | 'duty' | 'activity' | 'dutyIndicator' | 'project' | 'projectIndicator' | 'selfevalIndicator';
+export type RowKind = 'meta' | 'duty' | 'activity' | 'dutyIndicator' | 'project' | 'projectIndicator' | 'selfevalIndicator' | 'deptTask' | 'deptIndicator';
 export interface RowLocation { kind: RowKind; path: Path; /** path of the array holding the row */ parent: Path; index: number }
 
 export function locateRow(doc: JixiaoDocument, rowId: string): RowLocation | null {
@@ -33,6 +33,15 @@ export function locateRow(doc: JixiaoDocument, rowId: string): RowLocation | nul
     const se = proj.selfeval?.indicators ?? [];
     for (let i = 0; i < se.length; i++) {
       if (se[i].id === rowId) return { kind: 'selfevalIndicator', path: ['projects', p, 'selfeval', 'indicators', i], parent: ['projects', p, 'selfeval', 'indicators'], index: i };
+    }
+  }
+  const dw = doc.deptWide;
+  if (dw) {
+    for (let i = 0; i < dw.tasks.length; i++) {
+      if (dw.tasks[i].id === rowId) return { kind: 'deptTask', path: ['deptWide', 'tasks', i], parent: ['deptWide', 'tasks'], index: i };
+    }
+    for (let i = 0; i < dw.indicators.length; i++) {
+      if (dw.indicators[i].id === rowId) return { kind: 'deptIndicator', path: ['deptWide', 'indicators', i], parent: ['deptWide', 'indicators'], index: i };
     }
   }
   return null;

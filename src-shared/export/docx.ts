@@ -114,7 +114,8 @@ function writeTable(out: string[], table: LayoutTable, grid: number[], font: Fon
   table.rows.forEach((row, r) => {
     for (const c of row.cells) if (c.kind !== 'level1') spanEnd = Math.max(spanEnd, r + c.rowSpan - 1);
     const keep = row.header ? r === table.headerRows - 1 : spanEnd > r;
-    out.push(`<w:tr><w:trPr><w:cantSplit/>${row.header ? '<w:tblHeader/>' : ''}</w:trPr>`);
+    const minHeight = row.minHeightPt ? `<w:trHeight w:val="${Math.round(row.minHeightPt * 20)}" w:hRule="atLeast"/>` : '';
+    out.push(`<w:tr><w:trPr><w:cantSplit/>${minHeight}${row.header ? '<w:tblHeader/>' : ''}</w:trPr>`);
     const byCol = new Map(row.cells.map((c) => [c.col, c]));
     for (let col = 0; col < ncols;) {
       const c = byCol.get(col);

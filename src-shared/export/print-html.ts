@@ -56,7 +56,7 @@ function partHtml(part: LayoutPart, layout: Layout, pagePt: number): string {
   let usedPt = titleFont.sizePt * 2 + layout.fonts.org.sizePt * 1.9 * (part.subtitle !== undefined ? 2 : 1);
   const tables = part.tables.map((t) => {
     // (a self-evaluation table is one tall table whose section labels span many rows: same problem)
-    if (t.kind !== 'project-indicators' && t.kind !== 'selfeval') {
+    if (t.kind !== 'project-indicators' && t.kind !== 'dept-indicators' && t.kind !== 'selfeval') {
       usedPt += t.rows.reduce((a, r) => a + r.heightPt, 0);
       return tableHtml(t, colgroup);
     }
@@ -78,13 +78,13 @@ function partHtml(part: LayoutPart, layout: Layout, pagePt: number): string {
 }
 
 function tableHtml(t: LayoutTable, colgroup: string, pageBreak = false): string {
-  const rowHtml = (cells: LayoutTable['rows'][number]['cells'], tag: 'td' | 'th') => '<tr>' + cells.map((c) => {
+  const rowHtml = (cells: LayoutTable['rows'][number]['cells'], tag: 'td' | 'th', minPt?: number) => (minPt ? `<tr style="height:${minPt}pt">` : '<tr>') + cells.map((c) => {
     const attrs = `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`;
     const cls = [c.align[0], c.bold && tag === 'td' ? 'b' : ''].filter(Boolean).join(' ');
     return `<${tag}${attrs} class="${cls}">${esc(c.text)}</${tag}>`;
   }).join('') + '</tr>';
   const head = t.rows.slice(0, t.headerRows).map((r) => rowHtml(r.cells, 'th')).join('');
-  const body = t.rows.slice(t.headerRows).map((r) => rowHtml(r.cells, 'td')).join('');
+  const body = t.rows.slice(t.headerRows).map((r) => rowHtml(r.cells, 'td', r.minHeightPt)).join('');
   return `<table class="${t.kind}${pageBreak ? ' break' : ''}" style="font-size:${t.fontPt}pt">${colgroup}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
 }
 

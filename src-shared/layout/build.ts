@@ -1,10 +1,12 @@
 // Document + template → layout model. Numbering, indentation, merges of activity rows and of
 // 一级/二级 runs, amount formatting and column widths are decided here, once, for every format.
 import {
-  activityNumber, dutyNumber, formatAmount, profileOf, templateOrDefault,
+  activityNumber, dutyNumber, formatAmount, newActivity, newDuty, newDutyIndicator, templateOrDefault,
   type Activity, type Amount, type Duty, type JixiaoDocument, type MoneyUnit, type Project, type Template,
 } from '../model';
 import { DUTY_FIELD_LABEL, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL } from '../model/labels';
+import { profileOf } from '../model/templates';
+import { BLANK_ROWS, blankDeptWide, blankProject, buildDeptWidePart, buildProfileProjectPart, hasDeptWideContent, hasHebeiBlock, heightenBlankRows, isBlankDocument, type FormContext } from './forms';
 import { computeRowHeights } from './measure';
 import { levelSpans } from './runs';
 import type { Align, CellKind, Layout, LayoutCell, LayoutOptions, LayoutPart, LayoutRow, LayoutTable, PageSetup } from './model';
@@ -16,6 +18,11 @@ export const PAGE: PageSetup = {
 };
 export const PRINTABLE_WIDTH_MM = PAGE.widthMm - PAGE.margins.left - PAGE.margins.right; // 267
 export const PRINTABLE_HEIGHT_MM = PAGE.heightMm - PAGE.margins.top - PAGE.margins.bottom; // 174
+
+/** The page of a profile's `print.orientation` (A4, the same margins). */
+function pageFor(orientation: 'landscape' | 'portrait'): PageSetup {
+  return orientation === 'landscape' ? PAGE : { ...PAGE, orientation, widthMm: PAGE.heightMm, heightMm: PAGE.widthMm };
+}
 
 /** Shares of the printable width (layouts.md). */
 export const DUTY_SHARES = [15, 8, 22, 17, 14, 6, 6, 6, 6];
@@ -55,33 +62,55 @@ const row = (cells: LayoutCell[], header = false): LayoutRow => ({ cells, height
 
 export function buildLayout(doc: JixiaoDocument, options: LayoutOptions = {}): Layout {
   const template = templateOrDefault(doc.meta.templateId);
+  const profile = profileOf(doc.meta.templateId);
   const unit = doc.meta.unit;
   const orgLeft = `${doc.meta.deptCode}${doc.meta.deptName}`;
   const orgRight = `单位：${unit}`;
   const parts: LayoutPart[] = [];
+  const page = pageFor(profile.print.orientation);
+  const ctx: FormContext = {
+    unit, orgLeft, orgRight, year: doc.meta.year, deptName: doc.meta.deptName,
+    widthMm: page.widthMm - page.margins.left - page.margins.right, fontPt: profile.print.fontPt ?? PROJECT_FONT_PT,
+  };
+  // A document with nothing in it prints its profile's blank form (title, header block, column
+  // headers, a few empty rows per table), for filling in by hand.
+  const blank = isBlankDocument(doc);
+  const hebeiBlock = hasHebeiBlock(profile);
 
+  if (options.deptWide !== false && profile.tables.includes('department-wide') && (blank || hasDeptWideContent(doc.deptWide))) {
+    parts.push(buildDeptWidePart(blank ? blankDeptWide(profile) : doc.deptWide!, profile, ctx));
+  }
   if (options.dutyTable !== false && doc.dutyTable.duties.length > 0) {
     parts.push(buildDutyPart(doc.dutyTable.duties, doc.dutyTable.note, unit, orgLeft, orgRight, doc.meta.year));
+  } else if (options.dutyTable !== false && blank && profile.tables.includes('duty')) {
+    // a duty with two activities, three indicator rows each; the numbering (一、 1、) belongs to typed titles
+    const rows = () => Array.from({ length: BLANK_ROWS }, (_, i) => newDutyIndicator({ id: `blank-${i}` }));
+    const duty = newDuty({ id: 'blank', indicators: rows(), activities: [0, 1].map((k) => newActivity({ id: `blank-a${k}`, indicators: rows() })) });
+    const part = buildDutyPart([duty], '', unit, orgLeft, orgRight, doc.meta.year);
+    for (const r of part.tables[0].rows) for (const c of r.cells) if (c.kind === 'duty' || c.kind === 'activity') c.text = '';
+    parts.push(part);
   }
+  const projects = blank && profile.tables.includes('project') && options.projects !== 'none' ? [blankProject(profile)] : doc.projects;
   const chosen = options.projects === 'none' ? []
-    : Array.isArray(options.projects) ? [...new Set(options.projects)].filter((i) => i >= 0 && i < doc.projects.length).sort((a, b) => a - b)
-      : doc.projects.map((_, i) => i);
+    : Array.isArray(options.projects) && !blank ? [...new Set(options.projects)].filter((i) => i >= 0 && i < projects.length).sort((a, b) => a - b)
+      : projects.map((_, i) => i);
   const usedSheetNames = new Set(parts.map((p) => p.sheetName));
-  chosen.forEach((i, n) => {
-    const part = buildProjectPart(doc.projects[i], i, template, unit, orgLeft, orgRight);
-    part.pageBreakBefore = n > 0 || parts.length > 0;
-    part.sheetName = options.sheetPerProject ? uniqueSheetName(`${i + 1}、${doc.projects[i].name || '项目'}`, usedSheetNames) : PROJECT_SHEET;
+  chosen.forEach((i) => {
+    const part = hebeiBlock ? buildProjectPart(projects[i], i, template, unit, orgLeft, orgRight, blank)
+      : buildProfileProjectPart(projects[i], i, profile, ctx, profile.family === 'project');
+    part.sheetName = options.sheetPerProject ? uniqueSheetName(`${i + 1}、${projects[i].name || '项目'}`, usedSheetNames) : PROJECT_SHEET;
     parts.push(part);
   });
-
-  // A new, empty document exports its form's blank tables (for a colleague or a unit to fill in by
-  // hand) instead of refusing: the form's own tables, header rows, 一级/二级 and empty rows.
-  if (doc.dutyTable.duties.length === 0 && doc.projects.length === 0) parts.push(...blankParts(doc, options, template, orgLeft, orgRight));
+  // parts in the order of the profile's tables (the department-wide table leads its own form)
+  const order = (k: LayoutPart['kind']) => { const i = profile.tables.indexOf(k === 'dept-wide' ? 'department-wide' : k === 'duty' ? 'duty' : 'project'); return i < 0 ? 99 : i; };
+  parts.sort((a, b) => order(a.kind) - order(b.kind));
+  parts.forEach((p, i) => { p.pageBreakBefore = i > 0; });
+  if (blank) heightenBlankRows(parts);
 
   return {
-    page: PAGE,
-    printableWidthMm: PRINTABLE_WIDTH_MM,
-    printableHeightMm: PRINTABLE_HEIGHT_MM,
+    page,
+    printableWidthMm: ctx.widthMm,
+    printableHeightMm: page.heightMm - page.margins.top - page.margins.bottom,
     fonts: {
       body: { family: '宋体', sizePt: PROJECT_FONT_PT, fallbacks: ['SimSun', 'Noto Serif CJK SC', 'WenQuanYi Micro Hei'] },
       title: { family: '黑体', sizePt: 16, fallbacks: ['方正小标宋简体', 'SimHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei'] },
@@ -96,39 +125,10 @@ export function buildLayout(doc: JixiaoDocument, options: LayoutOptions = {}): L
   };
 }
 
-/** Rows left empty in a blank form: indicators per duty/activity, activities per duty. */
-const BLANK_ROWS = 3;
-
-function blankParts(doc: JixiaoDocument, options: LayoutOptions, template: Template, orgLeft: string, orgRight: string): LayoutPart[] {
-  const tables = profileOf(doc.meta.templateId).tables;
-  const parts: LayoutPart[] = [];
-  const blankIndicators = () => Array.from({ length: BLANK_ROWS }, () => ({ id: '', name: '', bands: ['', '', '', ''] as [string, string, string, string] }));
-  const blankRow = { id: '', title: '', budget: '', description: '', goal: '' };
-  if (tables.includes('duty') && options.dutyTable !== false) {
-    const duty: Duty = { ...blankRow, indicators: blankIndicators(), activities: [0, 1].map(() => ({ ...blankRow, indicators: blankIndicators() })) };
-    const part = buildDutyPart([duty], '', doc.meta.unit, orgLeft, orgRight, doc.meta.year);
-    // The numbering (一、 1、) belongs to typed titles; a blank form leaves the title cells empty.
-    for (const r of part.tables[0].rows) for (const c of r.cells) if (c.kind === 'duty' || c.kind === 'activity') c.text = '';
-    parts.push(part);
-  }
-  if (tables.includes('project') && options.projects !== 'none') {
-    // One row per 二级 of each required 一级, as the printed blank forms list them.
-    const indicators = template.level1.filter((l) => l.required).flatMap((l) => (l.level2.length ? l.level2 : ['']).map((level2) => ({
-      id: '', level1: l.name, level2, name: '', description: '', value: '', basis: '',
-    })));
-    const project: Project = { id: '', code: '', name: '', budget: '', fiscal: '', other: '', purpose: '', schedule: template.checkpoints.map(() => ''), goal: '', indicators };
-    const part = buildProjectPart(project, 0, template, doc.meta.unit, orgLeft, orgRight);
-    part.title = PROJECT_SHEET;
-    part.pageBreakBefore = parts.length > 0;
-    parts.push(part);
-  }
-  return parts;
-}
-
 /** Thrown when the chosen parts contain nothing to export (an empty workbook is not a valid file). */
 export class NothingToExportError extends Error {
   readonly code = 'export.empty';
-  constructor() { super('没有可导出的内容：文档中没有部门职责，也没有所选的项目。'); this.name = 'NothingToExportError'; }
+  constructor() { super('没有可导出的内容：所选的表格（部门职责、部门整体支出、项目）都没有可画的内容。'); this.name = 'NothingToExportError'; }
 }
 
 /** Excel sheet names: ≤ 31 chars, none of []:*?/\ , unique (case-insensitive). */
@@ -191,7 +191,7 @@ function titledRows(
 
 // ── 项目绩效目标表 ─────────────────────────────────────────────────────────────
 
-function buildProjectPart(p: Project, index: number, t: Template, unit: MoneyUnit, orgLeft: string, orgRight: string): LayoutPart {
+function buildProjectPart(p: Project, index: number, t: Template, unit: MoneyUnit, orgLeft: string, orgRight: string, blank = false): LayoutPart {
   const columnsMm = widths(PROJECT_SHARES);
   const last = PROJECT_SHARES.length - 1;
   const info: LayoutRow[] = [
@@ -238,7 +238,7 @@ function buildProjectPart(p: Project, index: number, t: Template, unit: MoneyUni
   ];
   return {
     kind: 'project', projectIndex: index, sheetName: PROJECT_SHEET, columnsMm,
-    title: `${index + 1}、${p.name}绩效目标表`, titleStyle: 'heading', orgLeft, orgRight, tables, note: '', pageBreakBefore: false,
+    title: blank ? '项目绩效目标表' : `${index + 1}、${p.name}绩效目标表`, titleStyle: 'heading', orgLeft, orgRight, tables, note: '', pageBreakBefore: false,
   };
 }
 

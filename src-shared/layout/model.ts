@@ -33,11 +33,13 @@ export interface LayoutRow {
   /** Height needed in points, from text length, column widths and font (see measure.ts). */
   heightPt: number;
   header: boolean;
+  /** A blank form's empty row: at least this tall in every format (room for handwriting). */
+  minHeightPt?: number;
 }
 
 export interface LayoutTable {
   /** 'project-info' is the upper block of a project (编码, 预算, 用途, 计划, 目标). */
-  kind: 'duty' | 'project-info' | 'project-indicators' | 'selfeval';
+  kind: 'duty' | 'project-info' | 'project-indicators' | 'selfeval' | 'dept-info' | 'dept-indicators';
   /** Number of leading rows that repeat at the top of every printed page. */
   headerRows: number;
   rows: LayoutRow[];
@@ -45,7 +47,7 @@ export interface LayoutTable {
 }
 
 export interface LayoutPart {
-  kind: 'duty' | 'project' | 'selfeval';
+  kind: 'duty' | 'project' | 'selfeval' | 'dept-wide';
   /** 0-based index of the project in the document (project parts only). */
   projectIndex?: number;
   /** Sheet name for xlsx when this part gets its own sheet. */
@@ -100,4 +102,6 @@ export interface LayoutOptions {
   projects?: 'all' | 'none' | number[];
   /** xlsx: one sheet per project instead of all projects on one sheet. */
   sheetPerProject?: boolean;
+  /** Include the 部门（单位）整体支出绩效目标表 when the profile has one (default true). */
+  deptWide?: boolean;
 }

@@ -8,6 +8,7 @@ import { emptyLibrary, learnFromDocument, libraryEntries, libraryToXlsx } from '
 import { convertDocument, newProjectIndicator, type JixiaoDocument } from '../../src-shared/model';
 import { makeSyntheticDocument, makeSyntheticSelfevalDocument } from '../bench/synthetic';
 import { loadSeed } from '../export/helpers';
+import { blankDocument, loadProfileFixture, PROFILE_FIXTURES, TARGET_PROFILE_IDS } from '../export/profile-forms.helpers';
 
 export interface Output { name: string; make: () => Promise<Uint8Array> | Uint8Array }
 
@@ -104,6 +105,16 @@ export const OUTPUTS: Output[] = [
   { name: 'awkward-text.docx', make: () => exportDocx(awkwardText()) },
   { name: 'county.xlsx', make: () => exportXlsx(county()) },
   { name: 'county.docx', make: () => exportDocx(county()) },
+  // forms drawn from the profile (88号 project, structured, 88号 department-wide set) and every profile's blank form
+  ...PROFILE_FIXTURES.flatMap((f) => [
+    { name: `${f}.xlsx`, make: () => exportXlsx(loadProfileFixture(f)) },
+    { name: `${f}.docx`, make: () => exportDocx(loadProfileFixture(f)) },
+  ]),
+  { name: 'national-88-dept-sheet-per-project.xlsx', make: () => exportXlsx(loadProfileFixture('national-88-dept'), { sheetPerProject: true }) },
+  ...TARGET_PROFILE_IDS.flatMap((id) => [
+    { name: `blank-${id}.xlsx`, make: () => exportXlsx(blankDocument(id)) },
+    { name: `blank-${id}.docx`, make: () => exportDocx(blankDocument(id)) },
+  ]),
   // year-end self-evaluations, both layouts
   { name: 'selfeval-2019-a-hebei.xlsx', make: () => exportSelfevalXlsx(selfevalIn('selfeval-hebei-2019', loadSeed('selfeval-2019-a'))) },
   { name: 'selfeval-2019-a-hebei.docx', make: () => exportSelfevalDocx(selfevalIn('selfeval-hebei-2019', loadSeed('selfeval-2019-a'))) },

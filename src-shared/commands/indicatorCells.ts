@@ -1,0 +1,134 @@
+// The cells of a project indicator as a profile's grid shows them (issue 18): one column of the
+// profile's vocabulary ↔ the model fields. In a 'parts' form 指标值 shows the number part, and the
+// parts (指标性质 | 指标值 | 度量单位) are written together with the one-cell text they join to, so
+// the two views of the value never disagree (model/parts.ts). Typing a whole value (`≥95%`) into
+// 指标值 fills the three parts in one edit.
+import { OPERATORS, PART_NUMBER, splitValue, type Operator, type ValueParts } from '../expr/parts';
+import { indicatorParts, partsPatch, valueTextPatch } from '../model/parts';
+import { newProjectIndicator } from '../model/factory';
+import { DIRECTIONS, type JixiaoDocument, type ProjectIndicator } from '../model/schema';
+import { COLUMN_VOCABULARY, type ColumnId } from '../profile/schema';
+import { parseAmountInput } from '../model/amount-input';
+import { CommandError, Draft, setCell } from './commands';
+import { locateRow } from './locate';
+import type { Edit, Path } from './patch';
+import { DEPT_WIDE_ID } from './deptWide';
+import { pasteColumns, type PasteResult } from './paste';
+
+/** Where an owner's indicators are: a project's, or the department-wide table's (owner id `deptWide`). */
+export function indicatorListPath(doc: JixiaoDocument, ownerId: string): Path | null {
+  if (ownerId === DEPT_WIDE_ID) return doc.deptWide ? ['deptWide', 'indicators'] : null;
+  const p = doc.projects.findIndex((x) => x.id === ownerId);
+  return p < 0 ? null : ['projects', p, 'indicators'];
+}
+
+/** The choices of a dropdown column (指标性质, 指标方向); empty for free text. */
+export function columnChoices(column: ColumnId): readonly string[] {
+  if (column === 'operator') return OPERATORS.filter((o) => o !== '');
+  if (column === 'direction') return DIRECTIONS.filter((d) => d !== '');
+  return [];
+}
+
+/** The text a cell of `column` shows for this indicator (`parts`: the form splits 指标值). */
+export function indicatorCellText(ind: ProjectIndicator, column: ColumnId, parts: boolean): string {
+  switch (column) {
+    case 'value': return parts ? indicatorParts(ind).number : ind.value;
+    case 'operator': return indicatorParts(ind).operator;
+    case 'unit': return indicatorParts(ind).unit;
+    case 'core': return ind.core === undefined ? '' : ind.core ? '是' : '否';
+    default: {
+      const v = (ind as Record<string, unknown>)[COLUMN_VOCABULARY[column].field];
+      return typeof v === 'string' ? v : '';
+    }
+  }
+}
+
+/** A whole value typed into 指标值 (an operator, a unit, a range, a qualitative word or text the
+ * parts cannot hold), as opposed to a bare number that keeps the row's operator and unit. */
+function isWholeValue(text: string): boolean {
+  if (text.trim() === '') return false;
+  const s = splitValue(text);
+  return !(s.operator === '' && s.unit === '' && PART_NUMBER.test(s.number));
+}
+
+function setAll(d: Draft, rowId: string, fields: { value: string } & ValueParts): void {
+  for (const [f, v] of Object.entries(fields)) setCell(d, rowId, f, v);
+}
+
+/** Write what the clerk typed into one indicator cell; throws CommandError (Chinese) when refused. */
+export function writeIndicatorCell(d: Draft, rowId: string, column: ColumnId, text: string, parts: boolean): void {
+  const loc = locateRow(d.doc, rowId);
+  if (!loc || (loc.kind !== 'projectIndicator' && loc.kind !== 'deptIndicator')) throw new CommandError(`找不到指标 ${rowId}`);
+  const ind = d.get(loc.path) as ProjectIndicator;
+  const cur = indicatorParts(ind);
+  switch (column) {
+    case 'value':
+      if (!parts) return setCell(d, rowId, 'value', text);
+      return setAll(d, rowId, isWholeValue(text) ? valueTextPatch(text) : partsPatch({ ...cur, number: text.trim() }));
+    case 'operator': {
+      const op = text.trim();
+      if (!(OPERATORS as readonly string[]).includes(op)) throw new CommandError(`“${text}”不是可选的指标性质（${columnChoices('operator').join(' ')}）`);
+      return setAll(d, rowId, partsPatch({ ...cur, operator: op as Operator }));
+    }
+    case 'unit': return setAll(d, rowId, partsPatch({ ...cur, unit: text.trim() }));
+    case 'weight': {
+      const a = parseAmountInput(text, 'score');
+      if (!a.ok) throw new CommandError(`权重：${a.reason}`);
+      return setCell(d, rowId, 'weight', a.amount);
+    }
+    case 'direction': {
+      const v = text.trim();
+      if (!(DIRECTIONS as readonly string[]).includes(v)) throw new CommandError(`“${text}”不是可选的指标方向（正向、反向）`);
+      return setCell(d, rowId, 'direction', v);
+    }
+    case 'core': {
+      const v = text.trim();
+      if (v !== '是' && v !== '否') throw new CommandError(`“${text}”：是否核心指标请填“是”或“否”`);
+      d.set([...loc.path, 'core'], v === '是');
+      return;
+    }
+    case 'actual': case 'score': case 'deviation':
+      throw new CommandError(`“${COLUMN_VOCABULARY[column].label}”属于自评表，不能在目标表中填写`);
+    default: return setCell(d, rowId, COLUMN_VOCABULARY[column].field, text);
+  }
+}
+
+export function setIndicatorCellsEdit(doc: JixiaoDocument, changes: { rowId: string; column: ColumnId; text: string }[], parts: boolean, label = '编辑单元格'): Edit | null {
+  const d = new Draft(doc);
+  for (const c of changes) writeIndicatorCell(d, c.rowId, c.column, c.text, parts);
+  return d.finish(label);
+}
+
+/**
+ * Paste a block into a profile's indicator grid (columns in the grid's order; where it goes and what
+ * does not fit as pasteColumns says); rows past the end are added. A cell the column refuses is left as it was and reported (row/col within the block).
+ */
+export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchorRow: number, anchorCol: number, matrix: string[][], columns: readonly ColumnId[], parts: boolean): PasteResult {
+  const d = new Draft(doc);
+  const list = indicatorListPath(doc, ownerId);
+  const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, columns.length);
+  if (!list) return { edit: null, problems: [], notes: [], rows: 0, cols: 0, dropped };
+  anchorCol = startCol;
+  const problems: PasteResult['problems'] = [];
+  let prev: Partial<Record<ColumnId, string>> | null = null;
+  for (let r = 0; r < matrix.length; r++) {
+    const i = anchorRow + r;
+    const inds = d.get(list) as ProjectIndicator[];
+    if (i >= inds.length) d.set(list, [...inds, newProjectIndicator()]);
+    const rowId = (d.get([...list, i]) as ProjectIndicator).id;
+    const row: Partial<Record<ColumnId, string>> = {};
+    for (let c = 0; c < width; c++) {
+      const column = columns[anchorCol + c];
+      let text = matrix[r][c] ?? '';
+      // 一级/二级 merged down in the source arrive blank below the first row: repeat the run.
+      if (text === '' && (column === 'level1' || column === 'level2') && prev) text = prev[column] ?? '';
+      row[column] = text;
+      try { writeIndicatorCell(d, rowId, column, text, parts); } catch (e) {
+        if (!(e instanceof CommandError)) throw e;
+        problems.push({ row: r, col: c, text, message: `${e.message}，未粘贴` });
+      }
+    }
+    prev = row;
+  }
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, notes: [], rows: matrix.length, cols: width, dropped };
+}
