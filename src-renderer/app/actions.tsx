@@ -4,7 +4,7 @@
 import { DocumentSchema, newDocument, type JixiaoDocument, type Meta } from '../../src-shared/model';
 import type { ExportFormat, RecoveryEntry } from '../../src-shared/ipc';
 import { defaultExportName, defaultSelfevalExportName } from '../../src-shared/export/names';
-import { attachSelfevalsEdit, setMetaEdit } from '../../src-shared/commands';
+import { attachSelfevalsEdit, CommandError, switchProfileEdit } from '../../src-shared/commands';
 import { validateDocument } from '../../src-shared/validate';
 import { choiceDialog, confirmDialog, messageDialog, openModal, promptPath } from '../dialogs/modal';
 import { DocSettingsDialog, ExportDoneDialog, ImportReportDialog, RecoveryDialog } from '../dialogs/dialogs';
@@ -186,7 +186,11 @@ export async function openSettings(): Promise<void> {
   if (!s.doc) return;
   const meta = await openModal<Meta | null>((close) => <DocSettingsDialog title="文档设置" initial={s.doc!.meta} onClose={close} />);
   if (!meta) return;
-  editor.dispatch(setMetaEdit(editor.get().doc!, meta));
+  try {
+    editor.dispatch(switchProfileEdit(editor.get().doc!, meta));
+  } catch (e) {
+    if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e;
+  }
 }
 
 // ── recovery ────────────────────────────────────────────────────────────────────────────────────

@@ -112,12 +112,11 @@ export function Field({ project, field, label, multiline, amount, findings, clas
       note = a.note;
     }
     setBad(null);
-    // Leaving a field unchanged is no edit (an absent optional field must not become '').
-    if (value === stored) return;
+    // Leaving a field unchanged is no edit (an absent optional field must not become ''); the
+    // field shows the stored value again as the table prints it (1235 typed over 1235.00, 25% → 25.00).
+    if (value === stored) { setText(shown); return; }
     const doc = editor.get().doc!;
-    const cur = doc.projects.find((p) => p.id === project.id);
-    if (!cur) return;
-    if (value === stored) { setText(shown); return; } // unchanged (1235 typed over 1235.00)
+    if (!doc.projects.some((p) => p.id === project.id)) return;
     run(() => editor.dispatch(setCellEdit(doc, project.id, field, value)));
     if (note) editor.toast(note);
   };

@@ -1,7 +1,7 @@
 // Document edit commands. Each returns an Edit (patch pair) for exactly one user action, or null
 // when nothing would change; the store applies it and keeps it for undo/redo.
 import {
-  convertAmount, indicatorOrder, isCanonicalAmount, templateOrDefault, newActivity, newDuty, newDutyIndicator, newId, newProject, newProjectIndicator, stripNumbering,
+  convertAmount, convertDocument, indicatorOrder, isCanonicalAmount, templateOrDefault, newActivity, newDuty, newDutyIndicator, newId, newProject, newProjectIndicator, stripNumbering,
   type Activity, type Duty, type DutyIndicator, type JixiaoDocument, type Meta, type MoneyUnit, type Project, type ProjectIndicator,
 } from '../model';
 import { applyPatches, getAt, makeEdit, type Edit, type Path, type Patch } from './patch';
@@ -251,6 +251,24 @@ export function setMetaEdit(doc: JixiaoDocument, meta: Partial<Meta>, label = '�
     });
   }
   return d.finish(label);
+}
+
+/**
+ * 文档设置 with a change of form (profile): the document converted as `jixiao convert` does it
+ * (values split into parts or joined, nothing deleted; model/convert.ts), then the other settings —
+ * one undo step. Throws a CommandError when the form is unknown.
+ */
+export function switchProfileEdit(doc: JixiaoDocument, meta: Partial<Meta> & { templateId: string }): Edit | null {
+  if (meta.templateId === doc.meta.templateId) return setMetaEdit(doc, meta);
+  const r = convertDocument(doc, meta.templateId);
+  if (!r.ok) throw new CommandError(r.message);
+  const converted: Patch[] = [
+    { path: ['meta'], value: r.document.meta },
+    { path: ['projects'], value: r.document.projects },
+    ...(r.document.deptWide !== doc.deptWide ? [{ path: ['deptWide'], value: r.document.deptWide }] : []),
+  ];
+  const rest = setMetaEdit(applyPatches(doc, converted), meta);
+  return makeEdit(doc, '更换格式模板', [...converted, ...(rest?.redo ?? [])]);
 }
 
 /** 万元 ↔ 元: every money amount converted exactly; percents are not money. */

@@ -1,7 +1,8 @@
 // What switching a document's profile (文档设置 › 格式模板) changes, in the clerk's words, before it
 // happens. Nothing is deleted by a switch: the model keeps every field, the profile only decides
 // what the grid shows and the form prints, so a field the new form does not print comes back when
-// switched back. (When a document conversion lands, its change list can replace this summary.)
+// switched back. The switch itself is `switchProfileEdit` (model/convert.ts, as `jixiao convert`);
+// this is its summary for the clerk, counted per kind rather than listed per cell.
 import { isStructured, splitValue } from '../expr/parts';
 import type { JixiaoDocument, ProjectIndicator } from '../model/schema';
 import { indicatorCellText } from './indicatorCells';
