@@ -1,5 +1,7 @@
-// `jixiao` command line. Runs from source through tsx (bin/jixiao.mjs), so it works right after
-// `npm install`. Commands are in src-main/cli/commands.ts.
+// `jixiao` command line. bin/jixiao.mjs runs the bundle dist-cli/cli.js that `npm install` builds
+// (build:cli; through tsx only when that bundle is missing or stale). Commands are in
+// src-main/cli/commands.ts; a command's code is imported only when it runs, so `--help` and
+// `--version` load this file and the table only.
 import { readFileSync } from 'node:fs';
 import { COMMANDS } from './cli/commands';
 import type { Print } from './cli/command';
@@ -40,7 +42,7 @@ export async function main(argv: string[], out: Print = console.log, err: Print 
     if (!rest[0]) { out(overview()); return 0; }
     const c = COMMANDS.find((x) => x.name === rest[0]);
     if (!c) { err(`没有名为“${rest[0]}”的命令。`); err(overview()); return 2; }
-    out(c.usage);
+    out((await c.load()).usage);
     return 0;
   }
   const cmd = COMMANDS.find((c) => c.name === first);
@@ -49,9 +51,10 @@ export async function main(argv: string[], out: Print = console.log, err: Print 
     err(overview());
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) { out(cmd.usage); return 0; }
   try {
-    return await cmd.run(rest, out, err);
+    const code = await cmd.load();
+    if (rest.includes('--help') || rest.includes('-h')) { out(code.usage); return 0; }
+    return await code.run(rest, out, err);
   } catch (e) {
     err(`出错了：${e instanceof Error ? e.message : String(e)}`);
     return 1;

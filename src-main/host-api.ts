@@ -5,12 +5,12 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { dirname, extname, join, parse as parsePath, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod'; // a namespace import: the bundlers drop what is unused (zod's 350 KB of locales)
 import { requests, type ApiResult, type Channel, type ExportFormat, type ExportOptions, type OpenKind, type Responses } from '../src-shared/ipc';
 import type { ImportResult } from '../src-shared/import';
 import type { JixiaoDocument } from '../src-shared/model';
 import { defaultExportName, defaultSelfevalExportName, renderPrintHtml, renderSelfevalPrintHtml } from '../src-shared/export';
-import { fileError, isJixiaoError, toJixiaoError } from './services/errors';
+import { HostError, fileError, fromFailure, toFailure, toJixiaoError } from './services/errors';
 import { writeFileAtomic } from './services/atomic-write';
 import { createRecentFiles, createRecoveryStore, openDocumentFile, saveDocumentFile } from './services/storage';
 import { exportBytes } from './services/export-files';
@@ -18,6 +18,7 @@ import { importFile } from './services/import-files';
 import { createLibraryStore } from './services/library-store';
 import { createAuditJobs } from './audit/jobs';
 import type { WorkerSpec } from './audit/pool';
+import type { OfficeReply } from './office-worker';
 import { readAnyDocument } from './services/read-document';
 
 /** Who is calling: the Electron window (web contents id), or null and the tab's session id for the web host's pages. */
@@ -69,13 +70,7 @@ export interface HostApi {
   dispatch(channel: string, payload: unknown, caller?: Caller): Promise<ApiResult<unknown>>;
 }
 
-/** A failure with a code and a Chinese message, turned into `{ok:false}` by dispatch(). */
-export class HostError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-    this.name = 'HostError';
-  }
-}
+export { HostError, toFailure } from './services/errors';
 
 /** Only documents are ever handed to the OS to open — never a program or a script. */
 export const OPENABLE_EXTENSIONS: ReadonlySet<string> = new Set(['.jixiao', '.xlsx', '.docx', '.pdf', '.xls', '.doc', '.wps', '.et']);
@@ -254,11 +249,11 @@ export function createOfficeWorker(workerFile: string | URL, workerOptions: Cons
     if (worker) return worker;
     const w = new Worker(workerFile, workerOptions);
     w.unref();
-    w.on('message', (reply: { id: number; ok: boolean; result?: unknown; message?: string }) => {
+    w.on('message', (reply: OfficeReply) => {
       const p = pending.get(reply.id);
       if (!p) return;
       pending.delete(reply.id);
-      if (reply.ok) p.ok(reply.result); else p.fail(new Error(reply.message));
+      if (reply.ok) p.ok(reply.result); else p.fail(fromFailure(reply)); // code, message, details as sent
       if (pending.size === 0) w.unref();
     });
     w.on('error', (e) => { failAll(e); worker = undefined; });
@@ -280,16 +275,6 @@ export function createOfficeWorker(workerFile: string | URL, workerOptions: Cons
     importFile: (path, options = {}) => run<ImportResult>({ task: 'import', path, into: options.into }),
     close: async () => { const w = worker; worker = undefined; if (w) await w.terminate(); },
   };
-}
-
-export function toFailure(err: unknown): { ok: false; code: string; message: string } {
-  if (err instanceof HostError || isJixiaoError(err)) return { ok: false, code: err.code, message: err.message };
-  const e = err as { code?: unknown; message?: unknown } | null;
-  if (e && typeof e.code === 'string' && /^[a-z]+\.[a-z-]+$/.test(e.code) && typeof e.message === 'string' && /[\u4e00-\u9fff]/.test(e.message)) {
-    return { ok: false, code: e.code, message: e.message }; // a service's own coded error (import/export)
-  }
-  const detail = err instanceof Error ? err.message : String(err);
-  return { ok: false, code: 'host.internal', message: `操作失败，发生了意外错误：${detail}` };
 }
 
 function describeIssue(error: z.ZodError): string {

@@ -2,16 +2,17 @@
 // also its UI thread: a 2-second xlsx export of a large document there would freeze every window's
 // input. The host API sends these jobs here instead (see createOfficeWorker in host-api.ts).
 import { parentPort } from 'node:worker_threads';
-import type { ExportOptions } from '../src-shared/ipc';
+import type { ApiFailure, ExportOptions } from '../src-shared/ipc';
 import type { JixiaoDocument } from '../src-shared/model';
 import { exportBytes } from './services/export-files';
 import { importFile } from './services/import-files';
+import { toFailure } from './services/errors';
 
 export type OfficeJob =
   | { id: number; task: 'export'; document: JixiaoDocument; format: 'xlsx' | 'docx'; options: ExportOptions }
   | { id: number; task: 'import'; path: string; into?: JixiaoDocument };
 
-export type OfficeReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+export type OfficeReply = { id: number; ok: true; result: unknown } | ({ id: number } & ApiFailure);
 
 parentPort?.on('message', async (job: OfficeJob) => {
   try {
@@ -23,6 +24,7 @@ parentPort?.on('message', async (job: OfficeJob) => {
       parentPort!.postMessage({ id: job.id, ok: true, result: await importFile(job.path, { into: job.into }) } satisfies OfficeReply);
     }
   } catch (err) {
-    parentPort!.postMessage({ id: job.id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies OfficeReply);
+    // Serialised as IPC does (code, message, details): an `export.empty` stays `export.empty`.
+    parentPort!.postMessage({ id: job.id, ...toFailure(err) } satisfies OfficeReply);
   }
 });

@@ -5,7 +5,8 @@ import { takeDrafts } from './app/bandDrafts';
 import { batchAudit, exportAs, importFile, importSelfevalInto, newDoc, offerRecovery, openDoc, openPath, openSettings, save, startAutosave, startTitleSync, fileName } from './app/actions';
 import { api, pathForFile } from './app/api';
 import { deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, moveFocused } from './app/dutyOps';
-import { matchBinding, type CommandId } from './app/keys';
+import { matchBinding, tooltip, type CommandId } from './app/keys';
+import { isEnabled, type CommandState } from '../src-shared/keymap';
 import { editor, isModified, useEditor } from './app/store';
 import { startLiveValidation } from './app/validation';
 import { countBySeverity } from '../src-shared/validate/types';
@@ -39,39 +40,43 @@ function Toolbar({ onPreview }: { onPreview: () => void }) {
   const canUndo = useEditor((s) => s.undoStack.length > 0);
   const canRedo = useEditor((s) => s.redoStack.length > 0);
   const tab = useEditor((s) => s.tab);
+  const state: CommandState = { hasDocument: hasDoc, canUndo, canRedo };
   const B = ({ label, onClick, disabled, title, testId }: { label: string; onClick: () => void; disabled?: boolean; title?: string; testId?: string }) =>
     <button onClick={onClick} disabled={disabled} title={title ?? label} data-testid={testId}>{label}</button>;
+  /** A button of a command in the table: its tooltip names the key, it is enabled when the table says. */
+  const C = ({ id, label, onClick, text, testId }: { id: CommandId; label: string; onClick: () => void; text?: string; testId?: string }) =>
+    <B label={label} onClick={onClick} disabled={!isEnabled(id, state)} title={tooltip(id, text)} testId={testId} />;
   return (
     <div className="toolbar" role="toolbar">
       <div className="group">
-        <B label="新建" onClick={() => void newDoc()} title="新建 (Ctrl+N)" testId="tb-new" />
-        <B label="打开" onClick={() => void openDoc()} title="打开 (Ctrl+O)" testId="tb-open" />
-        <B label="保存" onClick={() => void save(false)} disabled={!hasDoc} title="保存 (Ctrl+S)" testId="tb-save" />
-        <B label="另存为" onClick={() => void save(true)} disabled={!hasDoc} testId="tb-saveas" />
+        <C id="new" label="新建" onClick={() => void newDoc()} testId="tb-new" />
+        <C id="open" label="打开" onClick={() => void openDoc()} testId="tb-open" />
+        <C id="save" label="保存" onClick={() => void save(false)} testId="tb-save" />
+        <C id="save-as" label="另存为" onClick={() => void save(true)} testId="tb-saveas" />
       </div>
       <div className="group">
-        <B label="↶ 撤销" onClick={() => editor.undo()} disabled={!canUndo} title="撤销 (Ctrl+Z)" testId="tb-undo" />
-        <B label="↷ 重做" onClick={() => editor.redo()} disabled={!canRedo} title="重做 (Ctrl+Y)" testId="tb-redo" />
+        <C id="undo" label="↶ 撤销" onClick={() => editor.undo()} testId="tb-undo" />
+        <C id="redo" label="↷ 重做" onClick={() => editor.redo()} testId="tb-redo" />
       </div>
       {tab === 'duty' && hasDoc && (
         <div className="group">
           <B label="插入职责" onClick={() => insertDutyAt('below')} testId="tb-insert-duty" />
           <B label="插入活动" onClick={() => insertActivityAt('below')} title="在当前活动下方插入工作活动" testId="tb-insert-activity" />
           <B label="插入指标" onClick={() => insertIndicatorAt('below')} title="在当前指标下方插入绩效指标" testId="tb-insert-indicator" />
-          <B label="删除行" onClick={() => void deleteFocused()} title="删除当前行 (Ctrl+Delete)" testId="tb-delete" />
-          <B label="上移" onClick={() => moveFocused(-1)} title="上移 (Alt+↑)" />
-          <B label="下移" onClick={() => moveFocused(1)} title="下移 (Alt+↓)" />
+          <C id="delete-rows" label="删除行" onClick={() => void deleteFocused()} text="删除当前行" testId="tb-delete" />
+          <C id="move-up" label="上移" onClick={() => moveFocused(-1)} />
+          <C id="move-down" label="下移" onClick={() => moveFocused(1)} />
           <B label="填写评价标准" onClick={() => takeDrafts()} title="为整张表中空白的优/良/中/差填写建议（按“优”档或指标库拟定，可撤销）" testId="tb-fill-bands" />
         </div>
       )}
       <div className="group">
-        <B label="导入" onClick={() => void importFile()} title="导入 Excel/Word" testId="tb-import" />
+        <C id="import" label="导入" onClick={() => void importFile()} testId="tb-import" />
         <B label="从上年生成" onClick={() => void rolloverFromFile()} title="文件 › 从上年生成…：由上年的 .jixiao / Word / Excel 文件生成新年度的文档" testId="tb-rollover" />
         <B label="与…对比" onClick={() => void compareWithFile()} disabled={!hasDoc} title="文件 › 与…对比：列出与另一个文件（如上年）的差异" testId="tb-compare" />
         <B label="导出 Excel" onClick={() => void exportAs('xlsx')} disabled={!hasDoc} testId="tb-export-xlsx" />
         <B label="导出 Word" onClick={() => void exportAs('docx')} disabled={!hasDoc} testId="tb-export-docx" />
         <B label="导出 PDF" onClick={() => void exportAs('pdf')} disabled={!hasDoc} testId="tb-export-pdf" />
-        <B label="打印预览" onClick={onPreview} disabled={!hasDoc} title="打印预览 (Ctrl+P)" testId="tb-preview" />
+        <C id="print" label="打印预览" onClick={onPreview} text="打印预览和打印" testId="tb-preview" />
       </div>
       <div className="group">
         <B label="批量审核" onClick={() => void batchAudit()} title="批量审核一个文件夹中的绩效目标表（文件 › 批量审核…）" testId="tb-batch-audit" />
@@ -79,7 +84,7 @@ function Toolbar({ onPreview }: { onPreview: () => void }) {
       <div className="group">
         <B label="文档设置" onClick={() => void openSettings()} disabled={!hasDoc} testId="tb-settings" />
         <B label="指标库" onClick={toggleLibrary} disabled={!hasDoc} title="显示/隐藏指标库" testId="tb-library" />
-        <B label="审核结果" onClick={toggleFindings} disabled={!hasDoc} title="显示/隐藏审核结果 (F8)" testId="tb-findings" />
+        <C id="findings" label="审核结果" onClick={toggleFindings} text="显示/隐藏审核结果" testId="tb-findings" />
       </div>
     </div>
   );
@@ -132,14 +137,18 @@ export function App() {
   const openPreview = useCallback(() => { if (editor.get().doc) setPreview(true); }, []);
 
   const runCommand = useCallback((c: CommandId | HostCommand['command'], path?: string) => {
+    const s = editor.get();
+    // Menu items and keys run only when the table says (e.g. 保存 needs a document).
+    if (c !== 'open-path' && !isEnabled(c, { hasDocument: s.doc !== null, canUndo: s.undoStack.length > 0, canRedo: s.redoStack.length > 0 })) return;
     switch (c) {
       case 'undo': editor.undo(); break;
       case 'redo': editor.redo(); break;
       case 'save': void save(false); break;
-      case 'saveAs': case 'save-as': void save(true); break;
+      case 'save-as': void save(true); break;
       case 'open': void openDoc(); break;
       case 'new': void newDoc(); break;
-      case 'printPreview': case 'print-preview': case 'print': openPreview(); break;
+      // 打印 (Ctrl+P) opens the preview with its 打印 button, as WPS's print window shows a preview.
+      case 'print-preview': case 'print': openPreview(); break;
       case 'findings': toggleFindings(); break;
       case 'find': case 'replace': if (editor.get().doc) openFind(c === 'find' ? 'find' : 'replace'); break;
       case 'import': void importFile(); break;
@@ -169,7 +178,7 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const c = matchBinding(e, 'global');
+      const c = matchBinding(e, 'global', api().host);
       if (!c) return;
       // Inside text inputs, let the browser undo the typing itself.
       const t = e.target as HTMLElement | null;

@@ -4,11 +4,14 @@
 // ApiResult: hosts never throw across the boundary.
 import type { AuditEntry, AuditProgress } from './audit/types';
 import type { ImportReport } from './import/types';
-import { z } from 'zod';
+import * as z from 'zod'; // a namespace import: the bundlers drop what is unused (zod's 350 KB of locales)
 import { DocumentSchema, type JixiaoDocument } from './model/schema';
 import type { LibraryEntry } from './library/entry';
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+/** A located detail of a failure (e.g. the schema issues of a corrupt file), for reports. */
+export interface ErrorDetail { path: string; message: string }
+export type ApiFailure = { ok: false; code: string; message: string; details?: ErrorDetail[] };
+export type ApiResult<T> = { ok: true; value: T } | ApiFailure;
 
 export const ExportFormat = z.enum(['xlsx', 'docx', 'pdf']);
 export type ExportFormat = z.infer<typeof ExportFormat>;

@@ -110,4 +110,4 @@ export async function runAudit(argv: string[], out: Print = console.log, err: Pr
   return exitCodeOf(entries);
 }
 
-export const auditCommand: CliCommand = { name: 'audit', summary: '批量审核文件夹中的绩效目标表，生成审核汇总', usage: AUDIT_USAGE, run: runAudit };
+export const auditCommand: CliCommand = { usage: AUDIT_USAGE, run: runAudit };

@@ -100,4 +100,4 @@ async function save(file: string, opened: OpenedFile, edit: Edit | null, cells: 
   return 0;
 }
 
-export const bandsCommand: CliCommand = { name: 'bands', summary: '为评价标准（优/良/中/差）拟出或填写建议', usage: BANDS_USAGE, run: runBands };
+export const bandsCommand: CliCommand = { usage: BANDS_USAGE, run: runBands };

@@ -65,4 +65,4 @@ export async function runConvert(argv: string[], out: Print = console.log, err: 
   return 0;
 }
 
-export const convertCommand: CliCommand = { name: 'convert', summary: '把文档换成另一种表格格式并列出变化', usage: CONVERT_USAGE, run: runConvert };
+export const convertCommand: CliCommand = { usage: CONVERT_USAGE, run: runConvert };

@@ -54,4 +54,4 @@ export async function runDiff(argv: string[], out: Print = console.log, err: Pri
   return report.entries.length ? 1 : 0;
 }
 
-export const diffCommand: CliCommand = { name: 'diff', summary: '对比两份绩效目标表（上年与本年，或两个版本）', usage: DIFF_USAGE, run: runDiff };
+export const diffCommand: CliCommand = { usage: DIFF_USAGE, run: runDiff };

@@ -116,4 +116,4 @@ export async function runExport(argv: string[], out: (line: string) => void = co
   }
 }
 
-export const exportCommand: CliCommand = { name: 'export', summary: '导出为官方格式的 Excel / Word 表格（--selfeval：绩效自评表）', usage: EXPORT_USAGE, run: runExport };
+export const exportCommand: CliCommand = { usage: EXPORT_USAGE, run: runExport };

@@ -80,4 +80,4 @@ export async function runImport(argv: string[], out: Print = console.log, err: P
   return 0;
 }
 
-export const importCommand: CliCommand = { name: 'import', summary: '从 Word / Excel 文件导入绩效目标表', usage: IMPORT_USAGE, run: runImport };
+export const importCommand: CliCommand = { usage: IMPORT_USAGE, run: runImport };

@@ -58,4 +58,4 @@ export async function runLibrary(argv: string[], out: Print = console.log, err: 
   }
 }
 
-export const libraryCommand: CliCommand = { name: 'library', summary: '导出或导入指标库（Excel）', usage: LIBRARY_USAGE, run: runLibrary };
+export const libraryCommand: CliCommand = { usage: LIBRARY_USAGE, run: runLibrary };

@@ -62,4 +62,4 @@ export async function runNew(argv: string[], out: Print = console.log, err: Prin
   return 0;
 }
 
-export const newCommand: CliCommand = { name: 'new', summary: '新建空白的绩效目标表文件', usage: NEW_USAGE, run: runNew };
+export const newCommand: CliCommand = { usage: NEW_USAGE, run: runNew };

@@ -63,4 +63,4 @@ export async function runReplace(argv: string[], out: Print = console.log, err: 
   return 0;
 }
 
-export const replaceCommand: CliCommand = { name: 'replace', summary: '在整个文档中查找并替换文字', usage: REPLACE_USAGE, run: runReplace };
+export const replaceCommand: CliCommand = { usage: REPLACE_USAGE, run: runReplace };

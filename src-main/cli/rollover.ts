@@ -72,4 +72,4 @@ export async function runRollover(argv: string[], out: Print = console.log, err:
   return 0;
 }
 
-export const rolloverCommand: CliCommand = { name: 'rollover', summary: '从上年的文件生成新年度的绩效目标表', usage: ROLLOVER_USAGE, run: runRollover };
+export const rolloverCommand: CliCommand = { usage: ROLLOVER_USAGE, run: runRollover };

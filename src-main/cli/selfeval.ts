@@ -69,4 +69,4 @@ export async function runSelfeval(argv: string[], out: Print = console.log, err:
   return 0;
 }
 
-export const selfevalCommand: CliCommand = { name: 'selfeval', summary: '绩效自评：生成自评表（selfeval init）', usage: SELFEVAL_USAGE, run: runSelfeval };
+export const selfevalCommand: CliCommand = { usage: SELFEVAL_USAGE, run: runSelfeval };

@@ -28,4 +28,4 @@ export async function runTemplates(argv: string[], out: Print = console.log, err
   return 0;
 }
 
-export const templatesCommand: CliCommand = { name: 'templates', summary: '列出表格模板（格式）', usage: TEMPLATES_USAGE, run: runTemplates };
+export const templatesCommand: CliCommand = { usage: TEMPLATES_USAGE, run: runTemplates };

@@ -91,4 +91,4 @@ export async function runValidate(argv: string[], out: Print = console.log, err:
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-export const validateCommand: CliCommand = { name: 'validate', summary: '审核 .jixiao 文件，列出错误和警告（--all 另列提示）', usage: VALIDATE_USAGE, run: runValidate };
+export const validateCommand: CliCommand = { usage: VALIDATE_USAGE, run: runValidate };

@@ -3,6 +3,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { HostCommand } from '../../src-shared/ipc';
 import { PRODUCT_NAME } from '../../src-shared/ipc';
+import { acceleratorOf, APP_COMMANDS, appCommand, type CommandId, type MenuCommandId } from '../../src-shared/keymap';
 
 export interface MenuContext {
   /** Recently opened files, newest first. */
@@ -14,20 +15,25 @@ export interface MenuContext {
 
 const RECENT_SHOWN = 10;
 
-/** Commands whose keys the renderer handles itself in both hosts (Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z, Ctrl+S, Ctrl+Shift+S, Ctrl+F, Ctrl+H). */
-export const RENDERER_KEYS: ReadonlySet<HostCommand['command']> = new Set(['undo', 'redo', 'save', 'save-as', 'find', 'replace'] as const);
+/** Commands whose keys the renderer handles itself in both hosts: shown here, not registered. */
+export const RENDERER_KEYS: ReadonlySet<CommandId> = new Set(APP_COMMANDS.filter((c) => c.owner === 'renderer' && c.keys).map((c) => c.id));
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
 }
 
+/** The menu, built from the command table (src-shared/keymap): labels and keys come from there only. */
 export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
-  const cmd = (label: string, command: HostCommand['command'], accelerator?: string): MenuItemConstructorOptions => ({
-    label, accelerator, click: () => ctx.send({ command }),
-    // Shown in the menu, but the key itself is left to the renderer's keybinding table (it must
-    // handle these in browser mode anyway, and Ctrl+Z inside a cell editor is the editor's).
+  const platform = ctx.isMac ? 'mac' : 'other';
+  const cmd = (command: MenuCommandId): MenuItemConstructorOptions => ({
+    label: appCommand(command).label, accelerator: acceleratorOf(command, platform), click: () => ctx.send({ command }),
+    // Shown in the menu, but the key itself is left to the renderer's bindings (it must handle
+    // these in browser mode anyway, and Ctrl+Z inside a cell editor is the editor's).
     ...(RENDERER_KEYS.has(command) ? { registerAccelerator: false } : {}),
   });
+  // Native roles (clipboard events the grids listen to, zoom, quit): label and key from the table too.
+  const role = (id: CommandId, r: NonNullable<MenuItemConstructorOptions['role']>): MenuItemConstructorOptions =>
+    ({ label: appCommand(id).label, role: r, ...(acceleratorOf(id, platform) ? { accelerator: acceleratorOf(id, platform) } : {}) });
   const sep: MenuItemConstructorOptions = { type: 'separator' };
 
   const recent: MenuItemConstructorOptions[] = ctx.recent.length
@@ -42,34 +48,34 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const file: MenuItemConstructorOptions = {
     label: '文件(&F)',
     submenu: [
-      cmd('新建…', 'new', 'CmdOrCtrl+N'),
-      cmd('打开…', 'open', 'CmdOrCtrl+O'),
+      cmd('new'),
+      cmd('open'),
       { label: '最近打开', submenu: recent },
       sep,
-      cmd('保存', 'save', 'CmdOrCtrl+S'),
-      cmd('另存为…', 'save-as', 'CmdOrCtrl+Shift+S'),
+      cmd('save'),
+      cmd('save-as'),
       sep,
-      cmd('导入 Excel/Word…', 'import', 'CmdOrCtrl+I'),
-      cmd('导入自评表到当前文档…', 'import-selfeval'),
-      cmd('从上年生成…', 'rollover'),
-      cmd('与…对比', 'compare'),
-      cmd('导出 Excel…', 'export-xlsx'),
-      cmd('导出 Word…', 'export-docx'),
-      cmd('导出 PDF…', 'export-pdf'),
+      cmd('import'),
+      cmd('import-selfeval'),
+      cmd('rollover'),
+      cmd('compare'),
+      cmd('export-xlsx'),
+      cmd('export-docx'),
+      cmd('export-pdf'),
       {
         label: '导出自评表',
-        submenu: [cmd('导出自评表 Excel…', 'export-selfeval-xlsx'), cmd('导出自评表 Word…', 'export-selfeval-docx'), cmd('导出自评表 PDF…', 'export-selfeval-pdf')],
+        submenu: [cmd('export-selfeval-xlsx'), cmd('export-selfeval-docx'), cmd('export-selfeval-pdf')],
       },
       sep,
-      cmd('批量审核…', 'batch-audit'),
+      cmd('batch-audit'),
       sep,
-      cmd('打印预览', 'print-preview', 'CmdOrCtrl+Shift+P'),
-      cmd('打印…', 'print', 'CmdOrCtrl+P'),
+      cmd('print-preview'),
+      cmd('print'),
       sep,
-      cmd('文档设置…', 'settings'),
+      cmd('settings'),
       sep,
-      cmd('关闭', 'close', 'CmdOrCtrl+W'),
-      ...(ctx.isMac ? [] : [sep, { label: '退出', role: 'quit', accelerator: 'Ctrl+Q' } as MenuItemConstructorOptions]),
+      cmd('close'),
+      ...(ctx.isMac ? [] : [sep, role('quit', 'quit')]),
     ],
   };
 
@@ -77,44 +83,44 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
     label: '编辑(&E)',
     submenu: [
       // Undo/redo are the document's history (commands in the store), not the text field's.
-      cmd('撤销', 'undo', 'CmdOrCtrl+Z'),
-      cmd('重做', 'redo', 'CmdOrCtrl+Y'),
+      cmd('undo'),
+      cmd('redo'),
       sep,
       // Native roles fire the DOM cut/copy/paste events the grids listen to.
-      { label: '剪切', role: 'cut', accelerator: 'CmdOrCtrl+X' },
-      { label: '复制', role: 'copy', accelerator: 'CmdOrCtrl+C' },
-      { label: '粘贴', role: 'paste', accelerator: 'CmdOrCtrl+V' },
-      { label: '全选', role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
+      role('cut', 'cut'),
+      role('copy', 'copy'),
+      role('paste', 'paste'),
+      role('select-all', 'selectAll'),
       sep,
-      cmd('查找…', 'find', 'CmdOrCtrl+F'),
-      cmd('替换…', 'replace', 'CmdOrCtrl+H'),
+      cmd('find'),
+      cmd('replace'),
     ],
   };
 
   const view: MenuItemConstructorOptions = {
     label: '视图(&V)',
     submenu: [
-      cmd('审核结果面板', 'findings', 'F8'),
+      cmd('findings'),
       sep,
       {
         label: '缩放',
         submenu: [
-          { label: '放大', role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },
-          { label: '缩小', role: 'zoomOut', accelerator: 'CmdOrCtrl+-' },
-          { label: '实际大小', role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
+          role('zoom-in', 'zoomIn'),
+          role('zoom-out', 'zoomOut'),
+          role('reset-zoom', 'resetZoom'),
         ],
       },
-      { label: '全屏', role: 'togglefullscreen' },
+      role('fullscreen', 'togglefullscreen'),
     ],
   };
 
   const help: MenuItemConstructorOptions = {
     label: '帮助(&H)',
-    submenu: [cmd(`关于${PRODUCT_NAME}`, 'about')],
+    submenu: [cmd('about')],
   };
 
   const app: MenuItemConstructorOptions[] = ctx.isMac
-    ? [{ label: PRODUCT_NAME, submenu: [{ label: `关于${PRODUCT_NAME}`, click: () => ctx.send({ command: 'about' }) }, sep, { label: '隐藏', role: 'hide' }, sep, { label: '退出', role: 'quit' }] }]
+    ? [{ label: PRODUCT_NAME, submenu: [cmd('about'), sep, { label: '隐藏', role: 'hide' }, sep, role('quit', 'quit')] }]
     : [];
   return [...app, file, edit, view, help];
 }

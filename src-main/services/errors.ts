@@ -1,6 +1,7 @@
 // File errors with stable codes and Chinese messages. Services throw JixiaoError; IPC handlers and
 // the CLI turn it into `{ ok: false, code, message }` / an exit code. Codes never change once shipped.
 import { basename } from 'node:path';
+import type { ApiFailure, ErrorDetail } from '../../src-shared/ipc';
 
 export const FILE_ERROR_CODES = [
   'file.not-found', 'file.permission', 'file.disk-full', 'file.not-jixiao', 'file.newer-version',
@@ -75,4 +76,35 @@ export function toJixiaoError(err: unknown, path?: string): JixiaoError {
   if (code) return fileError(code, path, { cause: err });
   const detail = err instanceof Error ? err.message : String(err);
   return fileError('file.io', path, { detail, cause: err });
+}
+
+/** A failure with a code and a Chinese message, turned into `{ok:false}` by the host's dispatch(). */
+export class HostError extends Error {
+  constructor(readonly code: string, message: string, readonly details: ErrorDetail[] = []) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+/**
+ * The one way an error crosses a boundary (IPC, the web host, the office worker): its code, its
+ * Chinese message and its located details. A service's own coded error (import/export, e.g.
+ * `export.empty`) keeps its code; anything else is `host.internal`.
+ */
+export function toFailure(err: unknown): ApiFailure {
+  const withDetails = (code: string, message: string, details: readonly ErrorDetail[]): ApiFailure =>
+    details.length ? { ok: false, code, message, details: details.map((d) => ({ path: d.path, message: d.message })) } : { ok: false, code, message };
+  if (err instanceof HostError) return withDetails(err.code, err.message, err.details);
+  if (isJixiaoError(err)) return withDetails(err.code, err.message, err.issues);
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (e && typeof e.code === 'string' && /^[a-z]+\.[a-z-]+$/.test(e.code) && typeof e.message === 'string' && /[\u4e00-\u9fff]/.test(e.message)) {
+    return { ok: false, code: e.code, message: e.message }; // a service's own coded error (import/export)
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  return { ok: false, code: 'host.internal', message: `操作失败，发生了意外错误：${detail}` };
+}
+
+/** The error toFailure() came from, as far as it crossed: toFailure(fromFailure(f)) equals f. */
+export function fromFailure(f: ApiFailure): HostError {
+  return new HostError(f.code, f.message, f.details ?? []);
 }

@@ -3,12 +3,12 @@
 // dialog (browser mode) makes us ask for the path ourselves.
 import { DocumentSchema, newDocument, type JixiaoDocument, type Meta } from '../../src-shared/model';
 import type { ExportFormat, RecoveryEntry } from '../../src-shared/ipc';
-import { defaultSelfevalExportName } from '../../src-shared/export/names';
+import { defaultExportName, defaultSelfevalExportName } from '../../src-shared/export/names';
 import { attachSelfevalsEdit, CommandError, switchProfileEdit } from '../../src-shared/commands';
 import { validateDocument } from '../../src-shared/validate';
 import { choiceDialog, confirmDialog, messageDialog, openModal, promptPath } from '../dialogs/modal';
 import { DocSettingsDialog, ExportDoneDialog, ImportReportDialog, RecoveryDialog } from '../dialogs/dialogs';
-import { BatchAuditDialog } from '../views/BatchAudit';
+import { BatchAuditDialog } from '../dialogs/BatchAudit';
 import { invoke, api } from './api';
 import { editor, isModified, useEditor } from './store';
 
@@ -74,16 +74,12 @@ export async function openPath(path: string, ask = true): Promise<boolean> {
   return true;
 }
 
-function defaultName(doc: JixiaoDocument, ext: string): string {
-  return `${doc.meta.deptName || '绩效目标表'}${doc.meta.year}年绩效目标表.${ext}`;
-}
-
 export async function save(saveAs: boolean): Promise<boolean> {
   const s = editor.get();
   if (!s.doc) return false;
   let path = saveAs ? null : s.path;
   if (!path) {
-    const picked = await invoke('dialog:pickSave', { kind: 'jixiao', defaultName: s.path ? fileName(s.path) : defaultName(s.doc, 'jixiao') });
+    const picked = await invoke('dialog:pickSave', { kind: 'jixiao', defaultName: s.path ? fileName(s.path) : defaultExportName(s.doc, 'jixiao') });
     path = picked.ok ? picked.value : null;
     if (picked.ok && path === null && api().host === 'electron') return false;
     path ??= await promptPath('保存为', '保存到（完整路径，.jixiao）', s.path ?? '');
@@ -160,7 +156,7 @@ export async function exportAs(format: ExportFormat, options: { selfeval?: boole
   if (!(await confirmExportWithErrors(doc, options.selfeval ?? false))) return;
   let path: string | null = null;
   if (api().host === 'electron') {
-    const name = options.selfeval ? defaultSelfevalExportName(doc, format) : defaultName(doc, format);
+    const name = options.selfeval ? defaultSelfevalExportName(doc, format) : defaultExportName(doc, format);
     const picked = await invoke('dialog:pickSave', { kind: format, defaultName: name });
     if (!picked.ok) { void messageDialog('导出失败', picked.message); return; }
     if (picked.value === null) return;

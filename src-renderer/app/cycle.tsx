@@ -11,6 +11,7 @@ import { api, invoke } from './api';
 import { busy, confirmDiscard, fileName, newRecoveryKey } from './actions';
 import { cellKey } from './validation';
 import { editor, useEditor } from './store';
+import { shortcut } from './keys';
 
 /** Ask for another year's file (native dialog, or a path in browser mode) and read it. */
 async function pickAndRead(title: string): Promise<{ path: string; document: JixiaoDocument } | null> {
@@ -110,7 +111,7 @@ export function copyProjectToClipboard(projectId: string): void {
   let ok: boolean;
   try { ok = document.execCommand('copy'); } finally { document.removeEventListener('copy', onCopy); }
   if (!ok) void navigator.clipboard?.writeText(text);
-  editor.toast('已复制项目，可在另一个文档的项目列表中按 Ctrl+V 或点“粘贴项目”粘贴为新项目');
+  editor.toast(`已复制项目，可在另一个文档的项目列表中按 ${shortcut('paste')} 或点“粘贴项目”粘贴为新项目`);
 }
 
 /** Paste a project copied from any document as a new project after the current one. */
@@ -137,5 +138,5 @@ export function onProjectListPaste(e: React.ClipboardEvent): void {
 export async function pasteProjectButton(): Promise<void> {
   let text = '';
   try { text = await navigator.clipboard.readText(); } catch { /* not allowed: say how to paste instead */ }
-  if (!pasteProject(text)) editor.toast('无法读取剪贴板中的项目：请点击项目列表后按 Ctrl+V 粘贴', 'error');
+  if (!pasteProject(text)) editor.toast(`无法读取剪贴板中的项目：请点击项目列表后按 ${shortcut('paste')} 粘贴`, 'error');
 }

@@ -5,7 +5,7 @@ import type { RecoveryEntry } from '../../src-shared/ipc';
 import type { ImportReport } from '../../src-shared/import/types';
 import { invoke } from '../app/api';
 import { editor } from '../app/store';
-import { profileSwitchPreview } from '../../src-shared/profile/switchPreview';
+import { profileSwitchPreview } from '../../src-shared/commands/profileSwitch';
 import { Dialog } from './modal';
 
 export function DocSettingsDialog({ title, initial, onClose, isNew }: { title: string; initial: Meta; onClose: (m: Meta | null) => void; isNew?: boolean }) {

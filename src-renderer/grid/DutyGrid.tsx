@@ -6,7 +6,7 @@ import type { CellClassParams, ColDef, GridApi, ICellRendererParams, ITooltipPar
 import {
   CommandError, DUTY_FIELDS, dutyCellValue, dutyRows, insertDutyIndicator, OWNER_FIELDS, pasteDutyBlock, pasteMessage, setCellEdit, type DutyRow,
 } from '../../src-shared/commands';
-import { formatAmount, parseAmountInput, type JixiaoDocument, type MoneyUnit } from '../../src-shared/model';
+import { BAND_LABEL, DUTY_FIELD_LABEL, formatAmount, parseAmountInput, type JixiaoDocument, type MoneyUnit } from '../../src-shared/model';
 import { editor, useEditor } from '../app/store';
 import { cellKey } from '../app/validation';
 import { deleteFocused, insertActivityAt, insertDutyAt, insertIndicatorAt, insertSiblingBelow, moveFocused, setDutyCells } from '../app/dutyOps';
@@ -58,10 +58,7 @@ function buildRows(doc: JixiaoDocument): DutyGridRow[] {
   return out;
 }
 
-const HEADERS: Record<string, string> = {
-  title: '职责活动', budget: '年度预算数', description: '内容描述', goal: '绩效目标', name: '绩效指标',
-  'bands.0': '优', 'bands.1': '良', 'bands.2': '中', 'bands.3': '差',
-};
+const HEADERS: Record<string, string> = { ...DUTY_FIELD_LABEL, ...Object.fromEntries(BAND_LABEL.map((b, i) => [`bands.${i}`, b])) };
 const WIDTHS: Record<string, number> = { title: 15, budget: 8, description: 22, goal: 17, name: 14, 'bands.0': 6, 'bands.1': 6, 'bands.2': 6, 'bands.3': 6 };
 
 /** Left padding of an activity's title beyond the normal cell padding (styles.css). */
@@ -289,9 +286,9 @@ export function DutyGrid() {
     { label: '在下方插入绩效指标', action: () => insertIndicatorAt('below') },
     { label: '插入绩效指标（作为下级）', action: () => insertIndicatorAt('child') },
     { separator: true, label: '' },
-    { label: '上移', shortcut: 'Alt+↑', action: () => moveFocused(-1) },
-    { label: '下移', shortcut: 'Alt+↓', action: () => moveFocused(1) },
-    { label: '删除行', shortcut: 'Ctrl+Delete', action: () => void deleteFocused() },
+    { label: '上移', command: 'move-up', action: () => moveFocused(-1) },
+    { label: '下移', command: 'move-down', action: () => moveFocused(1) },
+    { label: '删除行', command: 'delete-rows', action: () => void deleteFocused() },
     { separator: true, label: '' },
     { label: '填写建议评价标准（所选行）', action: () => takeDrafts(selectedIndicatorIds()) },
   ];

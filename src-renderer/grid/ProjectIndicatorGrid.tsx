@@ -254,12 +254,12 @@ export function ProjectIndicatorGrid({ project }: { project: Pick<Project, 'id' 
   };
   const menuItems: MenuItem[] = [
     { label: '在上方插入指标', action: () => insert('above') },
-    { label: '在下方插入指标', shortcut: 'Ctrl+Enter', action: () => insert('below') },
+    { label: '在下方插入指标', command: 'insert-below', action: () => insert('below') },
     { separator: true, label: '' },
-    { label: '上移', shortcut: 'Alt+↑', action: () => move(-1) },
-    { label: '下移', shortcut: 'Alt+↓', action: () => move(1) },
+    { label: '上移', command: 'move-up', action: () => move(-1) },
+    { label: '下移', command: 'move-down', action: () => move(1) },
     ...(isDept ? [] : [{ label: '按模板顺序排列指标', action: sortByTemplate }]),
-    { label: '删除行', shortcut: 'Ctrl+Delete', action: () => void remove() },
+    { label: '删除行', command: 'delete-rows', action: () => void remove() },
   ];
 
   return (

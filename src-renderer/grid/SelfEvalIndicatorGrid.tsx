@@ -8,7 +8,7 @@ import {
   applyComputedScoresEdit, CommandError, deleteRows, deletionSummary, insertSelfEvalIndicator, moveRow, pasteMessage, pasteSelfEvalBlock,
   setCellEdit, setCellsEdit, type SelfEvalIndicatorField,
 } from '../../src-shared/commands';
-import { parseAmountInput, type Project, type SelfEvalIndicator, type SelfevalTemplate } from '../../src-shared/model';
+import { parseAmountInput, SELFEVAL_INDICATOR_LABEL, type Project, type SelfEvalIndicator, type SelfevalTemplate } from '../../src-shared/model';
 import type { IndicatorScore, SelfEvalScores } from '../../src-shared/selfeval';
 import { editor, useEditor } from '../app/store';
 import { confirmDialog } from '../dialogs/modal';
@@ -22,10 +22,7 @@ import { levelSpan, runChanges, sameLevelCell } from './levelRuns';
 registerGridModules();
 
 type Column = SelfEvalIndicatorField | 'computed';
-const HEADERS: Record<Column, string> = {
-  level1: '一级指标', level2: '二级指标', name: '三级指标', description: '指标说明', target: '年度指标值', actual: '实际完成值',
-  achievement: '完成情况', weight: '分值', score: '得分', computed: '计算得分', deviation: '偏差原因分析及改进措施',
-};
+const HEADERS: Record<Column, string> = { ...(SELFEVAL_INDICATOR_LABEL as Record<SelfEvalIndicatorField, string>), computed: '计算得分' };
 const WIDTHS: Record<Column, number> = { level1: 9, level2: 10, name: 16, description: 16, target: 13, actual: 12, achievement: 9, weight: 7, score: 7, computed: 9, deviation: 14 };
 const NUMERIC = new Set<Column>(['weight', 'score', 'computed']);
 
@@ -224,10 +221,10 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
     { label: '采用本行计算得分', action: acceptRow },
     { separator: true, label: '' },
     { label: '在上方插入指标', action: () => insert('above') },
-    { label: '在下方插入指标', shortcut: 'Ctrl+Enter', action: () => insert('below') },
-    { label: '上移', shortcut: 'Alt+↑', action: () => move(-1) },
-    { label: '下移', shortcut: 'Alt+↓', action: () => move(1) },
-    { label: '删除指标', shortcut: 'Ctrl+Delete', action: () => void remove() },
+    { label: '在下方插入指标', command: 'insert-below', action: () => insert('below') },
+    { label: '上移', command: 'move-up', action: () => move(-1) },
+    { label: '下移', command: 'move-down', action: () => move(1) },
+    { label: '删除指标', command: 'delete-rows', action: () => void remove() },
   ];
 
   return (

@@ -15,9 +15,10 @@ import {
 import { parseClipboard, toTsv } from '../../src-shared/clipboard';
 import { editor } from '../app/store';
 import { cellMessageOpen, closeCellMessage, showCellMessage } from './cellMessage';
-import { matchBinding, type CommandId } from '../app/keys';
+import { matchBinding, shortcut, type CommandId } from '../app/keys';
 
-export interface MenuItem { label: string; action?: () => void; disabled?: boolean; separator?: boolean; shortcut?: string }
+/** A context-menu item; `command` names the table command (src-shared/keymap) whose key it shows. */
+export interface MenuItem { label: string; action?: () => void; disabled?: boolean; separator?: boolean; command?: CommandId }
 
 export interface GridModel {
   /** column ids in display order */
@@ -251,11 +252,11 @@ export class CellController {
       return;
     }
     // Ready: the grid's command keys (Delete clears the block, Ctrl+Enter inserts, …).
-    const cmd = matchBinding(e, 'grid');
+    const cmd = matchBinding(e, 'grid', 'web'); // grid keys are the same in both hosts
     if (!cmd) return;
     e.preventDefault();
     e.stopPropagation();
-    if (cmd === 'clearCells') this.clearBlock('清除内容');
+    if (cmd === 'clear-cells') this.clearBlock('清除内容');
     else this.model.command(cmd);
   }
 
@@ -544,10 +545,10 @@ export class CellController {
   menuItems(): MenuItem[] {
     const clip = (cmd: 'copy' | 'cut') => () => { this.focus(); document.execCommand(cmd); };
     return [
-      { label: '复制', shortcut: 'Ctrl+C', action: clip('copy') },
-      { label: '剪切', shortcut: 'Ctrl+X', action: clip('cut') },
-      { label: '粘贴', shortcut: 'Ctrl+V', action: () => void this.pasteFromClipboard() },
-      { label: '清除内容', shortcut: 'Delete', action: () => this.clearBlock('清除内容') },
+      { label: '复制', command: 'copy', action: clip('copy') },
+      { label: '剪切', command: 'cut', action: clip('cut') },
+      { label: '粘贴', command: 'paste', action: () => void this.pasteFromClipboard() },
+      { label: '清除内容', command: 'clear-cells', action: () => this.clearBlock('清除内容') },
       { separator: true, label: '' },
       ...this.model.menuItems(),
     ];
@@ -558,7 +559,7 @@ export class CellController {
       this.pasteText(await navigator.clipboard.readText());
     } catch {
       this.focus();
-      editor.toast('无法读取剪贴板，请使用 Ctrl+V 粘贴', 'error');
+      editor.toast(`无法读取剪贴板，请使用 ${shortcut('paste')} 粘贴`, 'error');
     }
   }
 

@@ -6,7 +6,7 @@ import type { ColumnState, GridApi } from 'ag-grid-community';
 import { gridTheme, localeText } from './agGrid';
 import type { RowHeightKeeper } from './rowHeights';
 import { CellController, type GridModel, type MenuItem } from './cellController';
-import type { CommandId } from '../app/keys';
+import { shortcut, type CommandId } from '../app/keys';
 import { useDiffMarks } from '../app/cycle';
 import { useEditor } from '../app/store';
 import { indexFindings } from '../app/validation';
@@ -34,7 +34,7 @@ export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; it
       onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
       {items.map((it, i) => it.separator ? <div key={i} className="menu-sep" /> : (
         <button key={i} role="menuitem" disabled={it.disabled} onClick={() => { onClose(); it.action?.(); }}>
-          <span>{it.label}</span>{it.shortcut && <span className="menu-shortcut">{it.shortcut}</span>}
+          <span>{it.label}</span>{it.command && shortcut(it.command) && <span className="menu-shortcut">{shortcut(it.command)}</span>}
         </button>
       ))}
     </div>
@@ -112,10 +112,10 @@ export function spreadsheetGridProps<T>(opts: {
 /** GridModel.command for a grid with these row operations (the keybinding table's grid commands). */
 export function rowCommands(ops: { move(delta: -1 | 1): void; insertBelow(): void; remove(): void }): (cmd: CommandId) => void {
   return (cmd) => {
-    if (cmd === 'moveUp') ops.move(-1);
-    else if (cmd === 'moveDown') ops.move(1);
-    else if (cmd === 'insertBelow') ops.insertBelow();
-    else if (cmd === 'deleteRows') ops.remove();
+    if (cmd === 'move-up') ops.move(-1);
+    else if (cmd === 'move-down') ops.move(1);
+    else if (cmd === 'insert-below') ops.insertBelow();
+    else if (cmd === 'delete-rows') ops.remove();
   };
 }
 

@@ -72,11 +72,11 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
   };
   const menuItems: MenuItem[] = [
     { label: '在上方插入任务', action: () => insert('above') },
-    { label: '在下方插入任务', shortcut: 'Ctrl+Enter', action: () => insert('below') },
+    { label: '在下方插入任务', command: 'insert-below', action: () => insert('below') },
     { separator: true, label: '' },
-    { label: '上移', shortcut: 'Alt+↑', action: () => move(-1) },
-    { label: '下移', shortcut: 'Alt+↓', action: () => move(1) },
-    { label: '删除行', shortcut: 'Ctrl+Delete', action: remove },
+    { label: '上移', command: 'move-up', action: () => move(-1) },
+    { label: '下移', command: 'move-down', action: () => move(1) },
+    { label: '删除行', command: 'delete-rows', action: remove },
   ];
   const model: GridModel = {
     columns: TASK_FIELDS,

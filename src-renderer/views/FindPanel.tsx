@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { countMatches, findAll, replaceAll, replaceOne, type FindHit, type FindOptions, type FindScope, type ReplaceSkip } from '../../src-shared/find';
 import { openSettings } from '../app/actions';
 import { editor, useEditor, type EditorState } from '../app/store';
+import { tooltip } from '../app/keys';
 import { jumpTo } from './FindingsPanel';
 
 interface FindState {
@@ -205,7 +206,7 @@ export function FindPanel() {
               <button onClick={replaceCurrent} disabled={!hits.length} data-testid="replace-one" title="替换选中的单元格，并转到下一个">替换</button>
               <button className="primary" onClick={replaceEverywhere} disabled={!hits.length} data-testid="replace-all">全部替换</button>
             </>
-            : <button onClick={() => openFind('replace')} title="查找和替换 (Ctrl+H)">替换…</button>}
+            : <button onClick={() => openFind('replace')} title={tooltip('replace', '查找和替换')}>替换…</button>}
         </div>
         <div className="find-status" data-testid="find-status" aria-live="polite">{summary}</div>
         {f.message && (

@@ -6,6 +6,7 @@ import { CommandError, fixFindingEdit, fixableCells } from '../../src-shared/com
 import type { JixiaoDocument } from '../../src-shared/model';
 import { countBySeverity, SEVERITY_LABEL, type CellPath, type Finding } from '../../src-shared/validate/types';
 import { editor, useEditor } from '../app/store';
+import { tooltip } from '../app/keys';
 
 /** `selfeval`: the row lives in the 绩效自评 tab (project-level self-evaluation cells are fields 'selfeval.…'). */
 interface RowHome { table: 'duty' | 'project' | 'meta'; projectId?: string; projectIndex?: number; selfeval?: boolean }
@@ -122,7 +123,7 @@ export function FindingsPanel() {
   return (
     <aside className="findings-panel" data-testid="findings-panel" aria-label="审核结果">
       <div className="panel-title">审核结果 <span className="counts">错误 {counts.error} · 警告 {counts.warning}</span>
-        <button className="icon" title="关闭 (F8)" onClick={() => editor.set({ findingsOpen: false })}>×</button></div>
+        <button className="icon" title={tooltip('findings', '关闭')} onClick={() => editor.set({ findingsOpen: false })}>×</button></div>
       {counts.info > 0 && (
         <label className="info-toggle" title="提示是写法上的建议（如依据的写法），不计入错误和警告">
           <input type="checkbox" data-testid="toggle-info" checked={showInfo} onChange={(e) => setShowInfo(e.target.checked)} />

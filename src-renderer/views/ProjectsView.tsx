@@ -4,6 +4,7 @@ import { CommandError, countChildren, deleteRows, duplicateProject, fieldPath, g
 import { compareAmounts, formatAmount, parseAmountInput, percentOf, sumAmounts, templateOrDefault, type Project } from '../../src-shared/model';
 import type { Finding } from '../../src-shared/validate/types';
 import { editor, useEditor } from '../app/store';
+import { shortcut } from '../app/keys';
 import { copyProjectToClipboard, onProjectListPaste, pasteProjectButton, useDiffMarks } from '../app/cycle';
 import { cellKey, indexFindings } from '../app/validation';
 import { confirmDialog } from '../dialogs/modal';
@@ -61,7 +62,7 @@ export function ProjectList({ readOnly, badge }: { readOnly?: boolean; badge?: (
         </div>}
         {!readOnly && <div className="button-row second">
           <button onClick={() => projectId && copyProjectToClipboard(projectId)} disabled={!projectId} title="复制当前项目，可粘贴到另一个文档" data-testid="project-copy-new">复制为新项目</button>
-          <button onClick={() => void pasteProjectButton()} title="把从另一个文档复制的项目粘贴为新项目（也可在此列表中按 Ctrl+V）" data-testid="project-paste">粘贴项目</button>
+          <button onClick={() => void pasteProjectButton()} title={`把从另一个文档复制的项目粘贴为新项目（也可在此列表中按 ${shortcut('paste')}）`} data-testid="project-paste">粘贴项目</button>
         </div>}
       </div>
       <ol className="project-items">

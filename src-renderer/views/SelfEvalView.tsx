@@ -4,7 +4,7 @@
 import { useMemo, useRef } from 'react';
 import { applyComputedScoresEdit, CommandError, initSelfEvalEdit, setCellEdit, setMetaEdit } from '../../src-shared/commands';
 import {
-  SELFEVAL_TEMPLATES, selfevalTemplateFor, templateOrDefault, type FundColumn, type FundRow, type Project, type SelfEval, type SelfevalTemplate, type Template,
+  FUND_COLUMN_LABEL_BY_LAYOUT, FUND_ROW_LABEL_BY_LAYOUT, SELFEVAL_TEMPLATES, selfevalTemplateFor, templateOrDefault, type Project, type SelfEval, type SelfevalTemplate, type Template,
 } from '../../src-shared/model';
 import { scoreSelfEval, type SelfEvalScores } from '../../src-shared/selfeval';
 import { exportAs, importSelfevalInto } from '../app/actions';
@@ -14,14 +14,8 @@ import type { Finding } from '../../src-shared/validate/types';
 import { SelfEvalIndicatorGrid } from '../grid/SelfEvalIndicatorGrid';
 import { Field, ProjectList, useFieldFocus } from './ProjectsView';
 
-const COLUMN_LABEL: Record<SelfevalTemplate['layout'], Record<FundColumn, string>> = {
-  'hebei-2019': { initial: '年初预算数', planned: '预算安排情况（调整后）', received: '资金到位情况', spent: '资金执行情况' },
-  'national-2020': { initial: '年初预算数', planned: '全年预算数', received: '到位数', spent: '全年执行数' },
-};
-const ROW_LABEL: Record<SelfevalTemplate['layout'], Record<FundRow, string>> = {
-  'hebei-2019': { total: '预算数 / 到位数 / 执行数', fiscal: '其中：财政资金', carryOver: '上年结转资金', other: '其他' },
-  'national-2020': { total: '年度资金总额', fiscal: '其中：本年财政拨款', carryOver: '上年结转资金', other: '其他资金' },
-};
+const COLUMN_LABEL = FUND_COLUMN_LABEL_BY_LAYOUT;
+const ROW_LABEL = FUND_ROW_LABEL_BY_LAYOUT;
 
 const EXTRA_TEXTS = [['fundsReason', '预算执行偏差原因'], ['conclusion', '评价结论'], ['measures', '改进措施']] as const;
 

@@ -8,7 +8,7 @@ import { templateOrDefault } from '../model/templates';
 import { proposeBands, redraftBelowBest, type BandProposal } from '../propose/bands';
 import { proposeScoring, type ScoringProposal } from '../propose/scoring';
 import { indicatorWhere as projectIndicatorWhere } from '../validate/project-rules';
-import { indicatorNature } from '../validate/indicator-kind';
+import { indicatorNature } from '../model/indicator-kind';
 import { activityWhere, dutyWhere, named, SEP } from '../validate/registry';
 import { setCellsEdit } from './commands';
 import type { Edit } from './patch';

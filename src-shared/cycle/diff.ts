@@ -2,8 +2,9 @@
 // matched by match.ts; reported are rows added, removed, renamed and moved, changed cells (old → new,
 // budgets with the change in %), and one summary line per table. Amounts are compared in the new
 // document's unit. Identical documents give an empty report.
+import { BAND_LABEL, DUTY_FIELD_LABEL, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL } from '../model/labels';
 import { compareAmounts, convertAmount, subtractAmounts, templateOrDefault, type Amount, type JixiaoDocument, type MoneyUnit } from '../model';
-import { activityWhere, BAND_LABEL, DUTY_TABLE, dutyWhere, named, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, projectWhere, ROW_FIELD_LABEL, SEP } from '../validate/registry';
+import { activityWhere, DUTY_TABLE, dutyWhere, named, projectWhere, SEP } from '../validate/registry';
 import { matchRows, movedIndices, type MatchNode } from './match';
 
 export type DiffRowKind = 'meta' | 'duty' | 'activity' | 'dutyIndicator' | 'project' | 'projectIndicator';
@@ -54,9 +55,9 @@ export const DIFF_ROW_LABEL = ROW_WORD;
 function flatten(doc: JixiaoDocument): FlatRow[] {
   const rows: FlatRow[] = [];
   const unitCells = (r: { budget: string; description: string; goal: string }): Cell[] => [
-    { field: 'budget', label: ROW_FIELD_LABEL.budget, value: r.budget, amount: 'budget' },
-    { field: 'description', label: ROW_FIELD_LABEL.description, value: r.description },
-    { field: 'goal', label: ROW_FIELD_LABEL.goal, value: r.goal },
+    { field: 'budget', label: DUTY_FIELD_LABEL.budget, value: r.budget, amount: 'budget' },
+    { field: 'description', label: DUTY_FIELD_LABEL.description, value: r.description },
+    { field: 'goal', label: DUTY_FIELD_LABEL.goal, value: r.goal },
   ];
   const bandCells = (bands: readonly string[]): Cell[] => bands.map((v, b) => ({ field: `bands.${b}`, label: `评价标准（${BAND_LABEL[b]}）`, value: v }));
   doc.dutyTable.duties.forEach((d, di) => {

@@ -3,9 +3,10 @@
 // unless kept; bands, values and bases are kept; the self-evaluation parts belong to the old year and
 // are dropped. Years in text are not changed here: rollover() returns them as proposals, and
 // applyYearProposals() applies the ones the user keeps ticked.
+import { BAND_LABEL, DUTY_FIELD_LABEL, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL } from '../model/labels';
 import { applyEdit, setCellsEdit } from '../commands';
 import { newId, templateOrDefault, type Activity, type Duty, type DutyIndicator, type JixiaoDocument, type Project, type ProjectIndicator } from '../model';
-import { activityWhere, BAND_LABEL, dutyWhere, named, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, projectWhere, ROW_FIELD_LABEL, SEP } from '../validate/registry';
+import { activityWhere, dutyWhere, named, projectWhere, SEP } from '../validate/registry';
 import { replaceBudgetYear } from './years';
 
 export interface RolloverOptions {
@@ -85,7 +86,7 @@ export function* textCells(doc: JixiaoDocument): Generator<TextCell> {
     }
   };
   const rowCells = function* (r: Activity, where: string) {
-    for (const f of ['title', 'description', 'goal'] as const) yield cell(r.id, f, `${where}${SEP}${ROW_FIELD_LABEL[f]}`, r[f]);
+    for (const f of ['title', 'description', 'goal'] as const) yield cell(r.id, f, `${where}${SEP}${DUTY_FIELD_LABEL[f]}`, r[f]);
   };
   for (let di = 0; di < doc.dutyTable.duties.length; di++) {
     const d = doc.dutyTable.duties[di];

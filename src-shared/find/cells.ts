@@ -3,12 +3,12 @@
 // then its self-evaluation part), and the document settings' texts. A cell carries its document path
 // (for the replace patch), the row id + field a Finding would use (to jump to it), and its `where`.
 // Choices (year, unit, template, 评价等级, 达成/未达成) and ids are not texts and are left out.
+import { BAND_LABEL, DUTY_FIELD_LABEL, FUND_COLUMN_LABEL, FUND_ROW_LABEL, META_FIELD_LABEL, PROJECT_FIELD_LABEL, SELFEVAL_FIELD_LABEL, SELFEVAL_INDICATOR_LABEL } from '../model/labels';
 import type { Path } from '../commands/patch';
 import { templateOrDefault, type Activity, type JixiaoDocument, type Project, type SelfEval } from '../model';
-import { activityWhere, BAND_LABEL, DUTY_TABLE, dutyWhere, named, PROJECT_FIELD_LABEL, projectWhere, ROW_FIELD_LABEL, SEP } from '../validate/registry';
+import { activityWhere, DUTY_TABLE, dutyWhere, named, projectWhere, SEP } from '../validate/registry';
 import { indicatorWhere as dutyIndicatorWhere } from '../validate/duty-rules';
 import { indicatorWhere as projectIndicatorWhere } from '../validate/project-rules';
-import { SELFEVAL_FIELD_LABEL, SELFEVAL_INDICATOR_LABEL } from '../validate/selfeval-rules';
 
 /** How a cell's value is stored: free text, or an exact decimal (money in the document's unit, a
  * percent of the schedule, a plain number such as a self-evaluation weight or score). */
@@ -38,7 +38,6 @@ export interface DocCell {
   where(): string;
 }
 
-export const META_FIELD_LABEL: Record<string, string> = { deptCode: '部门编码', deptName: '部门名称', preparer: '填报人', phone: '联系电话' };
 export const SELFEVAL = '绩效自评';
 
 type Fields = Record<string, [label: string, kind: CellKind]>;
@@ -56,10 +55,6 @@ export const SELFEVAL_INDICATOR_FIELDS: Fields = Object.fromEntries(([
   ['level1', 'text'], ['level2', 'text'], ['name', 'text'], ['description', 'text'], ['target', 'text'], ['actual', 'text'],
   ['weight', 'number'], ['score', 'number'], ['deviation', 'text'], ['scoreText', 'text'], ['explanation', 'text'], ['scoring', 'text'], ['remark', 'text'],
 ] as const).map(([f, kind]) => [f, [SELFEVAL_INDICATOR_LABEL[f], kind]]));
-export const FUND_ROW_LABEL: Record<string, string> = { initial: '年初预算数', planned: '预算数', received: '到位数', spent: '执行数' };
-export const FUND_SPLIT_LABEL: Record<string, string> = {
-  total: '合计', fiscal: '财政资金', carryOver: '上年结转资金', other: '其他资金', fiscalSpecial: '财政专户管理资金', unitOwn: '单位资金',
-};
 
 /** Project fields in the order of the form (the schedule and indicators follow). */
 const PROJECT_FIELDS = [
@@ -115,7 +110,7 @@ function dutyCells(doc: JixiaoDocument, table: TableRef, out: Cells): void {
     const owner = (row: Activity, path: Path, rowWhere: () => string) => {
       for (const f of DUTY_OWNER) {
         const kind = f === 'budget' ? 'money' : 'text';
-        if (out.take(row[f], kind)) out.push({ table, rowId: row.id, field: f, path: [...path, f], kind, value: row[f], where: () => `${rowWhere()}${SEP}${ROW_FIELD_LABEL[f]}` });
+        if (out.take(row[f], kind)) out.push({ table, rowId: row.id, field: f, path: [...path, f], kind, value: row[f], where: () => `${rowWhere()}${SEP}${DUTY_FIELD_LABEL[f]}` });
       }
       row.indicators.forEach((ind, k) => {
         const iw = () => dutyIndicatorWhere(rowWhere(), ind);
@@ -165,10 +160,10 @@ function selfevalCells(s: SelfEval, projectId: string, i: number, table: TableRe
     }
   };
   own(['implementer', 'authority']);
-  for (const [row, rowLabel] of Object.entries(FUND_ROW_LABEL)) {
+  for (const [row, rowLabel] of Object.entries(FUND_COLUMN_LABEL)) {
     const split = (s.funds as Record<string, Record<string, unknown> | undefined>)[row];
     if (!split) continue;
-    for (const [f, label] of Object.entries(FUND_SPLIT_LABEL)) {
+    for (const [f, label] of Object.entries(FUND_ROW_LABEL)) {
       const v = split[f];
       if (out.take(v, 'money')) {
         out.push({ table, rowId: projectId, field: `selfeval.funds.${row}.${f}`, path: [...sp, 'funds', row, f], kind: 'money', value: v, where: () => `${head()}${SEP}${rowLabel}${SEP}${label}` });
@@ -178,7 +173,7 @@ function selfevalCells(s: SelfEval, projectId: string, i: number, table: TableRe
   own(['progress']);
   // 预算执行率 of the split rows (structured form), by fund row.
   for (const [k, v] of Object.entries(s.progressByRow ?? {})) {
-    if (out.take(v, 'text')) out.push({ table, rowId: projectId, field: `selfeval.progressByRow.${k}`, path: [...sp, 'progressByRow', k], kind: 'text', value: v, where: () => `${head()}${SEP}${FUND_SPLIT_LABEL[k] ?? k}${SEP}预算执行率` });
+    if (out.take(v, 'text')) out.push({ table, rowId: projectId, field: `selfeval.progressByRow.${k}`, path: [...sp, 'progressByRow', k], kind: 'text', value: v, where: () => `${head()}${SEP}${FUND_ROW_LABEL[k] ?? k}${SEP}预算执行率` });
   }
   own(['goal', 'achieved', 'completionRate']);
   s.level1Weights.forEach((w, k) => {

@@ -8,9 +8,10 @@ import {
 import { validateDocument } from '../validate';
 import { findingCells } from '../validate/types';
 import {
-  countMatches, documentCells, findAll, foldText, FUND_SPLIT_LABEL, META_FIELD_LABEL, replaceAll, replaceOne, SELFEVAL_FIELDS,
+  countMatches, documentCells, findAll, foldText, replaceAll, replaceOne, SELFEVAL_FIELDS,
   SELFEVAL_INDICATOR_FIELDS, type FindOptions,
 } from './index';
+import { FUND_ROW_LABEL, META_FIELD_LABEL } from '../model/labels';
 
 const read = (rel: string) => readFileSync(new URL(`../../tests/fixtures/${rel}`, import.meta.url), 'utf8');
 const seed = (name: string): JixiaoDocument => DocumentSchema.parse(JSON.parse(read(`seeds/${name}.jixiao`)));
@@ -139,7 +140,7 @@ describe('find', () => {
     expect(reached.has('projects.0.selfeval.progressByRow.fiscal')).toBe(true);
     for (const f of Object.keys(SELFEVAL_FIELDS)) expect(reached.has(`projects.0.selfeval.${f}`), f).toBe(true);
     for (const f of Object.keys(SELFEVAL_INDICATOR_FIELDS)) expect(reached.has(`projects.0.selfeval.indicators.0.${f}`), f).toBe(true);
-    for (const f of Object.keys(FUND_SPLIT_LABEL)) expect(reached.has(`projects.0.selfeval.funds.spent.${f}`), f).toBe(true);
+    for (const f of Object.keys(FUND_ROW_LABEL)) expect(reached.has(`projects.0.selfeval.funds.spent.${f}`), f).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   activityNumber, dutyNumber, formatAmount, newActivity, newDuty, newDutyIndicator, templateOrDefault,
   type Activity, type Amount, type Duty, type JixiaoDocument, type MoneyUnit, type Project, type Template,
 } from '../model';
+import { DUTY_FIELD_LABEL, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL } from '../model/labels';
 import { profileOf } from '../model/templates';
 import { BLANK_ROWS, blankDeptWide, blankProject, buildDeptWidePart, buildProfileProjectPart, hasDeptWideContent, hasHebeiBlock, heightenBlankRows, isBlankDocument, type FormContext } from './forms';
 import { computeRowHeights } from './measure';
@@ -145,7 +146,7 @@ function buildDutyPart(duties: Duty[], note: string, unit: MoneyUnit, orgLeft: s
   const columnsMm = widths(DUTY_SHARES);
   const rows: LayoutRow[] = [
     row([
-      ...['职责活动', '年度预算数', '内容描述', '绩效目标', '绩效指标'].map((t, i) => cell(i, t, 'header', { rowSpan: 2 })),
+      ...(['title', 'budget', 'description', 'goal', 'name'] as const).map((f, i) => cell(i, DUTY_FIELD_LABEL[f], 'header', { rowSpan: 2 })),
       cell(5, '评价标准', 'header', { colSpan: 4 }),
     ], true),
     row(['优', '良', '中', '差'].map((t, i) => cell(5 + i, t, 'header')), true),
@@ -194,7 +195,7 @@ function buildProjectPart(p: Project, index: number, t: Template, unit: MoneyUni
   const columnsMm = widths(PROJECT_SHARES);
   const last = PROJECT_SHARES.length - 1;
   const info: LayoutRow[] = [
-    row([cell(0, '项目编码', 'label'), cell(1, p.code, 'text', { colSpan: 2 }), cell(3, '项目名称', 'label'), cell(4, p.name, 'text', { colSpan: last - 3 })]),
+    row([cell(0, PROJECT_FIELD_LABEL.code, 'label'), cell(1, p.code, 'text', { colSpan: 2 }), cell(3, PROJECT_FIELD_LABEL.name, 'label'), cell(4, p.name, 'text', { colSpan: last - 3 })]),
     row([
       cell(0, '预算规模及资金用途', 'label', { rowSpan: 2 }), cell(1, '预算数', 'label'), amountCell(2, p.budget, unit),
       cell(3, '其中：财政资金', 'label'), amountCell(4, p.fiscal, unit), cell(5, '其他资金', 'label'), amountCell(6, p.other, unit, { colSpan: last - 5 }),
@@ -210,8 +211,8 @@ function buildProjectPart(p: Project, index: number, t: Template, unit: MoneyUni
   computeRowHeights(info, columnsMm, PROJECT_FONT_PT);
 
   const ind: LayoutRow[] = [row([
-    cell(0, '一级指标', 'header'), cell(1, '二级指标', 'header'), cell(2, '三级指标', 'header', { colSpan: 2 }),
-    cell(4, '绩效指标描述', 'header', { colSpan: 2 }), cell(6, '指标值', 'header'), cell(7, '指标值确定依据', 'header'),
+    cell(0, PROJECT_INDICATOR_LABEL.level1, 'header'), cell(1, PROJECT_INDICATOR_LABEL.level2, 'header'), cell(2, PROJECT_INDICATOR_LABEL.name, 'header', { colSpan: 2 }),
+    cell(4, PROJECT_INDICATOR_LABEL.description, 'header', { colSpan: 2 }), cell(6, PROJECT_INDICATOR_LABEL.value, 'header'), cell(7, PROJECT_INDICATOR_LABEL.basis, 'header'),
   ], true)];
   // The document's row order, as the clerk typed it (the editor shows the same); the template order
   // is an explicit command (sortIndicatorsByTemplate), never an export-time re-sort.

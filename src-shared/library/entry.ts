@@ -1,7 +1,7 @@
 // 指标库 — the indicator library: indicators seen in documents (and a small built-in set), offered
 // again when the clerk types a 三级指标 / 绩效指标. An entry is one indicator "idea": deduplicated by
 // kind + level-1 + normalized name, with the last non-blank cells seen for it.
-import { z } from 'zod';
+import * as z from 'zod'; // a namespace import: the bundlers drop what is unused (zod's 350 KB of locales)
 import { parseValue } from '../expr/parse';
 
 export const LIBRARY_FORMAT = 'jixiao-library';

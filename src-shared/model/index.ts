@@ -7,6 +7,7 @@ export * from './templates';
 export * from './numbering';
 export * from './load';
 export * from './migrations';
+export * from './labels';
 export * from './parts';
 export * from './text';
 export * from './convert';

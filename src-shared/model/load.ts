@@ -2,8 +2,9 @@
 // Never throws: returns the document plus the repairs made (told to the user), or a reason with
 // located issues. Unknown fields are kept. One bad row is repaired or dropped with a note, never
 // allowed to lose the whole file.
-import { z } from 'zod';
+import { zhCN as zhCNLocale } from 'zod/locales'; // this one locale only: `z.locales.zhCN` would bundle all 350 KB of them
 import { parseAmount } from './amount';
+import { FUND_COLUMN_LABEL, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, SELFEVAL_FIELD_LABEL, SELFEVAL_INDICATOR_LABEL } from './labels';
 import { newId } from './ids';
 import { FIRST_SCHEMA_VERSION, migrate, type RawDocument } from './migrations';
 import { OPERATORS } from '../expr/parts';
@@ -20,7 +21,7 @@ export type LoadResult =
   | { ok: true; document: JixiaoDocument; repairs: string[]; migrated: string[] }
   | { ok: false; code: LoadErrorCode; message: string; issues: LoadIssue[] };
 
-const zhCN = z.locales.zhCN().localeError;
+const zhCN = zhCNLocale().localeError;
 
 const fail = (code: LoadErrorCode, message: string, issues: LoadIssue[] = []): LoadResult => ({ ok: false, code, message, issues });
 
@@ -221,12 +222,12 @@ class Restorer {
     return {
       ...row,
       id: this.id(row, 'pi', where),
-      level1: this.text(row, 'level1', where, '一级指标'),
-      level2: this.text(row, 'level2', where, '二级指标'),
-      name: this.text(row, 'name', where, '三级指标'),
-      description: this.text(row, 'description', where, '指标描述'),
-      value: this.text(row, 'value', where, '指标值'),
-      basis: this.text(row, 'basis', where, '依据'),
+      level1: this.text(row, 'level1', where, PROJECT_INDICATOR_LABEL.level1),
+      level2: this.text(row, 'level2', where, PROJECT_INDICATOR_LABEL.level2),
+      name: this.text(row, 'name', where, PROJECT_INDICATOR_LABEL.name),
+      description: this.text(row, 'description', where, PROJECT_INDICATOR_LABEL.description),
+      value: this.text(row, 'value', where, PROJECT_INDICATOR_LABEL.value),
+      basis: this.text(row, 'basis', where, PROJECT_INDICATOR_LABEL.basis),
       ...this.structured(row, where),
       ...this.optional(row, where, { weight: ['amount', '权重'] }),
     };
@@ -295,14 +296,14 @@ class Restorer {
     return {
       ...row,
       id: this.id(row, 'p', where),
-      code: this.text(row, 'code', where, '项目编码'),
-      name: this.text(row, 'name', where, '项目名称'),
-      budget: this.amount(row, 'budget', where, '预算数'),
-      fiscal: this.amount(row, 'fiscal', where, '财政资金'),
-      other: this.amount(row, 'other', where, '其他资金'),
-      purpose: this.text(row, 'purpose', where, '资金用途'),
+      code: this.text(row, 'code', where, PROJECT_FIELD_LABEL.code),
+      name: this.text(row, 'name', where, PROJECT_FIELD_LABEL.name),
+      budget: this.amount(row, 'budget', where, PROJECT_FIELD_LABEL.budget),
+      fiscal: this.amount(row, 'fiscal', where, PROJECT_FIELD_LABEL.fiscal),
+      other: this.amount(row, 'other', where, PROJECT_FIELD_LABEL.other),
+      purpose: this.text(row, 'purpose', where, PROJECT_FIELD_LABEL.purpose),
       schedule: schedule.map((_, k) => this.amount(schedule as unknown as Obj, String(k), where, `实施进度第 ${k + 1} 项`)),
-      goal: this.text(row, 'goal', where, '绩效目标'),
+      goal: this.text(row, 'goal', where, PROJECT_FIELD_LABEL.goal),
       indicators: this.rows(row, 'indicators', where, '指标').map((x, k) => this.projectIndicator(x, `${where} › 指标 ${k + 1}`)),
       ...this.selfevalOf(row, where),
       ...this.optional(row, where, {
@@ -344,25 +345,25 @@ class Restorer {
     return {
       selfeval: {
         ...v,
-        implementer: t('implementer', '实施单位'),
-        authority: t('authority', '主管部门'),
-        funds: { ...funds, initial: split('initial', '年初预算数'), planned: split('planned', '预算数'), received: split('received', '到位数'), spent: split('spent', '执行数') },
-        progress: t('progress', '预算执行进度'),
-        goal: t('goal', '年度预期目标'),
-        achieved: t('achieved', '具体完成情况'),
-        completionRate: t('completionRate', '总体完成率'),
+        implementer: t('implementer', SELFEVAL_FIELD_LABEL.implementer),
+        authority: t('authority', SELFEVAL_FIELD_LABEL.authority),
+        funds: { ...funds, initial: split('initial', FUND_COLUMN_LABEL.initial), planned: split('planned', FUND_COLUMN_LABEL.planned), received: split('received', FUND_COLUMN_LABEL.received), spent: split('spent', FUND_COLUMN_LABEL.spent) },
+        progress: t('progress', SELFEVAL_FIELD_LABEL.progress),
+        goal: t('goal', SELFEVAL_FIELD_LABEL.goal),
+        achieved: t('achieved', SELFEVAL_FIELD_LABEL.achieved),
+        completionRate: t('completionRate', SELFEVAL_FIELD_LABEL.completionRate),
         level1Weights: this.rows(v, 'level1Weights', where, '一级指标权重').map((x, k) => ({
           ...x, level1: this.text(x, 'level1', `${where} › 权重 ${k + 1}`, '一级指标'), weight: this.amount(x, 'weight', `${where} › 权重 ${k + 1}`, '权重'),
         })),
         indicators: this.rows(v, 'indicators', where, '指标').map((x, k) => this.selfevalIndicator(x, `${where} › 指标 ${k + 1}`)),
-        budgetRateWeight: a('budgetRateWeight', '预算执行率权重'),
-        budgetRateScore: a('budgetRateScore', '预算执行率得分'),
-        total: a('total', '总分'),
-        grade: this.choice(v, 'grade', ['', '优', '良', '中', '差'] as const, where, '评价等级'),
-        problems: t('problems', '存在问题'),
-        preparer: t('preparer', '填报人'),
-        phone: t('phone', '联系电话'),
-        date: t('date', '填报日期'),
+        budgetRateWeight: a('budgetRateWeight', SELFEVAL_FIELD_LABEL.budgetRateWeight),
+        budgetRateScore: a('budgetRateScore', SELFEVAL_FIELD_LABEL.budgetRateScore),
+        total: a('total', SELFEVAL_FIELD_LABEL.total),
+        grade: this.choice(v, 'grade', ['', '优', '良', '中', '差'] as const, where, SELFEVAL_FIELD_LABEL.grade),
+        problems: t('problems', SELFEVAL_FIELD_LABEL.problems),
+        preparer: t('preparer', SELFEVAL_FIELD_LABEL.preparer),
+        phone: t('phone', SELFEVAL_FIELD_LABEL.phone),
+        date: t('date', SELFEVAL_FIELD_LABEL.date),
         ...this.optional(v, where, { budgetRateScoreText: ['text', '预算执行率得分'], fundsReason: ['text', '预算执行偏差原因'] }),
         ...this.budgetRateRow(v, where),
       },
@@ -384,16 +385,16 @@ class Restorer {
     const out: Obj = {
       ...row,
       id: this.id(row, 'se', where),
-      level1: this.text(row, 'level1', where, '一级指标'),
-      level2: this.text(row, 'level2', where, '二级指标'),
-      name: this.text(row, 'name', where, '三级指标'),
-      description: this.text(row, 'description', where, '指标说明'),
-      target: this.text(row, 'target', where, '年度指标值'),
-      actual: this.text(row, 'actual', where, '实际完成值'),
-      weight: this.amount(row, 'weight', where, '分值'),
-      score: this.amount(row, 'score', where, '得分'),
-      achievement: this.choice(row, 'achievement', ['', '达成', '部分达成', '未达成'] as const, where, '完成情况'),
-      deviation: this.text(row, 'deviation', where, '偏差原因分析及改进措施'),
+      level1: this.text(row, 'level1', where, SELFEVAL_INDICATOR_LABEL.level1),
+      level2: this.text(row, 'level2', where, SELFEVAL_INDICATOR_LABEL.level2),
+      name: this.text(row, 'name', where, SELFEVAL_INDICATOR_LABEL.name),
+      description: this.text(row, 'description', where, SELFEVAL_INDICATOR_LABEL.description),
+      target: this.text(row, 'target', where, SELFEVAL_INDICATOR_LABEL.target),
+      actual: this.text(row, 'actual', where, SELFEVAL_INDICATOR_LABEL.actual),
+      weight: this.amount(row, 'weight', where, SELFEVAL_INDICATOR_LABEL.weight),
+      score: this.amount(row, 'score', where, SELFEVAL_INDICATOR_LABEL.score),
+      achievement: this.choice(row, 'achievement', ['', '达成', '部分达成', '未达成'] as const, where, SELFEVAL_INDICATOR_LABEL.achievement),
+      deviation: this.text(row, 'deviation', where, SELFEVAL_INDICATOR_LABEL.deviation),
       ...this.structured(row, where),
       ...this.optional(row, where, { scoreText: ['text', '得分'] }),
     };

@@ -2,7 +2,8 @@
 // ./schema.ts); the grid, the layout, the importer, find and the audit ask this module which
 // columns, in which order, with which labels and synonyms. To add a province's form: one JSON file
 // in templates/ and its line in SHIPPED below (a test fails when a file is not listed).
-import { z } from 'zod';
+import * as z from 'zod';
+import { zhCN } from 'zod/locales'; // this one locale only: `z.locales.zhCN` would bundle all 350 KB of them
 import hebei2020 from '../../templates/hebei-2020.json';
 import national2021 from '../../templates/national-2021.json';
 import national88Project from '../../templates/national-88-project.json';
@@ -43,7 +44,7 @@ export function parseProfile(json: unknown): { ok: true; profile: Profile } | { 
   // Validate against the family's own shape, so issues name the wrong field (a union says only "无效输入").
   const family = typeof json === 'object' && json !== null ? (json as { family?: unknown }).family : undefined;
   const schema = family === 'self-evaluation' ? SelfevalProfileSchema : FAMILIES.includes(family as Family) ? TargetProfileSchema : ProfileSchema;
-  const r = schema.safeParse(json, { error: z.locales.zhCN().localeError });
+  const r = schema.safeParse(json, { error: zhCN().localeError });
   if (r.success) return { ok: true, profile: r.data };
   return { ok: false, issues: r.error.issues.map((i) => `${i.path.map(String).join('.') || '（根）'}：${i.message}`) };
 }

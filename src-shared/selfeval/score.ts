@@ -9,7 +9,7 @@ import { compareAmounts, sumAmounts, type Amount } from '../model/amount';
 import type { BandName, SelfEval, SelfEvalIndicator } from '../model/schema';
 import type { SelfevalTemplate, Template } from '../model/templates';
 import { parseValue, type Atom, type ParsedValue } from '../expr/parse';
-import { indicatorNature } from '../validate/indicator-kind';
+import { indicatorNature } from '../model/indicator-kind';
 import { div, fraction, minF, mul, roundAmount, type Fraction } from './decimal';
 import { effectiveWeights, type EffectiveWeight } from './weights';
 

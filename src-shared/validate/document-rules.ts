@@ -1,5 +1,6 @@
 // Rules that look across projects. Kept cheap (one pass) because they run after every edit.
-import { finding, PROJECT_FIELD_LABEL, projectWhere, SEP, type DocumentRule } from './registry';
+import { PROJECT_FIELD_LABEL } from '../model/labels';
+import { finding, projectWhere, SEP, type DocumentRule } from './registry';
 
 const codeDuplicateRule: DocumentRule = {
   id: 'document.project-code-duplicate', scope: 'document', codes: ['project.code-duplicate'],

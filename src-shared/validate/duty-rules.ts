@@ -1,11 +1,12 @@
 // Rules over one duty of the 部门职责-工作活动 table: its budget against its activities, required
 // cells, the indicators' names and their 优/良/中/差 bands.
+import { BAND_LABEL, DUTY_FIELD_LABEL } from '../model/labels';
 import { compareAmounts, subtractAmounts, sumAmounts } from '../model/amount';
 import type { Duty, DutyIndicator } from '../model/schema';
 import { analyzeBands, type BandAnalysis } from '../expr/bands';
 import { COUNT_UNITS, formatValue } from '../expr/parse';
-import { indicatorNature, type IndicatorNature } from './indicator-kind';
-import { activityWhere, BAND_LABEL, dutyWhere, finding, named, ROW_FIELD_LABEL, SEP, type DutyRule } from './registry';
+import { indicatorNature, type IndicatorNature } from '../model/indicator-kind';
+import { activityWhere, dutyWhere, finding, named, SEP, type DutyRule } from './registry';
 import { repeatedFragment, runTogetherNames } from './text-shape';
 import { digitIssues, rateIssues, withSpelling, type CellIssue } from './value-checks';
 import type { Template } from '../model/templates';
@@ -35,7 +36,7 @@ const budgetRule: DutyRule = {
     const sum = sumAmounts(filled);
     if (compareAmounts(duty.budget, sum) === 0) return;
     const diff = subtractAmounts(duty.budget, sum);
-    out.push(finding(duty.id, 'budget', `${dutyWhere(duty, index)}${SEP}${ROW_FIELD_LABEL.budget}`, duty.budget, {
+    out.push(finding(duty.id, 'budget', `${dutyWhere(duty, index)}${SEP}${DUTY_FIELD_LABEL.budget}`, duty.budget, {
       severity: 'error', code: 'budget.sum-mismatch',
       message: `职责年度预算数 ${duty.budget}${ctx.unit} 与所属工作活动预算合计 ${sum}${ctx.unit} 不符（相差 ${diff}${ctx.unit}），请核对职责或工作活动的预算数`,
       suggestion: sum,
@@ -52,9 +53,9 @@ const requiredRule: DutyRule = {
       out.push(finding(rowId, field, where, '', suggestion === undefined
         ? { severity: 'error', code: 'text.empty-required', message: `${what}未填写，请填写` }
         : { severity: 'error', code: 'text.empty-required', message: `${what}未填写，可采用建议“${suggestion}”`, suggestion }));
-    if (duty.title.trim() === '') empty(duty.id, 'title', `${dw}${SEP}${ROW_FIELD_LABEL.title}`, '职责名称');
+    if (duty.title.trim() === '') empty(duty.id, 'title', `${dw}${SEP}${DUTY_FIELD_LABEL.title}`, '职责名称');
     duty.activities.forEach((act, a) => {
-      if (act.title.trim() === '') empty(act.id, 'title', `${activityWhere(dw, act.title, a)}${SEP}${ROW_FIELD_LABEL.title}`, '工作活动名称');
+      if (act.title.trim() === '') empty(act.id, 'title', `${activityWhere(dw, act.title, a)}${SEP}${DUTY_FIELD_LABEL.title}`, '工作活动名称');
     });
     for (const { ind, parentWhere } of indicatorRows(duty, index)) {
       if (ind.name.trim() === '') empty(ind.id, 'name', `${indicatorWhere(parentWhere, ind)}${SEP}绩效指标`, '绩效指标名称');

@@ -4,14 +4,7 @@
 // (`groups` in the registry); codes without a policy stay one finding per cell, because there each
 // cell is its own mistake (a band gap, a duplicated indicator, a typed-over number).
 import { SEP } from './registry';
-import type { Finding, FindingCell } from './types';
-
-export interface GroupPolicy {
-  /** Findings of this code with the same key in one table are one cause; null keeps one apart. */
-  key(f: Finding): string | null;
-  /** The group's message for its cells (n ≥ 2). Default: “N 个指标的” + the cells' (equal) message. */
-  message?(cells: Finding[]): string;
-}
+import type { Finding, FindingCell, GroupPolicy } from './types';
 
 /** Up to three distinct cell texts, quoted: “冀财社【2019】74号”、“政府批示”等. */
 export function examples(cells: readonly Finding[]): string {

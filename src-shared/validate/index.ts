@@ -9,15 +9,15 @@ import { PROJECT_RULES } from './project-rules';
 import { SELFEVAL_RULES } from './selfeval-rules';
 import { STRUCTURED_DOCUMENT_RULES, STRUCTURED_PROJECT_RULES } from './structured-rules';
 import { contextKey, contextOf, dutyWhere, projectWhere, type Rule, type RuleContext } from './registry';
-import { groupFindings, type GroupPolicy } from './group';
-import type { Finding } from './types';
+import { groupFindings } from './group';
+import type { Finding, GroupPolicy } from './types';
 
 export type { Finding, FindingCell, Severity, CellPath } from './types';
 export { SEVERITY_LABEL, findingCells, countBySeverity } from './types';
-export type { GroupPolicy } from './group';
+export type { GroupPolicy } from './types';
 export type { Rule, Scope, RuleContext } from './registry';
 export { duplicatedDigits } from './value-checks';
-export { indicatorNature, isLowerBetter } from './indicator-kind';
+export { indicatorNature, isLowerBetter } from '../model/indicator-kind';
 export { runTogetherNames, repeatedFragment } from './text-shape';
 
 /** Rules run per project: its target table, then its self-evaluation part. */

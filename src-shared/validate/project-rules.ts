@@ -1,14 +1,15 @@
 // Rules over one project of the 项目绩效目标表: money, the spending schedule, vocabularies of the
 // template, required cells, indicator names, 指标值 and 依据.
+import { PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL } from '../model/labels';
 import { compareAmounts, sumAmounts } from '../model/amount';
 import type { Project, ProjectIndicator } from '../model/schema';
 import type { Finding } from './types';
 import { findLevel1, profileOf, type Template } from '../model/templates';
 import { hasColumn } from '../profile';
 import { compactName, nameShapeIssue } from './duty-rules';
-import { indicatorNature } from './indicator-kind';
+import { indicatorNature } from '../model/indicator-kind';
 import { examples, SPELLING_GROUP } from './group';
-import { finding, named, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
+import { finding, named, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
 import { valueIssues, type CellIssue } from './value-checks';
 
 export const indicatorWhere = (index: number, ind: ProjectIndicator, field: string) =>
@@ -97,7 +98,7 @@ const requiredRule: ProjectRule = {
     const askCode = form.header.some((h) => h.field === 'code');
     const askBasis = hasColumn(form, 'basis');
     if (isBlank(p.name)) out.push(emptyFinding(p.id, 'name', fieldWhere(index, 'name'), '项目名称'));
-    if (askCode && isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code'), '项目编码', 'warning'));
+    if (askCode && isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code'), PROJECT_FIELD_LABEL.code, 'warning'));
     for (const ind of p.indicators) {
       for (const field of INDICATOR_REQUIRED) {
         // A value typed (or imported) only as parts is filled: its 指标值 is the number.

@@ -7,8 +7,7 @@ import type { Duty, JixiaoDocument, Project } from '../model/schema';
 import { selfevalTemplateFor, templateOrDefault, type SelfevalTemplate, type Template } from '../model/templates';
 import type { MoneyUnit } from '../model/amount';
 import type { CellIssue } from './value-checks';
-import type { Finding } from './types';
-import type { GroupPolicy } from './group';
+import type { Finding, GroupPolicy } from './types';
 
 export interface RuleContext {
   template: Template;
@@ -44,18 +43,6 @@ export function contextKey(ctx: RuleContext): string {
 export const DUTY_TABLE = '部门职责-工作活动';
 export const SEP = ' › ';
 
-export const ROW_FIELD_LABEL: Record<string, string> = { title: '职责活动', budget: '年度预算数', description: '内容描述', goal: '绩效目标' };
-export const BAND_LABEL = ['优', '良', '中', '差'];
-export const PROJECT_FIELD_LABEL: Record<string, string> = {
-  code: '项目编码', name: '项目名称', budget: '预算数', fiscal: '财政资金', other: '其他资金', purpose: '资金用途', goal: '绩效目标',
-  authority: '主管部门', implementer: '实施单位', manager: '项目负责人', attribute: '项目属性', period: '项目期',
-  midTermTotal: '中期资金总额', carryOver: '上年结转', overallGoal: '总体目标', midTermFiscal: '中期财政拨款', midTermOther: '中期其他资金',
-};
-export const PROJECT_INDICATOR_LABEL: Record<string, string> = {
-  level1: '一级指标', level2: '二级指标', name: '三级指标', description: '绩效指标描述', value: '指标值', basis: '指标值确定依据',
-  operator: '指标性质', number: '指标值', unit: '度量单位', weight: '权重', direction: '指标方向', explanation: '指标解释',
-  scoring: '评（扣）分标准', remark: '备注', core: '是否核心指标', scope: '指标范围',
-};
 
 export const named = (text: string, fallback: string) => (text.trim() === '' ? fallback : text.trim());
 

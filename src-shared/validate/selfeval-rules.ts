@@ -2,12 +2,13 @@
 // They run with the project rules (same scope, same cache by object identity). Typed scores are the
 // clerk's decision: a rule compares them with the computed ones (src-shared/selfeval) and reports,
 // it never changes anything. One cause gives one finding.
+import { FUND_COLUMN_LABEL, FUND_ROW_LABEL, SELFEVAL_FIELD_LABEL, SELFEVAL_INDICATOR_LABEL } from '../model/labels';
 import { compareAmounts, convertAmount, subtractAmounts, sumAmounts, type Amount } from '../model/amount';
 import type { Project, SelfEval, SelfEvalIndicator } from '../model/schema';
 import type { SelfevalTemplate, Template } from '../model/templates';
 import { level1Key, level1Weight, parse, scoreSelfEval, gradeOf, type SelfEvalScores } from '../selfeval';
 import { nameShapeIssue } from './duty-rules';
-import { indicatorNature, type IndicatorNature } from './indicator-kind';
+import { indicatorNature, type IndicatorNature } from '../model/indicator-kind';
 import { examples } from './group';
 import { finding, named, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
 import { repeatedFragment } from './text-shape';
@@ -16,22 +17,6 @@ import { digitIssues, valueIssues, type CellIssue } from './value-checks';
 
 /** A typed score within this many points of the computed one is rounding, not a disagreement. */
 export const SCORE_TOLERANCE = '0.5';
-
-export const SELFEVAL_FIELD_LABEL: Record<string, string> = {
-  implementer: '实施单位', authority: '主管部门', progress: '预算执行进度', goal: '年度预期目标', achieved: '具体完成情况',
-  completionRate: '总体完成率', budgetRateWeight: '预算执行率权重', budgetRateScore: '预算执行率得分', total: '总分', grade: '评价等级',
-  problems: '存在问题、原因及下一步整改措施', preparer: '填报人', phone: '联系电话', date: '填报日期',
-  budgetRateScoreText: '预算执行率得分', fundsReason: '预算执行偏差原因',
-  conclusion: '评价结论', measures: '改进措施', manager: '项目负责人', financeManager: '财务负责人',
-};
-export const SELFEVAL_INDICATOR_LABEL: Record<string, string> = {
-  level1: '一级指标', level2: '二级指标', name: '三级指标', description: '指标说明', target: '年度指标值', actual: '实际完成值',
-  weight: '分值', score: '得分', achievement: '完成情况', deviation: '偏差原因分析及改进措施',
-  operator: '指标性质', number: '指标值', unit: '度量单位', direction: '指标方向', explanation: '指标解释',
-  scoring: '评（扣）分标准', remark: '备注', core: '是否核心指标', scope: '指标范围', scoreText: '得分',
-};
-const FUND_LABEL: Record<string, string> = { initial: '年初预算数', planned: '预算数', received: '到位数', spent: '执行数' };
-const FUND_ROW_LABEL: Record<string, string> = { total: '合计', fiscal: '财政资金', carryOver: '上年结转资金', other: '其他资金' };
 
 const partWhere = (index: number) => `${projectWhere(index)}${SEP}绩效自评`;
 const fieldWhere = (index: number, label: string) => `${partWhere(index)}${SEP}${label}`;
@@ -209,9 +194,9 @@ const splitRule = rule('selfeval.fund-split', ['selfeval.spent-split-mismatch'],
       if (f.total === '' || parts.length === 0) continue;
       const sum = sumAmounts(parts);
       if (compareAmounts(sum, f.total) === 0) continue;
-      out.push(pf(p, index, `funds.${col}.total`, FUND_LABEL[col], f.total, {
+      out.push(pf(p, index, `funds.${col}.total`, FUND_COLUMN_LABEL[col], f.total, {
         severity: 'error', code: 'selfeval.spent-split-mismatch',
-        message: `${FUND_LABEL[col]} ${f.total}${ctx.unit} 不等于${ctx.selfeval.fundRows.filter((r) => r !== 'total').map((r) => FUND_ROW_LABEL[r]).join('、')}之和 ${sum}${ctx.unit}，请核对`,
+        message: `${FUND_COLUMN_LABEL[col]} ${f.total}${ctx.unit} 不等于${ctx.selfeval.fundRows.filter((r) => r !== 'total').map((r) => FUND_ROW_LABEL[r]).join('、')}之和 ${sum}${ctx.unit}，请核对`,
         suggestion: sum,
       }));
     }

@@ -9,7 +9,8 @@ import { indicatorParts } from '../model/parts';
 import type { ProjectIndicator } from '../model/schema';
 import { findLevel1, profileOf } from '../model/templates';
 import { columnsOf, hasColumn, valueMode, type TargetProfile } from '../profile';
-import { finding, named, PROJECT_INDICATOR_LABEL, projectWhere, SEP, type DocumentRule, type ProjectRule, type RuleContext } from './registry';
+import { PROJECT_INDICATOR_LABEL } from '../model/labels';
+import { finding, named, projectWhere, SEP, type DocumentRule, type ProjectRule, type RuleContext } from './registry';
 import type { Finding } from './types';
 
 const COMPARISONS = new Set(['≥', '≤', '=', '>', '<']);

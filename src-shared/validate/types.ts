@@ -48,3 +48,11 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   for (const f of findings) n[f.severity]++;
   return n;
 }
+
+/** How a rule's findings of one code group into one cause per table (validate/group.ts). */
+export interface GroupPolicy {
+  /** Findings of this code with the same key in one table are one cause; null keeps one apart. */
+  key(f: Finding): string | null;
+  /** The group's message for its cells (n ≥ 2). Default: “N 个指标的” + the cells' (equal) message. */
+  message?(cells: Finding[]): string;
+}

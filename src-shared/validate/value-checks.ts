@@ -3,7 +3,7 @@
 // the synthetic one) repeat the same few spellings thousands of times.
 import { convertAmount, parseAmount, type MoneyUnit } from '../model/amount';
 import { COUNT_UNITS, formatValue, parseValue, type Atom, type NumericValue, type Op } from '../expr/parse';
-import type { IndicatorNature } from './indicator-kind';
+import type { IndicatorNature } from '../model/indicator-kind';
 import type { Severity } from './types';
 
 export interface CellIssue { severity: Severity; code: string; message: string; suggestion?: string }

@@ -3,7 +3,7 @@
 // the real bin from a temporary root that links to this checkout's sources and node_modules.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -55,6 +55,35 @@ describe('bin/jixiao.mjs', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
     for (const c of COMMANDS) expect(r.stdout).toContain(`  ${c.name}`);
+  });
+
+  it('`jixiao --help` and `--version` load only the entry and the table: each command is its own chunk, loaded when it runs', () => {
+    // Copy cli.js with only what it imports statically; every command chunk stays behind.
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-lazy-'));
+    mkdirSync(join(dir, 'dist-cli'));
+    copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
+    const copied: string[] = [];
+    const copy = (file: string) => {
+      if (copied.includes(file)) return;
+      copied.push(file);
+      const js = readFileSync(join(root, 'dist-cli', file), 'utf8');
+      writeFileSync(join(dir, 'dist-cli', file), js);
+      for (const m of js.matchAll(/^import\s*(?:[^'"]*?from\s*)?["']\.\/([^"']+)["']/gm)) copy(m[1]);
+    };
+    copy('cli.js');
+    const all = readdirSync(join(root, 'dist-cli')).filter((f) => f.endsWith('.js'));
+    expect(all.length - copied.length).toBeGreaterThanOrEqual(10); // the ten commands' code is elsewhere
+    expect(copied.reduce((n, f) => n + statSync(join(root, 'dist-cli', f)).size, 0)).toBeLessThan(32 * 1024);
+    const main = pathToFileURL(join(dir, 'dist-cli', 'cli.js')).href;
+    const runMain = (...args: string[]) => spawnSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(${JSON.stringify(args)});`], { encoding: 'utf8', timeout: 60_000 });
+    const help = runMain('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('  validate');
+    expect(runMain('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    // A command needs its chunk: without it the error names the missing file (so the chunk is really separate).
+    const v = runMain('validate', join(root, 'tests', 'fixtures', 'seeds', 'linxi-2019.jixiao'));
+    expect(v.status).toBe(1);
+    expect(v.stderr).toMatch(/出错了：.*chunk-/);
   });
 
   it('the bundled CLI runs `jixiao audit` on its bundled worker (dist-cli/audit-worker.js), not through tsx', () => {

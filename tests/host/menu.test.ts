@@ -6,6 +6,7 @@ vi.mock('electron', () => ({}));
 
 import { HOST_COMMANDS, type HostCommand } from '../../src-shared/ipc';
 import { MENU_ROLES, menuTemplate, RENDERER_KEYS } from '../../src-main/electron/menu';
+import { acceleratorOf, APP_COMMANDS, appCommand, rendererBindings, type CommandId } from '../../src-shared/keymap';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
@@ -31,7 +32,7 @@ describe('menuTemplate', () => {
     const expected: [string, string | undefined][] = [
       ['新建…', 'CmdOrCtrl+N'], ['打开…', 'CmdOrCtrl+O'], ['保存', 'CmdOrCtrl+S'], ['另存为…', 'CmdOrCtrl+Shift+S'],
       ['导入 Excel/Word…', 'CmdOrCtrl+I'], ['导出 Excel…', undefined], ['导出 Word…', undefined], ['导出 PDF…', undefined],
-      ['打印预览', 'CmdOrCtrl+Shift+P'], ['打印…', 'CmdOrCtrl+P'], ['关闭', 'CmdOrCtrl+W'],
+      ['打印预览', undefined], ['打印…', 'CmdOrCtrl+P'], ['关闭', 'CmdOrCtrl+W'],
       ['撤销', 'CmdOrCtrl+Z'], ['重做', 'CmdOrCtrl+Y'], ['剪切', 'CmdOrCtrl+X'], ['复制', 'CmdOrCtrl+C'], ['粘贴', 'CmdOrCtrl+V'],
       ['审核结果面板', 'F8'], ['缩放', undefined], ['关于绩效目标表编辑器', undefined], ['最近打开', undefined],
     ];
@@ -88,6 +89,38 @@ describe('menuTemplate', () => {
     }
     expect(items.find((i) => i.label === '打开…')!.registerAccelerator).toBeUndefined();
     expect(RENDERER_KEYS.has('undo')).toBe(true);
+  });
+
+  it('is built from the command table: every item has the table’s label and key, every menu command of the table is in it', () => {
+    for (const isMac of [false, true]) {
+      const { items, sent } = build([], isMac);
+      const seen = new Set<CommandId>();
+      for (const item of items.filter((i) => i.click && i.label !== '最近打开')) {
+        click(item);
+        const id = sent.at(-1)!.command as CommandId;
+        seen.add(id);
+        expect(item.label, id).toBe(appCommand(id).label);
+        expect(item.accelerator, id).toBe(acceleratorOf(id, isMac ? 'mac' : 'other'));
+      }
+      const roleIds: Record<string, CommandId> = { cut: 'cut', copy: 'copy', paste: 'paste', selectAll: 'select-all', zoomIn: 'zoom-in', zoomOut: 'zoom-out', resetZoom: 'reset-zoom', togglefullscreen: 'fullscreen', quit: 'quit' };
+      for (const item of items.filter((i) => i.role && i.role !== 'hide')) {
+        const id = roleIds[item.role!];
+        seen.add(id);
+        expect(item.label, id).toBe(appCommand(id).label);
+        expect(item.accelerator, id).toBe(acceleratorOf(id, isMac ? 'mac' : 'other'));
+      }
+      const menuCommands = APP_COMMANDS.filter((c) => c.scope === 'global').map((c) => c.id);
+      expect([...seen].sort(), isMac ? 'mac' : 'win/linux').toEqual([...menuCommands].sort());
+    }
+  });
+
+  it('a key is registered by the menu or bound by the renderer, never both (Ctrl+N is the menu’s 新建: a new window)', () => {
+    const { items } = build();
+    const registered = items.filter((i) => i.accelerator && i.registerAccelerator !== false && !i.role).map((i) => i.accelerator);
+    const rendererKeys = rendererBindings('global', 'electron').map((b) => acceleratorOf(b.id));
+    for (const key of registered) expect(rendererKeys, String(key)).not.toContain(key);
+    expect(registered).toEqual(expect.arrayContaining(['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+I', 'CmdOrCtrl+W']));
+    expect(items.find((i) => i.label === '打印…')!.registerAccelerator).toBe(false); // Ctrl+P: the renderer's 打印 (print preview)
   });
 
   it('macOS gets the app menu first', () => {

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { createHostApi, createOfficeWorker } from '../../src-main/host-api';
+import { createHostApi, createOfficeWorker, inProcessOffice } from '../../src-main/host-api';
 import { makeSyntheticDocument } from '../bench/synthetic';
 
 const repo = join(__dirname, '..', '..');
@@ -62,6 +62,27 @@ describe('office worker', () => {
     // in the worker the calling thread's timers keep firing (measured 15 ms).
     expect(longestStall).toBeLessThan(600);
   }, 120_000);
+
+  it('an error crosses the worker with its code and message, as it answers in process', async () => {
+    const doc = JSON.parse(readFileSync(join(repo, 'tests/fixtures/seeds/laishui-2020-a.jixiao'), 'utf8'));
+    // Nothing chosen to export (no duty table, no project): `export.empty`. (A document with no rows
+    // exports the blank forms since the form profiles, so the choice is what is empty here.)
+    const viaWorker = createHostApi({ userDataDir: join(work, 'user'), documentsDir: work, office });
+    const inProcess = createHostApi({ userDataDir: join(work, 'user2'), documentsDir: work, office: inProcessOffice });
+    for (const format of ['xlsx', 'docx'] as const) {
+      const request = { document: doc, format, path: join(work, `empty.${format}`), nearPath: null, options: { dutyTable: false, projects: [] } };
+      const w = await viaWorker.dispatch('export:write', request);
+      const p = await inProcess.dispatch('export:write', request);
+      expect(w).toMatchObject({ ok: false, code: 'export.empty' });
+      expect((w as { message: string }).message).toContain('没有可导出的内容');
+      expect(w).toEqual(p);
+    }
+    // The self-evaluation export's own code too (no project has a self-evaluation yet).
+    const noSelfeval = { document: doc, format: 'xlsx', path: join(work, 'se.xlsx'), nearPath: null, options: { selfeval: true } };
+    const se = await viaWorker.dispatch('export:write', noSelfeval);
+    expect(se).toMatchObject({ ok: false, code: 'export.no-selfeval' });
+    expect(se).toEqual(await inProcess.dispatch('export:write', noSelfeval));
+  }, 60_000);
 
   it('a failing job rejects alone; the next job still runs', async () => {
     await expect(office.exportBytes({ nonsense: true } as never, 'xlsx', {})).rejects.toThrow();

@@ -5,9 +5,9 @@
 // this is its summary for the clerk, counted per kind rather than listed per cell.
 import { isStructured, splitValue } from '../expr/parts';
 import type { JixiaoDocument, ProjectIndicator } from '../model/schema';
-import { indicatorCellText } from '../commands/indicatorCells';
-import { columnsOf, getTargetProfile, valueMode } from './index';
-import { FAMILY_LABEL } from './schema';
+import { indicatorCellText } from './indicatorCells';
+import { columnsOf, getTargetProfile, valueMode } from '../profile';
+import { FAMILY_LABEL } from '../profile/schema';
 
 export function profileSwitchPreview(doc: JixiaoDocument, fromId: string, toId: string): string[] {
   const from = getTargetProfile(fromId);

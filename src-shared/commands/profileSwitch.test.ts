@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newDocument, newProject, newProjectIndicator } from '../model';
-import { applyPatches, setMetaEdit } from '../commands';
-import { profileSwitchPreview } from './switchPreview';
+import { applyPatches, setMetaEdit } from './index';
+import { profileSwitchPreview } from './profileSwitch';
 
 const doc = () => {
   const d = newDocument({ templateId: 'hebei-2020' });

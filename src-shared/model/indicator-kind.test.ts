@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { templateOrDefault } from '../model/templates';
+import { templateOrDefault } from './templates';
 import { indicatorNature, isLowerBetter } from './indicator-kind';
 import { FIXTURE_DIR, SEED_DIR } from '../../tests/fixtures/paths';
 

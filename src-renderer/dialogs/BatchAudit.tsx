@@ -6,7 +6,7 @@ import type { AuditEntry, ReadFile, UnreadableFile } from '../../src-shared/audi
 import { reasonOf, SUMMARY_COLUMNS, summaryRow, totalsLine, totalsOf, type SummaryRow } from '../../src-shared/audit/summary';
 import type { AuditStatus } from '../../src-shared/ipc';
 import { api, invoke } from '../app/api';
-import { Dialog, promptPath } from '../dialogs/modal';
+import { Dialog, promptPath } from './modal';
 
 const POLL_MS = 250;
 

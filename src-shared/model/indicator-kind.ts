@@ -1,6 +1,6 @@
 // What an indicator measures, read from its name: a rate (…率, （%）), a count (…人数, …次数,
 // …数量), money, or unknown. Used to check units and directions; unknown never produces a finding.
-import { DEFAULT_TEMPLATE_ID, templateOrDefault, type Template } from '../model/templates';
+import { DEFAULT_TEMPLATE_ID, templateOrDefault, type Template } from './templates';
 
 export type IndicatorKind = 'percent' | 'count' | 'money' | 'unknown';
 
