@@ -87,6 +87,8 @@ export class ProjectTableRecogniser implements TableRecogniser {
   private listCols: ColumnMap<ProjectLabel> | null = null;
   /** The last table was a national 88号 or structured form, whose printed notes (注：…) are instructions. */
   private nationalForm = false;
+  /** Which official forms the tables were printed in: the document gets that form's profile. */
+  private forms = new Set<'national-88-project' | 'structured-project'>();
   /** In a 项目资金 block printed 中期 | 年度 side by side: the column where the 年度 half starts. */
   private yearCol: number | null = null;
 
@@ -179,6 +181,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     if (isList) {
       this.close();
       this.nationalForm = true;
+      this.forms.add('structured-project');
       this.listCols = { fields: list };
       this.mode = 'indicators';
       this.lastLevel1 = ''; this.lastLevel2s = {};
@@ -281,7 +284,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
         if (what) (p as Record<string, unknown>)[label] = isBlank(value) ? '' : ctx.amount(value, row, next, what);
         else (p as Record<string, unknown>)[label] = value;
         if (label === 'purpose') this.section = null;
-        if (NATIONAL_LABELS.has(label)) this.nationalForm = true;
+        if (NATIONAL_LABELS.has(label)) { this.nationalForm = true; this.forms.add('national-88-project'); }
         continue;
       }
       rest.push(cells[i]);
@@ -373,6 +376,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     this.lastLevel2s[scope] = level2;
     // A structured table (指标性质/度量单位 columns): 指标值 is the number, the one-cell value their join.
     const structured = has('operator') || has('unit');
+    if (structured) this.forms.add('structured-project');
     const { parts, joined } = readParts(this.ctx, row, partCells, vals.value, structured);
     if (has('remark')) parts.remark ??= '';
     const ind = newProjectIndicator({
@@ -391,7 +395,11 @@ export class ProjectTableRecogniser implements TableRecogniser {
     const drafts = this.drafts;
     const level1s = new Set(drafts.flatMap((d) => d.project.indicators.map((i) => normalizeLabel(i.level1))));
     const anyLabels = drafts.flatMap((d) => d.labels.map(normalizeLabel));
-    const templateId = level1s.has('成本指标') || anyLabels.includes('9月底') ? 'national-2021' : 'hebei-2020';
+    // The form the tables were printed in (structured columns win: they hold the most), else the
+    // Hebei/national vocabulary by its 成本指标 and checkpoints.
+    const templateId = this.forms.has('structured-project') ? 'structured-project'
+      : this.forms.has('national-88-project') ? 'national-88-project'
+      : level1s.has('成本指标') || anyLabels.includes('9月底') ? 'national-2021' : 'hebei-2020';
     doc.meta.templateId = templateId;
     const template = getTemplate(templateId)!;
     report.mapped.push(`模板：${template.name}${level1s.has('成本指标') ? '（成本指标为一级指标）' : ''}`);

@@ -39,6 +39,8 @@ describe('form variants', () => {
       const doc = r.document;
       const got = { year: doc.meta.year, unit: doc.meta.unit, deptCode: doc.meta.deptCode, deptName: doc.meta.deptName, projects: doc.projects };
       expect(shape(got, expected)).toEqual(expected);
+      // The document takes the form it was printed in (its profile), not the Hebei default.
+      if (family === 'project') expect(doc.meta.templateId).toBe(name.includes('structured') ? 'structured-project' : 'national-88-project');
       if (family === 'project') expect(doc.projects.every((p) => p.selfeval === undefined)).toBe(true);
       else expect(doc.projects.every((p) => p.indicators.length === 0 && p.selfeval !== undefined)).toBe(true);
     });
