@@ -1,7 +1,7 @@
 // The department-wide table (部门（单位）整体支出绩效目标表, issue 18) in a document of the national
 // 88号 department form: its own tab; 年度主要任务 rows inserted and typed like any grid (one undo step
 // each); the tasks' 总额 added up beside 金额合计, red when they differ; 年度总体目标; its indicators.
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -14,14 +14,10 @@ let page: Page;
 let tasks: GridDriver;
 let inds: GridDriver;
 let path: string;
-const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
   h = await startHarness({ viewport: { width: 1440, height: 900 } });
   page = h.page;
-  page.on('pageerror', (e) => { problems.push(String(e)); });
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   path = join(h.dir, 'docs', '部门整体.jixiao');
   writeFileSync(path, JSON.stringify(newDocument({ templateId: 'national-88-dept', deptName: '某县卫生健康局', year: 2027 }), null, 2));
   await page.goto(h.host.url);
@@ -94,6 +90,6 @@ describe('department-wide tab', () => {
       const saved = JSON.parse((await import('node:fs')).readFileSync(path, 'utf8'));
       return saved.deptWide?.indicators?.[0]?.value ?? null;
     }).toBe('≥75%');
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // E2E harness: the host engineer's web host in-process (temp user data, fake OS hooks) and Debian's
 // Chromium driven by playwright-core with a fresh profile.
-import { mkdtempSync, rmSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, copyFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -21,10 +21,13 @@ export interface Harness {
   dir: string;
   opened: string[];
   shownInFolder: string[];
+  /** Page errors and console errors seen so far (a test ends by expecting none). */
+  problems: string[];
   close(): Promise<void>;
 }
 
 export async function startHarness(opts: { viewport?: { width: number; height: number } } = {}): Promise<Harness> {
+  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('先运行 npm run build:web（npm test 会自动构建）');
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   const userData = join(dir, 'user-data');
   const docs = join(dir, 'docs');
@@ -40,8 +43,11 @@ export async function startHarness(opts: { viewport?: { width: number; height: n
     viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN',
   });
   const page = context.pages()[0] ?? await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => { problems.push(String(e)); });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   return {
-    host, context, browser: null, page, dir, opened, shownInFolder,
+    host, context, browser: null, page, dir, opened, shownInFolder, problems,
     async close() {
       await context.close().catch(() => {});
       await host.close();

@@ -2,7 +2,7 @@
 // profile's columns; typing `≥95%` into 指标值 fills 指标性质 | 指标值 | 度量单位 as one undo step;
 // 指标性质 offers its choices; 权重 summed live, red when off the profile's total; an empty
 // 评（扣）分标准 shows its draft grey and Tab takes it (one undo step).
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -13,14 +13,10 @@ import { gridDriver, type GridDriver } from './gridDriver';
 let h: Harness;
 let page: Page;
 let g: GridDriver;
-const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
   h = await startHarness({ viewport: { width: 1440, height: 900 } });
   page = h.page;
-  page.on('pageerror', (e) => { problems.push(String(e)); });
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   const doc = newDocument({ templateId: 'structured-project', deptName: '某县教育局', year: 2027 });
   doc.projects = [newProject('structured-project', {
     name: '义务教育学生营养改善计划', code: '130000-001', implementer: '某县教育局', budget: '120.00', fiscal: '120.00', goal: '保障农村义务教育学生营养膳食。',
@@ -106,7 +102,7 @@ describe('structured project indicator grid', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => draftIn(0)).toBe(draft);
     expect(await g.text(0, 'scoring')).toBe('');
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 
 });

@@ -15,6 +15,7 @@ import { profileOf } from '../../src-shared/model';
 import { columnsOf } from '../../src-shared/profile';
 import { blankDocument, loadProfileFixture } from '../export/profile-forms.helpers';
 import { FONTCONFIG_CJK } from '../fixtures/paths';
+import { parseBbox, printHtmlToPdf, type Page } from './renderKit';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const FONTCONFIG = FONTCONFIG_CJK;
@@ -44,18 +45,8 @@ interface Case { key: string; doc: string; format: Format }
 const CASES: Case[] = Object.keys(DOCS).flatMap((doc) => (['xlsx', 'docx'] as const).map((format): Case => ({ key: `${doc}-${format}`, doc, format })))
   .concat(['structured-project-long', 'national-88-dept-long', 'blank-national-88-dept'].map((doc) => ({ key: `${doc}-html`, doc, format: 'html' as const })));
 
-interface Page { width: number; height: number; text: string; words: { text: string; xMax: number }[] }
 const rendered = new Map<string, { pages: Page[]; raw: string }>();
 const docs = new Map<string, JixiaoDocument>();
-
-function parseBbox(html: string, layoutText: string[]): Page[] {
-  const pages: Page[] = [];
-  for (const m of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
-    const words = [...m[3].matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({ text: w[2], xMax: Number(w[1]) }));
-    pages.push({ width: Number(m[1]), height: Number(m[2]), words, text: layoutText[pages.length] ?? '' });
-  }
-  return pages;
-}
 
 beforeAll(() => {
   const work = mkdtempSync(join(tmpdir(), 'jixiao-profile-render-'));
@@ -68,10 +59,7 @@ beforeAll(() => {
       const doc = docs.get(c.doc)!;
       if (c.format === 'html') {
         writeFileSync(file, renderPrintHtml(doc));
-        const r = spawnSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--no-pdf-header-footer', `--user-data-dir=${join(work, 'chromium-profile')}`,
-          `--print-to-pdf=${join(work, `${c.key}.pdf`)}`, `file://${file}`], { encoding: 'utf8', timeout: 120_000 });
-        if (r.error) throw r.error;
+        printHtmlToPdf(file, join(work, `${c.key}.pdf`), work);
         continue;
       }
       writeFileSync(file, c.format === 'xlsx' ? await exportXlsx(doc) : await exportDocx(doc));

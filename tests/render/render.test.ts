@@ -14,6 +14,7 @@ import type { JixiaoDocument } from '../../src-shared/model';
 import { makeSyntheticDocument } from '../bench/synthetic';
 import { loadSeed } from '../export/helpers';
 import { FONTCONFIG_CJK } from '../fixtures/paths';
+import { parseBbox, printHtmlToPdf, type Page } from './renderKit';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const FONTCONFIG = FONTCONFIG_CJK;
@@ -39,20 +40,9 @@ const CASES: Case[] = Object.keys(DOCS).flatMap((doc) => FORMATS.flatMap((format
   // the print HTML (what the editor prints) through Chromium, for the two fixtures
   .concat(['linxi-2019', 'laishui-2020-a'].map((doc) => ({ key: `${doc}-html`, doc, format: 'html' as const, options: {} })));
 
-interface Page { width: number; height: number; text: string; words: { text: string; xMax: number }[] }
 interface Rendered { pages: Page[]; raw: string }
 const rendered = new Map<string, Rendered>();
 const docs = new Map<string, JixiaoDocument>();
-
-function parseBbox(html: string, layoutText: string[]): Page[] {
-  const pages: Page[] = [];
-  const pageRe = /<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g;
-  for (let m; (m = pageRe.exec(html));) {
-    const words = [...m[3].matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({ text: w[2], xMax: Number(w[1]) }));
-    pages.push({ width: Number(m[1]), height: Number(m[2]), words, text: layoutText[pages.length] ?? '' });
-  }
-  return pages;
-}
 
 beforeAll(() => {
   const work = mkdtempSync(join(tmpdir(), 'jixiao-render-'));
@@ -65,10 +55,7 @@ beforeAll(() => {
       const doc = docs.get(c.doc)!;
       if (c.format === 'html') {
         writeFileSync(file, renderPrintHtml(doc, c.options));
-        const r = spawnSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--no-pdf-header-footer', `--user-data-dir=${join(work, 'chromium-profile')}`,
-          `--print-to-pdf=${join(work, `${c.key}.pdf`)}`, `file://${file}`], { encoding: 'utf8', timeout: 120_000 });
-        if (r.error) throw r.error;
+        printHtmlToPdf(file, join(work, `${c.key}.pdf`), work);
         continue;
       }
       writeFileSync(file, c.format === 'xlsx' ? await exportXlsx(doc, c.options) : await exportDocx(doc, c.options));
