@@ -4,9 +4,9 @@
 // document's unit. Identical documents give an empty report. Every field of the model is compared —
 // a field the form does not print still changed — and named as the new document's form (profile)
 // names it: its header labels and column labels, the model's labels for the rest.
-import { BAND_LABEL, DUTY_FIELD_LABEL, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL } from '../model/labels';
+import { BAND_LABEL, DUTY_FIELD_LABEL, formLabels, type FormLabels } from '../model/labels';
 import { compareAmounts, convertAmount, profileOf, subtractAmounts, type Amount, type DeptWide, type JixiaoDocument, type MoneyUnit, type ProjectIndicator } from '../model';
-import { columnsOf, type TargetProfile } from '../profile';
+import type { TargetProfile } from '../profile';
 import { activityWhere, DUTY_TABLE, dutyWhere, named, projectWhere, SEP } from '../validate/registry';
 import { matchRows, movedIndices, type MatchNode } from './match';
 
@@ -79,9 +79,8 @@ function flatten(doc: JixiaoDocument): FlatRow[] {
   });
   const profile = profileOf(doc.meta.templateId);
   const checkpoints = profile.checkpoints;
-  const header = headerLabels(profile);
-  const label = (f: string) => header.get(f) ?? PROJECT_FIELD_LABEL[f];
-  const columns = indicatorLabels(profile);
+  const labels = formLabels(profile);
+  const label = labels.project;
   doc.projects.forEach((p, pi) => {
     const pw = `${projectWhere(pi)}${SEP}${named(p.name, '（未命名）')}`;
     const text = (f: (typeof PROJECT_TEXT_FIELDS)[number]): Cell => ({ field: f, label: label(f), value: p[f] ?? '' });
@@ -99,10 +98,10 @@ function flatten(doc: JixiaoDocument): FlatRow[] {
     p.indicators.forEach((i, ii) => rows.push({
       table: 'projects', projectIndex: pi, kind: 'projectIndicator', id: i.id, from: i.from, parent: p.id, name: i.name, nameField: 'name', index: ii,
       where: `${pw}${SEP}${named(i.level1, '（未填一级指标）')}${SEP}${named(i.name, '（未填写指标名称）')}`,
-      cells: indicatorCells(i, columns),
+      cells: indicatorCells(i, labels),
     }));
   });
-  if (doc.deptWide) flattenDeptWide(doc.deptWide, profile, header, columns, rows);
+  if (doc.deptWide) flattenDeptWide(doc.deptWide, profile, labels, rows);
   return rows;
 }
 
@@ -111,26 +110,8 @@ const PROJECT_AMOUNT_FIELDS = ['budget', 'fiscal', 'other', 'midTermTotal', 'mid
 /** An indicator's own cells; `value` is the one-cell text, of which 指标性质/指标值/度量单位 are a view. */
 const INDICATOR_TEXT_FIELDS = ['level1', 'level2', 'description', 'value', 'basis', 'direction', 'explanation', 'scoring', 'remark', 'scope'] as const;
 
-/** The form's header labels by model field (项目负责人及电话, 单位名称 …). */
-function headerLabels(profile: TargetProfile): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const h of profile.header) if (!m.has(h.field)) m.set(h.field, h.label);
-  return m;
-}
-
-/** The form's column labels by model field (指标内容 for 三级指标, 分值 for 权重 …). */
-function indicatorLabels(profile: TargetProfile): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const c of columnsOf(profile)) {
-    // In the parts form the 指标值 column holds the number; the one-cell text keeps the model's label.
-    const field = c.field === 'number' ? 'value' : c.field;
-    if (!m.has(field)) m.set(field, c.label);
-  }
-  return m;
-}
-
-function indicatorCells(i: ProjectIndicator, labels: Map<string, string>): Cell[] {
-  const label = (f: string) => labels.get(f) ?? PROJECT_INDICATOR_LABEL[f];
+function indicatorCells(i: ProjectIndicator, labels: FormLabels): Cell[] {
+  const label = labels.indicator;
   return [
     ...INDICATOR_TEXT_FIELDS.map((f): Cell => ({ field: f, label: label(f), value: i[f] ?? '' })),
     { field: 'weight', label: label('weight'), value: i.weight ?? '', amount: 'number' },
@@ -141,7 +122,8 @@ function indicatorCells(i: ProjectIndicator, labels: Map<string, string>): Cell[
 const DEPT_WHERE = '部门整体';
 
 /** The department-wide table: one row for 年度总体目标 and 金额合计, its tasks and its indicators. */
-function flattenDeptWide(wide: DeptWide, profile: TargetProfile, header: Map<string, string>, labels: Map<string, string>, rows: FlatRow[]): void {
+function flattenDeptWide(wide: DeptWide, profile: TargetProfile, labels: FormLabels, rows: FlatRow[]): void {
+  const { header } = labels;
   const base = { table: 'deptWide' as const, projectIndex: -1 };
   const taskLabel = (f: keyof typeof TASK_LABEL) => profile.taskColumns?.find((c) => c.field === f)?.label ?? TASK_LABEL[f];
   rows.push({ ...base, kind: 'deptWide', id: 'deptWide', parent: '', name: ROW_WORD.deptWide, nameField: 'goal', index: 0, where: DEPT_WHERE, cells: [

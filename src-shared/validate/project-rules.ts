@@ -1,10 +1,10 @@
 // Rules over one project of the 项目绩效目标表: money, the spending schedule, vocabularies of the
 // template, required cells, indicator names, 指标值 and 依据.
-import { PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL } from '../model/labels';
+import { formLabels, type FormLabels } from '../model/labels';
 import { compareAmounts, sumAmounts } from '../model/amount';
 import type { Project, ProjectIndicator } from '../model/schema';
 import type { Finding } from './types';
-import { findLevel1, profileOf, type Template } from '../model/templates';
+import { DEFAULT_TEMPLATE_ID, findLevel1, profileOf, type Template } from '../model/templates';
 import { hasColumn } from '../profile';
 import { compactName, nameShapeIssue } from './duty-rules';
 import { indicatorNature } from '../model/indicator-kind';
@@ -12,9 +12,10 @@ import { examples, SPELLING_GROUP } from './group';
 import { finding, named, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
 import { valueIssues, type CellIssue } from './value-checks';
 
-export const indicatorWhere = (index: number, ind: ProjectIndicator, field: string) =>
-  `${projectWhere(index)}${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${PROJECT_INDICATOR_LABEL[field]}`;
-const fieldWhere = (index: number, field: string) => `${projectWhere(index)}${SEP}${PROJECT_FIELD_LABEL[field]}`;
+/** Where an indicator's cell is, named as the form (`labels`, default the Hebei form) names the field. */
+export const indicatorWhere = (index: number, ind: ProjectIndicator, field: string, labels: FormLabels = formLabels(profileOf(DEFAULT_TEMPLATE_ID))) =>
+  `${projectWhere(index)}${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${labels.indicator(field)}`;
+const fieldWhere = (index: number, field: string, labels: FormLabels) => `${projectWhere(index)}${SEP}${labels.project(field)}`;
 
 const budgetRule: ProjectRule = {
   id: 'project.budget-sum', scope: 'project', codes: ['budget.sum-mismatch'],
@@ -25,7 +26,7 @@ const budgetRule: ProjectRule = {
     if ((p.other === '' && p.fiscal === p.budget) || (p.fiscal === '' && p.other === p.budget)) return;
     const sum = sumAmounts([p.fiscal, p.other]);
     if (compareAmounts(p.budget, sum) === 0) return;
-    out.push(finding(p.id, 'budget', fieldWhere(index, 'budget'), p.budget, {
+    out.push(finding(p.id, 'budget', fieldWhere(index, 'budget', ctx.labels), p.budget, {
       severity: 'error', code: 'budget.sum-mismatch',
       message: `预算数 ${p.budget}${ctx.unit} 不等于财政资金与其他资金之和 ${sum}${ctx.unit}，请核对`, suggestion: sum,
     }));
@@ -97,14 +98,14 @@ const requiredRule: ProjectRule = {
     const form = profileOf(ctx.template.id);
     const askCode = form.header.some((h) => h.field === 'code');
     const askBasis = hasColumn(form, 'basis');
-    if (isBlank(p.name)) out.push(emptyFinding(p.id, 'name', fieldWhere(index, 'name'), '项目名称'));
-    if (askCode && isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code'), PROJECT_FIELD_LABEL.code, 'warning'));
+    if (isBlank(p.name)) out.push(emptyFinding(p.id, 'name', fieldWhere(index, 'name', ctx.labels), ctx.labels.project('name')));
+    if (askCode && isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code', ctx.labels), ctx.labels.project('code'), 'warning'));
     for (const ind of p.indicators) {
       for (const field of INDICATOR_REQUIRED) {
         // A value typed (or imported) only as parts is filled: its 指标值 is the number.
-        if (isBlank(ind[field]) && !(field === 'value' && !isBlank(ind.number ?? ''))) out.push(emptyFinding(ind.id, field, indicatorWhere(index, ind, field), PROJECT_INDICATOR_LABEL[field]));
+        if (isBlank(ind[field]) && !(field === 'value' && !isBlank(ind.number ?? ''))) out.push(emptyFinding(ind.id, field, indicatorWhere(index, ind, field, ctx.labels), ctx.labels.indicator(field)));
       }
-      if (askBasis && isBlank(ind.basis)) out.push(emptyFinding(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), PROJECT_INDICATOR_LABEL.basis, 'warning'));
+      if (askBasis && isBlank(ind.basis)) out.push(emptyFinding(ind.id, 'basis', indicatorWhere(index, ind, 'basis', ctx.labels), ctx.labels.indicator('basis'), 'warning'));
     }
   },
 };
@@ -137,7 +138,7 @@ const vocabRule: ProjectRule = {
         // 成本指标 is a 一级 in the 2021 form but a 二级 under 产出指标 in Hebei 2020 (and so on).
         const ownerOfL1 = level2Owner(t, l1);
         const guess = ownerOfL1 ?? t.level1.find((l) => l.name.startsWith(l1) || l1.startsWith(l.name.replace(/指标$/, '')))?.name ?? level2Owner(t, l2);
-        out.push(finding(ind.id, 'level1', indicatorWhere(index, ind, 'level1'), ind.level1, {
+        out.push(finding(ind.id, 'level1', indicatorWhere(index, ind, 'level1', ctx.labels), ind.level1, {
           severity: 'error', code: 'vocab.level1-unknown',
           message: ownerOfL1
             ? `“${l1}”在模板“${t.name}”中是“${ownerOfL1}”下的二级指标，请把一级指标改为“${ownerOfL1}”、二级指标改为“${l1}”`
@@ -147,7 +148,7 @@ const vocabRule: ProjectRule = {
       }
       if (l2 !== '' && def && !def.level2.includes(l2)) {
         const owner = level2Owner(t, l2);
-        out.push(finding(ind.id, 'level2', indicatorWhere(index, ind, 'level2'), ind.level2, {
+        out.push(finding(ind.id, 'level2', indicatorWhere(index, ind, 'level2', ctx.labels), ind.level2, {
           severity: 'error', code: 'vocab.level2-mismatch',
           message: owner
             ? `二级指标“${l2}”属于“${owner}”，不应放在“${def.name}”下，请调整一级或二级指标`
@@ -157,7 +158,7 @@ const vocabRule: ProjectRule = {
     }
     for (const l of t.level1) {
       if (!l.required || present.has(l.name)) continue;
-      out.push(finding(p.id, 'name', fieldWhere(index, 'name'), p.name, {
+      out.push(finding(p.id, 'name', fieldWhere(index, 'name', ctx.labels), p.name, {
         severity: 'error', code: 'structure.missing-level1', message: `项目缺少“${l.name}”下的绩效指标，请至少添加一个`,
       }));
     }
@@ -167,15 +168,15 @@ const vocabRule: ProjectRule = {
 const namesRule: ProjectRule = {
   id: 'project.indicator-names', scope: 'project', codes: ['text.duplicate-indicator', 'text.merged-cells-suspect'],
   description: '同一项目下指标名称不重复；一个单元格里不应有两个指标名称或重复的片段',
-  check(p, index, _ctx, out) {
+  check(p, index, ctx, out) {
     const seen = new Set<string>();
     for (const ind of p.indicators) {
       const shape = nameShapeIssue(ind.name);
-      if (shape) out.push(finding(ind.id, 'name', indicatorWhere(index, ind, 'name'), ind.name, shape));
+      if (shape) out.push(finding(ind.id, 'name', indicatorWhere(index, ind, 'name', ctx.labels), ind.name, shape));
       const key = compactName(ind.name);
       if (key === '') continue;
       if (seen.has(key)) {
-        out.push(finding(ind.id, 'name', indicatorWhere(index, ind, 'name'), ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `本项目已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
+        out.push(finding(ind.id, 'name', indicatorWhere(index, ind, 'name', ctx.labels), ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `本项目已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
       }
       seen.add(key);
     }
@@ -203,7 +204,7 @@ const valueRule: ProjectRule = {
       if (ind.value.trim() === '') continue;
       const issues = valueIssues(ind.value, indicatorNature(ind.name, ctx.template), ctx.unit);
       if (issues.length === 0) continue;
-      const where = indicatorWhere(index, ind, 'value');
+      const where = indicatorWhere(index, ind, 'value', ctx.labels);
       for (const issue of issues) out.push(finding(ind.id, 'value', where, ind.value, issue));
     }
   },
@@ -262,7 +263,7 @@ const basisRule: ProjectRule = {
       if (ind.basis === '') continue;
       const isCost = ind.level1.includes('成本') || ind.level2.includes('成本');
       const issue = basisIssue(ctx.template, ind.basis, isCost);
-      if (issue) out.push(finding(ind.id, 'basis', indicatorWhere(index, ind, 'basis'), ind.basis, issue));
+      if (issue) out.push(finding(ind.id, 'basis', indicatorWhere(index, ind, 'basis', ctx.labels), ind.basis, issue));
     }
   },
 };
@@ -289,7 +290,7 @@ const codeFormatRule: ProjectRule = {
         message = `项目编码“${code}”的部门编码“${head}”与本部门编码“${ctx.deptCode}”不一致，请核对`;
       }
     }
-    if (message) out.push(finding(p.id, 'code', fieldWhere(index, 'code'), p.code, { severity: 'warning', code: 'project.code-format', message }));
+    if (message) out.push(finding(p.id, 'code', fieldWhere(index, 'code', ctx.labels), p.code, { severity: 'warning', code: 'project.code-format', message }));
   },
 };
 

@@ -4,7 +4,8 @@
 // key, which is what lets the incremental validator cache them by object identity.
 import { activityNumber, dutyNumber } from '../model/numbering';
 import type { Duty, JixiaoDocument, Project } from '../model/schema';
-import { selfevalTemplateFor, templateOrDefault, type SelfevalTemplate, type Template } from '../model/templates';
+import { profileOf, selfevalTemplateFor, templateOrDefault, type SelfevalTemplate, type Template } from '../model/templates';
+import { formLabels, type FormLabels } from '../model/labels';
 import type { MoneyUnit } from '../model/amount';
 import type { CellIssue } from './value-checks';
 import type { Finding, GroupPolicy } from './types';
@@ -15,6 +16,8 @@ export interface RuleContext {
   deptCode: string;
   /** The self-evaluation layout (weights, grades, instruction text). */
   selfeval: SelfevalTemplate;
+  /** The form's names of the fields, for the locations (`项目 1 › 单位名称`). Follows `template`. */
+  labels: FormLabels;
 }
 
 export type Scope = 'duty' | 'project' | 'document';
@@ -30,7 +33,10 @@ export interface DocumentRule extends RuleBase { scope: 'document'; check(doc: J
 export type Rule = DutyRule | ProjectRule | DocumentRule;
 
 export function contextOf(doc: JixiaoDocument): RuleContext {
-  return { template: templateOrDefault(doc.meta.templateId), unit: doc.meta.unit, deptCode: doc.meta.deptCode.trim(), selfeval: selfevalTemplateFor(doc.meta) };
+  return {
+    template: templateOrDefault(doc.meta.templateId), unit: doc.meta.unit, deptCode: doc.meta.deptCode.trim(), selfeval: selfevalTemplateFor(doc.meta),
+    labels: formLabels(profileOf(doc.meta.templateId)),
+  };
 }
 
 /** Everything duty/project results depend on besides the object itself. */
