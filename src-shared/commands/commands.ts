@@ -276,8 +276,8 @@ export function convertUnit(d: Draft, to: MoneyUnit): void {
   const from = d.doc.meta.unit;
   if (from === to) return;
   const conv = (path: Path) => {
-    const v = d.get(path) as string;
-    if (v !== '') d.set(path, convertAmount(v, from, to));
+    const v = d.get(path) as string | undefined;
+    if (v !== undefined && v !== '') d.set(path, convertAmount(v, from, to));
   };
   d.doc.dutyTable.duties.forEach((duty, i) => {
     conv(['dutyTable', 'duties', i, 'budget']);
@@ -288,7 +288,7 @@ export function convertUnit(d: Draft, to: MoneyUnit): void {
     // Self-evaluation funds are money too (scores and weights are not).
     if (!p.selfeval) return;
     for (const col of ['initial', 'planned', 'received', 'spent']) {
-      for (const row of ['total', 'fiscal', 'carryOver', 'other']) conv(['projects', i, 'selfeval', 'funds', col, row]);
+      for (const row of ['total', 'fiscal', 'carryOver', 'fiscalSpecial', 'unitOwn', 'other']) conv(['projects', i, 'selfeval', 'funds', col, row]);
     }
   });
   d.set(['meta', 'unit'], to);

@@ -6,8 +6,8 @@
 // print the indicator's parts (model/parts.ts). The Hebei block (项目编码, 资金支出计划 …) stays in
 // build.ts, unchanged, for the profiles whose header has 资金支出计划.
 import {
-  formatAmount, indicatorParts, newDeptTask, newDeptWide, newProject, newProjectIndicator,
-  type Amount, type DeptWide, type JixiaoDocument, type MoneyUnit, type Project, type ProjectIndicator,
+  formatAmount, indicatorParts, newDeptTask, newDeptWide, newProject, newProjectIndicator, targetParts,
+  type Amount, type DeptWide, type JixiaoDocument, type MoneyUnit, type Project, type ProjectIndicator, type SelfEvalIndicator,
 } from '../model';
 import { columnsOf, valueMode, type HeaderField, type ResolvedColumn, type TargetProfile } from '../profile';
 import { computeRowHeights } from './measure';
@@ -79,42 +79,54 @@ export function unionGrid(shareSets: number[][], widthMm: number, snapMm = 4): {
 
 // ── 项目支出绩效目标表 (88号 / structured) ─────────────────────────────────────
 
-/** The text a column prints for an indicator (parts in a parts form). */
-export function columnText(col: ResolvedColumn, ind: ProjectIndicator, parts: boolean): string {
+/** The text a column prints for an indicator (parts in a parts form): a target-table indicator, or a
+ * self-evaluation indicator (its 年度指标值 is `target`; it adds 完成值, 得分, 未完成原因). */
+export function columnText(col: ResolvedColumn, ind: ProjectIndicator | SelfEvalIndicator, parts: boolean): string {
+  const se = typeof ind.target === 'string' ? ind as SelfEvalIndicator : null;
+  const valueParts = () => (se ? targetParts(se) : indicatorParts(ind as ProjectIndicator));
   switch (col.id) {
     case 'level1': return ind.level1;
     case 'level2': return ind.level2;
     case 'level3': return ind.name;
     case 'content': case 'description': return ind.description;
-    case 'operator': return indicatorParts(ind).operator;
-    case 'value': return parts ? indicatorParts(ind).number : ind.value;
-    case 'unit': return indicatorParts(ind).unit;
+    case 'operator': return valueParts().operator;
+    case 'value': return parts ? valueParts().number : se ? se.target : (ind as ProjectIndicator).value;
+    case 'unit': return valueParts().unit;
     case 'weight': return ind.weight ?? '';
     case 'direction': return ind.direction ?? '';
     case 'explanation': return ind.explanation ?? '';
     case 'scoring': return ind.scoring ?? '';
-    case 'basis': return ind.basis;
+    case 'basis': return se ? '' : (ind as ProjectIndicator).basis;
     case 'remark': return ind.remark ?? '';
     case 'core': return ind.core === undefined ? '' : ind.core ? '是' : '否';
-    default: return ''; // result columns (完成值, 得分 …) belong to self-evaluations
+    // result columns (完成值, 得分 …) belong to self-evaluations; a score typed as a word (优) prints as typed
+    case 'actual': return se ? se.actual : '';
+    case 'score': return se ? (se.score === '' && se.scoreText ? se.scoreText : se.score) : '';
+    case 'deviation': return se ? se.deviation : '';
   }
 }
 
-const CENTRED: ReadonlySet<string> = new Set(['operator', 'value', 'unit', 'weight', 'direction', 'core']);
+const CENTRED: ReadonlySet<string> = new Set(['operator', 'value', 'unit', 'weight', 'direction', 'core', 'actual', 'score']);
 
-/** The indicator table: the profile's column headers, then the rows, 一级/二级 merged down adjacent equal runs. */
-function indicatorTable(cols: ResolvedColumn[], indicators: ProjectIndicator[], parts: boolean, at: (i: number) => [number, number], lead: LayoutRow[], fontPt: number, kind: LayoutTable['kind']): LayoutTable {
-  const place = (i: number, text: string, k: CellKind, init: Partial<LayoutCell> = {}) => { const [c, s] = at(i); return cell(c, text, k, { colSpan: s, ...init }); };
+/**
+ * The indicator table: the profile's column headers, then one row per indicator with `text(column, i)`
+ * in each column, 一级/二级 merged down adjacent equal runs (their text is the run's first row's).
+ */
+export function indicatorTable(
+  cols: ResolvedColumn[], indicators: readonly { level1: string; level2: string }[], text: (c: ResolvedColumn, i: number) => string,
+  at: (i: number) => [number, number], lead: LayoutRow[], fontPt: number, kind: LayoutTable['kind'],
+): LayoutTable {
+  const place = (i: number, t: string, k: CellKind, init: Partial<LayoutCell> = {}) => { const [c, s] = at(i); return cell(c, t, k, { colSpan: s, ...init }); };
   const rows: LayoutRow[] = [...lead, row(cols.map((c, i) => place(i, c.label, 'header')), true)];
   const l1 = cols.findIndex((c) => c.id === 'level1'), l2 = cols.findIndex((c) => c.id === 'level2');
-  const body = indicators.map((ind) => row(cols.flatMap((c, i) => (i === l1 || i === l2 ? []
-    : [place(i, columnText(c, ind, parts), 'text', CENTRED.has(c.id) ? { align: 'center' } : {})]))));
+  const body = indicators.map((_, r) => row(cols.flatMap((c, i) => (i === l1 || i === l2 ? []
+    : [place(i, text(c, r), 'text', CENTRED.has(c.id) ? { align: 'center' } : {})]))));
   // 一级/二级 merged by the one rule of the editor and every export (runs.ts)
   const spans = levelSpans(indicators);
-  indicators.forEach((x, r) => {
+  indicators.forEach((_, r) => {
     const s1 = spans.level1[r], s2 = spans.level2[r];
-    if (l1 >= 0 && s1.top === r) body[r].cells.push(place(l1, x.level1, 'level1', { rowSpan: s1.bottom - r + 1 }));
-    if (l2 >= 0 && s2.top === r) body[r].cells.push(place(l2, x.level2, 'level2', { rowSpan: s2.bottom - r + 1 }));
+    if (l1 >= 0 && s1.top === r) body[r].cells.push(place(l1, text(cols[l1], r), 'level1', { rowSpan: s1.bottom - r + 1 }));
+    if (l2 >= 0 && s2.top === r) body[r].cells.push(place(l2, text(cols[l2], r), 'level2', { rowSpan: s2.bottom - r + 1 }));
   });
   for (const r of body) r.cells.sort((a, b) => a.col - b.col);
   rows.push(...body);
@@ -156,7 +168,7 @@ export function buildProfileProjectPart(p: Project, index: number, profile: Targ
     info.push(row([cell(0, h.label, 'label'), cell(1, projectField(p, h.field), 'text', { colSpan: ncols - 1 })]));
   }
   computeRowHeights(info, columnsMm, ctx.fontPt);
-  const ind = indicatorTable(cols, p.indicators, parts, (i) => span(0, i), [], ctx.fontPt, 'project-indicators');
+  const ind = indicatorTable(cols, p.indicators, (c, i) => columnText(c, p.indicators[i], parts), (i) => span(0, i), [], ctx.fontPt, 'project-indicators');
   computeRowHeights(ind.rows, columnsMm, ctx.fontPt);
   const title = ownTitle ? fillTitle(profile.title, { year: ctx.year, dept: ctx.deptName, name: p.name, index: index + 1 })
     : fillTitle(PROJECT_FORM_TITLE, { year: ctx.year, dept: ctx.deptName, name: p.name, index: index + 1 });
@@ -212,7 +224,7 @@ export function buildDeptWidePart(dw: DeptWide, profile: TargetProfile, ctx: For
   info.push(row([cell(0, labelOf('deptWide.goal', '年度总体目标'), 'label', { colSpan: nameSpan }), cell(nameSpan, dw.goal, 'text', { colSpan: ncols - nameSpan })]));
   computeRowHeights(info, columnsMm, ctx.fontPt);
   const lead = [row([cell(0, '年度绩效指标', 'label', { colSpan: ncols, bold: true })], true)];
-  const ind = indicatorTable(cols, dw.indicators, parts, (i) => span(1, i), lead, ctx.fontPt, 'dept-indicators');
+  const ind = indicatorTable(cols, dw.indicators, (c, i) => columnText(c, dw.indicators[i], parts), (i) => span(1, i), lead, ctx.fontPt, 'dept-indicators');
   computeRowHeights(ind.rows, columnsMm, ctx.fontPt);
   return {
     kind: 'dept-wide', sheetName: DEPT_WIDE_SHEET, columnsMm, title: fillTitle(profile.title, { year: ctx.year, dept: ctx.deptName }), titleStyle: 'title',
