@@ -116,7 +116,12 @@ describe('blank self-evaluation forms', () => {
     // rows to fill in are tall enough to write in
     const fill = part.tables[0].rows.filter((r) => r.cells.some((c) => c.text === '' && c.kind !== 'label' && c.kind !== 'header'));
     expect(fill.length).toBeGreaterThan(8);
-    expect(fill.every((r) => r.minHeightPt === BLANK_ROW_PT && r.heightPt >= BLANK_ROW_PT)).toBe(true);
+    // (rows with only narrow value cells to fill — amounts, rates, scores — get one line, the others two)
+    const width = (c: LayoutCell) => part.columnsMm.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
+    const tall = fill.filter((r) => r.cells.some((c) => c.text === '' && c.kind !== 'label' && c.kind !== 'header' && (c.kind === 'text' || width(c) >= 30)));
+    expect(tall.length).toBeGreaterThan(8);
+    expect(tall.every((r) => r.minHeightPt === BLANK_ROW_PT && r.heightPt >= BLANK_ROW_PT)).toBe(true);
+    expect(fill.every((r) => (r.minHeightPt ?? 0) >= 20 && r.heightPt >= r.minHeightPt!)).toBe(true);
   });
 
   it('structured blank: 预算执行情况 and its rows, 合计, 评价结论 / 存在问题 / 改进措施, 项目负责人 / 财务负责人', () => {

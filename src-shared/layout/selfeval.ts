@@ -211,9 +211,10 @@ const STRUCTURED_FUND_ROW: Record<FundRow, string> = {
 };
 const FUND_ROW_ORDER: FundRow[] = ['total', 'fiscal', 'carryOver', 'fiscalSpecial', 'unitOwn', 'other'];
 /** Width share of the section label column (预算执行情况, 绩效指标 …), beside the indicator columns' shares. */
-const SECTION_SHARE = 1.1;
-/** The fund table's shares on the same scale: row name (其中：财政资金), each money column, 预算执行率 | 权重 | 得分 | 原因. */
-const FUND_SHARES = { name: [2], money: 1.25, tail: [1, 0.8, 0.8, 2] };
+const SECTION_SHARE = 1;
+/** The fund table's shares on the same scale: row name (财政专户管理资金), each money column, 预算执行率 | 权重 | 得分 | 原因;
+ * wide enough that LibreOffice does not break 调整后预算数 / 预算执行率 in an xlsx. */
+const FUND_SHARES = { name: [1.9], money: 1.55, tail: [1.45, 0.65, 0.65, 1] };
 
 function structuredPart(p: Project, se: SelfEval, unit: MoneyUnit, profile: SelfevalProfile): Omit<LayoutPart, 'sheetName' | 'projectIndex' | 'pageBreakBefore' | 'title' | 'subtitle'> {
   const cols = columnsOf(profile);
@@ -250,7 +251,7 @@ function structuredPart(p: Project, se: SelfEval, unit: MoneyUnit, profile: Self
   const n = fundRows.length;
   const weightLabel = se.budgetRateWeight === '' ? '' : `（${se.budgetRateWeight}分）`;
   rows.push(row([
-    label(0, `预算执行情况${weightLabel}`, { rowSpan: n + 1 }), B(1, (c, s) => value(c, '', { colSpan: s })),
+    label(0, `预算执行情况${weightLabel}`, { rowSpan: n + 1 }), B(1, (c, s) => label(c, '', { colSpan: s })),
     ...fundCols.map((col, i) => B(2 + i, (c, s) => label(c, STRUCTURED_FUND_COLUMN[col], { colSpan: s }))),
     ...['预算执行率', '权重', '得分', '原因'].map((t, i) => B(2 + k + i, (c, s) => label(c, t, { colSpan: s }))),
   ]));
@@ -333,12 +334,22 @@ export function blankSelfevalProject(doc: JixiaoDocument, t: SelfevalTemplate): 
   return newProject(doc.meta.templateId, { id: 'blank', selfeval: newSelfEval({ indicators, level1Weights, budgetRateWeight: t.budgetRateWeight }) });
 }
 
+/** Room for a handwritten short value — an amount, a rate, a score (one line; the form must stay on one page). */
+const BLANK_SHORT_PT = 20;
+/** A blank value cell narrower than this holds a number or a short word; a wider one, or a text cell, text. */
+const SHORT_CELL_MM = 30;
+
 /** A blank form's rows that have a cell to fill in (not only labels) get room for handwriting. */
 function heightenFillRows(parts: LayoutPart[]): void {
-  for (const r of parts.flatMap((p) => p.tables).flatMap((t) => t.rows)) {
-    if (!r.cells.some((c) => c.text === '' && c.kind !== 'label' && c.kind !== 'header')) continue;
-    r.heightPt = Math.max(r.heightPt, BLANK_ROW_PT);
-    r.minHeightPt = BLANK_ROW_PT;
+  for (const part of parts) {
+    const widthOf = (c: LayoutCell) => part.columnsMm.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0);
+    for (const r of part.tables.flatMap((t) => t.rows)) {
+      const fill = r.cells.filter((c) => c.text === '' && c.kind !== 'label' && c.kind !== 'header');
+      if (fill.length === 0) continue;
+      const pt = fill.every((c) => c.kind !== 'text' && widthOf(c) < SHORT_CELL_MM) ? BLANK_SHORT_PT : BLANK_ROW_PT;
+      r.heightPt = Math.max(r.heightPt, pt);
+      r.minHeightPt = pt;
+    }
   }
 }
 
