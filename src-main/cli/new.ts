@@ -21,7 +21,7 @@ export async function runNew(argv: string[], out: Print = console.log, err: Prin
   let file: string;
   let doc;
   let force: boolean;
-  let fromSelfeval = false;
+  let fromSelfeval: boolean;
   try {
     const { values, positionals } = parseCliArgs(argv, {
       template: { type: 'string' }, dept: { type: 'string' }, year: { type: 'string' }, unit: { type: 'string' }, force: { type: 'boolean' },
