@@ -4,7 +4,8 @@
 // Text typed through the input method and Tab lands in the field's model field; an amount typed in
 // 元 in a 万元 document is converted with a note, `abc` is refused at the field; one Ctrl+Z undoes an
 // edit; fields the form does not print (项目编码) are not shown and stay in the file. 文档设置 ›
-// 格式模板 switches the block; Hebei documents keep the Hebei block.
+// 格式模板 switches the block (its preview names the header fields the new form does not show);
+// Hebei documents keep the Hebei block.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,6 +204,9 @@ describe('文档设置 › 格式模板 switches the header block', () => {
 
     await page.getByTestId('tb-settings').click();
     await page.getByTestId('settings-template').selectOption('national-88-project');
+    // the preview says what leaves the header block (and stays in the document)
+    await expect.poll(() => page.getByTestId('settings-switch-preview').textContent())
+      .toMatch(/新表式的项目表头没有“项目编码”：\d+ 个项目填写的内容不显示、不打印，但仍保存在文档中/);
     await page.getByTestId('settings-ok').click();
     await expect.poll(() => header().count()).toBe(1);
     expect((await labels()).slice(0, 3)).toEqual(['项目名称＊', '主管部门＊', '实施单位＊']);
