@@ -47,14 +47,14 @@ const messages = () => page.getByTestId('cell-message');
 /** Labels whose text does not fit their cell (cut or wrapped onto a second line), and fields whose left edges differ per column. */
 const layoutProblems = () => header().evaluate((table) => {
   const out: string[] = [];
-  for (const c of table.querySelectorAll<HTMLElement>('th, td.sub')) {
+  for (const c of Array.from(table.querySelectorAll<HTMLElement>('th, td.sub'))) {
     const range = document.createRange();
     range.selectNodeContents(c);
-    const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
     if (c.scrollWidth > c.clientWidth || lines > 1) out.push(`cut: ${c.textContent}`);
   }
   // Every field of a label row starts at one x; every amount of the money block at another.
-  const lefts = (sel: string) => new Set([...table.querySelectorAll<HTMLElement>(sel)].map((e) => Math.round(e.getBoundingClientRect().left)));
+  const lefts = (sel: string) => new Set(Array.from(table.querySelectorAll<HTMLElement>(sel)).map((e) => Math.round(e.getBoundingClientRect().left)));
   if (lefts('th + td > .field').size > 1) out.push('label-row fields not aligned');
   if (lefts('td.sub + td > .field').size > 1) out.push('amounts not aligned');
   return out;
