@@ -1,15 +1,15 @@
 // Forms drawn from the profile (issue 18): the project table of forms without the Hebei block
 // (88号: 项目名称 | 主管部门 | 实施单位 | 项目资金 … | 总体目标 | 年度目标; structured: 单位名称 |
 // 项目名称 | 预算数 | 年度目标) and the department-wide table (部门（单位）整体支出绩效目标表). The
-// header block lists the profile's `header` fields in order; the indicator grid is the profile's
-// `columns` (columnsOf) with their labels and shares — in a parts form 指标性质 | 指标值 | 度量单位
-// print the indicator's parts (model/parts.ts). The Hebei block (项目编码, 资金支出计划 …) stays in
-// build.ts, unchanged, for the profiles whose header has 资金支出计划.
+// header block lists the profile's `header` fields in order (projectHeaderRows: the editor shows the
+// same rows); the indicator grid is the profile's `columns` (columnsOf) with their labels and shares
+// — in a parts form 指标性质 | 指标值 | 度量单位 print the indicator's parts (model/parts.ts). The Hebei block (项目编码, 资金支出计划 …) stays in
+// build.ts, unchanged, for the profiles whose header has 资金支出计划 (hasHebeiBlock).
 import {
   formatAmount, indicatorParts, newDeptTask, newDeptWide, newProject, newProjectIndicator, targetParts,
   type Amount, type DeptWide, type JixiaoDocument, type MoneyUnit, type Project, type ProjectIndicator, type SelfEvalIndicator,
 } from '../model';
-import { columnsOf, valueMode, type HeaderField, type ResolvedColumn, type TargetProfile } from '../profile';
+import { columnsOf, moneyGroupLabel, projectHeaderRows, valueMode, type ProjectHeaderFieldId, type ResolvedColumn, type TargetProfile } from '../profile';
 import { computeRowHeights } from './measure';
 import { levelSpans } from './runs';
 import type { Align, CellKind, LayoutCell, LayoutPart, LayoutRow, LayoutTable } from './model';
@@ -20,8 +20,6 @@ export const PROJECT_FORM_TITLE = '{year}年度项目支出绩效目标表';
 /** Empty rows a blank form prints per table, for filling in by hand. */
 export const BLANK_ROWS = 3;
 
-/** Money fields of a project's header block, printed together under 项目资金（单位）. */
-const MONEY_FIELDS = new Set(['budget', 'fiscal', 'other', 'midTermTotal', 'carryOver']);
 /** Task columns when the profile names none. */
 const DEFAULT_TASK_COLUMNS = [
   { field: 'name', label: '任务名称' }, { field: 'content', label: '主要内容' },
@@ -29,11 +27,6 @@ const DEFAULT_TASK_COLUMNS = [
 ] as const;
 
 export interface FormContext { unit: MoneyUnit; orgLeft: string; orgRight: string; year: number; deptName: string; widthMm: number; fontPt: number }
-
-/** Whether the profile's project table is the Hebei block (项目编码 … 资金支出计划 … 绩效目标), drawn by build.ts. */
-export function hasHebeiBlock(p: TargetProfile): boolean {
-  return p.header.some((h) => h.field === 'schedule');
-}
 
 /** `{year}` `{dept}` `{name}` `{index}` of a title pattern filled in. */
 export function fillTitle(pattern: string, v: { year: number; dept: string; name?: string; index?: number }): string {
@@ -134,7 +127,7 @@ export function indicatorTable(
 }
 
 /** A project's value for a header field (text, or an amount when the field is money). */
-function projectField(p: Project, field: HeaderField['field']): string {
+function projectField(p: Project, field: ProjectHeaderFieldId): string {
   const v = (p as unknown as Record<string, unknown>)[field];
   return typeof v === 'string' ? v : '';
 }
@@ -145,27 +138,20 @@ export function buildProfileProjectPart(p: Project, index: number, profile: Targ
   const parts = valueMode(profile) === 'parts';
   const { columnsMm, span } = unionGrid([cols.map((c) => c.share)], ctx.widthMm);
   const ncols = columnsMm.length;
-  const header = profile.header.filter((h) => !h.field.startsWith('meta.') && !h.field.startsWith('deptWide.') && !h.field.startsWith('selfeval.') && h.field !== 'schedule');
-  const money = header.filter((h) => MONEY_FIELDS.has(h.field));
   const info: LayoutRow[] = [];
-  let moneyDone = false;
-  for (const h of header) {
-    if (MONEY_FIELDS.has(h.field)) {
-      if (moneyDone) continue;
-      moneyDone = true;
-      if (money.length === 1) {
-        info.push(row([cell(0, h.label, 'label'), amountCell(1, projectField(p, h.field), ctx.unit, { colSpan: ncols - 1, align: 'center' })]));
-        continue;
-      }
+  for (const r of projectHeaderRows(profile)) {
+    if (r.kind === 'text') {
+      info.push(row([cell(0, r.field.label, 'label'), cell(1, projectField(p, r.field.field), 'text', { colSpan: ncols - 1 })]));
+    } else if (r.fields.length === 1) {
+      info.push(row([cell(0, r.fields[0].label, 'label'), amountCell(1, projectField(p, r.fields[0].field), ctx.unit, { colSpan: ncols - 1, align: 'center' })]));
+    } else {
       // 项目资金（万元）down the left, one row per amount: label, then the amount across the rest
       const labelSpan = ncols > 3 ? 2 : 1;
-      money.forEach((m, k) => info.push(row([
-        ...(k === 0 ? [cell(0, `项目资金（${ctx.unit}）`, 'label', { rowSpan: money.length })] : []),
+      r.fields.forEach((m, k) => info.push(row([
+        ...(k === 0 ? [cell(0, moneyGroupLabel(ctx.unit), 'label', { rowSpan: r.fields.length })] : []),
         cell(1, m.label, 'label', { colSpan: labelSpan }), amountCell(1 + labelSpan, projectField(p, m.field), ctx.unit, { colSpan: ncols - 1 - labelSpan, align: 'center' }),
       ])));
-      continue;
     }
-    info.push(row([cell(0, h.label, 'label'), cell(1, projectField(p, h.field), 'text', { colSpan: ncols - 1 })]));
   }
   computeRowHeights(info, columnsMm, ctx.fontPt);
   const ind = indicatorTable(cols, p.indicators, (c, i) => columnText(c, p.indicators[i], parts), (i) => span(0, i), [], ctx.fontPt, 'project-indicators');
