@@ -26,7 +26,7 @@ const PROJECT_LABELS: Record<string, ProjectLabel> = {
   项目编码: 'code', 项目名称: 'name', 预算数: 'budget', 其中财政资金: 'fiscal', 财政资金: 'fiscal', 其他资金: 'other', 资金用途: 'purpose',
   主管部门: 'authority', 主管部门及代码: 'authority', 实施单位: 'implementer', 项目负责人及电话: 'manager', 项目负责人: 'manager',
   项目属性: 'attribute', 项目类别: 'attribute', 项目类型: 'attribute', 项目性质: 'attribute', 项目期: 'period', 项目周期: 'period', 实施期限: 'period',
-  项目单位: 'implementer', 资金总额: 'budget',
+  项目单位: 'implementer', 资金总额: 'budget', 单位名称: 'implementer', 预算单位: 'implementer', 项目实施单位: 'implementer',
   中期资金总额: 'midTermTotal', 年度资金总额: 'budget', 其中财政拨款: 'fiscal', 财政拨款: 'fiscal', 上年结转: 'carryOver', 其中上年结转: 'carryOver', 上年结转资金: 'carryOver',
 };
 /** Header fields only the national forms have. */
@@ -42,6 +42,12 @@ const LIST_LABELS: Record<string, ProjectLabel> = {
   单位名称: 'implementer', 实施单位: 'implementer', 主管部门: 'authority', 项目编码: 'code', 项目名称: 'name', 预算数: 'budget', 年度预算数: 'budget',
   资金总额: 'budget', 年度资金总额: 'budget', 年度目标: 'goal', 绩效目标: 'goal', 年度绩效目标: 'goal',
 };
+/** Header labels some forms print above 项目名称 (our structured export: 单位名称 first). */
+const LEAD_LABELS = new Set(['单位名称', '实施单位', '项目单位', '预算单位', '项目实施单位', '主管部门', '主管部门及代码']);
+/** A header row printed above 项目名称: a lead label and its value (or two pairs), no grid columns. */
+export function isLeadRow(line: Line): boolean {
+  return LEAD_LABELS.has(line.norms[0]) && line.cells.length <= 4 && !line.norms.includes('一级指标') && !line.norms.includes('项目名称');
+}
 type Section = 'budget' | 'schedule' | 'goal' | 'overall' | 'funds';
 function sectionOf(label: string): Section | null {
   if (label === '预算规模及资金用途' || label === '预算规模') return 'budget';
@@ -91,6 +97,10 @@ export class ProjectTableRecogniser implements TableRecogniser {
   private forms = new Set<'national-88-project' | 'structured-project'>();
   /** In a 项目资金 block printed 中期 | 年度 side by side: the column where the 年度 half starts. */
   private yearCol: number | null = null;
+  /** The project was opened by header rows above its 项目名称 row, which continues it. */
+  private leadOpen = false;
+  /** The lead row `starts` accepted (its family is decided like a 项目名称 row's). */
+  private leadLine: Line | null = null;
 
   constructor(private ctx: ImportContext) {}
 
@@ -125,13 +135,28 @@ export class ProjectTableRecogniser implements TableRecogniser {
     this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：表下的填表说明「${cell.text.trim().slice(0, 40)}${cell.text.trim().length > 40 ? '…' : ''}」是表样文字，不是项目内容，未导入`);
   }
 
-  starts(line: Line): boolean {
+  starts(line: Line, _active: TableRecogniser | null, peek: (k: number) => Line | undefined): boolean {
+    if (this.opensBeforeName(line, peek)) { this.leadLine = line; return true; }
     return this.startsProject(line.norms) || this.isIndicatorHeader(line.norms);
   }
 
   /** Rows that open a new project table (not a repeated indicator header): the dispatcher decides their family. */
   opensProject(line: Line): boolean {
+    if (line === this.leadLine) return true;
+    if (this.leadOpen) return false; // the 项目名称 row under lead rows continues their project
     return this.startsProject(line.norms) || (this.isIndicatorHeader(line.norms) && line.norms.includes('项目名称'));
+  }
+
+  /** `单位名称 | …` (and more lead rows), then within three rows 项目名称: the project starts here. */
+  private opensBeforeName(line: Line, peek: (k: number) => Line | undefined): boolean {
+    if (this.leadOpen || !isLeadRow(line)) return false;
+    for (let k = 1; k <= 3; k++) {
+      const l = peek(k);
+      if (!l) return false;
+      if (l.norms[0] === '项目名称' || l.norms[0] === '项目编码') return true;
+      if (!isLeadRow(l)) return false;
+    }
+    return false;
   }
 
   private startsProject(norms: string[]): boolean {
@@ -144,11 +169,18 @@ export class ProjectTableRecogniser implements TableRecogniser {
 
   open(line: Line, active: TableRecogniser | null): void {
     const { row, cells, norms } = line;
-    if (this.startsProject(norms)) {
+    if (line === this.leadLine || (this.startsProject(norms) && !(this.leadOpen && active === this))) {
       this.listCols = null;
       this.openProject(row);
+      this.leadOpen = line === this.leadLine;
+      this.leadLine = null;
       this.mode = 'project';
       this.section = null;
+      this.projectRow(row, cells);
+      return;
+    }
+    if (this.startsProject(norms)) { // 项目名称 under the lead rows
+      this.leadOpen = false;
       this.projectRow(row, cells);
       return;
     }
@@ -216,6 +248,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     if (this.draft) this.drafts.push(this.draft);
     this.draft = null;
     this.section = null;
+    this.leadOpen = false;
   }
 
   /** A row of the structured list: a project name starts the next project; the rest is its indicator. */

@@ -8,7 +8,7 @@ import type { JixiaoDocument, MoneyUnit } from '../model';
 import { bareLabel, headerKey, ImportContext, isBlank, normalizeLabel, ORG_LABEL, type Line, type TableRecogniser } from './context';
 import { DutyTableRecogniser } from './duty-table';
 import type { GridStream } from './grid';
-import { ProjectTableRecogniser } from './project-table';
+import { isLeadRow, ProjectTableRecogniser } from './project-table';
 import { SelfevalTableRecogniser } from './selfeval-table';
 import type { ImportReport } from './types';
 
@@ -56,7 +56,8 @@ function beginsTable(line: Line): boolean {
 export function decideFamily(lines: Line[], start: number): { family: 'project' | 'selfeval'; why: string } {
   const found: string[] = [];
   for (let j = start; j < lines.length && j < start + 400; j++) {
-    if (j > start && beginsTable(lines[j])) break;
+    // (header rows above 项目名称, such as 单位名称, belong to the table that 项目名称 begins)
+    if (j > start && beginsTable(lines[j]) && !lines.slice(start, j).every(isLeadRow)) break;
     for (const n of lines[j].norms) {
       if (n.length > 24) continue;
       const b = [n, bareLabel(n), headerKey(n)].find((x) => RESULT_LABELS.has(x));

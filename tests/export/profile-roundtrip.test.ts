@@ -12,9 +12,10 @@ const FORMATS = [['xlsx', exportXlsx], ['docx', exportDocx]] as const;
 async function roundTrip(doc: JixiaoDocument, ext: string, write: (d: JixiaoDocument) => Promise<Uint8Array>): Promise<JixiaoDocument> {
   const r = importOffice(await write(doc), `x.${ext}`);
   if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
-  // The document comes back in the form it was printed in. (The structured form's first header row,
-  // 单位名称, is still reported as unplaced: see docs/export.md.)
+  // The document comes back in the form it was printed in, every printed cell placed (the structured
+  // form's first header row 单位名称 too: it precedes 项目名称 and opens the project).
   expect(r.document.meta.templateId).toBe(doc.meta.templateId);
+  expect(r.report.unplaced).toEqual([]);
   return r.document;
 }
 
@@ -39,9 +40,20 @@ describe.each(FORMATS)('structured project table through .%s', (ext, write) => {
     const doc = loadProfileFixture('structured-project');
     const back = await roundTrip(doc, ext, write);
     const printed = (p: Project) => ({
-      name: p.name, budget: p.budget, goal: p.goal,
+      name: p.name, implementer: s(p.implementer), budget: p.budget, goal: p.goal,
       indicators: p.indicators.map((i) => [i.level1, i.level2, i.name, i.value, i.operator, i.number, i.unit, s(i.weight), s(i.direction), s(i.scoring)]),
     });
     expect(back.projects.map(printed)).toEqual(doc.projects.map(printed));
+  });
+});
+
+describe.each(FORMATS)('structured project table, 单位名称 above 项目名称, through .%s', (ext, write) => {
+  it('单位名称 opens the project and lands in 实施单位 (implementer), nothing unplaced', async () => {
+    const doc = loadProfileFixture('structured-project');
+    expect(doc.projects.map((p) => p.implementer)).toEqual(['某县农田建设服务中心', '某县农业技术推广中心']);
+    const back = await roundTrip(doc, ext, write);
+    expect(back.projects.map((p) => [p.name, p.implementer])).toEqual(doc.projects.map((p) => [p.name, p.implementer]));
+    // each project keeps only its own indicators (the next project's 单位名称 row is not an indicator row)
+    expect(back.projects.map((p) => p.indicators.length)).toEqual(doc.projects.map((p) => p.indicators.length));
   });
 });
