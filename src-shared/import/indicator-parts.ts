@@ -2,7 +2,7 @@
 // columns of the 一体化 forms (指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性 …), the one-cell value
 // joined from them, and level names broken over two lines in the source (经济效益\n指标).
 import { joinValue, type Operator } from '../expr/parts';
-import { parseAmount } from '../model';
+import { parseAmountInput } from '../model';
 import type { ImportContext } from './context';
 import type { GridCell, GridRow } from './grid';
 
@@ -48,7 +48,7 @@ export function readParts(ctx: ImportContext, row: GridRow, texts: Partial<Recor
       if (d === undefined) ctx.unplaced(row, v.cell, '指标方向应为正向或反向');
       else parts.direction = d;
     } else if (field === 'weight') {
-      const a = parseAmount(t);
+      const a = readPoints(ctx, row, v.cell, '权重');
       if (a === null) ctx.unplaced(row, v.cell, '权重不是数字');
       else parts.weight = a;
     } else if (field === 'core') {
@@ -63,6 +63,19 @@ export function readParts(ctx: ImportContext, row: GridRow, texts: Partial<Recor
   parts.operator ??= '';
   const joined = joinValue({ operator: parts.operator, number: parts.number, unit: parts.unit });
   return { parts, joined };
+}
+
+/**
+ * A weight or score as printed (分值, 权重, 得分, 总分): `10`, `9.5`, `１０`, `9.5分` → the number,
+ * exactly; a `分` suffix (or Chinese numerals) read away is said in the report. null when the cell is
+ * not a number (the caller keeps it as text or lists it as unplaced, with its reason).
+ */
+export function readPoints(ctx: ImportContext, row: GridRow, cell: GridCell, what: string): string | null {
+  const r = parseAmountInput(cell.text, 'score');
+  if (!r.ok) return null;
+  const suffix = /分$/.test(cell.text.normalize('NFKC').trim());
+  if (suffix || r.note) ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：${what}「${cell.text.trim()}」已按分数读取为 ${r.amount}${suffix ? '（去掉了“分”）' : ''}。`);
+  return r.amount;
 }
 
 /** `经济效益\n指标` → `经济效益指标`: a level name broken over two lines is one name (said once per name). */

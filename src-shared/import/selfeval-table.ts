@@ -10,7 +10,7 @@
 import { newProject, newSelfEval, newSelfEvalIndicator, parseAmount, type FundColumn, type FundRow, type SelfEval } from '../model';
 import type { GridCell, GridRow } from './grid';
 import { bareLabel, fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
-import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
+import { levelName, PART_HEADERS, readParts, readPoints, type PartField } from './indicator-parts';
 import type { FoundTable } from './types';
 
 type Mode = 'info' | 'funds' | 'goals' | 'indicators' | 'problems' | 'conclusion' | 'measures' | 'fundsReason' | 'done';
@@ -284,7 +284,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       }
       if (field === 'reason') { se.fundsReason = se.fundsReason ? `${se.fundsReason}\n${c.text}` : c.text; return; }
       if (field === 'weight' || field === 'score') {
-        const a = parseAmount(c.text);
+        const a = readPoints(this.ctx, row, c, field === 'weight' ? '预算执行率分值' : '预算执行率得分');
         if (a === null && field === 'score') { se.budgetRateScoreText = c.text; this.scoreTextNote(row, c, '预算执行率得分'); return; }
         if (a === null) { this.ctx.unplaced(row, c, '预算执行率分值不是数字'); return; }
         if (field === 'weight') se.budgetRateWeight = a; else se.budgetRateScore = a;
@@ -339,7 +339,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
         if (f === 'weight' && first !== '评价等级') continue; // the form's 100 under 分值 / 权重
         if (f !== 'score' && f !== 'weight' && !(f === 'deviation' && first === '评价等级')) { this.ctx.unplaced(row, c, `${first}行中无法识别的单元格`); continue; }
         if (first !== '评价等级') {
-          const a = parseAmount(c.text);
+          const a = readPoints(this.ctx, row, c, first);
           if (a === null) this.ctx.unplaced(row, c, '总分不是数字'); else se.total = a;
         } else {
           const g = c.text.trim();
@@ -358,7 +358,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       if (f === 'name' && vals.name !== undefined && !this.indCols.fields.some((x) => x.field === 'description')) f = 'description';
       if (!f) { this.ctx.unplaced(row, c, '绩效指标表中不属于任何列'); continue; }
       if (f === 'weight' || f === 'score') {
-        const a = parseAmount(c.text);
+        const a = readPoints(this.ctx, row, c, f === 'weight' ? '分值' : '得分');
         if (a === null && f === 'score') { vals.scoreText = c.text; this.scoreTextNote(row, c, '得分'); continue; }
         if (a === null) { this.ctx.unplaced(row, c, '分值不是数字'); continue; }
         vals[f] = a;
@@ -407,7 +407,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       if (f === 'name' && filled.name !== undefined && !this.indCols.fields.some((x) => x.field === 'description')) f = 'description';
       if (f === 'score' || f === 'weight') {
         if (DASH.test(c.text.trim())) continue; // printed there by the national layout: the row's points are in 项目资金
-        const a = parseAmount(c.text);
+        const a = readPoints(this.ctx, row, c, f === 'weight' ? '预算执行率分值' : '预算执行率得分');
         if (a !== null) { if (f === 'score') se.budgetRateScore = a; else se.budgetRateWeight = a; continue; }
         if (f === 'score') { se.budgetRateScoreText = c.text; this.scoreTextNote(row, c, '预算执行率得分'); continue; }
       }
