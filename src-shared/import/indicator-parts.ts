@@ -1,7 +1,7 @@
 // What the project and self-evaluation recognisers share about one indicator row: the structured
 // columns of the 一体化 forms (指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性 …), the one-cell value
 // joined from them, and level names broken over two lines in the source (经济效益\n指标).
-import { joinValue, type Operator } from '../expr/parts';
+import { isStructured, joinValue, splitValue, type Operator } from '../expr/parts';
 import { parseAmountInput } from '../model';
 import type { ImportContext } from './context';
 import type { GridCell, GridRow } from './grid';
@@ -60,9 +60,30 @@ export function readParts(ctx: ImportContext, row: GridRow, texts: Partial<Recor
   if (!structured) return { parts, joined: undefined };
   parts.number = number ?? '';
   parts.unit ??= '';
+  if (texts.operator === undefined && parts.number !== '') {
+    // No 指标性质 column (an 88号 form with a 计量单位 column): the 指标值 cell may carry the comparison.
+    const split = splitValue(parts.number);
+    if (isStructured(split) && (split.unit === '' || split.unit === parts.unit || parts.unit === '')) {
+      parts.operator = split.operator;
+      parts.number = split.number;
+      if (parts.unit === '') parts.unit = split.unit;
+    }
+  }
   parts.operator ??= '';
+  const plain = plainNumber(parts.number);
+  if (plain !== null && plain !== parts.number) {
+    ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标值「${parts.number}」已按数字读取为 ${plain}。`);
+    parts.number = plain;
+  }
   const joined = joinValue({ operator: parts.operator, number: parts.number, unit: parts.unit });
   return { parts, joined };
+}
+
+/** `10,000`, `１５００`, `９５．５`: the plain number (digits as typed otherwise); null when not one. */
+function plainNumber(text: string): string | null {
+  const t = text.normalize('NFKC').trim();
+  if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t)) return null;
+  return t.replace(/,/g, '');
 }
 
 /**

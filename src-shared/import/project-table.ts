@@ -15,10 +15,11 @@ import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type Impor
 import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
 import type { FoundTable } from './types';
 
-type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'value' | 'basis' | PartField;
+type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'value' | 'midValue' | 'basis' | PartField;
 const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   一级指标: 'level1', 二级指标: 'level2', 三级指标: 'name', 绩效指标描述: 'description', 指标描述: 'description',
-  指标解释: 'description', 指标值: 'value', 年度指标值: 'value', 绩效指标值: 'value', 目标值: 'value', 指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
+  指标解释: 'description', 指标值: 'value', 年度指标值: 'value', 绩效指标值: 'value', 目标值: 'value', 年度目标值: 'value',
+  中期指标值: 'midValue', 中期目标值: 'midValue', 总体指标值: 'midValue', 长期指标值: 'midValue', 指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
   ...PART_HEADERS,
 };
 type ProjectLabel = 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'purpose' | 'authority' | 'implementer' | 'manager' | 'attribute' | 'period' | 'midTermTotal' | 'midTermFiscal' | 'midTermOther' | 'carryOver' | 'goal';
@@ -29,6 +30,10 @@ const PROJECT_LABELS: Record<string, ProjectLabel> = {
   项目单位: 'implementer', 资金总额: 'budget', 单位名称: 'implementer', 预算单位: 'implementer', 项目实施单位: 'implementer',
   中期资金总额: 'midTermTotal', 年度资金总额: 'budget', 其中财政拨款: 'fiscal', 财政拨款: 'fiscal', 上年结转: 'carryOver', 其中上年结转: 'carryOver', 上年结转资金: 'carryOver',
 };
+/** A header label, also with a note or unit in brackets (`年度资金总额（万元）`). */
+function projectLabel(norm: string): ProjectLabel | undefined {
+  return PROJECT_LABELS[norm] ?? PROJECT_LABELS[headerKey(norm)];
+}
 /** Header fields only the national forms have. */
 const NATIONAL_LABELS = new Set<ProjectLabel>(['authority', 'implementer', 'manager', 'attribute', 'period', 'midTermTotal', 'carryOver']);
 const AMOUNT_LABELS: Partial<Record<ProjectLabel, string>> = {
@@ -60,6 +65,11 @@ function sectionOf(label: string): Section | null {
 /** Titles of target tables: Hebei `1、…绩效目标表`, 88号 `项目支出绩效目标申报表`, `…（基础设施建设类）`. */
 const TITLE = /绩效目标(申报)?表(\(.*\))?$/;
 const YEAR_LINE = /^[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]$/;
+/** `附件2`, `表3`, `附表1-2`: the publication's numbering above a table. */
+const NUMBER_LINE = /^(附件|附表|表)[0-9一二三四五六七八九十]+(-[0-9]+)?[、.]?$/;
+/** The line under a target table: who filled it in, when. */
+const FOOT_START = /^(填表人|填报人|联系电话|填报日期|填表日期|审核人|单位负责人)/;
+const FOOT_LABEL = /(填表人|填报人|联系电话|填报日期|填表日期|审核人|单位负责人)\s*[:：]?\s*/g;
 /** The form's own instructions under the grid. */
 const FORM_NOTE = /^\s*(注|说明|填表说明)\s*[:：0-9１-９]/;
 /** Leading cells of the indicator header row that name the section, not a column. */
@@ -97,6 +107,8 @@ export class ProjectTableRecogniser implements TableRecogniser {
   private forms = new Set<'national-88-project' | 'structured-project'>();
   /** In a 项目资金 block printed 中期 | 年度 side by side: the column where the 年度 half starts. */
   private yearCol: number | null = null;
+  /** Amount column heads of a 项目资金 block printed across (年度资金总额 | 其中：财政拨款 | 其他资金). */
+  private fundCols: ColumnMap<ProjectLabel> | null = null;
   /** The project was opened by header rows above its 项目名称 row, which continues it. */
   private leadOpen = false;
   /** The lead row `starts` accepted (its family is decided like a 项目名称 row's). */
@@ -105,9 +117,18 @@ export class ProjectTableRecogniser implements TableRecogniser {
   constructor(private ctx: ImportContext) {}
 
   outside(line: Line, active: TableRecogniser | null): 'close' | 'keep' | null {
+    const ctx = this.ctx;
+    // 填表人：… 联系电话：… 填报日期：… under a project table (one cell, or label and value in cells)
+    if (FOOT_START.test(line.norms[0]) && (active === this || (active === null && ctx.report.tables.at(-1)?.kind === 'project'))) {
+      this.foot(line);
+      return 'close';
+    }
     if (line.cells.length !== 1) return null;
     const n = line.norms[0];
-    const ctx = this.ctx;
+    if (NUMBER_LINE.test(n)) {
+      ctx.report.mapped.push(`${line.row.sheet} 第 ${line.row.row} 行：表的编号「${line.cells[0].text.trim()}」不是表格内容，未导入`);
+      return 'keep';
+    }
     if (TITLE.test(n) && !n.startsWith('一级指标')) {
       if (ctx.pendingHeading) ctx.report.warnings.push(`标题「${ctx.pendingHeading.text.trim()}」后面没有项目表，未使用。`);
       ctx.pendingHeading = { text: line.cells[0].text, row: line.row };
@@ -124,6 +145,36 @@ export class ProjectTableRecogniser implements TableRecogniser {
       return 'keep';
     }
     return null;
+  }
+
+  /**
+   * The line under a table: 填表人/填报人 → the document's 填报人 (meta.preparer), 联系电话 → meta.phone;
+   * 填报日期, 审核人, 单位负责人 have no field in a target table: a filled one is listed as unplaced.
+   */
+  private foot(line: Line): void {
+    const { ctx } = this;
+    const { cells, row } = line;
+    const meta = ctx.doc.meta;
+    for (let i = 0; i < cells.length; i++) {
+      const text = cells[i].text;
+      const marks = [...text.matchAll(FOOT_LABEL)];
+      if (marks.length === 0 || marks[0].index !== text.search(/\S/)) { ctx.unplaced(row, cells[i], '填表人行中无法识别的单元格'); continue; }
+      const cell = cells[i];
+      marks.forEach((m, k) => {
+        const end = k + 1 < marks.length ? marks[k + 1].index : text.length;
+        let value = text.slice(m.index + m[0].length, end).trim();
+        let at = cell;
+        const next = cells[i + 1];
+        if (value === '' && k === marks.length - 1 && next && !FOOT_START.test(normalizeLabel(next.text))) { value = next.text.trim(); at = next; i++; }
+        const label = m[1] === '填表人' ? '填报人' : m[1] === '填表日期' ? '填报日期' : m[1];
+        if (value === '') { ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：表下的「${m[1]}」未填写`); return; }
+        const field = label === '填报人' ? 'preparer' : label === '联系电话' ? 'phone' : null;
+        if (!field) { ctx.unplaced(row, { ...at, text: at === cell ? text.slice(m.index, end).trim() : value }, `${m[1]}没有对应的字段（绩效目标表不保存${m[1]}）`); return; }
+        const had = meta[field];
+        if (!had) { meta[field] = value; ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：${m[1]}「${value}」→ 文档的${label}`); }
+        else if (had !== value) ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：${m[1]}「${value}」与前面的「${had}」不同，已沿用前面的。`);
+      });
+    }
   }
 
   /**
@@ -303,14 +354,31 @@ export class ProjectTableRecogniser implements TableRecogniser {
       if (sec === 'funds' && unit) ctx.noteUnit(unit[1] as MoneyUnit, row);
     }
     const norms = cells.map((c) => normalizeLabel(c.text));
+    // 年度资金总额 | 其中：财政拨款 | 其他资金 as column heads, the amounts in the row below
+    const heads = norms.slice(i).map((n) => projectLabel(n));
+    if (heads.length >= 2 && heads.every((h) => h !== undefined && AMOUNT_LABELS[h] !== undefined)) {
+      this.section = 'funds';
+      this.fundCols = { fields: cells.slice(i).map((c, k) => ({ field: heads[k]!, from: c.col, to: c.col + c.span })) };
+      return;
+    }
+    if (this.fundCols && !sec && this.section === 'funds' && norms.every((n) => projectLabel(n) === undefined)) {
+      for (const c of cells) {
+        const f = fieldAt(this.fundCols, c.col);
+        if (!f) { ctx.unplaced(row, c, '项目资金行中找不到对应的列'); continue; }
+        (p as Record<string, unknown>)[f] = ctx.amount(c.text, row, c, AMOUNT_LABELS[f]!);
+      }
+      this.fundCols = null;
+      return;
+    }
+    this.fundCols = null;
     if (norms.includes('中期资金总额') && norms.includes('年度资金总额')) this.yearCol = cells[norms.indexOf('年度资金总额')].col;
     for (; i < cells.length; i++) {
-      let label = PROJECT_LABELS[norms[i]];
+      let label = projectLabel(norms[i]);
       const mid = label && this.yearCol !== null && cells[i].col < this.yearCol ? MID_TERM[label] : undefined;
       if (mid) label = mid;
       if (label && sectionOf(normalizeLabel(cells[i].text)) === null) {
         const next = cells[i + 1];
-        const hasValue = next && !PROJECT_LABELS[normalizeLabel(next.text)] && sectionOf(normalizeLabel(next.text)) === null;
+        const hasValue = next && !projectLabel(normalizeLabel(next.text)) && sectionOf(normalizeLabel(next.text)) === null;
         const value = hasValue ? next.text : '';
         if (hasValue) i++;
         const what = AMOUNT_LABELS[label];
@@ -371,6 +439,14 @@ export class ProjectTableRecogniser implements TableRecogniser {
    */
   private indicatorRow(row: GridRow, cells: GridCell[]): void {
     const split = this.scopeSplit;
+    // 中期指标值 | 年度指标值 columns (Anhui): one indicator per filled value, scope 总体 and 年度
+    if (this.indicatorCols.fields.some((f) => f.field === 'midValue')) {
+      const filled = (f: IndicatorField) => cells.some((c) => fieldAt(this.indicatorCols, c.col) === f && !isBlank(c.text));
+      const mid = filled('midValue');
+      if (mid) this.addIndicator(row, cells, '总体', 'midValue');
+      if (filled('value') || !mid) this.addIndicator(row, cells, '年度', 'value', mid);
+      return;
+    }
     if (split === null) { this.addIndicator(row, cells, ''); return; }
     const first = cells.filter((c) => c.col < split);
     const level1 = first.filter((c) => fieldAt(this.indicatorCols, c.col) === 'level1');
@@ -381,20 +457,25 @@ export class ProjectTableRecogniser implements TableRecogniser {
     if (filled(second)) this.addIndicator(row, [...level1, ...second], '年度');
   }
 
-  private addIndicator(row: GridRow, cells: GridCell[], scope: '' | '总体' | '年度'): void {
+  /**
+   * One indicator from a row's cells. In a grid with 中期指标值 and 年度指标值 columns, `valueFrom`
+   * says which of them is this indicator's 指标值 (the row gives two; `again` for the second).
+   */
+  private addIndicator(row: GridRow, cells: GridCell[], scope: '' | '总体' | '年度', valueFrom?: 'value' | 'midValue', again = false): void {
     const d = this.draft!;
     const p = d.project;
     const vals: Partial<Record<IndicatorField, string>> = {};
     const partCells: Partial<Record<PartField, { text: string; cell: GridCell }>> = {};
     for (const c of cells) {
-      const f = fieldAt(this.indicatorCols, c.col);
-      if (!f) { this.ctx.unplaced(row, c, '指标表中不属于任何列'); continue; }
+      let f = fieldAt(this.indicatorCols, c.col);
+      if (!f) { if (!again) this.ctx.unplaced(row, c, '指标表中不属于任何列'); continue; }
+      if (valueFrom && (f === 'value' || f === 'midValue')) { if (f !== valueFrom) continue; f = 'value'; }
       if (f in PART_FIELDS) partCells[f as PartField] = { text: c.text, cell: c };
       vals[f] = vals[f] === undefined ? c.text : vals[f] + c.text;
     }
     const has = (f: IndicatorField) => this.indicatorCols.fields.some((x) => x.field === f);
     const key = ['level1', 'level2', 'name', 'value', 'operator', 'unit'] as const;
-    if (key.every((k) => isBlank(vals[k] ?? '')) && p.indicators.length > 0) {
+    if (key.every((k) => isBlank(vals[k] ?? '')) && p.indicators.length > 0 && !valueFrom) {
       // Page-break continuation: append description / basis to the previous indicator.
       const last = p.indicators[p.indicators.length - 1];
       if (vals.description) last.description += vals.description;
@@ -404,12 +485,15 @@ export class ProjectTableRecogniser implements TableRecogniser {
     }
     let level1 = levelName(this.ctx, vals.level1 ?? '');
     let level2 = levelName(this.ctx, vals.level2 ?? '');
-    if (isBlank(level1)) { level1 = this.lastLevel1; if (isBlank(level2)) level2 = this.lastLevel2s[scope] ?? ''; }
+    // (the 二级 cell is carried per half of a side-by-side grid; one 二级 column serves both scopes)
+    const carry = valueFrom ? '' : scope;
+    if (isBlank(level1)) { level1 = this.lastLevel1; if (isBlank(level2)) level2 = this.lastLevel2s[carry] ?? ''; }
     this.lastLevel1 = level1;
-    this.lastLevel2s[scope] = level2;
+    this.lastLevel2s[carry] = level2;
     // A structured table (指标性质/度量单位 columns): 指标值 is the number, the one-cell value their join.
+    // A 计量单位 column alone (an 88号 form with the unit apart) does not make the structured form.
     const structured = has('operator') || has('unit');
-    if (structured) this.forms.add('structured-project');
+    if (has('operator') || has('weight') || has('direction')) this.forms.add('structured-project');
     const { parts, joined } = readParts(this.ctx, row, partCells, vals.value, structured);
     if (has('remark')) parts.remark ??= '';
     const ind = newProjectIndicator({

@@ -91,16 +91,19 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
     const unitIdx = norms.findIndex((n) => UNIT_CELL.test(n));
     if (unitIdx >= 0) {
       ctx.noteUnit(UNIT_CELL.exec(norms[unitIdx])![1] as MoneyUnit, row);
+      // (`填报单位（盖章）： | 桃江县住建局 | 单位：万元`: the label and the name in two cells)
+      const labelOnly = (k: number) => k >= 0 && k !== unitIdx && ORG_LABEL.test(cells[k].text) && cells[k].text.replace(ORG_LABEL, '').trim() === '';
       cells.forEach((c, k) => {
-        if (k === unitIdx) return;
-        if (k === 0 || ORG_LINE.test(c.text)) ctx.noteOrg(c.text);
+        if (k === unitIdx || (labelOnly(k) && k + 1 < cells.length && k + 1 !== unitIdx)) return;
+        if (k === 0 || ORG_LINE.test(c.text) || labelOnly(k - 1)) ctx.noteOrg(c.text);
         else ctx.unplaced(row, c, '单位行中无法识别的单元格');
       });
       continue;
     }
     // `填报单位（盖章）：…` on its own line, outside tables.
-    if (cells.length === 1 && (active === null || row.paragraph) && ORG_LABEL.test(cells[0].text) && /^\s*(编制|填报|申报|预算)/.test(cells[0].text) && cells[0].text.length < 80) {
-      ctx.noteOrg(cells[0].text);
+    if (cells.length <= 2 && (active === null || row.paragraph) && ORG_LABEL.test(cells[0].text) && /^\s*(编制|填报|申报|预算)/.test(cells[0].text) && cells[0].text.length < 80
+      && (cells.length === 1 || cells[0].text.replace(ORG_LABEL, '').trim() === '')) {
+      ctx.noteOrg(cells.length === 1 ? cells[0].text : cells[1].text);
       continue;
     }
     // A lone org line only outside tables (inside, `2020年…` text must not be mistaken for one).

@@ -20,7 +20,8 @@ type FundRowKey = FundRow | 'fiscalSpecial' | 'unitOwn';
 type GoalField = 'goal' | 'achieved' | 'completionRate';
 type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | Exclude<PartField, 'weight'>;
 
-const TITLE = /^(部门预算)?项目(支出)?绩效自评表$/;
+/** `项目支出绩效自评表`, `部门预算项目绩效自评表`, also `2023年度项目支出绩效自评表` / `…（2023年度）` (the year read from it). */
+const TITLE = /^((?:19|20)\d{2}年度?)?(部门预算)?项目(支出)?绩效自评表(\((?:19|20)\d{2}年度?\))?$/;
 const YEAR_LINE = /^[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]$/;
 const UNIT = /^(金额)?单位(万元|元)$/;
 
@@ -74,9 +75,9 @@ const INDICATOR_HEADERS: Record<string, IndicatorField> = {
 };
 const PART_FIELDS = new Set<string>(Object.values(PART_HEADERS));
 
-const FOOT = /(填报人|联系电话|填报日期|项目负责人|财务负责人)\s*[:：]?\s*/g;
-const FOOT_FIELD = { 填报人: 'preparer', 联系电话: 'phone', 填报日期: 'date', 项目负责人: 'manager', 财务负责人: 'financeManager' } as const;
-const FOOT_LINE = /^(填报人|联系电话|填报日期|项目负责人|财务负责人)/;
+const FOOT = /(填报人|填表人|联系电话|填报日期|填表日期|项目负责人|财务负责人)\s*[:：]?\s*/g;
+const FOOT_FIELD = { 填报人: 'preparer', 填表人: 'preparer', 联系电话: 'phone', 填报日期: 'date', 填表日期: 'date', 项目负责人: 'manager', 财务负责人: 'financeManager' } as const;
+const FOOT_LINE = /^(填报人|填表人|联系电话|填报日期|填表日期|项目负责人|财务负责人)/;
 
 /** `产出指标（50）`, `效益指标（30)`, `满意度指标(10分)` → name and weight. */
 export function splitWeightLabel(text: string): { name: string; weight: string | null } {
@@ -121,7 +122,8 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       this.newDraft(line.row, true);
       this.draft!.title = cells[0].text.trim();
       this.ctx.report.mapped.push(`标题「${cells[0].text.trim()}」（${line.row.sheet} 第 ${line.row.row} 行）`);
-      if (norms[0].startsWith('项目支出')) this.draft!.layout = 'national-2020';
+      this.ctx.noteYear(norms[0]);
+      if (norms[0].includes('项目支出')) this.draft!.layout = 'national-2020';
       return 'close';
     }
     if (cells.length === 1 && YEAR_LINE.test(cells[0].text.trim()) && this.draft && !this.draft.started) {
@@ -173,7 +175,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
   /** Rows of a started table, up to its foot line or the start of the next table. */
   owns(line: Line, peek: (k: number) => Line | undefined): boolean {
     if (!this.draft?.started || this.mode === 'done' || this.startsNew(line, peek)) return false;
-    return !line.row.paragraph || line.norms.some((n) => /^(填报人|联系电话|项目负责人|财务负责人)/.test(n));
+    return !line.row.paragraph || line.norms.some((n) => FOOT_LINE.test(n));
   }
 
   take(line: Line): void {
@@ -181,7 +183,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     const { row } = line;
     if (!d || this.mode === 'done') { for (const c of line.cells) this.ctx.unplaced(row, c, '自评表之后无法识别的内容'); return; }
     // (项目负责人 inside 基本情况 is an info row of some forms, not the foot)
-    if (line.norms.some((n) => FOOT_LINE.test(n)) && !(this.mode === 'info' && !line.norms.some((n) => /^(填报人|填报日期)/.test(n)))) { this.foot(line); this.mode = 'done'; return; }
+    if (line.norms.some((n) => FOOT_LINE.test(n)) && !(this.mode === 'info' && !line.norms.some((n) => /^(填报人|填表人|填报日期|填表日期)/.test(n)))) { this.foot(line); this.mode = 'done'; return; }
     let cells = line.cells;
     const sec = sectionOf(line.norms[0]);
     if (sec) {
