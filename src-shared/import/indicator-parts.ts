@@ -58,7 +58,8 @@ export function readParts(ctx: ImportContext, row: GridRow, texts: Partial<Recor
     } else if (field === 'unit' || field === 'scoring' || field === 'remark') parts[field] = v.text;
   }
   if (!structured) return { parts, joined: undefined };
-  parts.number = number ?? '';
+  const typed = number ?? '';
+  parts.number = typed;
   parts.unit ??= '';
   if (texts.operator === undefined && parts.number !== '') {
     // No 指标性质 column (an 88号 form with a 计量单位 column): the 指标值 cell may carry the comparison.
@@ -71,10 +72,9 @@ export function readParts(ctx: ImportContext, row: GridRow, texts: Partial<Recor
   }
   parts.operator ??= '';
   const plain = plainNumber(parts.number);
-  if (plain !== null && plain !== parts.number) {
-    ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标值「${parts.number}」已按数字读取为 ${plain}。`);
-    parts.number = plain;
-  }
+  if (plain !== null) parts.number = plain;
+  // (separators and full-width digits read away are said; the typed text is not kept beside the parts)
+  if (parts.operator !== '定性' && !typed.includes(parts.number)) ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标值「${typed}」已按数字读取为 ${parts.number}。`);
   const joined = joinValue({ operator: parts.operator, number: parts.number, unit: parts.unit });
   return { parts, joined };
 }

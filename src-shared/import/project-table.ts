@@ -28,6 +28,7 @@ const PROJECT_LABELS: Record<string, ProjectLabel> = {
   主管部门: 'authority', 主管部门及代码: 'authority', 实施单位: 'implementer', 项目负责人及电话: 'manager', 项目负责人: 'manager',
   项目属性: 'attribute', 项目类别: 'attribute', 项目类型: 'attribute', 项目性质: 'attribute', 项目期: 'period', 项目周期: 'period', 实施期限: 'period',
   项目单位: 'implementer', 资金总额: 'budget', 单位名称: 'implementer', 预算单位: 'implementer', 项目实施单位: 'implementer',
+  年度预算数: 'budget', 项目金额: 'budget', 预算金额: 'budget',
   中期资金总额: 'midTermTotal', 年度资金总额: 'budget', 其中财政拨款: 'fiscal', 财政拨款: 'fiscal', 上年结转: 'carryOver', 其中上年结转: 'carryOver', 上年结转资金: 'carryOver',
 };
 /** A header label, also with a note or unit in brackets (`年度资金总额（万元）`). */
@@ -46,6 +47,7 @@ const MID_TERM: Partial<Record<ProjectLabel, ProjectLabel>> = { fiscal: 'midTerm
 const LIST_LABELS: Record<string, ProjectLabel> = {
   单位名称: 'implementer', 实施单位: 'implementer', 主管部门: 'authority', 项目编码: 'code', 项目名称: 'name', 预算数: 'budget', 年度预算数: 'budget',
   资金总额: 'budget', 年度资金总额: 'budget', 年度目标: 'goal', 绩效目标: 'goal', 年度绩效目标: 'goal',
+  项目金额: 'budget', 预算金额: 'budget', 项目预算数: 'budget', 预算单位: 'implementer', 项目单位: 'implementer',
 };
 /** Header labels some forms print above 项目名称 (our structured export: 单位名称 first). */
 const LEAD_LABELS = new Set(['单位名称', '实施单位', '项目单位', '预算单位', '项目实施单位', '主管部门', '主管部门及代码']);
