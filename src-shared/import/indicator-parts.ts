@@ -18,6 +18,11 @@ export const PART_HEADERS: Record<string, PartField> = {
 const OPERATORS: Record<string, Operator> = {
   '≥': '≥', '>=': '≥', '≧': '≥', '≤': '≤', '<=': '≤', '≦': '≤', '=': '=', '>': '>', '<': '<', 定性: '定性', 区间: '区间',
 };
+/** 指标性质 written in words by some systems' exports: read as the symbol, said in the report. */
+const OPERATOR_WORDS: Record<string, Operator> = {
+  大于等于: '≥', 大于或等于: '≥', 不低于: '≥', 不少于: '≥', 小于等于: '≤', 小于或等于: '≤', 不高于: '≤', 不超过: '≤', 不多于: '≤',
+  等于: '=', 大于: '>', 高于: '>', 小于: '<', 低于: '<',
+};
 
 export interface Parts {
   operator?: Operator;
@@ -40,7 +45,12 @@ export function readParts(ctx: ImportContext, row: GridRow, texts: Partial<Recor
   for (const [field, v] of Object.entries(texts) as [PartField, { text: string; cell: GridCell }][]) {
     const t = v.text.trim();
     if (field === 'operator') {
-      const op = t === '' ? '' : OPERATORS[t.normalize('NFKC').replace(/\s+/g, '')];
+      const n = t.normalize('NFKC').replace(/\s+/g, '');
+      const word = OPERATOR_WORDS[n];
+      if (word) ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标性质「${t}」已记为「${word}」。`);
+      // 定量 (a system's "not 定性"): the comparison is the one written in the 指标值 cell, if any
+      if (n === '定量') { ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：指标性质「定量」：比较符取自指标值`); continue; }
+      const op = t === '' ? '' : OPERATORS[n] ?? word;
       if (op === undefined) ctx.unplaced(row, v.cell, '指标性质应为 ≥ ≤ = > < 区间 或 定性');
       else parts.operator = op;
     } else if (field === 'direction') {
@@ -61,8 +71,8 @@ export function readParts(ctx: ImportContext, row: GridRow, texts: Partial<Recor
   const typed = number ?? '';
   parts.number = typed;
   parts.unit ??= '';
-  if (texts.operator === undefined && parts.number !== '') {
-    // No 指标性质 column (an 88号 form with a 计量单位 column): the 指标值 cell may carry the comparison.
+  if (!parts.operator && parts.number !== '') {
+    // No 指标性质 (an 88号 form with a 计量单位 column, a blank cell, 定量): the 指标值 cell may carry the comparison.
     const split = splitValue(parts.number);
     if (isStructured(split) && (split.unit === '' || split.unit === parts.unit || parts.unit === '')) {
       parts.operator = split.operator;

@@ -19,6 +19,7 @@ type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'value' | '
 const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   一级指标: 'level1', 二级指标: 'level2', 三级指标: 'name', 绩效指标描述: 'description', 指标描述: 'description',
   指标解释: 'description', 指标值: 'value', 年度指标值: 'value', 绩效指标值: 'value', 目标值: 'value', 年度目标值: 'value',
+  预期指标值: 'value', 预期目标值: 'value', 指标目标值: 'value', 当年预期实现值: 'value', 预期实现值: 'value', 指标名称: 'name', 指标值说明: 'description',
   中期指标值: 'midValue', 中期目标值: 'midValue', 总体指标值: 'midValue', 长期指标值: 'midValue', 指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
   ...PART_HEADERS,
 };
