@@ -9,7 +9,7 @@
 //   merged down per project, then 一级 … 指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性.
 // The indicator header may repeat at page breaks. Whether a table is a target table at all is decided
 // by the dispatcher (recognise.ts decideFamily), not here.
-import { getTemplate, newProject, newProjectIndicator, stripNumbering, type MoneyUnit, type Project } from '../model';
+import { getTemplate, newProject, newProjectIndicator, stripNumbering, type MoneyUnit, type Project, type ProjectIndicator } from '../model';
 import type { GridCell, GridRow } from './grid';
 import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
 import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
@@ -23,13 +23,13 @@ const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   中期指标值: 'midValue', 中期目标值: 'midValue', 总体指标值: 'midValue', 长期指标值: 'midValue', 指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
   ...PART_HEADERS,
 };
-type ProjectLabel = 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'purpose' | 'authority' | 'implementer' | 'manager' | 'attribute' | 'period' | 'midTermTotal' | 'midTermFiscal' | 'midTermOther' | 'carryOver' | 'goal';
+type ProjectLabel = 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'purpose' | 'authority' | 'implementer' | 'manager' | 'attribute' | 'period' | 'midTermTotal' | 'midTermFiscal' | 'midTermOther' | 'carryOver' | 'goal' | 'managerPhone';
 const PROJECT_LABELS: Record<string, ProjectLabel> = {
   项目编码: 'code', 项目名称: 'name', 预算数: 'budget', 其中财政资金: 'fiscal', 财政资金: 'fiscal', 其他资金: 'other', 资金用途: 'purpose',
   主管部门: 'authority', 主管部门及代码: 'authority', 实施单位: 'implementer', 项目负责人及电话: 'manager', 项目负责人: 'manager',
   项目属性: 'attribute', 项目类别: 'attribute', 项目类型: 'attribute', 项目性质: 'attribute', 项目期: 'period', 项目周期: 'period', 实施期限: 'period',
   项目单位: 'implementer', 资金总额: 'budget', 单位名称: 'implementer', 预算单位: 'implementer', 项目实施单位: 'implementer',
-  年度预算数: 'budget', 项目金额: 'budget', 预算金额: 'budget',
+  年度预算数: 'budget', 项目金额: 'budget', 预算金额: 'budget', 联系电话: 'managerPhone', 负责人联系电话: 'managerPhone',
   中期资金总额: 'midTermTotal', 年度资金总额: 'budget', 其中财政拨款: 'fiscal', 财政拨款: 'fiscal', 上年结转: 'carryOver', 其中上年结转: 'carryOver', 上年结转资金: 'carryOver',
 };
 /** A header label, also with a note or unit in brackets (`年度资金总额（万元）`). */
@@ -52,6 +52,13 @@ const LIST_LABELS: Record<string, ProjectLabel> = {
 };
 /** Header labels some forms print above 项目名称 (our structured export: 单位名称 first). */
 const LEAD_LABELS = new Set(['单位名称', '实施单位', '项目单位', '预算单位', '项目实施单位', '主管部门', '主管部门及代码']);
+/** `单位名称 | 项目名称 | 预算数 | 年度目标 | 绩效指标`: project columns over a group label, no 一级指标 yet. */
+function isListTop(line: Line): boolean {
+  const { norms } = line;
+  if (!norms.includes('项目名称') || norms.includes('一级指标')) return false;
+  const listed = norms.filter((n) => LIST_LABELS[n] ?? LIST_LABELS[headerKey(n)]).length;
+  return listed >= 2 && norms.every((n) => LIST_LABELS[n] ?? LIST_LABELS[headerKey(n)] ?? GRID_SECTION.test(headerKey(n)));
+}
 /** A header row printed above 项目名称: a lead label and its value (or two pairs), no grid columns. */
 export function isLeadRow(line: Line): boolean {
   return LEAD_LABELS.has(line.norms[0]) && line.cells.length <= 4 && !line.norms.includes('一级指标') && !line.norms.includes('项目名称');
@@ -60,7 +67,7 @@ type Section = 'budget' | 'schedule' | 'goal' | 'overall' | 'funds';
 function sectionOf(label: string): Section | null {
   if (label === '预算规模及资金用途' || label === '预算规模') return 'budget';
   if (label.startsWith('资金支出计划')) return 'schedule';
-  if (label === '绩效目标' || label === '年度绩效目标' || label === '年度目标' || label === '年度总体目标') return 'goal';
+  if (label === '绩效目标' || label === '项目绩效目标' || label === '年度绩效目标' || label === '年度目标' || label === '年度总体目标') return 'goal';
   if (label === '总体目标' || label.startsWith('中期目标')) return 'overall';
   if (/^(项目资金|资金情况|项目资金情况)(\((万元|元)\))?$/.test(label)) return 'funds';
   return null;
@@ -76,7 +83,7 @@ const FOOT_LABEL = /(填表人|填报人|联系电话|填报日期|填表日期|
 /** The form's own instructions under the grid. */
 const FORM_NOTE = /^\s*(注|说明|填表说明)\s*[:：0-9１-９]/;
 /** Leading cells of the indicator header row that name the section, not a column. */
-const GRID_SECTION = /^((年度)?绩效指标|年度绩效目标|绩效目标|年度指标)(\(\d+分?\))?$/;
+const GRID_SECTION = /^((年度|长期|中期|总体)?绩效指标|年度绩效目标|绩效目标|年度指标|绩效目标指标)(\(\d+分?\))?$/;
 
 interface ProjectDraft {
   project: Project;
@@ -85,6 +92,13 @@ interface ProjectDraft {
   scheduleValues: { text: string; cell: GridCell; row: GridRow }[];
   table: FoundTable;
   unit: MoneyUnit;
+  /** Indicators of a grid labelled 年度绩效指标: scope 年度 once the project also has a 长期/中期 grid. */
+  yearGrid: ProjectIndicator[];
+}
+
+/** 长期绩效指标 / 中期… / 总体… label a grid of the 总体 set, 年度绩效指标 one of the 年度 set. */
+function gridScopeOf(label: string): '总体' | '年度' | null {
+  return /^(长期|中期|总体)/.test(label) ? '总体' : /^年度/.test(label) ? '年度' : null;
 }
 
 export class ProjectTableRecogniser implements TableRecogniser {
@@ -112,6 +126,13 @@ export class ProjectTableRecogniser implements TableRecogniser {
   private yearCol: number | null = null;
   /** Amount column heads of a 项目资金 block printed across (年度资金总额 | 其中：财政拨款 | 其他资金). */
   private fundCols: ColumnMap<ProjectLabel> | null = null;
+  /** A two-row list header's first row, accepted by `starts`; its project columns until the second row ('repeat': skip it). */
+  private listTopLine: Line | null = null;
+  private listTop: ColumnMap<ProjectLabel> | 'repeat' | null = null;
+  /** The set the current grid holds, by its label (长期绩效指标 → 总体, 年度绩效指标 → 年度; '' = unlabelled). */
+  private gridScope: '' | '总体' | '年度' = '';
+  /** A grid label on a row of its own, for the header row below it. */
+  private pendingGrid: string | null = null;
   /** The project was opened by header rows above its 项目名称 row, which continues it. */
   private leadOpen = false;
   /** The lead row `starts` accepted (its family is decided like a 项目名称 row's). */
@@ -122,7 +143,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
   outside(line: Line, active: TableRecogniser | null): 'close' | 'keep' | null {
     const ctx = this.ctx;
     // 填表人：… 联系电话：… 填报日期：… under a project table (one cell, or label and value in cells)
-    if (FOOT_START.test(line.norms[0]) && (active === this || (active === null && ctx.report.tables.at(-1)?.kind === 'project'))) {
+    if (FOOT_START.test(line.norms[0]) && ((active === this && this.mode === 'indicators') || (active === null && ctx.report.tables.at(-1)?.kind === 'project'))) {
       this.foot(line);
       return 'close';
     }
@@ -191,6 +212,8 @@ export class ProjectTableRecogniser implements TableRecogniser {
 
   starts(line: Line, _active: TableRecogniser | null, peek: (k: number) => Line | undefined): boolean {
     if (this.opensBeforeName(line, peek)) { this.leadLine = line; return true; }
+    const next = peek(1);
+    if (isListTop(line) && next && this.isIndicatorHeader(next.norms) && !next.norms.includes('项目名称')) { this.listTopLine = line; return true; }
     return this.startsProject(line.norms) || this.isIndicatorHeader(line.norms);
   }
 
@@ -198,7 +221,39 @@ export class ProjectTableRecogniser implements TableRecogniser {
   opensProject(line: Line): boolean {
     if (line === this.leadLine) return true;
     if (this.leadOpen) return false; // the 项目名称 row under lead rows continues their project
-    return this.startsProject(line.norms) || (this.isIndicatorHeader(line.norms) && line.norms.includes('项目名称'));
+    // (a list header again while its list is open is a repeat at a page break, not a new table)
+    const listOpen = this.listCols !== null && this.draft !== null;
+    if (line === this.listTopLine) return !listOpen;
+    return this.startsProject(line.norms) || (this.isIndicatorHeader(line.norms) && line.norms.includes('项目名称') && !listOpen);
+  }
+
+  /**
+   * The first row of a two-row list header: `单位名称 | 项目名称 | 预算数 | 年度目标 | 绩效指标`, the
+   * indicator columns (一级指标 …) in the row below, under 绩效指标.
+   */
+  private openListTop(line: Line, active: TableRecogniser | null): void {
+    const { row, cells, norms } = line;
+    this.listTopLine = null;
+    if (active === this && this.listCols) {
+      this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：重复的表头（跨页），已跳过`);
+      this.listTop = 'repeat';
+      return;
+    }
+    const list: ColumnMap<ProjectLabel>['fields'] = [];
+    cells.forEach((c, k) => {
+      const l = LIST_LABELS[norms[k]] ?? LIST_LABELS[headerKey(norms[k])];
+      if (l) list.push({ field: l, from: c.col, to: c.col + c.span });
+      else if (!GRID_SECTION.test(headerKey(norms[k]))) this.ctx.unplaced(row, c, '指标表头中无法识别的列');
+    });
+    this.close();
+    this.nationalForm = true;
+    this.forms.add('structured-project');
+    this.listCols = { fields: list };
+    this.listTop = this.listCols;
+    this.indicatorCols = { fields: [] };
+    this.scopeSplit = null;
+    this.mode = 'indicators';
+    this.lastLevel1 = ''; this.lastLevel2s = {};
   }
 
   /** `单位名称 | …` (and more lead rows), then within three rows 项目名称: the project starts here. */
@@ -238,6 +293,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
       this.projectRow(row, cells);
       return;
     }
+    if (line === this.listTopLine) return this.openListTop(line, active);
     const fields: ColumnMap<IndicatorField>['fields'] = [];
     const list: ColumnMap<ProjectLabel>['fields'] = [];
     const isList = norms.includes('项目名称');
@@ -259,6 +315,15 @@ export class ProjectTableRecogniser implements TableRecogniser {
       else this.ctx.unplaced(row, c, '指标表头中无法识别的列');
     });
     this.scopeSplit = isList ? null : split;
+    // The second row of a two-row list header: the indicator columns under 绩效指标.
+    if (this.listTop !== null && active === this) {
+      const top = this.listTop;
+      this.listTop = null;
+      if (top === 'repeat') { this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：重复的表头（跨页），已跳过`); return; }
+      this.indicatorCols = { fields };
+      this.listCols = top;
+      return;
+    }
     if (isList && active === this && this.listCols) {
       this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：重复的表头（跨页），已跳过`);
       return;
@@ -274,7 +339,11 @@ export class ProjectTableRecogniser implements TableRecogniser {
       return;
     }
     this.listCols = null;
-    if (active === this && this.mode === 'indicators' && this.draft) {
+    // 长期绩效指标 / 年度绩效指标: which set the grid holds (the label merged down the first column, or a row above)
+    const labelled = cells.find((c, k) => k < first && GRID_SECTION.test(headerKey(norms[k])));
+    const scope = gridScopeOf(labelled ? headerKey(normalizeLabel(labelled.text)) : this.pendingGrid ?? '');
+    this.pendingGrid = null;
+    if (active === this && this.mode === 'indicators' && this.draft && (scope === null || scope === this.gridScope)) {
       this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：重复的指标表头（跨页），已跳过`);
       return;
     }
@@ -282,6 +351,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
       this.openProject(row);
       this.ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标表前没有项目编码等信息，已作为一个新项目导入。`);
     }
+    this.gridScope = scope ?? '';
     this.lastLevel1 = '';
     this.lastLevel2s = {};
     this.mode = 'indicators';
@@ -290,6 +360,8 @@ export class ProjectTableRecogniser implements TableRecogniser {
   take(line: Line): void {
     const { row, cells, norms } = line;
     if (cells.length === 1 && FORM_NOTE.test(cells[0].text) && this.nationalForm) { this.formNote(row, cells[0]); return; }
+    // `长期绩效指标` on a row of its own: the label of the grid whose header follows
+    if (cells.length === 1 && gridScopeOf(headerKey(norms[0])) && GRID_SECTION.test(headerKey(norms[0]))) { this.pendingGrid = headerKey(norms[0]); return; }
     if (this.mode === 'indicators') {
       if (/^(合计|总计|小计)$/.test(norms[0])) { for (const c of cells) this.ctx.unplaced(row, c, '合计行（合计由软件计算，不导入）'); return; }
       if (cells.length === 1 && cells[0].span >= 3) { this.ctx.unplaced(row, cells[0], '指标表中跨整行的说明文字，没有对应的字段'); return; }
@@ -303,6 +375,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     this.draft = null;
     this.section = null;
     this.leadOpen = false;
+    this.gridScope = '';
   }
 
   /** A row of the structured list: a project name starts the next project; the rest is its indicator. */
@@ -334,7 +407,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     const ctx = this.ctx;
     const table: FoundTable = { kind: 'project', sheet: row.sheet, startRow: row.row, indicators: 0, reason: ctx.decision };
     ctx.report.tables.push(table);
-    const d: ProjectDraft = { project: newProject(ctx.doc.meta.templateId), heading: ctx.pendingHeading?.text ?? '', labels: [], scheduleValues: [], table, unit: ctx.currentUnit };
+    const d: ProjectDraft = { project: newProject(ctx.doc.meta.templateId), heading: ctx.pendingHeading?.text ?? '', labels: [], scheduleValues: [], table, unit: ctx.currentUnit, yearGrid: [] };
     d.project.schedule = [];
     ctx.pendingHeading = null;
     this.draft = d;
@@ -385,7 +458,13 @@ export class ProjectTableRecogniser implements TableRecogniser {
         const value = hasValue ? next.text : '';
         if (hasValue) i++;
         const what = AMOUNT_LABELS[label];
-        if (what) (p as Record<string, unknown>)[label] = isBlank(value) ? '' : ctx.amount(value, row, next, what);
+        if (label === 'managerPhone') {
+          // 项目负责人 | 蒋建华 | 联系电话 | …: the model's field is 项目负责人及电话
+          if (!isBlank(value)) {
+            p.manager = p.manager ? `${p.manager} ${value.trim()}` : value.trim();
+            ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：联系电话「${value.trim()}」接在项目负责人之后（项目负责人及电话）`);
+          }
+        } else if (what) (p as Record<string, unknown>)[label] = isBlank(value) ? '' : ctx.amount(value, row, next, what);
         else (p as Record<string, unknown>)[label] = value;
         if (label === 'purpose') this.section = null;
         if (NATIONAL_LABELS.has(label)) { this.nationalForm = true; this.forms.add('national-88-project'); }
@@ -502,6 +581,8 @@ export class ProjectTableRecogniser implements TableRecogniser {
     const ind = newProjectIndicator({
       level1, level2, name: vals.name ?? '', description: vals.description ?? '', value: joined ?? vals.value ?? '', basis: vals.basis ?? '', ...parts, ...(scope ? { scope } : {}),
     });
+    if (!scope && this.gridScope === '总体') ind.scope = '总体';
+    if (!scope && this.gridScope === '年度') d.yearGrid.push(ind);
     p.indicators.push(ind);
     d.table.indicators++;
   }
@@ -542,6 +623,8 @@ export class ProjectTableRecogniser implements TableRecogniser {
         const v = d.scheduleValues[i];
         if (v) ctx.unplaced(v.row, v.cell, `资金支出计划多出的节点「${d.labels[i] ?? ''}」`);
       }
+      // both sets printed as two grids (长期绩效指标, 年度绩效指标): the 年度 grid's indicators get their scope
+      if (d.yearGrid.length && p.indicators.some((i) => i.scope === '总体')) for (const i of d.yearGrid) i.scope ??= '年度';
       d.table.name = p.name;
       doc.projects.push(p);
     });

@@ -26,7 +26,8 @@ function shape(actual: unknown, expected: unknown): unknown {
 describe('form variants', () => {
   it('finds the fixtures', () => {
     expect(names).toEqual(expect.arrayContaining(['hunan-88-2022', 'hubei-88-2021', 'anhui-88-2023', 'sichuan-structured-project-2023', 'sichuan-structured-selfeval-2023', 'selfeval-columns-2021',
-      'hunan-88-published-2023', 'hubei-88-unit-column-2022', 'anhui-88-mid-annual-2023', 'sichuan-structured-published-2023', 'sichuan-structured-selfeval-ab-2023', 'hubei-88-two-titled-2022']));
+      'hunan-88-published-2023', 'hubei-88-unit-column-2022', 'anhui-88-mid-annual-2023', 'sichuan-structured-published-2023', 'sichuan-structured-selfeval-ab-2023', 'hubei-88-two-titled-2022',
+      'sichuan-structured-two-row-header-2023', 'hunan-88-long-annual-grids-2021']));
   });
   describe.each(names)('%s', (name) => {
     const { family, unplaced = [], notes = [], ...expected } = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8')) as {
