@@ -31,8 +31,8 @@ function sectionOf(norm: string): Mode | null {
   const n = norm.replace(/^[一二三四五六七八九十]+[、.]/, '').replace(/\([0-9.]+分\)$/, '');
   if (n === '基本情况') return 'info';
   if (n === '预算执行情况' || /^项目资金(\((万元|元)\))?$/.test(n)) return 'funds';
-  if (n === '目标完成情况' || n === '年度总体目标' || n === '年度总体目标完成情况' || n === '总体目标完成情况' || n === '年度目标完成情况') return 'goals';
-  if (n === '年度绩效指标完成情况' || n === '绩效指标' || n === '绩效指标完成情况') return 'indicators';
+  if (n === '目标完成情况' || n === '年度总体目标' || n === '年度总体目标完成情况' || n === '总体目标完成情况' || n === '年度目标完成情况' || n === '总体目标' || n === '年度目标' || n === '年度绩效目标') return 'goals';
+  if (n === '年度绩效指标完成情况' || n === '绩效指标' || n === '绩效指标完成情况' || n === '年度绩效指标') return 'indicators';
   if (n.startsWith('存在问题')) return 'problems';
   if (n === '评价结论' || n === '自评结论') return 'conclusion';
   if (n === '改进措施' || n === '整改措施') return 'measures';
@@ -222,6 +222,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     this.drafts.push(this.draft);
     this.mode = 'info';
     this.lastLevel1 = this.lastLevel2 = '';
+    this.goalCols = { fields: [] };
     if (!titled) this.ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：自评表前没有标题，已从这一行开始识别。`);
   }
 
@@ -313,7 +314,8 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       return;
     }
     for (const c of cells) {
-      const f = fieldAt(this.goalCols, c.col);
+      // (no 预期目标 | 实际完成情况 heads: `年度目标 | text` gives the goal)
+      const f = this.goalCols.fields.length ? fieldAt(this.goalCols, c.col) : 'goal';
       if (!f) { this.ctx.unplaced(row, c, '目标完成情况中不属于任何列'); continue; }
       se[f] = se[f] ? `${se[f]}\n${c.text}` : c.text;
     }
@@ -360,6 +362,8 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       if (f === 'name' && vals.name !== undefined && !this.indCols.fields.some((x) => x.field === 'description')) f = 'description';
       if (!f) { this.ctx.unplaced(row, c, '绩效指标表中不属于任何列'); continue; }
       if (f === 'weight' || f === 'score') {
+        // `—` in 分值/得分: not scored; the cell is left blank, said in the report
+        if (DASH.test(c.text.trim())) { this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：${f === 'weight' ? '分值' : '得分'}「${c.text.trim()}」读作空白`); continue; }
         const a = readPoints(this.ctx, row, c, f === 'weight' ? '分值' : '得分');
         if (a === null && f === 'score') { vals.scoreText = c.text; this.scoreTextNote(row, c, '得分'); continue; }
         if (a === null) { this.ctx.unplaced(row, c, '分值不是数字'); continue; }
