@@ -1,0 +1,43 @@
+// Small habits of published tables the generated variants do not all show: 指标性质 written 定量 (the
+// comparison is in 指标值), a self-evaluation whose goal row has no 预期目标 | 实际完成情况 heads, the
+// section label 年度绩效指标, and `—` in 分值/得分 (read as blank and said, never a text score).
+import { describe, expect, it } from 'vitest';
+import { importOffice, type ImportResult } from '../../src-shared/import';
+import { docxBody, docxBytes, type DocxRow } from './build';
+
+function ok(r: ImportResult) {
+  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+  return r;
+}
+
+describe('指标性质 定量 in a structured list', () => {
+  const rows: DocxRow[] = [
+    ['单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重', '指标方向性'],
+    ['县卫健局', '家庭医生签约', '50', '签约服务', '产出指标', '数量指标', '签约人数', '定量', '≥12', '万人', '50', '正向指标'],
+    ['', '', '', '', '满意度指标', '服务对象满意度指标', '满意度', '定量', '90', '%', '50', '正向指标'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['单位：万元', rows])), 'q.docx'));
+  it('takes the comparison from 指标值 and says so', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.document.projects[0].indicators.map((i) => [i.operator, i.number, i.unit, i.value])).toEqual([['≥', '12', '万人', '≥12万人'], ['', '90', '%', '90%']]);
+    expect(r.report.mapped).toContain('表格 1 第 2 行：指标性质「定量」：比较符取自指标值');
+  });
+});
+
+describe('self-evaluation: 年度目标 without heads, 年度绩效指标, — scores', () => {
+  const rows: DocxRow[] = [
+    ['项目名称', { text: '乡村道路养护', span: 5 }],
+    ['主管部门', { text: '县交通局', span: 2 }, '实施单位', { text: '县公路中心', span: 2 }],
+    ['年度目标', { text: '养护乡村道路120公里。', span: 5 }],
+    [{ text: '年度绩效指标', vMerge: 'restart' }, '一级指标', '三级指标', '年度指标值', '实际完成值', '得分'],
+    [{ vMerge: 'continue' }, '产出指标', '养护里程', '≥120公里', '125公里', '—'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['项目支出绩效自评表', rows])), 'q.docx'));
+  const se = r.document.projects[0].selfeval!;
+  it('reads the goal and the indicator; the dash is a blank score, said in the report', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(se.goal).toBe('养护乡村道路120公里。');
+    expect(se.indicators.map((i) => [i.name, i.target, i.actual, i.score, i.scoreText])).toEqual([['养护里程', '≥120公里', '125公里', '', undefined]]);
+    expect(r.report.mapped).toContain('表格 1 第 5 行：得分「—」读作空白');
+  });
+});
