@@ -31,8 +31,8 @@ export function fieldAt<F>(map: ColumnMap<F>, col: number): F | null {
 }
 
 const YEAR = /((?:19|20)\d{2})\s*年/;
-/** `编制单位：`, `填报单位（盖章）：`: the label before a department's name. */
-export const ORG_LABEL = /^\s*(编制|填报|申报|预算)?单位(名称)?\s*([（(]\s*盖章\s*[)）])?\s*[:：]\s*/;
+/** `编制单位：`, `填报单位（盖章）：`, `部门名称：`: the label before a department's name. */
+export const ORG_LABEL = /^\s*((编制|填报|申报|预算)?单位(名称)?|部门名称|部门\(单位\)名称|部门（单位）名称)\s*([（(]\s*盖章\s*[)）])?\s*[:：]\s*/;
 
 export class ImportContext {
   readonly doc: JixiaoDocument = newDocument();

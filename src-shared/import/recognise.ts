@@ -101,7 +101,7 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
       continue;
     }
     // `填报单位（盖章）：…` on its own line, outside tables.
-    if (cells.length <= 2 && (active === null || row.paragraph) && ORG_LABEL.test(cells[0].text) && /^\s*(编制|填报|申报|预算)/.test(cells[0].text) && cells[0].text.length < 80
+    if (cells.length <= 2 && (active === null || row.paragraph) && ORG_LABEL.test(cells[0].text) && /^\s*(编制|填报|申报|预算|部门)/.test(cells[0].text) && cells[0].text.length < 80
       && (cells.length === 1 || cells[0].text.replace(ORG_LABEL, '').trim() === '')) {
       ctx.noteOrg(cells.length === 1 ? cells[0].text : cells[1].text);
       continue;

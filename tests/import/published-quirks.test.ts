@@ -1,4 +1,5 @@
-// Small habits of published tables the generated variants do not all show: 指标性质 written 定量 (the
+// Small habits of published tables the generated variants do not all show: `部门名称：…` above the table,
+// 指标性质 written 定量 (the
 // comparison is in 指标值), a self-evaluation whose goal row has no 预期目标 | 实际完成情况 heads, the
 // section label 年度绩效指标, and `—` in 分值/得分 (read as blank and said, never a text score).
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,10 @@ describe('指标性质 定量 in a structured list', () => {
     ['县卫健局', '家庭医生签约', '50', '签约服务', '产出指标', '数量指标', '签约人数', '定量', '≥12', '万人', '50', '正向指标'],
     ['', '', '', '', '满意度指标', '服务对象满意度指标', '满意度', '定量', '90', '%', '50', '正向指标'],
   ];
-  const r = ok(importOffice(docxBytes(docxBody(['单位：万元', rows])), 'q.docx'));
+  const r = ok(importOffice(docxBytes(docxBody(['部门名称：苍溪县卫生健康局\t单位：万元', rows])), 'q.docx'));
+  it('部门名称：… names the department (the label is not part of the name)', () => {
+    expect([r.document.meta.deptCode, r.document.meta.deptName]).toEqual(['', '苍溪县卫生健康局']);
+  });
   it('takes the comparison from 指标值 and says so', () => {
     expect(r.report.unplaced).toEqual([]);
     expect(r.document.projects[0].indicators.map((i) => [i.operator, i.number, i.unit, i.value])).toEqual([['≥', '12', '万人', '≥12万人'], ['', '90', '%', '90%']]);
