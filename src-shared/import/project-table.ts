@@ -552,6 +552,8 @@ export class ProjectTableRecogniser implements TableRecogniser {
       let f = fieldAt(this.indicatorCols, c.col);
       if (!f) { if (!again) this.ctx.unplaced(row, c, '指标表中不属于任何列'); continue; }
       if (valueFrom && (f === 'value' || f === 'midValue')) { if (f !== valueFrom) continue; f = 'value'; }
+      // 三级指标 spanning two grid columns: a second cell inside it is the unlabelled description (as in self-evaluations)
+      if (f === 'name' && vals.name !== undefined && !this.indicatorCols.fields.some((x) => x.field === 'description')) f = 'description';
       if (f in PART_FIELDS) partCells[f as PartField] = { text: c.text, cell: c };
       vals[f] = vals[f] === undefined ? c.text : vals[f] + c.text;
     }

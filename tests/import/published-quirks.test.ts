@@ -45,3 +45,20 @@ describe('self-evaluation: 年度目标 without heads, 年度绩效指标, — s
     expect(r.report.mapped).toContain('表格 1 第 5 行：得分「—」读作空白');
   });
 });
+
+describe('88号 grid whose 三级指标 head spans two columns', () => {
+  const rows: DocxRow[] = [
+    ['项目名称', { text: '农村公路养护', span: 4 }],
+    ['主管部门', { text: '县交通局', span: 2 }, '实施单位', '县公路中心'],
+    ['一级指标', '二级指标', { text: '三级指标', span: 2 }, '指标值'],
+    ['产出指标', '数量指标', '养护里程', '全年养护县乡道路里程', '≥120公里'],
+    ['', '质量指标', { text: '优良路率', span: 2 }, '≥80%'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['项目支出绩效目标表', '（2022年度）', rows])), 'q.docx'));
+  it('the second cell under 三级指标 is the indicator description', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.document.projects[0].indicators.map((i) => [i.level1, i.level2, i.name, i.description, i.value])).toEqual([
+      ['产出指标', '数量指标', '养护里程', '全年养护县乡道路里程', '≥120公里'], ['产出指标', '质量指标', '优良路率', '', '≥80%'],
+    ]);
+  });
+});
