@@ -94,6 +94,8 @@ interface ProjectDraft {
   unit: MoneyUnit;
   /** Indicators of a grid labelled 年度绩效指标: scope 年度 once the project also has a 长期/中期 grid. */
   yearGrid: ProjectIndicator[];
+  /** Which label filled each text field (a second label of the same field is reported, not overwritten). */
+  filled: Partial<Record<ProjectLabel, string>>;
 }
 
 /** 长期绩效指标 / 中期… / 总体… label a grid of the 总体 set, 年度绩效指标 one of the 年度 set. */
@@ -407,7 +409,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     const ctx = this.ctx;
     const table: FoundTable = { kind: 'project', sheet: row.sheet, startRow: row.row, indicators: 0, reason: ctx.decision };
     ctx.report.tables.push(table);
-    const d: ProjectDraft = { project: newProject(ctx.doc.meta.templateId), heading: ctx.pendingHeading?.text ?? '', labels: [], scheduleValues: [], table, unit: ctx.currentUnit, yearGrid: [] };
+    const d: ProjectDraft = { project: newProject(ctx.doc.meta.templateId), heading: ctx.pendingHeading?.text ?? '', labels: [], scheduleValues: [], table, unit: ctx.currentUnit, yearGrid: [], filled: {} };
     d.project.schedule = [];
     ctx.pendingHeading = null;
     this.draft = d;
@@ -465,7 +467,10 @@ export class ProjectTableRecogniser implements TableRecogniser {
             ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：联系电话「${value.trim()}」接在项目负责人之后（项目负责人及电话）`);
           }
         } else if (what) (p as Record<string, unknown>)[label] = isBlank(value) ? '' : ctx.amount(value, row, next, what);
-        else (p as Record<string, unknown>)[label] = value;
+        else if (d.filled[label] && d.filled[label] !== norms[i] && !isBlank(value) && !isBlank(String((p as Record<string, unknown>)[label] ?? ''))) {
+          // two labels of one field (项目类别 and 项目性质 → 项目属性): the first is kept, the second is not dropped silently
+          ctx.unplaced(row, next, `${cells[i].text.trim()}：文档中只有一个对应字段，已取自「${d.filled[label]}」`);
+        } else { (p as Record<string, unknown>)[label] = value; d.filled[label] = norms[i]; }
         if (label === 'purpose') this.section = null;
         if (NATIONAL_LABELS.has(label)) { this.nationalForm = true; this.forms.add('national-88-project'); }
         continue;

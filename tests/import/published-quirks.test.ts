@@ -62,3 +62,17 @@ describe('88号 grid whose 三级指标 head spans two columns', () => {
     ]);
   });
 });
+
+describe('two labels of one header field (项目类别 and 项目性质)', () => {
+  const rows: DocxRow[] = [
+    ['项目名称', '办公大楼运行保障', '项目类别', '本级支出项目', '项目性质', '持续性项目'],
+    ['主管部门', '市机关事务服务中心', '实施单位', { text: '市机关事务服务中心', span: 3 }],
+    ['一级指标', '二级指标', '三级指标', { text: '指标值', span: 3 }],
+    ['产出指标', '数量指标', '维修维护次数', { text: '≥280次', span: 3 }],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['2022年项目支出绩效目标表', rows])), 'q.docx'));
+  it('keeps the first in 项目属性 and lists the second with its reason', () => {
+    expect(r.document.projects[0].attribute).toBe('本级支出项目');
+    expect(r.report.unplaced).toEqual([{ sheet: '表格 1', row: 1, column: 6, text: '持续性项目', reason: '项目性质：文档中只有一个对应字段，已取自「项目类别」' }]);
+  });
+});
