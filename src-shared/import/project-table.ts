@@ -458,6 +458,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
         const next = cells[i + 1];
         const hasValue = next && !projectLabel(normalizeLabel(next.text)) && sectionOf(normalizeLabel(next.text)) === null;
         const value = hasValue ? next.text : '';
+        const labelCell = cells[i], labelNorm = norms[i];
         if (hasValue) i++;
         const what = AMOUNT_LABELS[label];
         if (label === 'managerPhone') {
@@ -467,10 +468,10 @@ export class ProjectTableRecogniser implements TableRecogniser {
             ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：联系电话「${value.trim()}」接在项目负责人之后（项目负责人及电话）`);
           }
         } else if (what) (p as Record<string, unknown>)[label] = isBlank(value) ? '' : ctx.amount(value, row, next, what);
-        else if (d.filled[label] && d.filled[label] !== norms[i] && !isBlank(value) && !isBlank(String((p as Record<string, unknown>)[label] ?? ''))) {
+        else if (d.filled[label] && d.filled[label] !== labelNorm && !isBlank(value) && !isBlank(String((p as Record<string, unknown>)[label] ?? ''))) {
           // two labels of one field (项目类别 and 项目性质 → 项目属性): the first is kept, the second is not dropped silently
-          ctx.unplaced(row, next, `${cells[i].text.trim()}：文档中只有一个对应字段，已取自「${d.filled[label]}」`);
-        } else { (p as Record<string, unknown>)[label] = value; d.filled[label] = norms[i]; }
+          ctx.unplaced(row, next, `${labelCell.text.trim()}：文档中只有一个对应字段，已取自「${d.filled[label]}」`);
+        } else { (p as Record<string, unknown>)[label] = value; d.filled[label] = labelNorm; }
         if (label === 'purpose') this.section = null;
         if (NATIONAL_LABELS.has(label)) { this.nationalForm = true; this.forms.add('national-88-project'); }
         continue;
