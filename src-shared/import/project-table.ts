@@ -32,6 +32,17 @@ const PROJECT_LABELS: Record<string, ProjectLabel> = {
   年度预算数: 'budget', 项目金额: 'budget', 预算金额: 'budget', 联系电话: 'managerPhone', 负责人联系电话: 'managerPhone',
   中期资金总额: 'midTermTotal', 年度资金总额: 'budget', 其中财政拨款: 'fiscal', 财政拨款: 'fiscal', 上年结转: 'carryOver', 其中上年结转: 'carryOver', 上年结转资金: 'carryOver',
 };
+/**
+ * `项目名称：城区绿化`, `年度资金总额：1500`, `其中：财政拨款：1300` — a header label and its value in one
+ * cell: read as the two cells the form usually has (same place, for the report).
+ */
+function splitLabelValue(c: GridCell): GridCell[] {
+  const norm = normalizeLabel(c.text);
+  if (projectLabel(norm) || sectionOf(norm)) return [c];
+  const m = /^\s*((?:其中\s*[:：]\s*)?[\u4e00-\u9fff（）()]{2,12}?)\s*[:：]\s*(\S[\s\S]*)$/.exec(c.text);
+  if (!m || !projectLabel(normalizeLabel(m[1]))) return [c];
+  return [{ col: c.col, span: 0, text: m[1] }, { col: c.col, span: c.span, text: m[2] }];
+}
 /** A header label, also with a note or unit in brackets (`年度资金总额（万元）`). */
 function projectLabel(norm: string): ProjectLabel | undefined {
   return PROJECT_LABELS[norm] ?? PROJECT_LABELS[headerKey(norm)];
@@ -216,7 +227,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     if (this.opensBeforeName(line, peek)) { this.leadLine = line; return true; }
     const next = peek(1);
     if (isListTop(line) && next && this.isIndicatorHeader(next.norms) && !next.norms.includes('项目名称')) { this.listTopLine = line; return true; }
-    return this.startsProject(line.norms) || this.isIndicatorHeader(line.norms);
+    return this.startsProject(line.norms, line.cells[0].text) || this.isIndicatorHeader(line.norms);
   }
 
   /** Rows that open a new project table (not a repeated indicator header): the dispatcher decides their family. */
@@ -226,7 +237,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     // (a list header again while its list is open is a repeat at a page break, not a new table)
     const listOpen = this.listCols !== null && this.draft !== null;
     if (line === this.listTopLine) return !listOpen;
-    return this.startsProject(line.norms) || (this.isIndicatorHeader(line.norms) && line.norms.includes('项目名称') && !listOpen);
+    return this.startsProject(line.norms, line.cells[0].text) || (this.isIndicatorHeader(line.norms) && line.norms.includes('项目名称') && !listOpen);
   }
 
   /**
@@ -270,8 +281,9 @@ export class ProjectTableRecogniser implements TableRecogniser {
     return false;
   }
 
-  private startsProject(norms: string[]): boolean {
-    return norms[0] === '项目编码' || norms[0] === '项目名称' || (norms.includes('项目编码') && norms.includes('项目名称'));
+  private startsProject(norms: string[], first?: string): boolean {
+    return norms[0] === '项目编码' || norms[0] === '项目名称' || (norms.includes('项目编码') && norms.includes('项目名称'))
+      || (first !== undefined && /^\s*项目(名称|编码)\s*[:：]\s*\S/.test(first)); // `项目名称：…` in one cell
   }
 
   private isIndicatorHeader(norms: string[]): boolean {
@@ -280,7 +292,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
 
   open(line: Line, active: TableRecogniser | null): void {
     const { row, cells, norms } = line;
-    if (line === this.leadLine || (this.startsProject(norms) && !(this.leadOpen && active === this))) {
+    if (line === this.leadLine || (this.startsProject(norms, cells[0].text) && !(this.leadOpen && active === this))) {
       this.listCols = null;
       this.openProject(row);
       this.leadOpen = line === this.leadLine;
@@ -290,7 +302,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
       this.projectRow(row, cells);
       return;
     }
-    if (this.startsProject(norms)) { // 项目名称 under the lead rows
+    if (this.startsProject(norms, cells[0].text)) { // 项目名称 under the lead rows
       this.leadOpen = false;
       this.projectRow(row, cells);
       return;
@@ -416,8 +428,9 @@ export class ProjectTableRecogniser implements TableRecogniser {
     if (!this.listCols) this.nationalForm = false;
   }
 
-  private projectRow(row: GridRow, cells: GridCell[]): void {
+  private projectRow(row: GridRow, given: GridCell[]): void {
     const ctx = this.ctx;
+    const cells = given.flatMap(splitLabelValue);
     const d = this.draft!;
     const p = d.project;
     let i = 0;

@@ -76,3 +76,19 @@ describe('two labels of one header field (项目类别 and 项目性质)', () =>
     expect(r.report.unplaced).toEqual([{ sheet: '表格 1', row: 1, column: 6, text: '持续性项目', reason: '项目性质：文档中只有一个对应字段，已取自「项目类别」' }]);
   });
 });
+
+describe('header labels and values in one cell (项目名称：…)', () => {
+  const rows: DocxRow[] = [
+    [{ text: '项目名称：城区绿化提升', span: 4 }],
+    [{ text: '主管部门：县住建局', span: 2 }, { text: '实施单位：县园林所', span: 2 }],
+    [{ text: '年度资金总额：120', span: 2 }, { text: '其中：财政拨款：100', span: 1 }, '其他资金：20'],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '新增绿地面积', '≥2万平方米'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['项目支出绩效目标表', '（2022年度）', '单位：万元', rows])), 'q.docx'));
+  it('splits each cell into its label and value', () => {
+    expect(r.report.unplaced).toEqual([]);
+    const p = r.document.projects[0];
+    expect([p.name, p.authority, p.implementer, p.budget, p.fiscal, p.other, p.indicators.length]).toEqual(['城区绿化提升', '县住建局', '县园林所', '120', '100', '20', 1]);
+  });
+});
