@@ -38,7 +38,8 @@ function toLines(stream: GridStream): Line[] {
 }
 
 /** Result columns: a table with one is a self-evaluation, a table without any is a target table. */
-const RESULT_LABELS = new Set(['完成值', '实际完成值', '全年实际值', '全年完成值', '实际值', '得分', '自评得分', '执行数', '全年执行数', '预算执行数', '执行率']);
+const RESULT_LABELS = new Set(['完成值', '实际完成值', '全年实际值', '全年完成值', '实际值', '得分', '自评得分', '执行数', '全年执行数', '预算执行数', '执行率',
+  '全年实际完成值', '实际完成数', '年度实际完成值']);
 const TITLE_ANY = /(绩效目标(申报)?表|绩效自评表|职责.?工作活动绩效目标表?)(\(.*\))?$/;
 
 /** Rows that begin the next table: the look-ahead for result columns stops there. */

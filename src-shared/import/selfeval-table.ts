@@ -70,6 +70,8 @@ const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   权重: 'weight', 自评得分: 'score', 得分: 'score', 偏差原因分析及改进措施: 'deviation', 偏差原因分析: 'deviation',
   完成值: 'actual', 全年实际值: 'actual', 全年完成值: 'actual', 实际值: 'actual', 未完成原因分析: 'deviation', 未完成原因: 'deviation',
   未完成原因及拟采取的改进措施: 'deviation', 偏差原因及改进措施: 'deviation',
+  未完成原因和改进措施: 'deviation', 偏差原因分析和改进措施: 'deviation', 偏差原因: 'deviation', 原因分析及改进措施: 'deviation', 偏差原因分析及整改措施: 'deviation',
+  全年实际完成值: 'actual', 实际完成数: 'actual', 年度实际完成值: 'actual',
   指标性质: 'operator', 度量单位: 'unit', 计量单位: 'unit', 指标方向性: 'direction', 指标方向: 'direction', '评(扣)分标准': 'scoring', 评分标准: 'scoring',
   是否核心指标: 'core', 备注: 'remark',
 };
