@@ -28,6 +28,7 @@ const PROJECT_LABELS: Record<string, ProjectLabel> = {
   项目编码: 'code', 项目名称: 'name', 预算数: 'budget', 其中财政资金: 'fiscal', 财政资金: 'fiscal', 其他资金: 'other', 资金用途: 'purpose',
   主管部门: 'authority', 主管部门及代码: 'authority', 实施单位: 'implementer', 项目负责人及电话: 'manager', 项目负责人: 'manager',
   项目属性: 'attribute', 项目类别: 'attribute', 项目类型: 'attribute', 项目性质: 'attribute', 项目期: 'period', 项目周期: 'period', 实施期限: 'period',
+  项目起止时间: 'period', 起止时间: 'period', 实施周期: 'period', 项目实施期: 'period', 项目实施周期: 'period', 项目代码: 'code',
   项目单位: 'implementer', 资金总额: 'budget', 单位名称: 'implementer', 预算单位: 'implementer', 项目实施单位: 'implementer',
   年度预算数: 'budget', 项目金额: 'budget', 预算金额: 'budget', 联系电话: 'managerPhone', 负责人联系电话: 'managerPhone',
   中期资金总额: 'midTermTotal', 年度资金总额: 'budget', 其中财政拨款: 'fiscal', 财政拨款: 'fiscal', 上年结转: 'carryOver', 其中上年结转: 'carryOver', 上年结转资金: 'carryOver',
