@@ -15,12 +15,12 @@ import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type Impor
 import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
 import type { FoundTable } from './types';
 
-type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'value' | 'midValue' | 'basis' | PartField;
+type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'value' | 'midValue' | 'basis' | 'seq' | PartField;
 const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   一级指标: 'level1', 二级指标: 'level2', 三级指标: 'name', 绩效指标描述: 'description', 指标描述: 'description',
   指标解释: 'description', 指标值: 'value', 年度指标值: 'value', 绩效指标值: 'value', 目标值: 'value', 年度目标值: 'value',
   预期指标值: 'value', 预期目标值: 'value', 指标目标值: 'value', 当年预期实现值: 'value', 预期实现值: 'value', 指标名称: 'name', 指标值说明: 'description',
-  中期指标值: 'midValue', 中期目标值: 'midValue', 总体指标值: 'midValue', 长期指标值: 'midValue', 指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
+  序号: 'seq', 中期指标值: 'midValue', 中期目标值: 'midValue', 总体指标值: 'midValue', 长期指标值: 'midValue', 指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
   ...PART_HEADERS,
 };
 type ProjectLabel = 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'purpose' | 'authority' | 'implementer' | 'manager' | 'attribute' | 'period' | 'midTermTotal' | 'midTermFiscal' | 'midTermOther' | 'carryOver' | 'goal' | 'managerPhone';
@@ -69,7 +69,7 @@ function isListTop(line: Line): boolean {
   const { norms } = line;
   if (!norms.includes('项目名称') || norms.includes('一级指标')) return false;
   const listed = norms.filter((n) => LIST_LABELS[n] ?? LIST_LABELS[headerKey(n)]).length;
-  return listed >= 2 && norms.every((n) => LIST_LABELS[n] ?? LIST_LABELS[headerKey(n)] ?? GRID_SECTION.test(headerKey(n)));
+  return listed >= 2 && norms.every((n) => LIST_LABELS[n] ?? LIST_LABELS[headerKey(n)] ?? (GRID_SECTION.test(headerKey(n)) || n === '序号'));
 }
 /** A header row printed above 项目名称: a lead label and its value (or two pairs), no grid columns. */
 export function isLeadRow(line: Line): boolean {
@@ -143,6 +143,8 @@ export class ProjectTableRecogniser implements TableRecogniser {
   /** A two-row list header's first row, accepted by `starts`; its project columns until the second row ('repeat': skip it). */
   private listTopLine: Line | null = null;
   private listTop: ColumnMap<ProjectLabel> | 'repeat' | null = null;
+  /** A 序号 column in the first row of a two-row list header (merged down): row numbers, not imported. */
+  private listTopSeq: ColumnMap<IndicatorField>['fields'] = [];
   /** The set the current grid holds, by its label (长期绩效指标 → 总体, 年度绩效指标 → 年度; '' = unlabelled). */
   private gridScope: '' | '总体' | '年度' = '';
   /** A grid label on a row of its own, for the header row below it. */
@@ -254,9 +256,11 @@ export class ProjectTableRecogniser implements TableRecogniser {
       return;
     }
     const list: ColumnMap<ProjectLabel>['fields'] = [];
+    this.listTopSeq = [];
     cells.forEach((c, k) => {
       const l = LIST_LABELS[norms[k]] ?? LIST_LABELS[headerKey(norms[k])];
       if (l) list.push({ field: l, from: c.col, to: c.col + c.span });
+      else if (norms[k] === '序号') this.listTopSeq.push({ field: 'seq', from: c.col, to: c.col + c.span });
       else if (!GRID_SECTION.test(headerKey(norms[k]))) this.ctx.unplaced(row, c, '指标表头中无法识别的列');
     });
     this.close();
@@ -330,12 +334,14 @@ export class ProjectTableRecogniser implements TableRecogniser {
       else this.ctx.unplaced(row, c, '指标表头中无法识别的列');
     });
     this.scopeSplit = isList ? null : split;
+    if (fields.some((f) => f.field === 'seq')) this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：「序号」列是行号，不导入`);
     // The second row of a two-row list header: the indicator columns under 绩效指标.
     if (this.listTop !== null && active === this) {
       const top = this.listTop;
       this.listTop = null;
       if (top === 'repeat') { this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：重复的表头（跨页），已跳过`); return; }
-      this.indicatorCols = { fields };
+      this.indicatorCols = { fields: [...this.listTopSeq, ...fields] };
+      if (this.listTopSeq.length) this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：「序号」列是行号，不导入`);
       this.listCols = top;
       return;
     }
@@ -571,6 +577,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     for (const c of cells) {
       let f = fieldAt(this.indicatorCols, c.col);
       if (!f) { if (!again) this.ctx.unplaced(row, c, '指标表中不属于任何列'); continue; }
+      if (f === 'seq') { if (!/^\s*[0-9０-９]+[.、．]?\s*$/.test(c.text) && !again) this.ctx.unplaced(row, c, '序号列中不是序号'); continue; }
       if (valueFrom && (f === 'value' || f === 'midValue')) { if (f !== valueFrom) continue; f = 'value'; }
       // 三级指标 spanning two grid columns: a second cell inside it is the unlabelled description (as in self-evaluations)
       if (f === 'name' && vals.name !== undefined && !this.indicatorCols.fields.some((x) => x.field === 'description')) f = 'description';

@@ -92,3 +92,19 @@ describe('header labels and values in one cell (项目名称：…)', () => {
     expect([p.name, p.authority, p.implementer, p.budget, p.fiscal, p.other, p.indicators.length]).toEqual(['城区绿化提升', '县住建局', '县园林所', '120', '100', '20', 1]);
   });
 });
+
+describe('a 序号 column in a structured list', () => {
+  const rows: DocxRow[] = [
+    ['序号', '单位名称', '项目名称', '预算数', '年度目标', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重', '指标方向性'],
+    ['1', '县卫健局', '家庭医生签约', '50', '签约服务', '产出指标', '数量指标', '签约人数', '≥', '12', '万人', '50', '正向指标'],
+    ['2', '县卫健局', '家庭医生签约', '50', '签约服务', '满意度指标', '服务对象满意度指标', '满意度', '≥', '90', '%', '50', '正向指标'],
+    ['3、', '县卫健局', '妇幼保健', '20', '保健服务', '产出指标', '数量指标', '孕检人数', '≥', '2000', '人', '100', '正向指标'],
+    ['甲', '', '', '', '', '', '', '筛查率', '≥', '95', '%', '', ''],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['单位：万元', rows])), 'q.docx'));
+  it('row numbers are not imported (said once); a 序号 cell that is not a number is listed', () => {
+    expect(r.document.projects.map((p) => [p.name, p.indicators.map((i) => i.name)])).toEqual([['家庭医生签约', ['签约人数', '满意度']], ['妇幼保健', ['孕检人数', '筛查率']]]);
+    expect(r.report.mapped).toContain('表格 1 第 1 行：「序号」列是行号，不导入');
+    expect(r.report.unplaced).toEqual([{ sheet: '表格 1', row: 5, column: 1, text: '甲', reason: '序号列中不是序号' }]);
+  });
+});
