@@ -71,21 +71,26 @@ export function readParts(ctx: ImportContext, row: GridRow, texts: Partial<Recor
   const typed = number ?? '';
   parts.number = typed;
   parts.unit ??= '';
-  if (!parts.operator && parts.number !== '') {
+  const columnUnit = parts.unit;
+  let split = false;
+  if (!parts.operator && typed !== '') {
     // No 指标性质 (an 88号 form with a 计量单位 column, a blank cell, 定量): the 指标值 cell may carry the comparison.
-    const split = splitValue(parts.number);
-    if (isStructured(split) && (split.unit === '' || split.unit === parts.unit || parts.unit === '')) {
-      parts.operator = split.operator;
-      parts.number = split.number;
-      if (parts.unit === '') parts.unit = split.unit;
+    const s = splitValue(typed);
+    if (isStructured(s) && (s.unit === '' || s.unit === parts.unit || parts.unit === '')) {
+      split = true;
+      parts.operator = s.operator;
+      parts.number = s.number;
+      if (parts.unit === '') parts.unit = s.unit;
     }
   }
   parts.operator ??= '';
   const plain = plainNumber(parts.number);
+  const joined = joinValue({ operator: parts.operator, number: plain ?? parts.number, unit: parts.unit });
+  // What the clerk wrote, read otherwise (separators, full-width digits, a respelt range), is said.
+  const asTyped = split && columnUnit !== '' && !typed.endsWith(columnUnit) ? typed + columnUnit : split ? typed : null;
+  if (plain !== null && plain !== parts.number && !split) ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标值「${typed}」已按数字读取为 ${plain}。`);
+  else if (asTyped !== null && joined !== asTyped) ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标值「${asTyped}」已读作「${joined}」。`);
   if (plain !== null) parts.number = plain;
-  // (separators and full-width digits read away are said; the typed text is not kept beside the parts)
-  if (parts.operator !== '定性' && !typed.includes(parts.number)) ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标值「${typed}」已按数字读取为 ${parts.number}。`);
-  const joined = joinValue({ operator: parts.operator, number: parts.number, unit: parts.unit });
   return { parts, joined };
 }
 
