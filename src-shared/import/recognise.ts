@@ -114,7 +114,9 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
     }
     const peek = (k: number) => lines[i + k];
     if (active?.owns?.(line, peek)) { active.take(line); continue; }
-    const candidates = families.filter((f) => f.starts(line, active, peek));
+    let candidates = families.filter((f) => f.starts(line, active, peek));
+    // (a row such as 单位名称 above the 项目名称 of a self-evaluation does not open a target table)
+    if (candidates.length === 1 && candidates[0] === project && isLeadRow(line) && decideFamily(lines, i).family === 'selfeval') candidates = [];
     if (candidates.length) {
       let f = candidates[0];
       // A table that could be a target table or a self-evaluation: its result columns decide.

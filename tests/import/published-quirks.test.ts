@@ -108,3 +108,18 @@ describe('a 序号 column in a structured list', () => {
     expect(r.report.unplaced).toEqual([{ sheet: '表格 1', row: 5, column: 1, text: '甲', reason: '序号列中不是序号' }]);
   });
 });
+
+describe('单位名称 above the 项目名称 of a self-evaluation', () => {
+  const rows: DocxRow[] = [
+    ['单位名称', { text: '县交通局', span: 4 }],
+    ['项目名称', { text: '乡村道路养护', span: 4 }],
+    ['主管部门', '县交通局', '实施单位', { text: '县公路中心', span: 2 }],
+    [{ text: '绩效指标', vMerge: 'restart' }, '一级指标', '三级指标', '年度指标值', '实际完成值'],
+    [{ vMerge: 'continue' }, '产出指标', '养护里程', '≥120公里', '125公里'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody([rows])), 'q.docx'));
+  it('does not make it a target table: the self-evaluation starts at 项目名称', () => {
+    expect(r.report.tables.map((t) => [t.kind, t.name])).toEqual([['selfeval', '乡村道路养护']]);
+    expect(r.report.unplaced.map((u) => u.text)).toEqual(['单位名称', '县交通局']);
+  });
+});
