@@ -86,7 +86,8 @@ function sectionOf(label: string): Section | null {
 }
 /** Titles of target tables: Hebei `1、…绩效目标表`, 88号 `项目支出绩效目标申报表`, `…（基础设施建设类）`. */
 const TITLE = /绩效目标(申报)?表(\(.*\))?$/;
-const YEAR_LINE = /^[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]$/;
+/** `（2023年度）`, `(2023年)`, also `2023年度` without brackets. */
+const YEAR_LINE = /^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
 /** `附件2`, `表3`, `附表1-2`: the publication's numbering above a table. */
 const NUMBER_LINE = /^(附件|附表|表)[0-9一二三四五六七八九十]+(-[0-9]+)?[、.]?$/;
 /** The line under a target table: who filled it in, when. */
@@ -501,7 +502,9 @@ export class ProjectTableRecogniser implements TableRecogniser {
     // 总体目标 | 中期目标（…） | 年度目标: the goal columns; the texts follow in the next row.
     const goalHeads = rest.map((c) => goalHead(normalizeLabel(c.text)));
     if ((sec === 'goal' || sec === 'overall') && rest.length > 0 && goalHeads.every((g) => g !== null)) {
-      this.goalCols = { fields: rest.map((c, k) => ({ field: goalHeads[k]!, from: c.col, to: c.col + c.span })) };
+      // `总体目标 | 年度目标` side by side are both column heads; `总体目标 | 中期目标 | 年度目标`: the first is the label
+      const heads = sec === 'overall' && !goalHeads.includes('overallGoal') ? [cells[0], ...rest] : rest;
+      this.goalCols = { fields: heads.map((c) => ({ field: goalHead(normalizeLabel(c.text))!, from: c.col, to: c.col + c.span })) };
       return;
     }
     if (sec === 'goal' || sec === 'overall') this.goalCols = { fields: [] };

@@ -123,3 +123,29 @@ describe('单位名称 above the 项目名称 of a self-evaluation', () => {
     expect(r.report.unplaced.map((u) => u.text)).toEqual(['单位名称', '县交通局']);
   });
 });
+
+describe('总体目标 | 年度目标 as two column heads, the texts in the row below', () => {
+  const rows: DocxRow[] = [
+    ['项目名称', { text: '城区绿化提升', span: 3 }],
+    ['主管部门', '县住建局', '实施单位', '县园林所'],
+    [{ text: '总体目标', span: 2 }, { text: '年度目标', span: 2 }],
+    [{ text: '三年新增绿地6万平方米。', span: 2 }, { text: '新增绿地2万平方米。', span: 2 }],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '新增绿地面积', '≥2万平方米'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['项目支出绩效目标表', '（2022年度）', rows])), 'q.docx'));
+  it('each text goes to its goal', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect([r.document.projects[0].overallGoal, r.document.projects[0].goal]).toEqual(['三年新增绿地6万平方米。', '新增绿地2万平方米。']);
+  });
+});
+
+describe('a year line without brackets', () => {
+  const rows: DocxRow[] = [['项目名称', '城区绿化提升'], ['主管部门', '县住建局'], ['一级指标', '三级指标'], ['产出指标', '新增绿地面积']];
+  const r = ok(importOffice(docxBytes(docxBody(['项目支出绩效目标表', '2021 年度', rows])), 'q.docx'));
+  it('gives the year and is not unplaced', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.document.meta.year).toBe(2021);
+    expect(r.report.mapped).toContain('年度行「2021 年度」（正文 第 2 行）');
+  });
+});
