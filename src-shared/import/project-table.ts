@@ -48,6 +48,8 @@ function splitLabelValue(c: GridCell): GridCell[] {
 function projectLabel(norm: string): ProjectLabel | undefined {
   return PROJECT_LABELS[norm] ?? PROJECT_LABELS[headerKey(norm)];
 }
+/** Labels only the national forms print (the field itself is shared with Hebei's 预算数 / 财政资金). */
+const NATIONAL_SPELLINGS = new Set(['年度资金总额', '其中财政拨款', '财政拨款']);
 /** Header fields only the national forms have. */
 const NATIONAL_LABELS = new Set<ProjectLabel>(['authority', 'implementer', 'manager', 'attribute', 'period', 'midTermTotal', 'carryOver']);
 const AMOUNT_LABELS: Partial<Record<ProjectLabel, string>> = {
@@ -234,6 +236,11 @@ export class ProjectTableRecogniser implements TableRecogniser {
     return this.startsProject(line.norms, line.cells[0].text) || this.isIndicatorHeader(line.norms);
   }
 
+  private markNational(): void {
+    this.nationalForm = true;
+    this.forms.add('national-88-project');
+  }
+
   /** Rows that open a new project table (not a repeated indicator header): the dispatcher decides their family. */
   opensProject(line: Line): boolean {
     if (line === this.leadLine) return true;
@@ -335,6 +342,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
       else this.ctx.unplaced(row, c, '指标表头中无法识别的列');
     });
     this.scopeSplit = isList ? null : split;
+    if (fields.some((f) => f.field === 'midValue')) this.markNational(); // 中期指标值 | 年度指标值
     if (fields.some((f) => f.field === 'seq')) this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：「序号」列是行号，不导入`);
     // The second row of a two-row list header: the indicator columns under 绩效指标.
     if (this.listTop !== null && active === this) {
@@ -451,12 +459,15 @@ export class ProjectTableRecogniser implements TableRecogniser {
       i = 1;
       const unit = /\((万元|元)\)$/.exec(first);
       if (sec === 'funds' && unit) ctx.noteUnit(unit[1] as MoneyUnit, row);
+      // 项目资金（万元） / 资金情况 and 总体目标 blocks are the 88号 form's (Hebei prints 预算规模及资金用途, 绩效目标)
+      if (sec === 'funds' || sec === 'overall') this.markNational();
     }
     const norms = cells.map((c) => normalizeLabel(c.text));
     // 年度资金总额 | 其中：财政拨款 | 其他资金 as column heads, the amounts in the row below
     const heads = norms.slice(i).map((n) => projectLabel(n));
     if (heads.length >= 2 && heads.every((h) => h !== undefined && AMOUNT_LABELS[h] !== undefined)) {
       this.section = 'funds';
+      this.markNational();
       this.fundCols = { fields: cells.slice(i).map((c, k) => ({ field: heads[k]!, from: c.col, to: c.col + c.span })) };
       return;
     }
@@ -494,7 +505,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
           ctx.unplaced(row, next, `${labelCell.text.trim()}：文档中只有一个对应字段，已取自「${d.filled[label]}」`);
         } else { (p as Record<string, unknown>)[label] = value; d.filled[label] = labelNorm; }
         if (label === 'purpose') this.section = null;
-        if (NATIONAL_LABELS.has(label)) { this.nationalForm = true; this.forms.add('national-88-project'); }
+        if (NATIONAL_LABELS.has(label) || NATIONAL_SPELLINGS.has(labelNorm)) this.markNational();
         continue;
       }
       rest.push(cells[i]);

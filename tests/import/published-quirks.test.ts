@@ -149,3 +149,19 @@ describe('a year line without brackets', () => {
     expect(r.report.mapped).toContain('年度行「2021 年度」（正文 第 2 行）');
   });
 });
+
+describe('an 88号 form with only 项目名称, 项目资金 and 年度目标 above the grid', () => {
+  const rows: DocxRow[] = [
+    ['项目名称', { text: '城区绿化提升', span: 3 }],
+    [{ text: '项目资金（万元）', vMerge: 'restart' }, '年度资金总额', { text: '120', span: 2 }],
+    [{ vMerge: 'continue' }, '其中：财政拨款', { text: '120', span: 2 }],
+    ['年度目标', { text: '新增绿地2万平方米。', span: 3 }],
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '新增绿地面积', '≥2万平方米'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['绩效目标申报表', '（2023年度）', rows])), 'q.docx'));
+  it('takes the 88号 form (its 项目资金 block), not the Hebei default', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.document.meta.templateId).toBe('national-88-project');
+  });
+});
