@@ -14,7 +14,8 @@ import type { ImportReport } from './types';
 
 export { normalizeLabel } from './context';
 
-const UNIT_CELL = /^(?:金额)?单位(万元|元)$/;
+/** `单位：万元`, `金额单位：元`, also in brackets `（单位：万元）`. */
+const UNIT_CELL = /^\(?(?:金额)?单位(万元|元)\)?$/;
 const ORG_LINE = /^\s*\d{3,12}\s*[\u4e00-\u9fff]{2,}/;
 const YEAR = /((?:19|20)\d{2})\s*年/;
 
@@ -28,7 +29,7 @@ function toLines(stream: GridStream): Line[] {
     let cells = row.cells.filter((c) => !isBlank(c.text));
     if (cells.length === 0) continue;
     if (cells.length === 1) {
-      const m = /^([\s\S]*?\S)[\t \u3000]*((?:金额)?单位[:：]\s*(?:万元|元))\s*$/.exec(cells[0].text);
+      const m = /^([\s\S]*?\S)[\t \u3000]*([（(]?(?:金额)?单位[:：]\s*(?:万元|元)[)）]?)\s*$/.exec(cells[0].text);
       // (`金额单位：万元` alone is one label, not an org line `金额` plus a unit)
       if (m && m[1] !== '金额') cells = [{ col: cells[0].col, span: 1, text: m[1] }, { col: cells[0].col + 1, span: 1, text: m[2] }];
     }

@@ -24,7 +24,7 @@ type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'target' | 
 const TITLE = /^((?:19|20)\d{2}年度?)?(部门预算)?项目(支出)?绩效自评表(\((?:19|20)\d{2}年度?\))?$/;
 /** `（2023年度）`, `(2023年)`, also `2023年度` without brackets. */
 const YEAR_LINE = /^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
-const UNIT = /^(金额)?单位(万元|元)$/;
+const UNIT = /^\(?(金额)?单位(万元|元)\)?$/;
 
 /** Section labels of the first column, without their numbering (一、…). */
 function sectionOf(norm: string): Mode | null {

@@ -165,3 +165,12 @@ describe('an 88号 form with only 项目名称, 项目资金 and 年度目标 ab
     expect(r.document.meta.templateId).toBe('national-88-project');
   });
 });
+
+describe('the unit in brackets: （单位：元）', () => {
+  const rows: DocxRow[] = [['项目名称', '城区绿化提升'], ['年度资金总额', '1200000'], ['一级指标', '三级指标'], ['产出指标', '新增绿地面积']];
+  const r = ok(importOffice(docxBytes(docxBody(['项目支出绩效目标表', '填报单位：县住建局\t（单位：元）', rows])), 'q.docx'));
+  it('is the table unit', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect([r.document.meta.unit, r.document.meta.deptName, r.document.projects[0].budget]).toEqual(['元', '县住建局', '1200000']);
+  });
+});
