@@ -59,6 +59,11 @@ const FUND_ROWS: Record<string, FundRowKey> = {
   当年财政拨款: 'fiscal', 财政拨款: 'fiscal', 其中财政拨款: 'fiscal', 上年结转资金: 'carryOver', 其中上年结转资金: 'carryOver', 上年结转: 'carryOver',
   其他: 'other', 其他资金: 'other',
 };
+/** The rows under the indicators: 总分 (also 合计, 总计, 自评总分) and 评价等级 (also 自评等级). */
+const TOTAL_ROW = new Set(['总分', '合计', '总计', '自评总分', '得分合计']);
+const GRADE_ROW = new Set(['评价等级', '自评等级', '等级', '自评结果等级']);
+/** 评价等级 as written: the four grades, also spelt out (优秀 → 优). */
+const GRADES: Record<string, '优' | '良' | '中' | '差'> = { 优: '优', 良: '良', 中: '中', 差: '差', 优秀: '优', 良好: '良', 中等: '中', 较差: '差' };
 /** The national form prints — in the split rows' 分值/执行率/得分 cells. */
 const DASH = /^[—–\-－/／]+$/;
 
@@ -340,17 +345,20 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       return;
     }
     const first = norms[0];
-    if (first === '总分' || first === '评价等级' || first === '合计') {
+    const foot = TOTAL_ROW.has(first) ? 'total' : GRADE_ROW.has(first) ? 'grade' : null;
+    if (foot) {
       for (const c of cells.slice(1)) {
         const f = fieldAt(this.indCols, c.col);
-        if (f === 'weight' && first !== '评价等级') continue; // the form's 100 under 分值 / 权重
-        if (f !== 'score' && f !== 'weight' && !(f === 'deviation' && first === '评价等级')) { this.ctx.unplaced(row, c, `${first}行中无法识别的单元格`); continue; }
-        if (first !== '评价等级') {
+        if (f === 'weight' && foot === 'total') continue; // the form's 100 under 分值 / 权重
+        if (f !== 'score' && f !== 'weight' && !(f === 'deviation' && foot === 'grade')) { this.ctx.unplaced(row, c, `${first}行中无法识别的单元格`); continue; }
+        if (foot === 'total') {
           const a = readPoints(this.ctx, row, c, first);
           if (a === null) this.ctx.unplaced(row, c, '总分不是数字'); else se.total = a;
         } else {
-          const g = c.text.trim();
-          if (g === '优' || g === '良' || g === '中' || g === '差') se.grade = g;
+          const t = c.text.trim();
+          const g = GRADES[t.replace(/\s+/g, '')];
+          if (g && g !== t) this.ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：评价等级「${t}」已记为「${g}」。`);
+          if (g) se.grade = g;
           else this.ctx.unplaced(row, c, '评价等级应为优、良、中、差之一');
         }
       }

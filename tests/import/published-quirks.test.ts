@@ -174,3 +174,21 @@ describe('the unit in brackets: （单位：元）', () => {
     expect([r.document.meta.unit, r.document.meta.deptName, r.document.projects[0].budget]).toEqual(['元', '县住建局', '1200000']);
   });
 });
+
+describe('self-evaluation foot rows: 总计 and 自评等级 优秀', () => {
+  const rows: DocxRow[] = [
+    ['项目名称', { text: '乡村道路养护', span: 4 }],
+    ['主管部门', '县交通局', '实施单位', { text: '县公路中心', span: 2 }],
+    [{ text: '绩效指标', vMerge: 'restart' }, '一级指标', '三级指标', '实际完成值', '分值', '得分'],
+    [{ vMerge: 'continue' }, '产出指标', '养护里程', '125公里', '90', '88'],
+    [{ text: '总计', span: 4 }, '90', '88分'],
+    [{ text: '自评等级', span: 5 }, '优秀'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['项目支出绩效自评表', rows])), 'q.docx'));
+  it('reads the total and the grade, the spelt-out grade noted', () => {
+    expect(r.report.unplaced).toEqual([]);
+    const se = r.document.projects[0].selfeval!;
+    expect([se.total, se.grade]).toEqual(['88', '优']);
+    expect(r.report.warnings).toContain('表格 1 第 6 行：评价等级「优秀」已记为「优」。');
+  });
+});
