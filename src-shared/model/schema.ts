@@ -249,6 +249,9 @@ export const DeptWideSchema = z.object({
   goal: text,
   /** 金额合计 as typed (the audit checks it against the tasks). */
   total: amount,
+  /** 金额合计 under 财政拨款 / 其他资金, as printed (imported forms fill them; absent until then). */
+  totalFiscal: amount.optional(),
+  totalOther: amount.optional(),
   tasks: z.array(DeptTaskSchema),
   indicators: z.array(ProjectIndicatorSchema),
 }).loose();

@@ -1,0 +1,417 @@
+// The 部门（单位）整体支出绩效目标（申报）表 (national 88号 department-wide form and its local titles:
+// 部门整体支出绩效目标申报表, 部门（单位）整体绩效目标申报表, 部门整体支出绩效目标表 …): a title and
+// （2022年度）; 部门（单位）名称; 年度主要任务 — 任务名称 | 主要内容 | 预算金额 over 总额 | 财政拨款 |
+// 其他资金 (one header row or two), one row per task, 金额合计; some forms print the budget as its own
+// block instead (年度部门整体支出预算 资金总额 | 财政拨款 | 其他资金); 年度总体目标; 年度绩效指标 一级 |
+// 二级 | 三级 | 指标值 (| 备注), or the structured columns (指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性).
+// The section labels (年度主要任务, 年度绩效指标 …) may be a row of their own or merged down the first
+// column. The labels come from the profile (templates/national-88-dept.json) plus the spellings seen in
+// published tables; indicator columns are the project table's vocabulary (project-table.ts).
+import { newDeptTask, newDeptWide, newProjectIndicator, splitOrgLine, type DeptTask, type DeptWide, type MoneyUnit } from '../model';
+import { getTargetProfile } from '../profile';
+import type { GridCell, GridRow } from './grid';
+import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
+import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
+import { FORM_NOTE, GRID_SECTION, INDICATOR_HEADERS, YEAR_LINE, type IndicatorField } from './project-table';
+import type { FoundTable } from './types';
+
+export const DEPT_TABLE_NAME = '部门整体支出绩效目标表';
+/** `…部门（单位）整体支出绩效目标（申报）表`, `部门整体绩效目标申报表`, `（2022年度）` after it allowed. */
+export const DEPT_TITLE = /(部门|单位)(\(单位\))?整体(支出)?绩效目标(\(申报\)|申报)?表(\(.*\))?$/;
+
+const profile = getTargetProfile('national-88-dept');
+/** A header field's label and synonyms from the profile, with the spellings of published tables. */
+function labels(field: string, seen: string[]): Set<string> {
+  const h = profile?.header.find((x) => x.field === field);
+  return new Set([...(h ? [h.label, ...h.synonyms] : []), ...seen].map(normalizeLabel));
+}
+const NAME_LABELS = labels('meta.deptName', ['部门（单位）名称', '部门名称', '单位名称', '预算部门名称', '预算单位名称', '部门单位名称']);
+const TASK_LABELS = labels('deptWide.tasks', ['年度主要任务', '主要任务', '年度重点任务', '年度主要工作任务']);
+const TOTAL_LABELS = labels('deptWide.total', ['金额合计', '合计', '总计', '资金合计']);
+const GOAL_LABELS = labels('deptWide.goal', ['年度总体目标', '总体目标', '年度目标', '整体绩效目标', '部门整体绩效目标', '年度整体绩效目标']);
+/** The budget printed as its own block (年度部门整体支出预算（万元）: 资金总额 | 财政拨款 | 其他资金). */
+const BUDGET_SECTION = /^(年度)?(部门(\(单位\))?)?整体支出(年度)?预算(\((万元|元)\))?$|^年度(部门)?(支出)?预算(数|总额)?(\((万元|元)\))?$/;
+/** Labels beside the department's name on its row. */
+const NAME_ROW_LABELS: Record<string, 'deptCode' | 'preparer' | 'phone'> = {
+  部门编码: 'deptCode', 单位编码: 'deptCode', 部门代码: 'deptCode', 单位代码: 'deptCode', 联系人: 'preparer', 填报人: 'preparer', 联系电话: 'phone',
+};
+
+type TaskField = 'name' | 'content' | 'total' | 'fiscal' | 'other';
+type Money = 'total' | 'fiscal' | 'other';
+const TASK_HEADERS: Record<string, TaskField> = {
+  任务名称: 'name', 任务: 'name', 主要任务: 'name', 任务内容: 'content', 主要内容: 'content', 主要工作内容: 'content', 具体内容: 'content',
+};
+const MONEY_HEADERS: Record<string, Money> = {
+  总额: 'total', 合计: 'total', 小计: 'total', 资金总额: 'total', 预算总额: 'total', 年度资金总额: 'total',
+  财政拨款: 'fiscal', 其中财政拨款: 'fiscal', 财政资金: 'fiscal', 其中财政资金: 'fiscal', 财政拨款资金: 'fiscal',
+  其他资金: 'other', 其中其他资金: 'other', 其他: 'other',
+};
+for (const t of profile?.taskColumns ?? []) {
+  for (const l of [t.label, ...t.synonyms].map(normalizeLabel)) {
+    if (t.field === 'name' || t.field === 'content') TASK_HEADERS[l] ??= t.field;
+    else MONEY_HEADERS[l] ??= t.field;
+  }
+}
+/** The header over the money columns (预算金额（万元）), its sub-headers on the same or the next row. */
+const MONEY_GROUP = /^(预算金额|预算资金|预算数|资金|金额|年度预算)(\((万元|元)\))?$/;
+const MONEY_LABEL: Record<Money, string> = { total: '总额', fiscal: '财政拨款', other: '其他资金' };
+const TOTAL_FIELD: Record<Money, 'total' | 'totalFiscal' | 'totalOther'> = { total: 'total', fiscal: 'totalFiscal', other: 'totalOther' };
+const PART_FIELD_SET = new Set<string>(Object.values(PART_HEADERS));
+
+type Section = 'name' | 'tasks' | 'budget' | 'goal' | 'indicators';
+
+const headerOf = <F>(map: Record<string, F>, norm: string): F | undefined => map[norm] ?? map[headerKey(norm)];
+const isTaskHeader = (norms: string[]) => norms.some((n) => headerOf(TASK_HEADERS, n) === 'name');
+const isIndicatorHeader = (norms: string[]) => norms.includes('一级指标') && (norms.includes('二级指标') || norms.includes('三级指标'));
+
+export class DeptTableRecogniser implements TableRecogniser {
+  readonly name = 'dept';
+  private wide: DeptWide | null = null;
+  private table: FoundTable | null = null;
+  private active = false;
+  /** A second department-wide table in the same file: the document has one, its cells are reported. */
+  private extra = false;
+  /** A department-wide title waiting for its table. */
+  private title: { text: string; row: GridRow } | null = null;
+  private section: Section | null = null;
+  private nameSeen = false;
+  private taskCols: ColumnMap<TaskField> = { fields: [] };
+  /** 预算金额 spanning the money columns, until the next row says whether sub-headers split it. */
+  private moneyGroup: { from: number; to: number } | null = null;
+  private budgetCols: ColumnMap<Money> = { fields: [] };
+  private indCols: ColumnMap<IndicatorField> = { fields: [] };
+  private lastLevel1 = '';
+  private lastLevel2 = '';
+
+  constructor(private ctx: ImportContext) {}
+
+  outside(line: Line, active: TableRecogniser | null): 'close' | 'keep' | null {
+    if (line.cells.length !== 1) return null;
+    const n = line.norms[0], text = line.cells[0].text;
+    if (DEPT_TITLE.test(n) && n.length < 80) {
+      if (this.title) this.ctx.report.warnings.push(`标题「${this.title.text.trim()}」后面没有部门整体支出绩效目标表，未使用。`);
+      this.title = { text, row: line.row };
+      this.ctx.noteYear(text);
+      this.ctx.report.mapped.push(`标题「${text.trim()}」（${line.row.sheet} 第 ${line.row.row} 行）`);
+      return 'close';
+    }
+    if (this.title && YEAR_LINE.test(text.trim())) {
+      this.ctx.noteYear(text.replace(/\s+/g, ''));
+      this.ctx.report.mapped.push(`年度行「${text.trim()}」（${line.row.sheet} 第 ${line.row.row} 行）`);
+      return 'keep';
+    }
+    // The form's printed instructions under the grid (注：1.…), in the table's last row or below it.
+    if (FORM_NOTE.test(text) && this.table && (active === this || (active === null && this.ctx.report.tables.at(-1) === this.table))) {
+      this.formNote(line.row, line.cells[0]);
+      return 'keep';
+    }
+    return null;
+  }
+
+  /** The 部门（单位）名称 row followed by 年度主要任务, or 年度主要任务 itself, after a title or before task headers. */
+  starts(line: Line, _active: TableRecogniser | null, peek: (k: number) => Line | undefined): boolean {
+    const { norms } = line;
+    if (norms.some((n) => n === '项目名称' || n === '项目编码' || n === '一级指标')) return false;
+    const ahead = (k: number, test: (l: Line) => boolean) => { for (let j = 1; j <= k; j++) { const l = peek(j); if (l && test(l)) return true; } return false; };
+    if (NAME_LABELS.has(norms[0]) && line.cells.length <= 6) {
+      return this.title !== null || ahead(3, (l) => TASK_LABELS.has(l.norms[0]) || isTaskHeader(l.norms));
+    }
+    if (TASK_LABELS.has(norms[0])) return this.title !== null || isTaskHeader(norms) || ahead(2, (l) => isTaskHeader(l.norms));
+    return false;
+  }
+
+  /** The rows of the table, up to the start of another table (a title closes it before this is asked). */
+  owns(line: Line): boolean {
+    if (!this.active || line.row.paragraph) return false;
+    const { norms } = line;
+    if (norms[0] === '项目名称' || norms[0] === '项目编码' || norms.includes('项目名称') || /基本情况$/.test(norms[0])) return false;
+    if (norms.some((n) => /^(部门)?职责[-—–/、]?(工作)?活动(名称)?$/.test(n))) return false;
+    return !(NAME_LABELS.has(norms[0]) && this.nameSeen);
+  }
+
+  open(line: Line): void {
+    const { row } = line;
+    const ctx = this.ctx;
+    this.active = true;
+    this.section = null;
+    this.taskCols = { fields: [] };
+    this.indCols = { fields: [] };
+    this.budgetCols = { fields: [] };
+    this.moneyGroup = null;
+    this.lastLevel1 = this.lastLevel2 = '';
+    this.nameSeen = false;
+    ctx.pendingHeading = null;
+    if (this.table) {
+      this.extra = true;
+      ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：又一张部门整体支出绩效目标表；一个文档只有一张，这张表的内容列入未能放置的单元格，请分别导入。`);
+    } else {
+      const why = TASK_LABELS.has(line.norms[0]) ? '表的开头是「年度主要任务」' : `表的开头是「${line.cells[0].text.trim()}」，其后是年度主要任务`;
+      const reason = `识别为${DEPT_TABLE_NAME}：${why}`;
+      this.table = { kind: 'dept-wide', sheet: row.sheet, startRow: row.row, tasks: 0, indicators: 0, reason };
+      ctx.report.tables.push(this.table);
+      ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：${reason}`);
+      this.wide = newDeptWide();
+      ctx.doc.deptWide = this.wide;
+    }
+    this.title = null;
+    this.take(line);
+  }
+
+  take(line: Line): void {
+    const { row } = line;
+    const ctx = this.ctx;
+    if (this.extra || !this.wide) { for (const c of line.cells) ctx.unplaced(row, c, '文件中的第二张部门整体支出绩效目标表（一个文档只有一张）'); return; }
+    if (line.cells.length === 1 && FORM_NOTE.test(line.cells[0].text)) { this.formNote(row, line.cells[0]); return; }
+    let cells = line.cells, norms = line.norms;
+    // A section label: a row of its own, or merged down the first column.
+    const sec = this.sectionOf(norms[0], norms.slice(1));
+    if (sec) {
+      this.section = sec;
+      if (sec !== 'name') this.moneyGroup = null;
+      const unit = /\((万元|元)\)$/.exec(norms[0]);
+      if (unit) ctx.noteUnit(unit[1] as MoneyUnit, row);
+      if (sec === 'name') { this.nameRow(row, cells.slice(1), norms.slice(1), cells[0]); return; }
+      cells = cells.slice(1); norms = norms.slice(1);
+      if (sec === 'goal') this.goalText(cells);
+      if (cells.length === 0 || sec === 'goal') return;
+    }
+    // Rows before any section label: a table that starts with the task header.
+    if (isIndicatorHeader(norms)) { this.section = 'indicators'; this.indicatorHeader(row, cells, norms); return; }
+    switch (this.section) {
+      case 'tasks': return this.taskRow(row, cells, norms);
+      case 'budget': return this.budgetRow(row, cells, norms);
+      case 'goal': return this.goalText(cells);
+      case 'indicators': return this.indicatorRow(row, cells, norms);
+      default: for (const c of cells) ctx.unplaced(row, c, '部门整体支出绩效目标表中无法识别的单元格');
+    }
+  }
+
+  close(): void {
+    this.active = false;
+    this.extra = false;
+  }
+
+  finish(): void {
+    this.close();
+    if (this.title) this.ctx.report.warnings.push(`标题「${this.title.text.trim()}」后面没有部门整体支出绩效目标表，未使用。`);
+    const w = this.wide;
+    if (w && this.table) {
+      this.table.name = this.ctx.doc.meta.deptName;
+      this.ctx.report.mapped.push(`${DEPT_TABLE_NAME}：${w.tasks.length} 项年度主要任务、金额合计「${w.total}」、${w.goal ? '年度总体目标、' : ''}${w.indicators.length} 条年度绩效指标`);
+    }
+  }
+
+  private sectionOf(n: string, rest: string[]): Section | null {
+    if (NAME_LABELS.has(n)) return 'name';
+    if (TASK_LABELS.has(n) || /^年度主要任务\(.*\)$/.test(n)) return 'tasks';
+    if (GOAL_LABELS.has(n)) return 'goal';
+    if (BUDGET_SECTION.test(n)) return 'budget';
+    if (GRID_SECTION.test(n) && !isIndicatorHeader([n])) {
+      // 年度绩效目标 followed by text (not a grid header) is the goal of some forms.
+      if (/^(年度)?绩效目标$/.test(n) && rest.length > 0 && !isIndicatorHeader(rest) && this.section !== 'indicators') return 'goal';
+      return 'indicators';
+    }
+    return null;
+  }
+
+  private formNote(row: GridRow, cell: GridCell): void {
+    const t = cell.text.trim();
+    this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：表下的填表说明「${t.slice(0, 40)}${t.length > 40 ? '…' : ''}」是表样文字，不是部门整体绩效目标的内容，未导入`);
+  }
+
+  /** 部门（单位）名称 | name (| 联系人 | … | 联系电话 | …): the document's department. */
+  private nameRow(row: GridRow, cells: GridCell[], norms: string[], labelCell: GridCell): void {
+    const ctx = this.ctx;
+    this.nameSeen = true;
+    let named = false;
+    for (let i = 0; i < cells.length; i++) {
+      const label = NAME_ROW_LABELS[norms[i]];
+      if (label) {
+        const next = cells[i + 1];
+        const value = next && !NAME_ROW_LABELS[norms[i + 1]] ? (i++, next.text.trim()) : '';
+        if (value) ctx.doc.meta[label] = value;
+        ctx.report.mapped.push(`${cells[i - (value ? 1 : 0)].text.trim()}「${value}」→ ${label === 'deptCode' ? '部门编码' : label === 'preparer' ? '填报人' : '联系电话'}`);
+        continue;
+      }
+      if (!named) { this.deptName(cells[i].text, labelCell.text.trim()); named = true; continue; }
+      ctx.unplaced(row, cells[i], '部门（单位）名称行中无法识别的单元格');
+    }
+    if (!named) ctx.report.mapped.push(`「${labelCell.text.trim()}」：部门名称为空`);
+  }
+
+  /** The table's own 部门（单位）名称 is the document's department (a code in front of it is the code). */
+  private deptName(text: string, label: string): void {
+    const ctx = this.ctx;
+    const meta = ctx.doc.meta;
+    if (isBlank(text)) { ctx.report.mapped.push(`「${label}」：部门名称为空`); return; }
+    if (!ctx.orgSeen) { ctx.noteOrg(text); return; }
+    const { deptCode, deptName } = splitOrgLine(text);
+    if (normalizeLabel(deptName) === normalizeLabel(meta.deptName) && (deptCode === '' || deptCode === meta.deptCode)) {
+      ctx.report.mapped.push(`${label}「${text.trim()}」与单位行一致`);
+      return;
+    }
+    ctx.report.warnings.push(`${label}「${text.trim()}」与单位行「${ctx.orgSeen.trim()}」不同，文档的部门名称取表中的「${deptName}」${deptCode ? `、部门编码「${deptCode}」` : ''}。`);
+    meta.deptName = deptName;
+    if (deptCode) meta.deptCode = deptCode;
+  }
+
+  private goalText(cells: GridCell[]): void {
+    const w = this.wide!;
+    for (const c of cells) w.goal = w.goal ? `${w.goal}\n${c.text}` : c.text;
+  }
+
+  /** A row of the 年度主要任务 block: the header (one row or two), a task, or 金额合计. */
+  private taskRow(row: GridRow, cells: GridCell[], norms: string[]): void {
+    const ctx = this.ctx;
+    // The money sub-headers under 预算金额 (总额 | 财政拨款 | 其他资金) on the next row.
+    if (this.moneyGroup && norms.every((n) => headerOf(MONEY_HEADERS, n) || isBlank(n))) {
+      const g = this.moneyGroup;
+      this.taskCols.fields = this.taskCols.fields.filter((f) => f.from < g.from || f.from >= g.to);
+      cells.forEach((c, k) => this.taskCols.fields.push({ field: headerOf(MONEY_HEADERS, norms[k])!, from: c.col, to: c.col + c.span }));
+      this.moneyGroup = null;
+      return;
+    }
+    this.moneyGroup = null;
+    if (isTaskHeader(norms)) { this.taskHeader(row, cells, norms); return; }
+    if (TOTAL_LABELS.has(norms[0])) { this.totalRow(row, cells.slice(1), cells[0]); return; }
+    if (this.taskCols.fields.length === 0) {
+      for (const c of cells) ctx.unplaced(row, c, '年度主要任务没有表头（任务名称、主要内容、预算金额），无法对应到列');
+      return;
+    }
+    const w = this.wide!;
+    const vals: Partial<Record<TaskField, { text: string; cell: GridCell }>> = {};
+    for (const c of cells) {
+      const f = fieldAt(this.taskCols, c.col);
+      if (!f) { ctx.unplaced(row, c, '年度主要任务中不属于任何列'); continue; }
+      if (vals[f]) { ctx.unplaced(row, c, `年度主要任务的「${f === 'name' ? '任务名称' : f === 'content' ? '主要内容' : MONEY_LABEL[f as Money]}」列中又一个单元格`); continue; }
+      vals[f] = { text: c.text, cell: c };
+    }
+    // A task split by a page break: its content goes on after the previous task's.
+    const last = w.tasks.at(-1);
+    if (last && isBlank(vals.name?.text ?? '') && vals.content && !vals.total && !vals.fiscal && !vals.other && this.taskCols.fields.some((f) => f.field === 'name')) {
+      last.content += vals.content.text;
+      ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：「${vals.content.text}」接在上一项任务的主要内容之后（跨页拆开的行）。`);
+      return;
+    }
+    const task: DeptTask = newDeptTask({ name: vals.name?.text ?? '', content: vals.content?.text ?? '' });
+    for (const m of ['total', 'fiscal', 'other'] as const) {
+      const v = vals[m];
+      if (v && !isBlank(v.text)) task[m] = ctx.amount(v.text, row, v.cell, `任务「${task.name}」的${MONEY_LABEL[m]}`);
+    }
+    w.tasks.push(task);
+    this.table!.tasks = (this.table!.tasks ?? 0) + 1;
+  }
+
+  private taskHeader(row: GridRow, cells: GridCell[], norms: string[]): void {
+    const fields: ColumnMap<TaskField>['fields'] = [];
+    cells.forEach((c, k) => {
+      const n = norms[k];
+      const task = headerOf(TASK_HEADERS, n);
+      const unit = /\((万元|元)\)$/.exec(n);
+      if (task) fields.push({ field: task, from: c.col, to: c.col + c.span });
+      else if (MONEY_GROUP.test(n)) {
+        // one amount column (总额) unless the next row splits it: 总额 | 财政拨款 | 其他资金
+        fields.push({ field: 'total', from: c.col, to: c.col + c.span });
+        this.moneyGroup = { from: c.col, to: c.col + c.span };
+      } else if (headerOf(MONEY_HEADERS, n)) fields.push({ field: headerOf(MONEY_HEADERS, n)!, from: c.col, to: c.col + c.span });
+      else { this.ctx.unplaced(row, c, '年度主要任务表头中无法识别的列'); return; }
+      if (unit) this.ctx.noteUnit(unit[1] as MoneyUnit, row);
+    });
+    this.taskCols = { fields };
+  }
+
+  /** 金额合计 | (blank) | 总额 | 财政拨款 | 其他资金: the sums as printed. */
+  private totalRow(row: GridRow, cells: GridCell[], label: GridCell): void {
+    const ctx = this.ctx;
+    const w = this.wide!;
+    for (const c of cells) {
+      const f = fieldAt(this.taskCols, c.col);
+      if (f !== 'total' && f !== 'fiscal' && f !== 'other') { ctx.unplaced(row, c, `「${label.text.trim()}」行中不在金额列的单元格`); continue; }
+      w[TOTAL_FIELD[f]] = ctx.amount(c.text, row, c, `金额合计（${MONEY_LABEL[f]}）`);
+    }
+    ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：「${label.text.trim()}」→ 金额合计`);
+  }
+
+  /** The budget block of some forms: 资金总额 | 财政拨款 | 其他资金, then the amounts (or label | amount). */
+  private budgetRow(row: GridRow, cells: GridCell[], norms: string[]): void {
+    const ctx = this.ctx;
+    const w = this.wide!;
+    const heads = norms.map((n) => headerOf(MONEY_HEADERS, n));
+    if (heads.some(Boolean) && heads.every((h, k) => h || isBlank(norms[k]))) {
+      // label | amount pairs on one row, or a header row with the amounts on the next
+      if (cells.length >= 2 && heads.every((h, k) => (k % 2 === 0) === !!h)) {
+        for (let k = 0; k + 1 < cells.length; k += 2) w[TOTAL_FIELD[heads[k]!]] = ctx.amount(cells[k + 1].text, row, cells[k + 1], `部门整体支出预算（${MONEY_LABEL[heads[k]!]}）`);
+        return;
+      }
+      this.budgetCols = { fields: cells.map((c, k) => ({ field: heads[k]!, from: c.col, to: c.col + c.span })) };
+      return;
+    }
+    if (heads.some(Boolean) && cells.length === 2 && heads[0]) {
+      w[TOTAL_FIELD[heads[0]]] = ctx.amount(cells[1].text, row, cells[1], `部门整体支出预算（${MONEY_LABEL[heads[0]]}）`);
+      return;
+    }
+    if (this.budgetCols.fields.length === 0 && cells.length === 1) { w.total = ctx.amount(cells[0].text, row, cells[0], '部门整体支出预算'); return; }
+    for (const c of cells) {
+      const f = fieldAt(this.budgetCols, c.col);
+      if (!f) { ctx.unplaced(row, c, '部门整体支出预算中找不到对应的列'); continue; }
+      w[TOTAL_FIELD[f]] = ctx.amount(c.text, row, c, `部门整体支出预算（${MONEY_LABEL[f]}）`);
+    }
+  }
+
+  /** 一级指标 | 二级指标 | 三级指标 | 指标值 (| 备注), or the structured columns; repeated at page breaks. */
+  private indicatorHeader(row: GridRow, cells: GridCell[], norms: string[]): void {
+    if (this.indCols.fields.length) { this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：重复的指标表头（跨页），已跳过`); return; }
+    const first = norms.indexOf('一级指标');
+    // 指标内容 is the 三级指标 of forms that have no 三级指标 column, else its description.
+    const content: IndicatorField = norms.includes('三级指标') ? 'description' : 'name';
+    const fields: ColumnMap<IndicatorField>['fields'] = [];
+    cells.forEach((c, k) => {
+      const n = INDICATOR_HEADERS[norms[k]] || norms[k] === '指标内容' ? norms[k] : headerKey(norms[k]);
+      const f = n === '指标内容' ? content : INDICATOR_HEADERS[n];
+      if (f) fields.push({ field: f, from: c.col, to: c.col + c.span });
+      else if (k < first && GRID_SECTION.test(n)) return;
+      else this.ctx.unplaced(row, c, '指标表头中无法识别的列');
+    });
+    this.indCols = { fields };
+  }
+
+  private indicatorRow(row: GridRow, cells: GridCell[], norms: string[]): void {
+    const ctx = this.ctx;
+    const w = this.wide!;
+    if (/^(合计|总计|小计)$/.test(norms[0])) { for (const c of cells) ctx.unplaced(row, c, '合计行（合计由软件计算，不导入）'); return; }
+    if (this.indCols.fields.length === 0) { for (const c of cells) ctx.unplaced(row, c, '年度绩效指标没有表头（一级指标、二级指标、三级指标、指标值），无法对应到列'); return; }
+    if (cells.length === 1 && cells[0].span >= 3) { ctx.unplaced(row, cells[0], '指标表中跨整行的说明文字，没有对应的字段'); return; }
+    const vals: Partial<Record<IndicatorField, string>> = {};
+    const partCells: Partial<Record<PartField, { text: string; cell: GridCell }>> = {};
+    for (const c of cells) {
+      const f = fieldAt(this.indCols, c.col);
+      if (!f) { ctx.unplaced(row, c, '指标表中不属于任何列'); continue; }
+      if (PART_FIELD_SET.has(f)) partCells[f as PartField] = { text: c.text, cell: c };
+      vals[f] = vals[f] === undefined ? c.text : vals[f] + c.text;
+    }
+    const has = (f: IndicatorField) => this.indCols.fields.some((x) => x.field === f);
+    const key = ['level1', 'level2', 'name', 'value', 'operator', 'unit'] as const;
+    const last = w.indicators.at(-1);
+    if (last && key.every((k) => isBlank(vals[k] ?? ''))) {
+      // Page-break continuation: the rest of the previous indicator's text cells.
+      for (const f of ['description', 'basis', 'remark', 'scoring'] as const) if (vals[f]) last[f] = (last[f] ?? '') + vals[f];
+      for (const c of cells) {
+        const f = fieldAt(this.indCols, c.col);
+        if (f && !['description', 'basis', 'remark', 'scoring'].includes(f) && !isBlank(c.text)) ctx.unplaced(row, c, '跨页拆开的指标行中无法接上的单元格');
+      }
+      ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：内容接在上一条指标之后（跨页拆开的行）。`);
+      return;
+    }
+    let level1 = levelName(ctx, vals.level1 ?? '');
+    let level2 = levelName(ctx, vals.level2 ?? '');
+    if (isBlank(level1)) { level1 = this.lastLevel1; if (isBlank(level2)) level2 = this.lastLevel2; }
+    this.lastLevel1 = level1;
+    this.lastLevel2 = level2;
+    const { parts, joined } = readParts(ctx, row, partCells, vals.value, has('operator') || has('unit'));
+    if (has('remark')) parts.remark ??= '';
+    w.indicators.push(newProjectIndicator({
+      level1, level2, name: vals.name ?? '', description: vals.description ?? '', value: joined ?? vals.value ?? '', basis: vals.basis ?? '', ...parts,
+    }));
+    this.table!.indicators++;
+  }
+}
