@@ -7,7 +7,7 @@
 // The section labels (年度主要任务, 年度绩效指标 …) may be a row of their own or merged down the first
 // column. The labels come from the profile (templates/national-88-dept.json) plus the spellings seen in
 // published tables; indicator columns are the project table's vocabulary (project-table.ts).
-import { newDeptTask, newDeptWide, newProjectIndicator, splitOrgLine, type DeptTask, type DeptWide, type MoneyUnit } from '../model';
+import { newDeptTask, newDeptWide, newProjectIndicator, parseAmount, splitOrgLine, type DeptTask, type DeptWide, type MoneyUnit } from '../model';
 import { getTargetProfile } from '../profile';
 import type { GridCell, GridRow } from './grid';
 import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
@@ -36,10 +36,17 @@ const NAME_ROW_LABELS: Record<string, 'deptCode' | 'preparer' | 'phone'> = {
   部门编码: 'deptCode', 单位编码: 'deptCode', 部门代码: 'deptCode', 单位代码: 'deptCode', 联系人: 'preparer', 填报人: 'preparer', 联系电话: 'phone',
 };
 
-type TaskField = 'name' | 'content' | 'total' | 'fiscal' | 'other';
+/** The foot under the table: 填报人：… 联系电话：… (单位负责人、填报日期 … have no field in the document). */
+const FOOT = /(填报人|联系人|联系电话|填报日期|单位负责人|部门负责人|财务负责人|审核人)\s*(?:[（(]?(?:签字|签章|盖章)[)）]?)?\s*[:：]\s*/g;
+const FOOT_LINE = /^\s*(填报人|联系人|联系电话|填报日期|单位负责人|部门负责人|财务负责人|审核人)\s*(?:[（(]?(?:签字|签章|盖章)[)）]?)?\s*[:：]/;
+const FOOT_FIELD: Record<string, 'preparer' | 'phone'> = { 填报人: 'preparer', 联系人: 'preparer', 联系电话: 'phone' };
+/** `部门（单位）名称：隆回县教育局` in one cell. */
+const NAME_IN_CELL = /^\s*((?:部门|单位|预算部门|预算单位)\s*(?:[（(]\s*单位\s*[)）])?\s*名称)\s*[:：]\s*([\s\S]*)$/;
+
+type TaskField = 'name' | 'content' | 'total' | 'fiscal' | 'other' | 'seq';
 type Money = 'total' | 'fiscal' | 'other';
 const TASK_HEADERS: Record<string, TaskField> = {
-  任务名称: 'name', 任务: 'name', 主要任务: 'name', 任务内容: 'content', 主要内容: 'content', 主要工作内容: 'content', 具体内容: 'content',
+  序号: 'seq', 任务名称: 'name', 任务: 'name', 主要任务: 'name', 任务内容: 'content', 主要内容: 'content', 主要工作内容: 'content', 具体内容: 'content',
 };
 const MONEY_HEADERS: Record<string, Money> = {
   总额: 'total', 合计: 'total', 小计: 'total', 资金总额: 'total', 预算总额: 'total', 年度资金总额: 'total',
@@ -59,6 +66,15 @@ const TOTAL_FIELD: Record<Money, 'total' | 'totalFiscal' | 'totalOther'> = { tot
 const PART_FIELD_SET = new Set<string>(Object.values(PART_HEADERS));
 
 type Section = 'name' | 'tasks' | 'budget' | 'goal' | 'indicators';
+
+/** A row whose one cell is `部门（单位）名称：…`, seen as label | value. */
+function nameSplit(line: Line): { cells: GridCell[]; norms: string[] } {
+  const m = line.cells.length === 1 ? NAME_IN_CELL.exec(line.cells[0].text) : null;
+  if (!m || !NAME_LABELS.has(normalizeLabel(m[1]))) return line;
+  const c = line.cells[0];
+  const cells = [{ col: c.col, span: 1, text: m[1] }, ...(isBlank(m[2]) ? [] : [{ col: c.col + 1, span: Math.max(1, c.span - 1), text: m[2] }])];
+  return { cells, norms: cells.map((x) => normalizeLabel(x.text)) };
+}
 
 const headerOf = <F>(map: Record<string, F>, norm: string): F | undefined => map[norm] ?? map[headerKey(norm)];
 const isTaskHeader = (norms: string[]) => norms.some((n) => headerOf(TASK_HEADERS, n) === 'name');
@@ -86,6 +102,9 @@ export class DeptTableRecogniser implements TableRecogniser {
   constructor(private ctx: ImportContext) {}
 
   outside(line: Line, active: TableRecogniser | null): 'close' | 'keep' | null {
+    const ours = this.table !== null && (active === this || (active === null && this.ctx.report.tables.at(-1) === this.table));
+    // 填报人：… 联系电话：… under the table (a row of it, or a paragraph below it)
+    if (ours && !this.extra && line.cells.some((c) => FOOT_LINE.test(c.text))) { this.foot(line); return 'keep'; }
     if (line.cells.length !== 1) return null;
     const n = line.norms[0], text = line.cells[0].text;
     if (DEPT_TITLE.test(n) && n.length < 80) {
@@ -101,7 +120,7 @@ export class DeptTableRecogniser implements TableRecogniser {
       return 'keep';
     }
     // The form's printed instructions under the grid (注：1.…), in the table's last row or below it.
-    if (FORM_NOTE.test(text) && this.table && (active === this || (active === null && this.ctx.report.tables.at(-1) === this.table))) {
+    if (FORM_NOTE.test(text) && ours) {
       this.formNote(line.row, line.cells[0]);
       return 'keep';
     }
@@ -110,10 +129,10 @@ export class DeptTableRecogniser implements TableRecogniser {
 
   /** The 部门（单位）名称 row followed by 年度主要任务, or 年度主要任务 itself, after a title or before task headers. */
   starts(line: Line, _active: TableRecogniser | null, peek: (k: number) => Line | undefined): boolean {
-    const { norms } = line;
+    const { norms } = nameSplit(line);
     if (norms.some((n) => n === '项目名称' || n === '项目编码' || n === '一级指标')) return false;
     const ahead = (k: number, test: (l: Line) => boolean) => { for (let j = 1; j <= k; j++) { const l = peek(j); if (l && test(l)) return true; } return false; };
-    if (NAME_LABELS.has(norms[0]) && line.cells.length <= 6) {
+    if (NAME_LABELS.has(norms[0]) && norms.length <= 6) {
       return this.title !== null || ahead(3, (l) => TASK_LABELS.has(l.norms[0]) || isTaskHeader(l.norms));
     }
     if (TASK_LABELS.has(norms[0])) return this.title !== null || isTaskHeader(norms) || ahead(2, (l) => isTaskHeader(l.norms));
@@ -123,7 +142,7 @@ export class DeptTableRecogniser implements TableRecogniser {
   /** The rows of the table, up to the start of another table (a title closes it before this is asked). */
   owns(line: Line): boolean {
     if (!this.active || line.row.paragraph) return false;
-    const { norms } = line;
+    const { norms } = nameSplit(line);
     if (norms[0] === '项目名称' || norms[0] === '项目编码' || norms.includes('项目名称') || /基本情况$/.test(norms[0])) return false;
     if (norms.some((n) => /^(部门)?职责[-—–/、]?(工作)?活动(名称)?$/.test(n))) return false;
     return !(NAME_LABELS.has(norms[0]) && this.nameSeen);
@@ -132,6 +151,11 @@ export class DeptTableRecogniser implements TableRecogniser {
   open(line: Line): void {
     const { row } = line;
     const ctx = this.ctx;
+    // A title the project table took for its own (`…整体支出绩效目标表` without 部门) is this table's.
+    if (ctx.pendingHeading && /整体/.test(ctx.pendingHeading.text)) {
+      ctx.report.mapped.push(`标题「${ctx.pendingHeading.text.trim()}」是${DEPT_TABLE_NAME}的标题`);
+      ctx.pendingHeading = null;
+    }
     this.active = true;
     this.section = null;
     this.taskCols = { fields: [] };
@@ -140,12 +164,12 @@ export class DeptTableRecogniser implements TableRecogniser {
     this.moneyGroup = null;
     this.lastLevel1 = this.lastLevel2 = '';
     this.nameSeen = false;
-    ctx.pendingHeading = null;
+    ctx.dropHeading(DEPT_TABLE_NAME);
     if (this.table) {
       this.extra = true;
       ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：又一张部门整体支出绩效目标表；一个文档只有一张，这张表的内容列入未能放置的单元格，请分别导入。`);
     } else {
-      const why = TASK_LABELS.has(line.norms[0]) ? '表的开头是「年度主要任务」' : `表的开头是「${line.cells[0].text.trim()}」，其后是年度主要任务`;
+      const why = TASK_LABELS.has(line.norms[0]) ? '表的开头是「年度主要任务」' : `表的开头是「${nameSplit(line).cells[0].text.trim()}」，其后是年度主要任务`;
       const reason = `识别为${DEPT_TABLE_NAME}：${why}`;
       this.table = { kind: 'dept-wide', sheet: row.sheet, startRow: row.row, tasks: 0, indicators: 0, reason };
       ctx.report.tables.push(this.table);
@@ -162,7 +186,7 @@ export class DeptTableRecogniser implements TableRecogniser {
     const ctx = this.ctx;
     if (this.extra || !this.wide) { for (const c of line.cells) ctx.unplaced(row, c, '文件中的第二张部门整体支出绩效目标表（一个文档只有一张）'); return; }
     if (line.cells.length === 1 && FORM_NOTE.test(line.cells[0].text)) { this.formNote(row, line.cells[0]); return; }
-    let cells = line.cells, norms = line.norms;
+    let { cells, norms } = nameSplit(line);
     // A section label: a row of its own, or merged down the first column.
     const sec = this.sectionOf(norms[0], norms.slice(1));
     if (sec) {
@@ -212,6 +236,25 @@ export class DeptTableRecogniser implements TableRecogniser {
       return 'indicators';
     }
     return null;
+  }
+
+  /** 填报人：张三  联系电话：… → meta.preparer / meta.phone; a filled label without a field is reported. */
+  private foot(line: Line): void {
+    const ctx = this.ctx;
+    for (const c of line.cells) {
+      const parts = c.text.split(FOOT);
+      // [before, label, value, label, value …]
+      if (!isBlank(parts[0])) { ctx.unplaced(line.row, c, '表尾行中无法识别的文字'); continue; }
+      for (let k = 1; k + 1 < parts.length; k += 2) {
+        const label = parts[k], value = parts[k + 1].trim();
+        if (!value) continue;
+        const f = FOOT_FIELD[label];
+        if (f) {
+          ctx.doc.meta[f] = value;
+          ctx.report.mapped.push(`${line.row.sheet} 第 ${line.row.row} 行：${label}「${value}」→ 文档的${f === 'phone' ? '联系电话' : '填报人'}`);
+        } else ctx.unplaced(line.row, { ...c, text: `${label}：${value}` }, `表尾的「${label}」在文档中没有对应的字段`);
+      }
+    }
   }
 
   private formNote(row: GridRow, cell: GridCell): void {
@@ -283,6 +326,8 @@ export class DeptTableRecogniser implements TableRecogniser {
     for (const c of cells) {
       const f = fieldAt(this.taskCols, c.col);
       if (!f) { ctx.unplaced(row, c, '年度主要任务中不属于任何列'); continue; }
+      // 序号 is the row's place in the list: kept by the order of the tasks.
+      if (f === 'seq') { if (!/^\s*\d{1,3}\s*$/.test(c.text)) ctx.unplaced(row, c, '序号列中不是序号的文字'); continue; }
       if (vals[f]) { ctx.unplaced(row, c, `年度主要任务的「${f === 'name' ? '任务名称' : f === 'content' ? '主要内容' : MONEY_LABEL[f as Money]}」列中又一个单元格`); continue; }
       vals[f] = { text: c.text, cell: c };
     }
@@ -358,6 +403,24 @@ export class DeptTableRecogniser implements TableRecogniser {
     }
   }
 
+  /**
+   * 合计 under the grid: a 权重 sum equal to the indicators' weights is the software's sum (said in the
+   * report, not stored); anything else is reported as unplaced.
+   */
+  private weightSum(row: GridRow, cells: GridCell[]): void {
+    const ctx = this.ctx;
+    const sum = this.wide!.indicators.reduce((s, i) => s + (Number(i.weight) || 0), 0);
+    const [label, ...rest] = cells;
+    const weights = rest.filter((c) => fieldAt(this.indCols, c.col) === 'weight' && !isBlank(c.text));
+    const others = rest.filter((c) => !weights.includes(c) && !isBlank(c.text));
+    const typed = weights.length === 1 ? parseAmount(weights[0].text) : null;
+    if (typed !== null && others.length === 0 && Math.abs(Number(typed) - sum) < 1e-9) {
+      ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：「${label.text.trim()}」权重 ${weights[0].text.trim()} 与各指标权重之和一致（由软件计算，不另保存）`);
+      return;
+    }
+    for (const c of cells) ctx.unplaced(row, c, '合计行（合计由软件计算，不导入）');
+  }
+
   /** 一级指标 | 二级指标 | 三级指标 | 指标值 (| 备注), or the structured columns; repeated at page breaks. */
   private indicatorHeader(row: GridRow, cells: GridCell[], norms: string[]): void {
     if (this.indCols.fields.length) { this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：重复的指标表头（跨页），已跳过`); return; }
@@ -378,7 +441,7 @@ export class DeptTableRecogniser implements TableRecogniser {
   private indicatorRow(row: GridRow, cells: GridCell[], norms: string[]): void {
     const ctx = this.ctx;
     const w = this.wide!;
-    if (/^(合计|总计|小计)$/.test(norms[0])) { for (const c of cells) ctx.unplaced(row, c, '合计行（合计由软件计算，不导入）'); return; }
+    if (/^(合计|总计|小计|权重合计)$/.test(norms[0])) { this.weightSum(row, cells); return; }
     if (this.indCols.fields.length === 0) { for (const c of cells) ctx.unplaced(row, c, '年度绩效指标没有表头（一级指标、二级指标、三级指标、指标值），无法对应到列'); return; }
     if (cells.length === 1 && cells[0].span >= 3) { ctx.unplaced(row, cells[0], '指标表中跨整行的说明文字，没有对应的字段'); return; }
     const vals: Partial<Record<IndicatorField, string>> = {};

@@ -41,7 +41,7 @@ describe('form variants', () => {
       expect(r.report.tables.map((t) => t.reason?.slice(0, whyOf(t.kind).length))).toEqual(kinds.map(whyOf));
       expect(r.report.mapped.some((m) => m.includes(whyOf(kinds[0])))).toBe(true);
       const doc = r.document;
-      const got = { year: doc.meta.year, unit: doc.meta.unit, deptCode: doc.meta.deptCode, deptName: doc.meta.deptName, projects: doc.projects, deptWide: doc.deptWide };
+      const got = { year: doc.meta.year, unit: doc.meta.unit, deptCode: doc.meta.deptCode, deptName: doc.meta.deptName, preparer: doc.meta.preparer, phone: doc.meta.phone, projects: doc.projects, deptWide: doc.deptWide };
       expect(shape(got, expected)).toEqual(expected);
       // The document takes the form it was printed in (its profile), not the Hebei default.
       if (family === 'project') expect(doc.meta.templateId).toBe(name.includes('structured') ? 'structured-project' : 'national-88-project');
