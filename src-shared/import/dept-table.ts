@@ -8,7 +8,7 @@
 // column. The labels come from the profile (templates/national-88-dept.json) plus the spellings seen in
 // published tables; indicator columns are the project table's vocabulary (project-table.ts).
 import { newDeptTask, newDeptWide, newProjectIndicator, parseAmount, splitOrgLine, type DeptTask, type DeptWide, type MoneyUnit } from '../model';
-import { getTargetProfile } from '../profile';
+import { COLUMN_VOCABULARY, getTargetProfile, type ColumnId } from '../profile';
 import type { GridCell, GridRow } from './grid';
 import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
 import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
@@ -30,7 +30,9 @@ const TASK_LABELS = labels('deptWide.tasks', ['年度主要任务', '主要任�
 const TOTAL_LABELS = labels('deptWide.total', ['金额合计', '合计', '总计', '资金合计']);
 const GOAL_LABELS = labels('deptWide.goal', ['年度总体目标', '总体目标', '年度目标', '整体绩效目标', '部门整体绩效目标', '年度整体绩效目标']);
 /** The budget printed as its own block (年度部门整体支出预算（万元）: 资金总额 | 财政拨款 | 其他资金). */
-const BUDGET_SECTION = /^(年度)?(部门(\(单位\))?)?整体支出(年度)?预算(\((万元|元)\))?$|^年度(部门)?(支出)?预算(数|总额)?(\((万元|元)\))?$/;
+const BUDGET_SECTION = /^(年度)?(部门(\(单位\))?)?整体支出(年度)?预算(\((万元|元)\))?$|^年度(部门)?(支出)?预算(数|总额)?(\((万元|元)\))?$|^(部门)?(总体|整体)?资金情况(\((万元|元)\))?$/;
+/** 部门职能职责概述 (some forms print the department's duties above the goal). */
+const FUNCTIONS_SECTION = /^(部门|单位)?(\(单位\))?(主要)?职能(职责)?(概述|简介)?$|^(部门|单位)?(\(单位\))?(主要)?职责(概述|简介)$/;
 /** Labels beside the department's name on its row. */
 const NAME_ROW_LABELS: Record<string, 'deptCode' | 'preparer' | 'phone'> = {
   部门编码: 'deptCode', 单位编码: 'deptCode', 部门代码: 'deptCode', 单位代码: 'deptCode', 联系人: 'preparer', 填报人: 'preparer', 联系电话: 'phone',
@@ -49,7 +51,7 @@ const TASK_HEADERS: Record<string, TaskField> = {
   序号: 'seq', 任务名称: 'name', 任务: 'name', 主要任务: 'name', 任务内容: 'content', 主要内容: 'content', 主要工作内容: 'content', 具体内容: 'content',
 };
 const MONEY_HEADERS: Record<string, Money> = {
-  总额: 'total', 合计: 'total', 小计: 'total', 资金总额: 'total', 预算总额: 'total', 年度资金总额: 'total',
+  总额: 'total', 合计: 'total', 小计: 'total', 资金总额: 'total', 预算总额: 'total', 年度资金总额: 'total', 预算支出总额: 'total', 支出总额: 'total',
   财政拨款: 'fiscal', 其中财政拨款: 'fiscal', 财政资金: 'fiscal', 其中财政资金: 'fiscal', 财政拨款资金: 'fiscal',
   其他资金: 'other', 其中其他资金: 'other', 其他: 'other',
 };
@@ -65,7 +67,19 @@ const MONEY_LABEL: Record<Money, string> = { total: '总额', fiscal: '财政拨
 const TOTAL_FIELD: Record<Money, 'total' | 'totalFiscal' | 'totalOther'> = { total: 'total', fiscal: 'totalFiscal', other: 'totalOther' };
 const PART_FIELD_SET = new Set<string>(Object.values(PART_HEADERS));
 
-type Section = 'name' | 'tasks' | 'budget' | 'goal' | 'indicators';
+type Section = 'name' | 'tasks' | 'budget' | 'functions' | 'goal' | 'indicators';
+
+/** Indicator columns: the project table's headers, then the profile vocabulary's labels and synonyms (分值, 指标权重 …). */
+const VOCAB_FIELD: Partial<Record<ColumnId, IndicatorField>> = {
+  level1: 'level1', level2: 'level2', level3: 'name', description: 'description', operator: 'operator', value: 'value', unit: 'unit',
+  weight: 'weight', direction: 'direction', scoring: 'scoring', basis: 'basis', remark: 'remark', core: 'core',
+};
+const VOCAB: Record<string, IndicatorField> = {};
+for (const [id, v] of Object.entries(COLUMN_VOCABULARY) as [ColumnId, { label: string; synonyms: readonly string[] }][]) {
+  const f = VOCAB_FIELD[id];
+  if (f) for (const l of [v.label, ...v.synonyms]) VOCAB[normalizeLabel(l)] ??= f;
+}
+const indicatorField = (n: string): IndicatorField | undefined => INDICATOR_HEADERS[n] ?? INDICATOR_HEADERS[headerKey(n)] ?? VOCAB[n] ?? VOCAB[headerKey(n)];
 
 /** A row whose one cell is `部门（单位）名称：…`, seen as label | value. */
 function nameSplit(line: Line): { cells: GridCell[]; norms: string[] } {
@@ -196,15 +210,15 @@ export class DeptTableRecogniser implements TableRecogniser {
       if (unit) ctx.noteUnit(unit[1] as MoneyUnit, row);
       if (sec === 'name') { this.nameRow(row, cells.slice(1), norms.slice(1), cells[0]); return; }
       cells = cells.slice(1); norms = norms.slice(1);
-      if (sec === 'goal') this.goalText(cells);
-      if (cells.length === 0 || sec === 'goal') return;
+      if (sec === 'goal' || sec === 'functions') this.text(sec, cells);
+      if (cells.length === 0 || sec === 'goal' || sec === 'functions') return;
     }
     // Rows before any section label: a table that starts with the task header.
     if (isIndicatorHeader(norms)) { this.section = 'indicators'; this.indicatorHeader(row, cells, norms); return; }
     switch (this.section) {
       case 'tasks': return this.taskRow(row, cells, norms);
       case 'budget': return this.budgetRow(row, cells, norms);
-      case 'goal': return this.goalText(cells);
+      case 'goal': case 'functions': return this.text(this.section, cells);
       case 'indicators': return this.indicatorRow(row, cells, norms);
       default: for (const c of cells) ctx.unplaced(row, c, '部门整体支出绩效目标表中无法识别的单元格');
     }
@@ -229,6 +243,7 @@ export class DeptTableRecogniser implements TableRecogniser {
     if (NAME_LABELS.has(n)) return 'name';
     if (TASK_LABELS.has(n) || /^年度主要任务\(.*\)$/.test(n)) return 'tasks';
     if (GOAL_LABELS.has(n)) return 'goal';
+    if (FUNCTIONS_SECTION.test(n)) return 'functions';
     if (BUDGET_SECTION.test(n)) return 'budget';
     if (GRID_SECTION.test(n) && !isIndicatorHeader([n])) {
       // 年度绩效目标 followed by text (not a grid header) is the goal of some forms.
@@ -287,7 +302,7 @@ export class DeptTableRecogniser implements TableRecogniser {
     const ctx = this.ctx;
     const meta = ctx.doc.meta;
     if (isBlank(text)) { ctx.report.mapped.push(`「${label}」：部门名称为空`); return; }
-    if (!ctx.orgSeen) { ctx.noteOrg(text); return; }
+    if (!ctx.orgSeen) { ctx.noteOrg(text, label); return; }
     const { deptCode, deptName } = splitOrgLine(text);
     if (normalizeLabel(deptName) === normalizeLabel(meta.deptName) && (deptCode === '' || deptCode === meta.deptCode)) {
       ctx.report.mapped.push(`${label}「${text.trim()}」与单位行一致`);
@@ -298,9 +313,11 @@ export class DeptTableRecogniser implements TableRecogniser {
     if (deptCode) meta.deptCode = deptCode;
   }
 
-  private goalText(cells: GridCell[]): void {
+  /** 年度总体目标 / 部门职能职责概述: the texts of the row (and of the rows under a label merged down), one per line. */
+  private text(field: 'goal' | 'functions', cells: GridCell[]): void {
     const w = this.wide!;
-    for (const c of cells) w.goal = w.goal ? `${w.goal}\n${c.text}` : c.text;
+    for (const c of cells) { const t = w[field]; w[field] = t ? `${t}\n${c.text}` : c.text; }
+    if (field === 'functions') w.functions ??= '';
   }
 
   /** A row of the 年度主要任务 block: the header (one row or two), a task, or 金额合计. */
@@ -429,8 +446,8 @@ export class DeptTableRecogniser implements TableRecogniser {
     const content: IndicatorField = norms.includes('三级指标') ? 'description' : 'name';
     const fields: ColumnMap<IndicatorField>['fields'] = [];
     cells.forEach((c, k) => {
-      const n = INDICATOR_HEADERS[norms[k]] || norms[k] === '指标内容' ? norms[k] : headerKey(norms[k]);
-      const f = n === '指标内容' ? content : INDICATOR_HEADERS[n];
+      const n = norms[k];
+      const f = n === '指标内容' ? content : indicatorField(n);
       if (f) fields.push({ field: f, from: c.col, to: c.col + c.span });
       else if (k < first && GRID_SECTION.test(n)) return;
       else this.ctx.unplaced(row, c, '指标表头中无法识别的列');

@@ -217,6 +217,7 @@ export function buildDeptWidePart(dw: DeptWide, profile: TargetProfile, ctx: For
     if (at < ncols) cells.push(cell(at, '', 'text', { colSpan: ncols - at }));
     info.push(row(cells));
   }
+  if (dw.functions !== undefined) info.push(row([cell(0, '部门职能职责概述', 'label', { colSpan: nameSpan }), cell(nameSpan, dw.functions, 'text', { colSpan: ncols - nameSpan })]));
   info.push(row([cell(0, labelOf('deptWide.goal', '年度总体目标'), 'label', { colSpan: nameSpan }), cell(nameSpan, dw.goal, 'text', { colSpan: ncols - nameSpan })]));
   computeRowHeights(info, columnsMm, ctx.fontPt);
   const lead = [row([cell(0, '年度绩效指标', 'label', { colSpan: ncols, bold: true })], true)];

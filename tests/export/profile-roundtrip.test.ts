@@ -73,12 +73,12 @@ describe.each(FORMATS)('88号 department set through .%s', (ext, write) => {
     expect(r.document.projects.map(printedProject)).toEqual(doc.projects.map(printedProject));
   });
 
-  it('金额合计 of 财政拨款 and 其他资金, when the document holds them, print and come back', async () => {
+  it('金额合计 of 财政拨款 and 其他资金 and 部门职能职责概述, when the document holds them, print and come back', async () => {
     const doc = loadProfileFixture('national-88-dept');
-    doc.deptWide = { ...doc.deptWide!, totalFiscal: '480', totalOther: '20' };
+    doc.deptWide = { ...doc.deptWide!, totalFiscal: '480', totalOther: '20', functions: '负责全县农业农村经济发展。\n负责农田建设。' };
     const back = await roundTrip(doc, ext, write);
     expect(printedDept(back)).toEqual(printedDept(doc));
-    expect([back.deptWide!.totalFiscal, back.deptWide!.totalOther]).toEqual(['480', '20']);
+    expect([back.deptWide!.totalFiscal, back.deptWide!.totalOther, back.deptWide!.functions]).toEqual(['480', '20', doc.deptWide.functions]);
   });
 });
 

@@ -1,0 +1,100 @@
+// The department-wide table's less common shapes, built by hand (the province variants are in
+// form-variants.test.ts): 部门职能职责概述, 总体资金情况（万元） with 预算支出总额, an indicator grid
+// headed 分值, a table without a title, a task split by a page break, a second department-wide table,
+// rows that fit no column — each kept, converted with a note, or reported with a reason.
+import { describe, expect, it } from 'vitest';
+import { formatReport, importOffice, type ImportResult } from '../../src-shared/import';
+import { docxBody, docxBytes, type DocxRow } from './build';
+
+function ok(r: ImportResult) {
+  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+  return r;
+}
+const v = (text: string) => ({ text, vMerge: 'restart' as const });
+const c = { vMerge: 'continue' as const };
+
+describe('department-wide table with 部门职能职责概述 and 总体资金情况', () => {
+  const rows: DocxRow[] = [
+    ['部门（单位）名称', { text: '101某县农业农村局', span: 5 }],
+    ['部门职能职责概述', { text: '负责全县农业农村经济发展。\n负责农田建设。', span: 5 }],
+    [v('总体资金情况（万元）'), { text: '预算支出总额', span: 2 }, { text: '财政拨款', span: 2 }, '其他资金'],
+    [c, { text: '1,200', span: 2 }, { text: '1000', span: 2 }, '200'],
+    [v('年度主要任务'), '序号', '任务名称', { text: '主要内容', span: 3 }],
+    [c, '1', '农田建设', { text: '新建高标准农田1万亩，', span: 3 }],
+    // the rest of the task above, split by a page break
+    [c, '', '', { text: '配套灌溉设施。', span: 3 }],
+    [c, '2', '动物防疫', { text: '完成强制免疫。', span: 3 }],
+    ['年度总体目标', { text: '稳定粮食生产。', span: 5 }],
+    [v('年度绩效指标'), '一级指标', '二级指标', '三级指标', '指标值', '分值'],
+    [c, '产出指标', '数量指标', '新建高标准农田面积', '≥1万亩', '40'],
+    [c, '效益指标', '社会效益指标', '农业生产条件', '明显改善', '50'],
+    [c, '满意度指标', '服务对象满意度指标', '农户满意度', '≥90%', '10'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['2024年部门整体支出绩效目标表', rows])), 'dept.docx'));
+  const w = r.document.deptWide!;
+
+  it('reads every block into the department-wide part', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.document.meta).toMatchObject({ deptCode: '101', deptName: '某县农业农村局', templateId: 'national-88-dept', year: 2024 });
+    expect(w.functions).toBe('负责全县农业农村经济发展。\n负责农田建设。');
+    expect([w.total, w.totalFiscal, w.totalOther]).toEqual(['1200', '1000', '200']);
+    expect(w.tasks.map((t) => [t.name, t.content, t.total])).toEqual([['农田建设', '新建高标准农田1万亩，配套灌溉设施。', ''], ['动物防疫', '完成强制免疫。', '']]);
+    expect(w.goal).toBe('稳定粮食生产。');
+    expect(w.indicators.map((i) => [i.level1, i.level2, i.name, i.value, i.weight])).toEqual([
+      ['产出指标', '数量指标', '新建高标准农田面积', '≥1万亩', '40'],
+      ['效益指标', '社会效益指标', '农业生产条件', '明显改善', '50'],
+      ['满意度指标', '服务对象满意度指标', '农户满意度', '≥90%', '10'],
+    ]);
+  });
+
+  it('says what it joined and names the table in the report', () => {
+    expect(r.report.warnings.some((x) => x.includes('接在上一项任务的主要内容之后'))).toBe(true);
+    expect(r.report.tables).toEqual([expect.objectContaining({ kind: 'dept-wide', tasks: 2, indicators: 3, name: '某县农业农村局' })]);
+    expect(formatReport(r.report)).toContain('部门整体支出绩效目标表「某县农业农村局」：表格 1 第 1 行起，2 项年度主要任务、3 条绩效指标');
+  });
+});
+
+describe('department-wide table without a title, then cells that fit nowhere', () => {
+  const table: DocxRow[] = [
+    ['部门名称', { text: '某县教育局', span: 4 }],
+    [v('年度主要任务'), '任务名称', '主要内容', '预算金额（万元）', '对应项目'],
+    [c, '学生资助', '落实资助政策', '约五十万', '资助项目'],
+    [c, '金额合计', '（见上）', '100', ''],
+    ['年度总体目标', { text: '保障入学。', span: 4 }],
+    [v('年度绩效指标'), '一级指标', '二级指标', '三级指标', '指标值'],
+    [c, '产出指标', '数量指标', '资助人次', '≥1000人次'],
+    [c, '合计', '', '', '100'],
+  ];
+  const second: DocxRow[] = [['部门名称', { text: '另一个局', span: 2 }], ['年度主要任务', '任务名称', '主要内容']];
+  const r = ok(importOffice(docxBytes(docxBody([table, second])), 'dept.docx'));
+  const reasons = r.report.unplaced.map((u) => [u.text, u.reason]);
+
+  it('starts at 部门名称 followed by 年度主要任务', () => {
+    expect(r.report.tables.map((t) => t.kind)).toEqual(['dept-wide']);
+    expect(r.document.meta.deptName).toBe('某县教育局');
+    expect(r.document.deptWide!.tasks.map((t) => [t.name, t.content, t.total])).toEqual([['学生资助', '落实资助政策', '']]);
+    expect(r.document.deptWide!.total).toBe('100');
+  });
+
+  it('reports every cell it cannot place, with the reason', () => {
+    expect(reasons).toEqual(expect.arrayContaining([
+      ['对应项目', '年度主要任务表头中无法识别的列'],
+      ['资助项目', '年度主要任务中不属于任何列'],
+      ['约五十万', '任务「学生资助」的总额不是数字'],
+      ['（见上）', '「金额合计」行中不在金额列的单元格'],
+      ['合计', '合计行（合计由软件计算，不导入）'],
+      ['100', '合计行（合计由软件计算，不导入）'],
+      ['另一个局', '文件中的第二张部门整体支出绩效目标表（一个文档只有一张）'],
+    ]));
+    expect(r.report.warnings.some((x) => x.includes('又一张部门整体支出绩效目标表'))).toBe(true);
+  });
+});
+
+describe('a department-wide title with no table under it', () => {
+  it('is said in the report, not used', () => {
+    const r = ok(importOffice(docxBytes(docxBody(['部门整体支出绩效目标表', [['项目名称', '某项目'], ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '人次', '10人次']]])), 'x.docx'));
+    expect(r.report.tables.map((t) => t.kind)).toEqual(['project']);
+    expect(r.document.deptWide).toBeUndefined();
+    expect(r.report.warnings.some((x) => x.includes('标题「部门整体支出绩效目标表」后面没有部门整体支出绩效目标表'))).toBe(true);
+  });
+});
