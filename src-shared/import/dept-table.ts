@@ -66,6 +66,10 @@ const MONEY_GROUP = /^(预算金额|预算资金|预算数|资金|金额|年度�
 const MONEY_LABEL: Record<Money, string> = { total: '总额', fiscal: '财政拨款', other: '其他资金' };
 const TOTAL_FIELD: Record<Money, 'total' | 'totalFiscal' | 'totalOther'> = { total: 'total', fiscal: 'totalFiscal', other: 'totalOther' };
 const PART_FIELD_SET = new Set<string>(Object.values(PART_HEADERS));
+/** How forms print "no amount" in a money cell. */
+const DASH = /^[—–\-－/／]+$/;
+/** The next item of a numbered note (注：1.… then `2.…` on its own line). */
+const NOTE_ITEM = /^\s*[（(]?[0-9０-９]{1,2}\s*[)）]?\s*[、.．]/;
 
 type Section = 'name' | 'tasks' | 'budget' | 'functions' | 'goal' | 'indicators';
 
@@ -112,11 +116,22 @@ export class DeptTableRecogniser implements TableRecogniser {
   private indCols: ColumnMap<IndicatorField> = { fields: [] };
   private lastLevel1 = '';
   private lastLevel2 = '';
+  /** The previous line was a form note: a numbered line after it is the note's next item. */
+  private noteOpen = false;
 
   constructor(private ctx: ImportContext) {}
 
   outside(line: Line, active: TableRecogniser | null): 'close' | 'keep' | null {
     const ours = this.table !== null && (active === this || (active === null && this.ctx.report.tables.at(-1) === this.table));
+    const noteGoesOn = this.noteOpen;
+    this.noteOpen = false;
+    if (ours && noteGoesOn && line.cells.length === 1 && NOTE_ITEM.test(line.cells[0].text)) { this.formNote(line.row, line.cells[0]); return 'keep'; }
+    // A section label printed as a paragraph between the Word tables of one form (年度绩效指标).
+    if (active === this && !this.extra && line.row.paragraph && line.cells.length === 1 && this.sectionOf(line.norms[0], []) && this.sectionOf(line.norms[0], []) !== 'name') {
+      this.section = this.sectionOf(line.norms[0], []);
+      this.ctx.report.mapped.push(`${line.row.sheet} 第 ${line.row.row} 行：段落「${line.cells[0].text.trim()}」是部门整体支出绩效目标表的分节标题`);
+      return 'keep';
+    }
     // 填报人：… 联系电话：… under the table (a row of it, or a paragraph below it)
     if (ours && !this.extra && line.cells.some((c) => FOOT_LINE.test(c.text))) { this.foot(line); return 'keep'; }
     if (line.cells.length !== 1) return null;
@@ -272,7 +287,15 @@ export class DeptTableRecogniser implements TableRecogniser {
     }
   }
 
+  /** An amount cell (ImportContext.amount); a dash (—, -, /) is how forms print "none": read as blank, said. */
+  private amount(text: string, row: GridRow, cell: GridCell, what: string): string {
+    if (!DASH.test(text.trim())) return this.ctx.amount(text, row, cell, what);
+    this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：${what}「${text.trim()}」表示没有金额，按空白导入`);
+    return '';
+  }
+
   private formNote(row: GridRow, cell: GridCell): void {
+    this.noteOpen = true;
     const t = cell.text.trim();
     this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：表下的填表说明「${t.slice(0, 40)}${t.length > 40 ? '…' : ''}」是表样文字，不是部门整体绩效目标的内容，未导入`);
   }
@@ -358,7 +381,7 @@ export class DeptTableRecogniser implements TableRecogniser {
     const task: DeptTask = newDeptTask({ name: vals.name?.text ?? '', content: vals.content?.text ?? '' });
     for (const m of ['total', 'fiscal', 'other'] as const) {
       const v = vals[m];
-      if (v && !isBlank(v.text)) task[m] = ctx.amount(v.text, row, v.cell, `任务「${task.name}」的${MONEY_LABEL[m]}`);
+      if (v && !isBlank(v.text)) task[m] = this.amount(v.text, row, v.cell, `任务「${task.name}」的${MONEY_LABEL[m]}`);
     }
     w.tasks.push(task);
     this.table!.tasks = (this.table!.tasks ?? 0) + 1;
@@ -389,7 +412,7 @@ export class DeptTableRecogniser implements TableRecogniser {
     for (const c of cells) {
       const f = fieldAt(this.taskCols, c.col);
       if (f !== 'total' && f !== 'fiscal' && f !== 'other') { ctx.unplaced(row, c, `「${label.text.trim()}」行中不在金额列的单元格`); continue; }
-      w[TOTAL_FIELD[f]] = ctx.amount(c.text, row, c, `金额合计（${MONEY_LABEL[f]}）`);
+      w[TOTAL_FIELD[f]] = this.amount(c.text, row, c, `金额合计（${MONEY_LABEL[f]}）`);
     }
     ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：「${label.text.trim()}」→ 金额合计`);
   }
@@ -402,21 +425,21 @@ export class DeptTableRecogniser implements TableRecogniser {
     if (heads.some(Boolean) && heads.every((h, k) => h || isBlank(norms[k]))) {
       // label | amount pairs on one row, or a header row with the amounts on the next
       if (cells.length >= 2 && heads.every((h, k) => (k % 2 === 0) === !!h)) {
-        for (let k = 0; k + 1 < cells.length; k += 2) w[TOTAL_FIELD[heads[k]!]] = ctx.amount(cells[k + 1].text, row, cells[k + 1], `部门整体支出预算（${MONEY_LABEL[heads[k]!]}）`);
+        for (let k = 0; k + 1 < cells.length; k += 2) w[TOTAL_FIELD[heads[k]!]] = this.amount(cells[k + 1].text, row, cells[k + 1], `部门整体支出预算（${MONEY_LABEL[heads[k]!]}）`);
         return;
       }
       this.budgetCols = { fields: cells.map((c, k) => ({ field: heads[k]!, from: c.col, to: c.col + c.span })) };
       return;
     }
     if (heads.some(Boolean) && cells.length === 2 && heads[0]) {
-      w[TOTAL_FIELD[heads[0]]] = ctx.amount(cells[1].text, row, cells[1], `部门整体支出预算（${MONEY_LABEL[heads[0]]}）`);
+      w[TOTAL_FIELD[heads[0]]] = this.amount(cells[1].text, row, cells[1], `部门整体支出预算（${MONEY_LABEL[heads[0]]}）`);
       return;
     }
-    if (this.budgetCols.fields.length === 0 && cells.length === 1) { w.total = ctx.amount(cells[0].text, row, cells[0], '部门整体支出预算'); return; }
+    if (this.budgetCols.fields.length === 0 && cells.length === 1) { w.total = this.amount(cells[0].text, row, cells[0], '部门整体支出预算'); return; }
     for (const c of cells) {
       const f = fieldAt(this.budgetCols, c.col);
       if (!f) { ctx.unplaced(row, c, '部门整体支出预算中找不到对应的列'); continue; }
-      w[TOTAL_FIELD[f]] = ctx.amount(c.text, row, c, `部门整体支出预算（${MONEY_LABEL[f]}）`);
+      w[TOTAL_FIELD[f]] = this.amount(c.text, row, c, `部门整体支出预算（${MONEY_LABEL[f]}）`);
     }
   }
 

@@ -98,3 +98,31 @@ describe('a department-wide title with no table under it', () => {
     expect(r.report.warnings.some((x) => x.includes('标题「部门整体支出绩效目标表」后面没有部门整体支出绩效目标表'))).toBe(true);
   });
 });
+
+describe('a form printed as several Word tables, with dashes and a numbered note', () => {
+  const head: DocxRow[] = [
+    ['部门（单位）名称', { text: '某县卫生健康局', span: 4 }],
+    [v('年度主要任务'), v('任务名称'), v('主要内容'), { text: '预算金额（万元）', span: 2 }],
+    [c, c, c, '总额', '其他资金'],
+    [c, '公共卫生服务', '开展基本公共卫生服务。', '800', '—'],
+    [c, '金额合计', '', '800', '-'],
+    ['年度总体目标', { text: '居民健康水平持续提高。', span: 4 }],
+  ];
+  const grid: DocxRow[] = [
+    ['一级指标', '二级指标', '三级指标', '指标值'],
+    ['产出指标', '数量指标', '家庭医生签约人数', '≥5万人'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['部门整体支出绩效目标表', head, '年度绩效指标', grid, '注：1.绩效指标可选择填写；', '2.指标值应尽量量化。', '填报人：李四'])), 'dept.docx'));
+  const w = r.document.deptWide!;
+
+  it('reads both tables as one, dashes as blank amounts, the note and the foot', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(w.tasks.map((t) => [t.name, t.total, t.fiscal, t.other])).toEqual([['公共卫生服务', '800', '', '']]);
+    expect([w.total, w.totalOther]).toEqual(['800', '']);
+    expect(w.indicators.map((i) => [i.level1, i.name, i.value])).toEqual([['产出指标', '家庭医生签约人数', '≥5万人']]);
+    expect(r.document.meta.preparer).toBe('李四');
+    expect(r.report.mapped.filter((m) => m.includes('表示没有金额，按空白导入'))).toHaveLength(2);
+    expect(r.report.mapped.filter((m) => m.includes('表样文字'))).toHaveLength(2);
+    expect(r.report.mapped.some((m) => m.includes('段落「年度绩效指标」是部门整体支出绩效目标表的分节标题'))).toBe(true);
+  });
+});
