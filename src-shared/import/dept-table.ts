@@ -133,7 +133,7 @@ export class DeptTableRecogniser implements TableRecogniser {
       return 'keep';
     }
     // 填报人：… 联系电话：… under the table (a row of it, or a paragraph below it)
-    if (ours && !this.extra && line.cells.some((c) => FOOT_LINE.test(c.text))) { this.foot(line); return 'keep'; }
+    if (ours && !this.extra && FOOT_LINE.test(line.cells[0].text) && !line.norms.some((n) => NAME_LABELS.has(n))) { this.foot(line); return 'keep'; }
     if (line.cells.length !== 1) return null;
     const n = line.norms[0], text = line.cells[0].text;
     if (DEPT_TITLE.test(n) && n.length < 80) {
@@ -270,21 +270,29 @@ export class DeptTableRecogniser implements TableRecogniser {
 
   /** 填报人：张三  联系电话：… → meta.preparer / meta.phone; a filled label without a field is reported. */
   private foot(line: Line): void {
-    const ctx = this.ctx;
+    const { row } = line;
+    // a label with its value in the next cell (填报人： | 张三)
+    let pending: string | null = null;
     for (const c of line.cells) {
-      const parts = c.text.split(FOOT);
-      // [before, label, value, label, value …]
-      if (!isBlank(parts[0])) { ctx.unplaced(line.row, c, '表尾行中无法识别的文字'); continue; }
+      const parts = c.text.split(FOOT); // [before, label, value, label, value …]
+      if (!isBlank(parts[0])) {
+        if (pending === null) { this.ctx.unplaced(row, c, '表尾行中无法识别的文字'); continue; }
+        this.footValue(row, c, pending, parts[0].trim());
+      }
+      pending = null;
       for (let k = 1; k + 1 < parts.length; k += 2) {
-        const label = parts[k], value = parts[k + 1].trim();
-        if (!value) continue;
-        const f = FOOT_FIELD[label];
-        if (f) {
-          ctx.doc.meta[f] = value;
-          ctx.report.mapped.push(`${line.row.sheet} 第 ${line.row.row} 行：${label}「${value}」→ 文档的${f === 'phone' ? '联系电话' : '填报人'}`);
-        } else ctx.unplaced(line.row, { ...c, text: `${label}：${value}` }, `表尾的「${label}」在文档中没有对应的字段`);
+        const value = parts[k + 1].trim();
+        if (value) this.footValue(row, c, parts[k], value);
+        else pending = parts[k];
       }
     }
+  }
+
+  private footValue(row: GridRow, c: GridCell, label: string, value: string): void {
+    const f = FOOT_FIELD[label];
+    if (!f) { this.ctx.unplaced(row, { ...c, text: `${label}：${value}` }, `表尾的「${label}」在文档中没有对应的字段`); return; }
+    this.ctx.doc.meta[f] = value;
+    this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：${label}「${value}」→ 文档的${f === 'phone' ? '联系电话' : '填报人'}`);
   }
 
   /** An amount cell (ImportContext.amount); a dash (—, -, /) is how forms print "none": read as blank, said. */
@@ -311,7 +319,7 @@ export class DeptTableRecogniser implements TableRecogniser {
         const next = cells[i + 1];
         const value = next && !NAME_ROW_LABELS[norms[i + 1]] ? (i++, next.text.trim()) : '';
         if (value) ctx.doc.meta[label] = value;
-        ctx.report.mapped.push(`${cells[i - (value ? 1 : 0)].text.trim()}「${value}」→ ${label === 'deptCode' ? '部门编码' : label === 'preparer' ? '填报人' : '联系电话'}`);
+        ctx.report.mapped.push(`${cells[i - (value ? 1 : 0)].text.trim().replace(/[:：]$/, '')}「${value}」→ ${label === 'deptCode' ? '部门编码' : label === 'preparer' ? '填报人' : '联系电话'}`);
         continue;
       }
       if (!named) { this.deptName(cells[i].text, labelCell.text.trim()); named = true; continue; }
