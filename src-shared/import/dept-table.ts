@@ -71,7 +71,21 @@ const DASH = /^[—–\-－/／]+$/;
 /** The next item of a numbered note (注：1.… then `2.…` on its own line). */
 const NOTE_ITEM = /^\s*[（(]?[0-9０-９]{1,2}\s*[)）]?\s*[、.．]/;
 
-type Section = 'name' | 'tasks' | 'budget' | 'functions' | 'goal' | 'indicators';
+type Section = 'name' | 'tasks' | 'budget' | 'functions' | 'goal' | 'indicators' | 'list';
+/** The list layout (one row per indicator, 单位名称 | 年度总体目标 | 预算数 merged down, then the indicator columns). */
+type ListField = 'name' | 'goal' | Money;
+function listField(n: string): ListField | undefined {
+  if (NAME_LABELS.has(n)) return 'name';
+  if (GOAL_LABELS.has(n) || /^(年度)?(绩效)?目标$/.test(n)) return 'goal';
+  if (/^(年度)?(部门)?(整体)?(支出)?预算(数|总额|金额)?(\((万元|元)\))?$/.test(n)) return 'total';
+  return headerOf(MONEY_HEADERS, n);
+}
+/** The list layout's header: a department column (name, goal, budget) before 一级指标 | 二级指标 …, no 项目名称. */
+function isListHeader(norms: string[]): boolean {
+  const first = norms.indexOf('一级指标');
+  const lead = norms.slice(0, Math.max(0, first)).map(listField);
+  return isIndicatorHeader(norms) && !norms.includes('项目名称') && lead.length > 0 && lead.every(Boolean) && lead.some((f) => f === 'name' || f === 'goal');
+}
 
 /** Indicator columns: the project table's headers, then the profile vocabulary's labels and synonyms (分值, 指标权重 …). */
 const VOCAB_FIELD: Partial<Record<ColumnId, IndicatorField>> = {
@@ -113,6 +127,7 @@ export class DeptTableRecogniser implements TableRecogniser {
   /** 预算金额 spanning the money columns, until the next row says whether sub-headers split it. */
   private moneyGroup: { from: number; to: number } | null = null;
   private budgetCols: ColumnMap<Money> = { fields: [] };
+  private listCols: ColumnMap<ListField> = { fields: [] };
   private indCols: ColumnMap<IndicatorField> = { fields: [] };
   private lastLevel1 = '';
   private lastLevel2 = '';
@@ -159,6 +174,8 @@ export class DeptTableRecogniser implements TableRecogniser {
   /** The 部门（单位）名称 row followed by 年度主要任务, or 年度主要任务 itself, after a title or before task headers. */
   starts(line: Line, _active: TableRecogniser | null, peek: (k: number) => Line | undefined): boolean {
     const { norms } = nameSplit(line);
+    // the list layout: after a department-wide title, or headed by 部门名称 / 年度总体目标
+    if (isListHeader(norms)) return this.title !== null || norms.some((n) => n !== '单位名称' && (NAME_LABELS.has(n) || GOAL_LABELS.has(n)));
     if (norms.some((n) => n === '项目名称' || n === '项目编码' || n === '一级指标')) return false;
     const ahead = (k: number, test: (l: Line) => boolean) => { for (let j = 1; j <= k; j++) { const l = peek(j); if (l && test(l)) return true; } return false; };
     if (NAME_LABELS.has(norms[0]) && norms.length <= 6) {
@@ -174,6 +191,7 @@ export class DeptTableRecogniser implements TableRecogniser {
     const { norms } = nameSplit(line);
     if (norms[0] === '项目名称' || norms[0] === '项目编码' || norms.includes('项目名称') || /基本情况$/.test(norms[0])) return false;
     if (norms.some((n) => /^(部门)?职责[-—–/、]?(工作)?活动(名称)?$/.test(n))) return false;
+    if (this.section === 'list' && isListHeader(norms)) return true; // the list's header repeated at a page break
     return !(NAME_LABELS.has(norms[0]) && this.nameSeen);
   }
 
@@ -190,6 +208,7 @@ export class DeptTableRecogniser implements TableRecogniser {
     this.taskCols = { fields: [] };
     this.indCols = { fields: [] };
     this.budgetCols = { fields: [] };
+    this.listCols = { fields: [] };
     this.moneyGroup = null;
     this.lastLevel1 = this.lastLevel2 = '';
     this.nameSeen = false;
@@ -198,7 +217,8 @@ export class DeptTableRecogniser implements TableRecogniser {
       this.extra = true;
       ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：又一张部门整体支出绩效目标表；一个文档只有一张，这张表的内容列入未能放置的单元格，请分别导入。`);
     } else {
-      const why = TASK_LABELS.has(line.norms[0]) ? '表的开头是「年度主要任务」' : `表的开头是「${nameSplit(line).cells[0].text.trim()}」，其后是年度主要任务`;
+      const why = isListHeader(line.norms) ? '表头是部门的列（单位名称、年度总体目标 …）和指标列，一行一条指标'
+        : TASK_LABELS.has(line.norms[0]) ? '表的开头是「年度主要任务」' : `表的开头是「${nameSplit(line).cells[0].text.trim()}」，其后是年度主要任务`;
       const reason = `识别为${DEPT_TABLE_NAME}：${why}`;
       this.table = { kind: 'dept-wide', sheet: row.sheet, startRow: row.row, tasks: 0, indicators: 0, reason };
       ctx.report.tables.push(this.table);
@@ -216,6 +236,8 @@ export class DeptTableRecogniser implements TableRecogniser {
     if (this.extra || !this.wide) { for (const c of line.cells) ctx.unplaced(row, c, '文件中的第二张部门整体支出绩效目标表（一个文档只有一张）'); return; }
     if (line.cells.length === 1 && FORM_NOTE.test(line.cells[0].text)) { this.formNote(row, line.cells[0]); return; }
     let { cells, norms } = nameSplit(line);
+    if (isListHeader(norms)) { this.listHeader(row, cells, norms); return; }
+    if (this.section === 'list') { this.listRow(row, cells, norms); return; }
     // A section label: a row of its own, or merged down the first column.
     const sec = this.sectionOf(norms[0], norms.slice(1));
     if (sec) {
@@ -467,6 +489,37 @@ export class DeptTableRecogniser implements TableRecogniser {
       return;
     }
     for (const c of cells) ctx.unplaced(row, c, '合计行（合计由软件计算，不导入）');
+  }
+
+  /** The list layout's header: the department's columns, then the indicator grid's (repeated at page breaks). */
+  private listHeader(row: GridRow, cells: GridCell[], norms: string[]): void {
+    if (this.section === 'list') { this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：重复的表头（跨页），已跳过`); return; }
+    const first = norms.indexOf('一级指标');
+    this.listCols = { fields: cells.slice(0, first).map((c, k) => ({ field: listField(norms[k])!, from: c.col, to: c.col + c.span })) };
+    this.indicatorHeader(row, cells.slice(first), norms.slice(first));
+    this.section = 'list';
+    for (const n of norms.slice(0, first)) {
+      const unit = /\((万元|元)\)$/.exec(n);
+      if (unit) this.ctx.noteUnit(unit[1] as MoneyUnit, row);
+    }
+  }
+
+  /** A row of the list: the department's cells (merged down: on the first row only), then its indicator. */
+  private listRow(row: GridRow, cells: GridCell[], norms: string[]): void {
+    const ctx = this.ctx;
+    const w = this.wide!;
+    const own: GridCell[] = [], ownNorms: string[] = [];
+    cells.forEach((c, k) => {
+      const f = fieldAt(this.listCols, c.col);
+      if (!f) { own.push(c); ownNorms.push(norms[k]); return; }
+      if (f === 'name') {
+        if (!this.nameSeen) { this.nameSeen = true; this.deptName(c.text, '单位名称'); }
+        else if (normalizeLabel(c.text) !== normalizeLabel(ctx.doc.meta.deptName)) ctx.unplaced(row, c, '另一个单位的名称（一个文档只有一张部门整体支出绩效目标表）');
+      } else if (f === 'goal') {
+        if (normalizeLabel(c.text) !== normalizeLabel(w.goal)) w.goal = w.goal ? `${w.goal}\n${c.text}` : c.text;
+      } else w[TOTAL_FIELD[f]] = this.amount(c.text, row, c, `部门整体支出预算（${MONEY_LABEL[f]}）`);
+    });
+    if (own.length) this.indicatorRow(row, own, ownNorms);
   }
 
   /** 一级指标 | 二级指标 | 三级指标 | 指标值 (| 备注), or the structured columns; repeated at page breaks. */

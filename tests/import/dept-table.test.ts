@@ -126,3 +126,28 @@ describe('a form printed as several Word tables, with dashes and a numbered note
     expect(r.report.mapped.some((m) => m.includes('段落「年度绩效指标」是部门整体支出绩效目标表的分节标题'))).toBe(true);
   });
 });
+
+describe('the list layout: one row per indicator, the department merged down', () => {
+  const header = ['单位名称', '年度总体目标', '预算数', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '权重', '指标方向性'];
+  const rows: DocxRow[] = [
+    header,
+    [v('苍溪县农业农村局'), v('稳定粮食生产。'), v('5260'), '产出指标', '数量指标', '粮食播种面积', '≥', '52', '万亩', '60', '正向指标'],
+    [c, c, c, '效益指标', '社会效益指标', '农业生产条件', '定性', '明显改善', '', '30', '正向指标'],
+    header, // repeated at a page break
+    [c, c, c, '满意度指标', '服务对象满意度指标', '农户满意度', '≥', '90', '%', '10', '正向指标'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['2023年部门整体支出绩效目标表', '单位：万元', rows])), 'list.docx'));
+
+  it('reads the department once and every indicator with its parts', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.report.tables.map((t) => [t.kind, t.reason])).toEqual([['dept-wide', expect.stringContaining('一行一条指标')]]);
+    expect(r.document.meta).toMatchObject({ deptName: '苍溪县农业农村局', templateId: 'national-88-dept', year: 2023 });
+    expect([r.document.deptWide!.goal, r.document.deptWide!.total]).toEqual(['稳定粮食生产。', '5260']);
+    expect(r.document.deptWide!.indicators.map((i) => [i.level1, i.name, i.operator, i.number, i.unit, i.value, i.weight, i.direction])).toEqual([
+      ['产出指标', '粮食播种面积', '≥', '52', '万亩', '≥52万亩', '60', '正向'],
+      ['效益指标', '农业生产条件', '定性', '明显改善', '', '明显改善', '30', '正向'],
+      ['满意度指标', '农户满意度', '≥', '90', '%', '≥90%', '10', '正向'],
+    ]);
+    expect(r.report.mapped.some((m) => m.includes('重复的表头（跨页），已跳过'))).toBe(true);
+  });
+});
