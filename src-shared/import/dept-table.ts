@@ -176,6 +176,8 @@ export class DeptTableRecogniser implements TableRecogniser {
     const { norms } = nameSplit(line);
     // the list layout: after a department-wide title, or headed by 部门名称 / 年度总体目标
     if (isListHeader(norms)) return this.title !== null || norms.some((n) => n !== '单位名称' && (NAME_LABELS.has(n) || GOAL_LABELS.has(n)));
+    // (年度主要任务 | 项目名称 | 主要内容: some forms head the task column 项目名称)
+    if (TASK_LABELS.has(norms[0]) && norms.includes('主要内容')) return true;
     if (norms.some((n) => n === '项目名称' || n === '项目编码' || n === '一级指标')) return false;
     const ahead = (k: number, test: (l: Line) => boolean) => { for (let j = 1; j <= k; j++) { const l = peek(j); if (l && test(l)) return true; } return false; };
     if (NAME_LABELS.has(norms[0]) && norms.length <= 6) {
@@ -189,7 +191,9 @@ export class DeptTableRecogniser implements TableRecogniser {
   owns(line: Line): boolean {
     if (!this.active || line.row.paragraph) return false;
     const { norms } = nameSplit(line);
-    if (norms[0] === '项目名称' || norms[0] === '项目编码' || norms.includes('项目名称') || /基本情况$/.test(norms[0])) return false;
+    // a task header whose name column says 项目名称 is still this table's
+    const taskHead = TASK_LABELS.has(norms[0]) || (this.section === 'tasks' && norms.includes('主要内容'));
+    if (!taskHead && (norms[0] === '项目名称' || norms[0] === '项目编码' || norms.includes('项目名称') || /基本情况$/.test(norms[0]))) return false;
     if (norms.some((n) => /^(部门)?职责[-—–/、]?(工作)?活动(名称)?$/.test(n))) return false;
     if (this.section === 'list' && isListHeader(norms)) return true; // the list's header repeated at a page break
     return !(NAME_LABELS.has(norms[0]) && this.nameSeen);
@@ -385,7 +389,7 @@ export class DeptTableRecogniser implements TableRecogniser {
       return;
     }
     this.moneyGroup = null;
-    if (isTaskHeader(norms)) { this.taskHeader(row, cells, norms); return; }
+    if (isTaskHeader(norms) || (norms.includes('项目名称') && norms.includes('主要内容'))) { this.taskHeader(row, cells, norms); return; }
     if (TOTAL_LABELS.has(norms[0])) { this.totalRow(row, cells.slice(1), cells[0]); return; }
     if (this.taskCols.fields.length === 0) {
       for (const c of cells) ctx.unplaced(row, c, '年度主要任务没有表头（任务名称、主要内容、预算金额），无法对应到列');
@@ -421,7 +425,7 @@ export class DeptTableRecogniser implements TableRecogniser {
     const fields: ColumnMap<TaskField>['fields'] = [];
     cells.forEach((c, k) => {
       const n = norms[k];
-      const task = headerOf(TASK_HEADERS, n);
+      const task = headerOf(TASK_HEADERS, n) ?? (n === '项目名称' ? 'name' : undefined);
       const unit = /\((万元|元)\)$/.exec(n);
       if (task) fields.push({ field: task, from: c.col, to: c.col + c.span });
       else if (MONEY_GROUP.test(n)) {

@@ -151,3 +151,24 @@ describe('the list layout: one row per indicator, the department merged down', (
     expect(r.report.mapped.some((m) => m.includes('重复的表头（跨页），已跳过'))).toBe(true);
   });
 });
+
+describe('a task column headed 项目名称, then the department\'s project table', () => {
+  const dept: DocxRow[] = [
+    ['部门名称', { text: '某县民政局', span: 3 }],
+    [v('年度主要任务'), '项目名称', '主要内容', '预算金额'],
+    [c, '城乡低保', '保障困难群众基本生活', '900'],
+    ['年度总体目标', { text: '兜住民生底线。', span: 3 }],
+    [v('年度绩效指标'), '一级指标', '二级指标', '三级指标'],
+    [c, '产出指标', '数量指标', '保障人数'],
+  ];
+  const project: DocxRow[] = [['项目名称', '城乡低保'], ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '保障人数', '≥5000人']];
+  const r = ok(importOffice(docxBytes(docxBody([dept, project])), 'x.docx'));
+
+  it('keeps the task header in the department-wide table and the project table as a project', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.report.tables.map((t) => t.kind)).toEqual(['dept-wide', 'project']);
+    expect(r.document.deptWide!.tasks.map((t) => [t.name, t.content, t.total])).toEqual([['城乡低保', '保障困难群众基本生活', '900']]);
+    expect(r.document.projects.map((p) => [p.name, p.indicators.length])).toEqual([['城乡低保', 1]]);
+    expect(r.document.meta.templateId).toBe('national-88-dept');
+  });
+});
