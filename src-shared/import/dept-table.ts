@@ -25,7 +25,10 @@ function labels(field: string, seen: string[]): Set<string> {
   const h = profile?.header.find((x) => x.field === field);
   return new Set([...(h ? [h.label, ...h.synonyms] : []), ...seen].map(normalizeLabel));
 }
-const NAME_LABELS = labels('meta.deptName', ['部门（单位）名称', '部门名称', '单位名称', '预算部门名称', '预算单位名称', '部门单位名称']);
+const NAME_LABELS = labels('meta.deptName', ['部门（单位）名称', '单位（部门）名称', '部门名称', '单位名称', '预算部门名称', '预算单位名称', '部门单位名称', '填报单位']);
+/** Whether a cell's text is the department-name label (the dispatcher leaves such a row with `单位：万元` to this table). */
+export const isDeptNameLabel = (norm: string) => NAME_LABELS.has(norm);
+const UNIT_IN_ROW = /^(金额)?单位(万元|元)$/;
 const TASK_LABELS = labels('deptWide.tasks', ['年度主要任务', '主要任务', '年度重点任务', '年度主要工作任务']);
 const TOTAL_LABELS = labels('deptWide.total', ['金额合计', '合计', '总计', '资金合计']);
 const GOAL_LABELS = labels('deptWide.goal', ['年度总体目标', '总体目标', '年度目标', '整体绩效目标', '部门整体绩效目标', '年度整体绩效目标']);
@@ -188,7 +191,7 @@ export class DeptTableRecogniser implements TableRecogniser {
   }
 
   /** The rows of the table, up to the start of another table (a title closes it before this is asked). */
-  owns(line: Line): boolean {
+  owns(line: Line, peek: (k: number) => Line | undefined): boolean {
     if (!this.active || line.row.paragraph) return false;
     const { norms } = nameSplit(line);
     // a task header whose name column says 项目名称 is still this table's
@@ -196,7 +199,11 @@ export class DeptTableRecogniser implements TableRecogniser {
     if (!taskHead && (norms[0] === '项目名称' || norms[0] === '项目编码' || norms.includes('项目名称') || /基本情况$/.test(norms[0]))) return false;
     if (norms.some((n) => /^(部门)?职责[-—–/、]?(工作)?活动(名称)?$/.test(n))) return false;
     if (this.section === 'list' && isListHeader(norms)) return true; // the list's header repeated at a page break
-    return !(NAME_LABELS.has(norms[0]) && this.nameSeen);
+    // another name row, after this table's content and followed by tasks: the next department-wide table
+    // (else a second name row of this one: 填报单位 then 部门（单位）名称)
+    const w = this.wide;
+    const filled = !!w && (w.tasks.length > 0 || w.indicators.length > 0 || w.goal !== '');
+    return !(NAME_LABELS.has(norms[0]) && this.nameSeen && filled && [1, 2, 3].some((k) => { const l = peek(k); return !!l && (TASK_LABELS.has(l.norms[0]) || isTaskHeader(l.norms)); }));
   }
 
   open(line: Line): void {
@@ -340,6 +347,8 @@ export class DeptTableRecogniser implements TableRecogniser {
     this.nameSeen = true;
     let named = false;
     for (let i = 0; i < cells.length; i++) {
+      const unit = UNIT_IN_ROW.exec(norms[i]);
+      if (unit) { ctx.noteUnit(unit[2] as MoneyUnit, row); continue; }
       const label = NAME_ROW_LABELS[norms[i]];
       if (label) {
         const next = cells[i + 1];

@@ -6,7 +6,7 @@
 // cell ends up in the document, in a recognised header/label, or in `unplaced`.
 import type { JixiaoDocument, MoneyUnit } from '../model';
 import { bareLabel, headerKey, ImportContext, isBlank, normalizeLabel, ORG_LABEL, type Line, type TableRecogniser } from './context';
-import { DEPT_TITLE, DeptTableRecogniser } from './dept-table';
+import { DEPT_TITLE, DeptTableRecogniser, isDeptNameLabel } from './dept-table';
 import { DutyTableRecogniser } from './duty-table';
 import type { GridStream } from './grid';
 import { ProjectTableRecogniser } from './project-table';
@@ -91,7 +91,8 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
     }
     // Org line and unit: `323002涞水县…  单位：万元`, inside or above any table.
     const unitIdx = norms.findIndex((n) => UNIT_CELL.test(n));
-    if (unitIdx >= 0) {
+    // (部门名称 | … | 单位：万元 is the department-wide table's name row: the table reads both)
+    if (unitIdx >= 0 && !isDeptNameLabel(norms[0])) {
       ctx.noteUnit(UNIT_CELL.exec(norms[unitIdx])![1] as MoneyUnit, row);
       cells.forEach((c, k) => {
         if (k === unitIdx) return;

@@ -172,3 +172,21 @@ describe('a task column headed 项目名称, then the department\'s project tabl
     expect(r.document.meta.templateId).toBe('national-88-dept');
   });
 });
+
+describe('two name rows and the unit in the name row', () => {
+  const rows: DocxRow[] = [
+    ['填报单位', '某县水利局', '单位：元'],
+    ['部门（单位）名称', { text: '某县水利局', span: 2 }],
+    [v('年度主要任务'), '任务名称', '预算金额'],
+    [c, '河道整治', '1200000'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['部门整体支出绩效目标表（2024年度）', rows])), 'x.docx'));
+
+  it('is one table: the name read twice (the same), the unit from the row, amounts in 元', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.report.tables.map((t) => t.kind)).toEqual(['dept-wide']);
+    expect(r.document.meta).toMatchObject({ deptName: '某县水利局', unit: '元', year: 2024 });
+    expect(r.document.deptWide!.tasks.map((t) => [t.name, t.total])).toEqual([['河道整治', '1200000']]);
+    expect(r.report.mapped).toContain('部门（单位）名称「某县水利局」与单位行一致');
+  });
+});
