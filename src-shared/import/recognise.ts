@@ -90,9 +90,11 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
       if (claim) continue rows;
     }
     // Org line and unit: `323002涞水县…  单位：万元`, inside or above any table.
+    const peek = (k: number) => lines[i + k];
     const unitIdx = norms.findIndex((n) => UNIT_CELL.test(n));
     // (部门名称 | … | 单位：万元 is the department-wide table's name row: the table reads both)
-    if (unitIdx >= 0 && !isDeptNameLabel(norms[0])) {
+    const deptNameRow = isDeptNameLabel(norms[0]) && (active === dept || dept.starts(line, active, peek));
+    if (unitIdx >= 0 && !deptNameRow) {
       ctx.noteUnit(UNIT_CELL.exec(norms[unitIdx])![1] as MoneyUnit, row);
       cells.forEach((c, k) => {
         if (k === unitIdx) return;
@@ -111,7 +113,6 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
       ctx.noteOrg(cells[0].text);
       continue;
     }
-    const peek = (k: number) => lines[i + k];
     if (active?.owns?.(line, peek)) { active.take(line); continue; }
     const candidates = families.filter((f) => f.starts(line, active, peek));
     if (candidates.length) {
