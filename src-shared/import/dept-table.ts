@@ -25,7 +25,7 @@ function labels(field: string, seen: string[]): Set<string> {
   const h = profile?.header.find((x) => x.field === field);
   return new Set([...(h ? [h.label, ...h.synonyms] : []), ...seen].map(normalizeLabel));
 }
-const NAME_LABELS = labels('meta.deptName', ['部门（单位）名称', '单位（部门）名称', '部门名称', '单位名称', '预算部门名称', '预算单位名称', '部门单位名称', '填报单位']);
+const NAME_LABELS = labels('meta.deptName', ['部门（单位）名称', '单位（部门）名称', '部门名称', '单位名称', '预算部门名称', '预算单位名称', '部门单位名称', '填报单位', '填报单位（盖章）', '编制单位', '编制单位（盖章）']);
 /** Whether a cell's text is the department-name label (the dispatcher leaves such a row with `单位：万元` to this table). */
 export const isDeptNameLabel = (norm: string) => NAME_LABELS.has(norm);
 const UNIT_IN_ROW = /^(金额)?单位(万元|元)$/;
@@ -110,6 +110,9 @@ function nameSplit(line: Line): { cells: GridCell[]; norms: string[] } {
   const cells = [{ col: c.col, span: 1, text: m[1] }, ...(isBlank(m[2]) ? [] : [{ col: c.col + 1, span: Math.max(1, c.span - 1), text: m[2] }])];
   return { cells, norms: cells.map((x) => normalizeLabel(x.text)) };
 }
+
+/** A label as printed, without its colon (`填报单位（盖章）：` → `填报单位（盖章）`). */
+const labelText = (c: GridCell) => c.text.trim().replace(/\s*[:：]$/, '');
 
 const headerOf = <F>(map: Record<string, F>, norm: string): F | undefined => map[norm] ?? map[headerKey(norm)];
 const isTaskHeader = (norms: string[]) => norms.some((n) => headerOf(TASK_HEADERS, n) === 'name');
@@ -229,7 +232,7 @@ export class DeptTableRecogniser implements TableRecogniser {
       ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：又一张部门整体支出绩效目标表；一个文档只有一张，这张表的内容列入未能放置的单元格，请分别导入。`);
     } else {
       const why = isListHeader(line.norms) ? '表头是部门的列（单位名称、年度总体目标 …）和指标列，一行一条指标'
-        : TASK_LABELS.has(line.norms[0]) ? '表的开头是「年度主要任务」' : `表的开头是「${nameSplit(line).cells[0].text.trim()}」，其后是年度主要任务`;
+        : TASK_LABELS.has(line.norms[0]) ? '表的开头是「年度主要任务」' : `表的开头是「${labelText(nameSplit(line).cells[0])}」，其后是年度主要任务`;
       const reason = `识别为${DEPT_TABLE_NAME}：${why}`;
       this.table = { kind: 'dept-wide', sheet: row.sheet, startRow: row.row, tasks: 0, indicators: 0, reason };
       ctx.report.tables.push(this.table);
@@ -357,10 +360,10 @@ export class DeptTableRecogniser implements TableRecogniser {
         ctx.report.mapped.push(`${cells[i - (value ? 1 : 0)].text.trim().replace(/[:：]$/, '')}「${value}」→ ${label === 'deptCode' ? '部门编码' : label === 'preparer' ? '填报人' : '联系电话'}`);
         continue;
       }
-      if (!named) { this.deptName(cells[i].text, labelCell.text.trim()); named = true; continue; }
+      if (!named) { this.deptName(cells[i].text, labelText(labelCell)); named = true; continue; }
       ctx.unplaced(row, cells[i], '部门（单位）名称行中无法识别的单元格');
     }
-    if (!named) ctx.report.mapped.push(`「${labelCell.text.trim()}」：部门名称为空`);
+    if (!named) ctx.report.mapped.push(`「${labelText(labelCell)}」：部门名称为空`);
   }
 
   /** The table's own 部门（单位）名称 is the document's department (a code in front of it is the code). */

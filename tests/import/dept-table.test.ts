@@ -190,3 +190,22 @@ describe('two name rows and the unit in the name row', () => {
     expect(r.report.mapped).toContain('部门（单位）名称「某县水利局」与单位行一致');
   });
 });
+
+describe('title, year and 填报单位（盖章）： | name | 单位：万元 as rows of the table itself', () => {
+  const rows: DocxRow[] = [
+    [{ text: '部门整体支出绩效目标申报表', span: 3 }],
+    [{ text: '（2022年度）', span: 3 }],
+    ['填报单位（盖章）：', '隆回县教育局', '单位：万元'],
+    ['部门（单位）名称', { text: '隆回县教育局', span: 2 }],
+    [v('年度主要任务'), '任务名称', '主要内容'],
+    [c, '学前教育发展', '扶持普惠性幼儿园'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody([rows])), 'x.docx'));
+
+  it('reads the title, the year, the department and the unit; nothing left over', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.document.meta).toMatchObject({ deptName: '隆回县教育局', unit: '万元', year: 2022, templateId: 'national-88-dept' });
+    expect(r.report.mapped).toContain('填报单位（盖章）「隆回县教育局」→ 部门编码「」、部门名称「隆回县教育局」');
+    expect(r.document.deptWide!.tasks.map((t) => t.name)).toEqual(['学前教育发展']);
+  });
+});
