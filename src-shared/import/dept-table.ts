@@ -29,6 +29,8 @@ const NAME_LABELS = labels('meta.deptName', ['部门（单位）名称', '单位
 /** Whether a cell's text is the department-name label (the dispatcher leaves such a row with `单位：万元` to this table). */
 export const isDeptNameLabel = (norm: string) => NAME_LABELS.has(norm);
 const UNIT_IN_ROW = /^(金额)?单位(万元|元)$/;
+/** `2022年度` under the title without brackets. */
+const BARE_YEAR = /^\s*(19|20)\d{2}\s*年度?\s*$/;
 const TASK_LABELS = labels('deptWide.tasks', ['年度主要任务', '主要任务', '年度重点任务', '年度主要工作任务']);
 const TOTAL_LABELS = labels('deptWide.total', ['金额合计', '合计', '总计', '资金合计']);
 const GOAL_LABELS = labels('deptWide.goal', ['年度总体目标', '总体目标', '年度目标', '整体绩效目标', '部门整体绩效目标', '年度整体绩效目标']);
@@ -37,9 +39,11 @@ const BUDGET_SECTION = /^(年度)?(部门(\(单位\))?)?整体支出(年度)?预
 /** 部门职能职责概述 (some forms print the department's duties above the goal). */
 const FUNCTIONS_SECTION = /^(部门|单位)?(\(单位\))?(主要)?职能(职责)?(概述|简介)?$|^(部门|单位)?(\(单位\))?(主要)?职责(概述|简介)$/;
 /** Labels beside the department's name on its row. */
-const NAME_ROW_LABELS: Record<string, 'deptCode' | 'preparer' | 'phone'> = {
+const NAME_ROW_LABELS: Record<string, 'deptCode' | 'preparer' | 'phone' | 'year'> = {
   部门编码: 'deptCode', 单位编码: 'deptCode', 部门代码: 'deptCode', 单位代码: 'deptCode', 联系人: 'preparer', 填报人: 'preparer', 联系电话: 'phone',
+  年度: 'year', 预算年度: 'year',
 };
+const NAME_ROW_WORD = { deptCode: '部门编码', preparer: '填报人', phone: '联系电话', year: '年度' } as const;
 
 /** The foot under the table: 填报人：… 联系电话：… (单位负责人、填报日期 … have no field in the document). */
 const FOOT = /(填报人|联系人|联系电话|填报日期|单位负责人|部门负责人|财务负责人|审核人)\s*(?:[（(]?(?:签字|签章|盖章)[)）]?)?\s*[:：]\s*/g;
@@ -164,7 +168,7 @@ export class DeptTableRecogniser implements TableRecogniser {
       this.ctx.report.mapped.push(`标题「${text.trim()}」（${line.row.sheet} 第 ${line.row.row} 行）`);
       return 'close';
     }
-    if (this.title && YEAR_LINE.test(text.trim())) {
+    if (this.title && (YEAR_LINE.test(text.trim()) || BARE_YEAR.test(text))) {
       this.ctx.noteYear(text.replace(/\s+/g, ''));
       this.ctx.report.mapped.push(`年度行「${text.trim()}」（${line.row.sheet} 第 ${line.row.row} 行）`);
       return 'keep';
@@ -356,8 +360,9 @@ export class DeptTableRecogniser implements TableRecogniser {
       if (label) {
         const next = cells[i + 1];
         const value = next && !NAME_ROW_LABELS[norms[i + 1]] ? (i++, next.text.trim()) : '';
-        if (value) ctx.doc.meta[label] = value;
-        ctx.report.mapped.push(`${cells[i - (value ? 1 : 0)].text.trim().replace(/[:：]$/, '')}「${value}」→ ${label === 'deptCode' ? '部门编码' : label === 'preparer' ? '填报人' : '联系电话'}`);
+        if (label === 'year') ctx.noteYear(/年/.test(value) ? value : `${value}年`);
+        else if (value) ctx.doc.meta[label] = value;
+        ctx.report.mapped.push(`${cells[i - (value ? 1 : 0)].text.trim().replace(/[:：]$/, '')}「${value}」→ ${NAME_ROW_WORD[label]}`);
         continue;
       }
       if (!named) { this.deptName(cells[i].text, labelText(labelCell)); named = true; continue; }

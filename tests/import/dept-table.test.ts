@@ -209,3 +209,22 @@ describe('title, year and 填报单位（盖章）： | name | 单位：万元 a
     expect(r.document.deptWide!.tasks.map((t) => t.name)).toEqual(['学前教育发展']);
   });
 });
+
+describe('the year without brackets, or in the name row', () => {
+  const table = (year: string): DocxRow[] => [
+    ['部门（单位）名称', '某县林业局', ...(year ? ['预算年度', year] : [])],
+    ['年度主要任务', '任务名称', '主要内容', ...(year ? [''] : [])],
+    ['', '森林防火', '开展森林防火巡护', ...(year ? [''] : [])],
+  ];
+  it('`2022年度` under the title is the year line', () => {
+    const r = ok(importOffice(docxBytes(docxBody(['部门整体支出绩效目标表', '2022年度', table('')])), 'x.docx'));
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.document.meta.year).toBe(2022);
+    expect(r.report.mapped).toContain('年度行「2022年度」（正文 第 2 行）');
+  });
+  it('预算年度 | 2023 beside the department name', () => {
+    const r = ok(importOffice(docxBytes(docxBody([table('2023')])), 'x.docx'));
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.document.meta).toMatchObject({ deptName: '某县林业局', year: 2023 });
+  });
+});
