@@ -4,6 +4,7 @@
 // rows that fit no column — each kept, converted with a note, or reported with a reason.
 import { describe, expect, it } from 'vitest';
 import { formatReport, importOffice, type ImportResult } from '../../src-shared/import';
+import { newDocument } from '../../src-shared/model';
 import { docxBody, docxBytes, type DocxRow } from './build';
 
 function ok(r: ImportResult) {
@@ -226,5 +227,15 @@ describe('the year without brackets, or in the name row', () => {
     const r = ok(importOffice(docxBytes(docxBody([table('2023')])), 'x.docx'));
     expect(r.report.unplaced).toEqual([]);
     expect(r.document.meta).toMatchObject({ deptName: '某县林业局', year: 2023 });
+  });
+});
+
+describe('imported into an open document', () => {
+  it('a department-wide table is not merged, and the report says so', () => {
+    const rows: DocxRow[] = [['部门名称', '某局'], ['年度主要任务', '任务名称'], ['', '任务一']];
+    const into = newDocument({ templateId: 'national-88-dept' });
+    const r = ok(importOffice(docxBytes(docxBody([rows])), 'x.docx', { into }));
+    expect(r.document.deptWide).toEqual(into.deptWide);
+    expect(r.report.warnings).toContain('文件中的绩效目标表（职责活动表、项目绩效目标表或部门整体支出绩效目标表）未并入当前文档；如需导入，请作为新文档导入。');
   });
 });
