@@ -189,9 +189,18 @@ export class DeptTableRecogniser implements TableRecogniser {
     // (年度主要任务 | 项目名称 | 主要内容: some forms head the task column 项目名称)
     if (TASK_LABELS.has(norms[0]) && norms.includes('主要内容')) return true;
     if (norms.some((n) => n === '项目名称' || n === '项目编码' || n === '一级指标')) return false;
-    const ahead = (k: number, test: (l: Line) => boolean) => { for (let j = 1; j <= k; j++) { const l = peek(j); if (l && test(l)) return true; } return false; };
+    // the next lines, up to a project table's first row
+    const ahead = (k: number, test: (l: Line) => boolean) => {
+      for (let j = 1; j <= k; j++) {
+        const l = peek(j);
+        if (!l || l.norms[0] === '项目名称' || l.norms[0] === '项目编码') return false;
+        if (test(l)) return true;
+      }
+      return false;
+    };
     if (NAME_LABELS.has(norms[0]) && norms.length <= 6) {
-      return this.title !== null || ahead(3, (l) => TASK_LABELS.has(l.norms[0]) || isTaskHeader(l.norms));
+      // (部门职能职责概述 and the budget block may come between the name and the tasks)
+      return this.title !== null || ahead(6, (l) => TASK_LABELS.has(l.norms[0]) || isTaskHeader(l.norms) || FUNCTIONS_SECTION.test(l.norms[0]) || BUDGET_SECTION.test(l.norms[0]));
     }
     if (TASK_LABELS.has(norms[0])) return this.title !== null || isTaskHeader(norms) || ahead(2, (l) => isTaskHeader(l.norms));
     return false;

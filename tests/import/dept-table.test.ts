@@ -48,6 +48,13 @@ describe('department-wide table with 部门职能职责概述 and 总体资金�
     ]);
   });
 
+  it('is found without its title too (the name row, then 职能职责 and the budget before the tasks)', () => {
+    const bare = ok(importOffice(docxBytes(docxBody([rows])), 'dept.docx'));
+    expect(bare.report.unplaced).toEqual([]);
+    expect(bare.report.tables.map((t) => t.kind)).toEqual(['dept-wide']);
+    expect(bare.document.deptWide!.tasks).toHaveLength(2);
+  });
+
   it('says what it joined and names the table in the report', () => {
     expect(r.report.warnings.some((x) => x.includes('接在上一项任务的主要内容之后'))).toBe(true);
     expect(r.report.tables).toEqual([expect.objectContaining({ kind: 'dept-wide', tasks: 2, indicators: 3, name: '某县农业农村局' })]);
