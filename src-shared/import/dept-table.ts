@@ -82,8 +82,9 @@ type Section = 'name' | 'tasks' | 'budget' | 'functions' | 'goal' | 'indicators'
 /** The list layout (one row per indicator, 单位名称 | 年度总体目标 | 预算数 merged down, then the indicator columns). */
 type ListField = 'name' | 'goal' | Money;
 function listField(n: string): ListField | undefined {
+  if (GRID_SECTION.test(n)) return undefined; // 年度绩效目标 / 绩效指标 merged down beside a grid is its section label
   if (NAME_LABELS.has(n)) return 'name';
-  if (GOAL_LABELS.has(n) || /^(年度)?(绩效)?目标$/.test(n)) return 'goal';
+  if (GOAL_LABELS.has(n)) return 'goal';
   if (/^(年度)?(部门)?(整体)?(支出)?预算(数|总额|金额)?(\((万元|元)\))?$/.test(n)) return 'total';
   return headerOf(MONEY_HEADERS, n);
 }
