@@ -15,13 +15,19 @@ import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type Impor
 import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
 import type { FoundTable } from './types';
 
-type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'value' | 'midValue' | 'basis' | 'seq' | PartField;
-const INDICATOR_HEADERS: Record<string, IndicatorField> = {
+/** The grid columns every target table shares (project-table.ts and dept-table.ts). */
+export type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'value' | 'basis' | PartField;
+export const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   一级指标: 'level1', 二级指标: 'level2', 三级指标: 'name', 绩效指标描述: 'description', 指标描述: 'description',
   指标解释: 'description', 指标值: 'value', 年度指标值: 'value', 绩效指标值: 'value', 目标值: 'value', 年度目标值: 'value',
   预期指标值: 'value', 预期目标值: 'value', 指标目标值: 'value', 当年预期实现值: 'value', 预期实现值: 'value', 指标名称: 'name', 指标值说明: 'description',
-  序号: 'seq', 中期指标值: 'midValue', 中期目标值: 'midValue', 总体指标值: 'midValue', 长期指标值: 'midValue', 指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
+  指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
   ...PART_HEADERS,
+};
+/** A project grid's columns: the shared ones, 中期指标值 beside 年度指标值 (Anhui) and 序号 (row numbers). */
+type GridField = IndicatorField | 'midValue' | 'seq';
+const GRID_HEADERS: Record<string, GridField> = {
+  ...INDICATOR_HEADERS, 序号: 'seq', 中期指标值: 'midValue', 中期目标值: 'midValue', 总体指标值: 'midValue', 长期指标值: 'midValue',
 };
 type ProjectLabel = 'code' | 'name' | 'budget' | 'fiscal' | 'other' | 'purpose' | 'authority' | 'implementer' | 'manager' | 'attribute' | 'period' | 'midTermTotal' | 'midTermFiscal' | 'midTermOther' | 'carryOver' | 'goal' | 'managerPhone';
 const PROJECT_LABELS: Record<string, ProjectLabel> = {
@@ -89,16 +95,16 @@ function sectionOf(label: string): Section | null {
 /** Titles of target tables: Hebei `1、…绩效目标表`, 88号 `项目支出绩效目标申报表`, `…（基础设施建设类）`. */
 const TITLE = /绩效目标(申报)?表(\(.*\))?$/;
 /** `（2023年度）`, `(2023年)`, also `2023年度` without brackets. */
-const YEAR_LINE = /^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
+export const YEAR_LINE = /^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
 /** `附件2`, `表3`, `附表1-2`: the publication's numbering above a table. */
 const NUMBER_LINE = /^(附件|附表|表)[0-9一二三四五六七八九十]+(-[0-9]+)?[、.]?$/;
 /** The line under a target table: who filled it in, when. */
 const FOOT_START = /^(填表人|填报人|联系电话|填报日期|填表日期|审核人|单位负责人)/;
 const FOOT_LABEL = /(填表人|填报人|联系电话|填报日期|填表日期|审核人|单位负责人)\s*[:：]?\s*/g;
 /** The form's own instructions under the grid. */
-const FORM_NOTE = /^\s*(注|说明|填表说明)\s*[:：0-9１-９]/;
+export const FORM_NOTE = /^\s*(注|说明|填表说明)\s*[:：0-9１-９]/;
 /** Leading cells of the indicator header row that name the section, not a column. */
-const GRID_SECTION = /^((年度|长期|中期|总体)?绩效指标|年度绩效目标|绩效目标|年度指标|绩效目标指标)(\(\d+分?\))?$/;
+export const GRID_SECTION = /^((年度|长期|中期|总体)?绩效指标|年度绩效目标|绩效目标|年度指标|绩效目标指标)(\(\d+分?\))?$/;
 
 interface ProjectDraft {
   project: Project;
@@ -124,7 +130,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
   private draft: ProjectDraft | null = null;
   private mode: 'project' | 'indicators' = 'project';
   private section: Section | null = null;
-  private indicatorCols: ColumnMap<IndicatorField> = { fields: [] };
+  private indicatorCols: ColumnMap<GridField> = { fields: [] };
   private scheduleLabelCells: GridCell[] = [];
   private lastLevel1 = '';
   /** The 二级 cell carried down merged rows, per half of a 中期 | 年度 grid ('' = the only one). */
@@ -147,7 +153,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
   private listTopLine: Line | null = null;
   private listTop: ColumnMap<ProjectLabel> | 'repeat' | null = null;
   /** A 序号 column in the first row of a two-row list header (merged down): row numbers, not imported. */
-  private listTopSeq: ColumnMap<IndicatorField>['fields'] = [];
+  private listTopSeq: ColumnMap<GridField>['fields'] = [];
   /** The set the current grid holds, by its label (长期绩效指标 → 总体, 年度绩效指标 → 年度; '' = unlabelled). */
   private gridScope: '' | '总体' | '年度' = '';
   /** A grid label on a row of its own, for the header row below it. */
@@ -321,17 +327,17 @@ export class ProjectTableRecogniser implements TableRecogniser {
       return;
     }
     if (line === this.listTopLine) return this.openListTop(line, active);
-    const fields: ColumnMap<IndicatorField>['fields'] = [];
+    const fields: ColumnMap<GridField>['fields'] = [];
     const list: ColumnMap<ProjectLabel>['fields'] = [];
     const isList = norms.includes('项目名称');
     const first = norms.indexOf('一级指标');
     // 指标内容 is the 三级指标 of forms that have no 三级指标 column, else its description.
-    const content: IndicatorField = norms.includes('三级指标') ? 'description' : 'name';
-    const seen = new Set<IndicatorField>();
+    const content: GridField = norms.includes('三级指标') ? 'description' : 'name';
+    const seen = new Set<GridField>();
     let split: number | null = null;
     cells.forEach((c, k) => {
-      const n = INDICATOR_HEADERS[norms[k]] || norms[k] === '指标内容' ? norms[k] : headerKey(norms[k]);
-      const f = n === '指标内容' ? content : INDICATOR_HEADERS[n];
+      const n = GRID_HEADERS[norms[k]] || norms[k] === '指标内容' ? norms[k] : headerKey(norms[k]);
+      const f = n === '指标内容' ? content : GRID_HEADERS[n];
       // The same columns again: the 年度 half of a 中期 | 年度 grid.
       if (f && f !== 'level1' && seen.has(f) && split === null) split = c.col;
       if (f) seen.add(f);
@@ -563,7 +569,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     const split = this.scopeSplit;
     // 中期指标值 | 年度指标值 columns (Anhui): one indicator per filled value, scope 总体 and 年度
     if (this.indicatorCols.fields.some((f) => f.field === 'midValue')) {
-      const filled = (f: IndicatorField) => cells.some((c) => fieldAt(this.indicatorCols, c.col) === f && !isBlank(c.text));
+      const filled = (f: GridField) => cells.some((c) => fieldAt(this.indicatorCols, c.col) === f && !isBlank(c.text));
       const mid = filled('midValue');
       if (mid) this.addIndicator(row, cells, '总体', 'midValue');
       if (filled('value') || !mid) this.addIndicator(row, cells, '年度', 'value', mid);
@@ -586,7 +592,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
   private addIndicator(row: GridRow, cells: GridCell[], scope: '' | '总体' | '年度', valueFrom?: 'value' | 'midValue', again = false): void {
     const d = this.draft!;
     const p = d.project;
-    const vals: Partial<Record<IndicatorField, string>> = {};
+    const vals: Partial<Record<GridField, string>> = {};
     const partCells: Partial<Record<PartField, { text: string; cell: GridCell }>> = {};
     for (const c of cells) {
       let f = fieldAt(this.indicatorCols, c.col);
@@ -598,7 +604,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
       if (f in PART_FIELDS) partCells[f as PartField] = { text: c.text, cell: c };
       vals[f] = vals[f] === undefined ? c.text : vals[f] + c.text;
     }
-    const has = (f: IndicatorField) => this.indicatorCols.fields.some((x) => x.field === f);
+    const has = (f: GridField) => this.indicatorCols.fields.some((x) => x.field === f);
     const key = ['level1', 'level2', 'name', 'value', 'operator', 'unit'] as const;
     if (key.every((k) => isBlank(vals[k] ?? '')) && p.indicators.length > 0 && !valueFrom) {
       // Page-break continuation: append description / basis to the previous indicator.
@@ -641,7 +647,9 @@ export class ProjectTableRecogniser implements TableRecogniser {
     const anyLabels = drafts.flatMap((d) => d.labels.map(normalizeLabel));
     // The form the tables were printed in (structured columns win: they hold the most), else the
     // Hebei/national vocabulary by its 成本指标 and checkpoints.
-    const templateId = this.forms.has('structured-project') ? 'structured-project'
+    // A department-wide table makes the document the 88号 department set (its projects print in the 88号 form).
+    const templateId = ctx.report.tables.some((t) => t.kind === 'dept-wide') ? 'national-88-dept'
+      : this.forms.has('structured-project') ? 'structured-project'
       : this.forms.has('national-88-project') ? 'national-88-project'
       : level1s.has('成本指标') || anyLabels.includes('9月底') ? 'national-2021' : 'hebei-2020';
     doc.meta.templateId = templateId;

@@ -1,11 +1,12 @@
 // The dispatcher: walks the grid rows of any source (Word tables and paragraphs, Excel sheets), finds
 // where each table starts and hands its rows to that table family's recogniser (duty-table.ts,
-// project-table.ts, selfeval-table.ts), however many tables there are and in whatever order. Headers
+// project-table.ts, selfeval-table.ts, dept-table.ts), however many tables there are and in whatever order. Headers
 // are matched on a normalized spelling (NFKC, no spaces, no colons); cell text is kept exactly, except
 // the numbering prefix and indentation of duty/activity titles, lifted into structure. Every non-empty
 // cell ends up in the document, in a recognised header/label, or in `unplaced`.
 import type { JixiaoDocument, MoneyUnit } from '../model';
 import { bareLabel, headerKey, ImportContext, isBlank, normalizeLabel, ORG_LABEL, type Line, type TableRecogniser } from './context';
+import { DEPT_TITLE, DeptTableRecogniser, isDeptNameLabel } from './dept-table';
 import { DutyTableRecogniser } from './duty-table';
 import type { GridStream } from './grid';
 import { isLeadRow, ProjectTableRecogniser } from './project-table';
@@ -47,7 +48,7 @@ const TITLE_ANY = /(绩效目标(申报)?表|绩效自评表|职责.?工作活�
 function beginsTable(line: Line): boolean {
   const n = line.norms[0];
   return n === '项目名称' || n === '项目编码' || /^[一二三四五六七八九十]+[、.]基本情况$/.test(n) || line.norms.includes('职责活动')
-    || (line.cells.length === 1 && TITLE_ANY.test(n));
+    || (line.cells.length === 1 && (TITLE_ANY.test(n) || DEPT_TITLE.test(n)));
 }
 
 /**
@@ -75,8 +76,10 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
   const ctx = new ImportContext(stream, fileName);
   const { doc, report } = ctx;
   const duty = new DutyTableRecogniser(ctx), project = new ProjectTableRecogniser(ctx), selfeval = new SelfevalTableRecogniser(ctx);
+  const dept = new DeptTableRecogniser(ctx);
   // The national self-evaluation starts with a 项目名称 row: it is asked before the project table.
-  const families: TableRecogniser[] = [duty, selfeval, project];
+  // The department-wide table is asked first: its title (…整体支出绩效目标表) is also a target-table title.
+  const families: TableRecogniser[] = [dept, duty, selfeval, project];
   let active: TableRecogniser | null = null;
   const lines = toLines(stream);
 
@@ -90,8 +93,11 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
       if (claim) continue rows;
     }
     // Org line and unit: `323002涞水县…  单位：万元`, inside or above any table.
+    const peek = (k: number) => lines[i + k];
     const unitIdx = norms.findIndex((n) => UNIT_CELL.test(n));
-    if (unitIdx >= 0) {
+    // (部门名称 | … | 单位：万元 is the department-wide table's name row: the table reads both)
+    const deptNameRow = isDeptNameLabel(norms[0]) && (active === dept || dept.starts(line, active, peek));
+    if (unitIdx >= 0 && !deptNameRow) {
       ctx.noteUnit(UNIT_CELL.exec(norms[unitIdx])![1] as MoneyUnit, row);
       // (`填报单位（盖章）： | 桃江县住建局 | 单位：万元`: the label and the name in two cells)
       const labelOnly = (k: number) => k >= 0 && k !== unitIdx && ORG_LABEL.test(cells[k].text) && cells[k].text.replace(ORG_LABEL, '').trim() === '';
@@ -103,7 +109,7 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
       continue;
     }
     // `填报单位（盖章）：…` on its own line, outside tables.
-    if (cells.length <= 2 && (active === null || row.paragraph) && ORG_LABEL.test(cells[0].text) && /^\s*(编制|填报|申报|预算|部门)/.test(cells[0].text) && cells[0].text.length < 80
+    if (cells.length <= 2 && (active === null || row.paragraph) && ORG_LABEL.test(cells[0].text) && /^\s*(编制|填报|申报|预算)/.test(cells[0].text) && cells[0].text.length < 80
       && (cells.length === 1 || cells[0].text.replace(ORG_LABEL, '').trim() === '')) {
       ctx.noteOrg(cells.length === 1 ? cells[0].text : cells[1].text);
       continue;
@@ -113,7 +119,6 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
       ctx.noteOrg(cells[0].text);
       continue;
     }
-    const peek = (k: number) => lines[i + k];
     if (active?.owns?.(line, peek)) { active.take(line); continue; }
     let candidates = families.filter((f) => f.starts(line, active, peek));
     // (a row such as 单位名称 above the 项目名称 of a self-evaluation does not open a target table)
@@ -143,7 +148,8 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
   }
   active?.close();
   // Projects first: a self-evaluation table is attached to the project of the same name.
-  for (const f of [duty, project, selfeval]) f.finish();
+  // (the department-wide table first: the project table's finish gives the document its form)
+  for (const f of [dept, duty, project, selfeval]) f.finish();
 
   const titleYear = hints.title ? YEAR.exec(hints.title) : null;
   // Our own xlsx export stamps the creation date as 1 January of the document's year.

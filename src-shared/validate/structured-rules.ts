@@ -109,13 +109,17 @@ const deptWideRule: DocumentRule = {
   check(doc, ctx, out) {
     const wide = doc.deptWide;
     if (!wide) return;
-    const totals = wide.tasks.map((t) => t.total).filter((x) => x !== '');
-    if (wide.total !== '' && totals.length > 0) {
+    // 总额 against 金额合计; 财政拨款 / 其他资金 against their sums where the form printed them (imported)
+    const sums = [['total', 'total', ''], ['fiscal', 'totalFiscal', '（财政拨款）'], ['other', 'totalOther', '（其他资金）']] as const;
+    for (const [task, field, what] of sums) {
+      const typed = wide[field];
+      const totals = wide.tasks.map((t) => t[task]).filter((x) => x !== '');
+      if (typed === undefined || typed === '' || totals.length === 0) continue;
       const sum = sumAmounts(totals);
-      if (compareAmounts(sum, wide.total) !== 0) {
-        out.push(finding('deptWide', 'total', `部门整体${SEP}金额合计`, wide.total, {
+      if (compareAmounts(sum, typed) !== 0) {
+        out.push(finding('deptWide', field, `部门整体${SEP}金额合计${what}`, typed, {
           severity: 'error', code: 'deptwide.tasks-sum',
-          message: `年度主要任务的预算金额合计为 ${sum}，与金额合计 ${wide.total} 不符，请核对`,
+          message: `年度主要任务的预算金额${what}合计为 ${sum}，与金额合计${what} ${typed} 不符，请核对`,
         }));
       }
     }
