@@ -53,11 +53,11 @@ const run = (fn: () => void) => { try { fn(); } catch (e) { if (e instanceof Com
 
 /**
  * 权重 summed live: per project against the profile's total, and per 一级 where the profile fixes
- * them (a 一级 matched by name or synonym). Red where a sum differs.
+ * them (a 一级 matched by name or synonym). Red where a sum differs. (The 绩效自评 grid passes its
+ * form's 一级 weights in the same shape.)
  */
-function WeightSums({ profile, indicators }: { profile: TargetProfile; indicators: readonly ProjectIndicator[] }) {
-  const w = profile.weights;
-  const sum = (inds: readonly ProjectIndicator[]) => sumAmounts(inds.map((i) => i.weight ?? ''));
+export function WeightSums({ weights: w, indicators }: { weights: TargetProfile['weights']; indicators: readonly { level1: string; weight?: string }[] }) {
+  const sum = (inds: readonly { weight?: string }[]) => sumAmounts(inds.map((i) => i.weight ?? ''));
   const item = (key: string, label: string, got: string, want: string | undefined) => {
     const bad = want !== undefined && compareAmounts(got || '0', want) !== 0;
     return (
@@ -274,7 +274,7 @@ export function ProjectIndicatorGrid({ project }: { project: Pick<Project, 'id' 
         {!isDept && <button onClick={sortByTemplate} data-testid="pi-sort-template" title="把本项目的指标按模板的一级/二级顺序重排（可撤销）">按模板顺序排列指标</button>}
         {hasScoring && <button onClick={() => takeScoringDrafts(new Set(current().map((i) => i.id)))} data-testid="pi-fill-scoring" title="把灰色的建议评（扣）分标准填入本项目所有空白单元格（可撤销）">填写建议评（扣）分标准</button>}
       </div>
-      {cols.some((c) => c.id === 'weight') && <WeightSums profile={profile} indicators={project.indicators} />}
+      {cols.some((c) => c.id === 'weight') && <WeightSums weights={profile.weights} indicators={project.indicators} />}
       <div ref={hostRef} className="grid-host indicator-grid-host" data-testid={isDept ? 'dept-indicator-grid' : 'project-indicator-grid'}>
         <AgGridReact<ProjectIndicator>
           {...gridProps}

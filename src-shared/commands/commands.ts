@@ -44,6 +44,8 @@ export function setCell(draft: Draft, rowId: string, field: string, value: strin
 
 const OPTIONAL_PARTS: Record<string, () => Record<string, string>> = {
   'selfeval.budgetRateRow': () => ({ name: '', target: '', actual: '' }),
+  // 预算执行率 of the structured form's split fund rows (财政资金 …), by row.
+  'selfeval.progressByRow': () => ({}),
 };
 
 export function setCellEdit(doc: JixiaoDocument, rowId: string, field: string, value: string, label = '编辑单元格'): Edit | null {
