@@ -201,6 +201,7 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
         return list ? list.map((f) => `${f.severity === 'error' ? '错误' : '警告'}：${f.message}`).join('\n') : undefined;
       },
       cellClass: [`col-${col}`, ...(NUMERIC.has(col) ? ['amount'] : []), ...(col === 'computed' ? ['computed'] : []), ...(parts && gc.aid ? ['aid'] : [])],
+      ...(parts && gc.aid ? { headerTooltip: col === 'computed' ? '按指标值、完成值和权重计算的得分（不打印）' : '定性指标的完成情况：达成、部分达成、未达成，用于计算得分（不打印）' } : {}),
       // Rules, not a cellClass function: AG Grid re-evaluates rules on refreshCells (findings and scores arrive after the edit).
       cellClassRules: {
         implicit: (p: CellClassParams<SelfEvalIndicator>) => col === 'weight' && p.data?.weight === '' && !!scoresRef.current.rows.get(p.data.id)?.weight,

@@ -247,6 +247,8 @@ function StructuredSelfEvalForm({ project, index, t, scores, fmap, formRef, setG
       </table>
       <SelfEvalIndicatorGrid key={t.id} project={project} template={t} scores={scores} />
       <table className="form-table se-summary">
+        {/* A fixed table takes its widths from the first row, which spans the last two columns. */}
+        <colgroup><col className="se-col-label" /><col className="se-col-value" /><col className="se-col-rest" /></colgroup>
         <tbody>
           <tr data-testid="se-rate-row">
             <th>预算执行率行</th>
@@ -277,18 +279,12 @@ function StructuredSelfEvalForm({ project, index, t, scores, fmap, formRef, setG
           <tr><th>评价结论</th><td colSpan={2}>{f('conclusion', '评价结论', { multiline: true, className: 'wide' })}</td></tr>
           <tr><th>存在问题</th><td colSpan={2}>{f('problems', '存在问题', { multiline: true, className: 'wide' })}</td></tr>
           <tr><th>改进措施</th><td colSpan={2}>{f('measures', '改进措施', { multiline: true, className: 'wide' })}</td></tr>
-          <tr>
-            <th>项目负责人</th>
-            <td colSpan={2}>
-              <div className="se-foot">
-                {f('manager', '项目负责人')}
-                <label>财务负责人{f('financeManager', '财务负责人')}</label>
-                <label>填报人{f('preparer', '填报人')}</label>
-                <label>联系电话{f('phone', '联系电话')}</label>
-                <label>填报日期{f('date', '填报日期')}</label>
-              </div>
-            </td>
-          </tr>
+          <tr><th>项目负责人</th><td colSpan={2}>{f('manager', '项目负责人')}</td></tr>
+          <tr><th>财务负责人</th><td colSpan={2}>{f('financeManager', '财务负责人')}</td></tr>
+          {/* Not on the form; printed under the table when typed. */}
+          <tr><th>填报人</th><td colSpan={2}>{f('preparer', '填报人')}</td></tr>
+          <tr><th>联系电话</th><td colSpan={2}>{f('phone', '联系电话')}</td></tr>
+          <tr><th>填报日期</th><td colSpan={2}>{f('date', '填报日期')}</td></tr>
         </tbody>
       </table>
       <div className="se-actions">

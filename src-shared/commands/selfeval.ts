@@ -66,7 +66,7 @@ export type SelfEvalIndicatorField = (typeof SELFEVAL_INDICATOR_FIELDS)[number];
 export interface SelfEvalGridColumn { colId: SelfEvalIndicatorField | 'computed' | 'operator' | 'unit' | 'direction' | 'explanation' | 'scoring' | 'remark' | 'core'; label: string; column?: ColumnId; share?: number; aid?: boolean }
 
 const AIDS: SelfEvalGridColumn[] = [
-  { colId: 'achievement', label: '完成情况（定性指标）', share: 1, aid: true },
+  { colId: 'achievement', label: '完成情况', share: 0.9, aid: true },
   { colId: 'computed', label: '计算得分', share: 0.9, aid: true },
 ];
 
