@@ -11,7 +11,7 @@ import {
   SELFEVAL_INDICATOR_FIELDS as SELFEVAL_FIELDS, selfevalGridColumns, selfevalOwnerId, setCellEdit, setCellsEdit, setSelfEvalCellsEdit,
   type SelfEvalGridColumn, type SelfEvalIndicatorField,
 } from '../../src-shared/commands';
-import { parseAmountInput, SELFEVAL_INDICATOR_LABEL, type Project, type SelfEvalIndicator, type SelfevalTemplate } from '../../src-shared/model';
+import { parseAmountInput, type Project, type SelfEvalIndicator, type SelfevalTemplate } from '../../src-shared/model';
 import { indicatorWeightTargets, type IndicatorScore, type SelfEvalScores } from '../../src-shared/selfeval';
 import { editor, useEditor } from '../app/store';
 import { confirmDialog } from '../dialogs/modal';
@@ -26,7 +26,6 @@ import { WeightSums } from './ProjectIndicatorGrid';
 registerGridModules();
 
 type Column = SelfEvalGridColumn['colId'];
-const HEADERS: Record<SelfEvalIndicatorField | 'computed', string> = { ...(SELFEVAL_INDICATOR_LABEL as Record<SelfEvalIndicatorField, string>), computed: '计算得分' };
 // The Hebei/national grid's widths; a profile-columns grid takes the profile's shares.
 const WIDTHS: Partial<Record<Column, number>> = { level1: 9, level2: 10, name: 16, description: 16, target: 13, actual: 12, achievement: 9, weight: 7, score: 7, computed: 9, deviation: 14 };
 const NUMERIC = new Set<Column>(['weight', 'score', 'computed']);
@@ -172,7 +171,7 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
       run(() => {
         const res = pasteSelfEvalBlock(editor.get().doc!, project.id, Math.min(c.row, current().length), editable, col, matrix);
         editor.dispatch(res.edit);
-        editor.toast(pasteMessage(res, HEADERS[editable[editable.length - 1]]), res.problems.length || res.dropped.count ? 'error' : 'info');
+        editor.toast(pasteMessage(res, gridCols.find((x) => x.colId === editable[editable.length - 1])!.label), res.problems.length || res.dropped.count ? 'error' : 'info');
       });
     },
     options: (c, text) => {
@@ -184,13 +183,15 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
     menuItems: () => menuItems,
   };
   const { ctl, menu } = useCellController(hostRef, model);
-  const gridProps = useMemo(() => spreadsheetGridProps<SelfEvalIndicator>({ rowId: (r) => r.id, heights, apiRef, ctl, widthsKey: 'selfeval' }), [heights, ctl]);
+  // Column widths the clerk set are kept per form (the structured form's columns are others).
+  const widthsKey = parts ? `selfeval:${template.id}` : 'selfeval';
+  const gridProps = useMemo(() => spreadsheetGridProps<SelfEvalIndicator>({ rowId: (r) => r.id, heights, apiRef, ctl, widthsKey }), [heights, ctl, widthsKey]);
 
   const worst = (p: CellClassParams<SelfEvalIndicator>, col: Column) => (p.data ? findingsRef.current.get(cellKey(p.data.id, col))?.[0].severity : undefined);
   const columnDefs = useMemo<ColDef<SelfEvalIndicator>[]>(() => gridCols.map((gc) => {
     const col = gc.colId;
     const def: ColDef<SelfEvalIndicator> = {
-      colId: col, headerName: parts ? gc.label : HEADERS[col as SelfEvalIndicatorField], sortable: false, suppressMovable: true, wrapText: true,
+      colId: col, headerName: gc.label, sortable: false, suppressMovable: true, wrapText: true,
       ...(parts ? { flex: gc.share, minWidth: NARROW.has(col) ? 56 : 72 } : { flex: WIDTHS[col], minWidth: NUMERIC.has(col) ? 48 : 60 }),
       // Eleven columns beside the project list and the findings panel at 1366 px: every column
       // stays on screen and a header wraps onto a second line rather than ending in “…”.
