@@ -25,6 +25,7 @@ beforeAll(async () => {
   const path = join(h.dir, 'docs', '一体化自评.jixiao');
   copyFileSync(FIXTURE, path);
   await page.goto(h.host.url);
+  await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.host.url).origin });
   await openThroughUi(page, path);
   await page.getByTestId('tab-selfeval').click();
   await page.getByTestId('project-item').first().click();
@@ -127,6 +128,26 @@ describe('the structured self-evaluation in the 绩效自评 tab', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => g.text(3, 'score')).toBe('13');
     await page.getByTestId('toast').filter({ hasText: '已按数字读取：十三 = 13分' }).waitFor();
+  });
+
+  it('Ctrl+V of rows copied from Excel/WPS fills the profile columns and adds rows, one undo step', async () => {
+    await g.cell(5, 'level1').click();
+    await expect.poll(() => g.active()).toBe('5,level1');
+    const block = [
+      ['满意度指标', '服务对象满意度指标', '项目区群众满意度', '≥', '92', '%', '95', '5', '5', ''],
+      ['满意度指标', '服务对象满意度指标', '监理单位满意度', '≥', '90', '%', '93', '3', '3', ''],
+    ].map((r) => r.join('\t')).join('\n');
+    await page.evaluate((t) => navigator.clipboard.writeText(t), block);
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => g.text(6, 'name')).toBe('监理单位满意度');
+    expect(await parts(6)).toEqual(['≥', '90', '%']);
+    expect(await parts(5)).toEqual(['≥', '92', '%']);
+    await expect.poll(() => sum('total').textContent()).toBe('权重合计 93 / 90');
+    expect(await sum('total').getAttribute('class')).toContain('mismatch');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => g.host.locator('.ag-row[row-index="6"]').count()).toBe(0);
+    expect(await parts(5)).toEqual(['≥', '90', '%']);
+    await expect.poll(() => sum('total').textContent()).toBe('权重合计 90 / 90');
     expect(h.problems).toEqual([]);
   });
 });
