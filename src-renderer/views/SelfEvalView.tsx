@@ -216,7 +216,7 @@ function StructuredSelfEvalForm({ project, index, t, scores, fmap, formRef, setG
                   {f('budgetRateScore', '预算执行率得分', { amount: 'plain' })}
                   {se.budgetRateScoreText && se.budgetRateScore === '' && <span className="cell-warning" data-testid="se-rate-score-text">导入时为“{se.budgetRateScoreText}”</span>}
                 </td>
-                <td rowSpan={rows.length}>{f('fundsReason', '预算执行偏差原因', { multiline: true })}</td>
+                <td rowSpan={rows.length}>{f('fundsReason', '预算执行偏差原因', { multiline: true, className: 'tall' })}</td>
               </>}
             </tr>
           ))}
