@@ -6,8 +6,7 @@ import { parseAmountInput } from '../model/amount-input';
 import { CommandError, Draft } from './commands';
 import type { Edit } from './patch';
 
-/** The owner id of the department-wide indicators (as a project id owns a project's). */
-export const DEPT_WIDE_ID = 'deptWide';
+export { DEPT_WIDE_ID } from '../model';
 
 export const TASK_FIELDS = ['name', 'content', 'total', 'fiscal', 'other'] as const;
 export type TaskField = (typeof TASK_FIELDS)[number];

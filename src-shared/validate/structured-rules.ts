@@ -1,16 +1,17 @@
 // Rules over structured indicator rows (issue 18): forms whose 指标值 is parts (指标性质 | 指标值 |
-// 度量单位) with 权重 and 指标方向, and the department-wide table. Each cause is one finding: a
-// weight total that is off is one finding per project (or per 一级 the form fixes), not one per row.
-// Required 一级 per form are checked by project.vocabulary (structure.missing-level1) from the
-// form's own 一级 list, so there is no second rule for them here.
+// 度量单位) with 权重 and 指标方向 — a project's rows and the department-wide table's alike — and the
+// department-wide table's own cells. Each cause is one finding: a weight total that is off is one
+// finding per table (or per 一级 the form fixes), not one per row. Required 一级 per form are checked
+// by indicators.vocabulary (structure.missing-level1) from the form's own 一级 list, so there is no
+// second rule for them here.
 import { PART_NUMBER, type ValueParts } from '../expr/parts';
 import { compareAmounts, sumAmounts } from '../model/amount';
 import { indicatorParts } from '../model/parts';
 import type { ProjectIndicator } from '../model/schema';
 import { findLevel1, profileOf } from '../model/templates';
 import { columnsOf, hasColumn, valueMode, type TargetProfile } from '../profile';
-import { PROJECT_INDICATOR_LABEL } from '../model/labels';
-import { finding, named, projectWhere, SEP, type DocumentRule, type ProjectRule, type RuleContext } from './registry';
+import { DEPT_WIDE_ID } from '../model/factory';
+import { DEPT_WIDE_TABLE, finding, indicatorCellWhere, SEP, type DeptWideRule, type IndicatorRule, type RuleContext } from './registry';
 import type { Finding } from './types';
 
 const COMPARISONS = new Set(['≥', '≤', '=', '>', '<']);
@@ -82,49 +83,37 @@ function checkWeights(rows: ProjectIndicator[], profile: TargetProfile, owner: {
   }
 }
 
-const projectWhereOf = (index: number): Where => (ind, field) =>
-  `${projectWhere(index)}${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${PROJECT_INDICATOR_LABEL[field]}`;
-const deptWhere: Where = (ind, field) =>
-  `部门整体${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${PROJECT_INDICATOR_LABEL[field]}`;
-
 const CODES = ['structured.operator-no-number', 'structured.qualitative-number', 'structured.unit-missing', 'structured.direction-operator', 'structured.scoring-empty', 'structured.weight-sum'] as const;
 
-const structuredRowsRule: ProjectRule = {
-  id: 'project.structured-rows', scope: 'project', codes: CODES,
+const structuredRowsRule: IndicatorRule = {
+  id: 'indicators.structured-rows', scope: 'indicators', codes: CODES,
   description: '结构化指标行（指标性质 | 指标值 | 度量单位 | 权重 | 指标方向）：性质与数值相符、数值有单位、方向与性质一致、评（扣）分标准已填、权重合计符合表格规定',
   // An empty required 评（扣）分标准 column is one omission.
   groups: { 'structured.scoring-empty': { key: () => 'scoring' } },
-  check(p, index, ctx, out) {
+  check(t, ctx, out) {
     const profile = structuredProfile(ctx);
     if (!profile) return;
-    const where = projectWhereOf(index);
-    for (const ind of p.indicators) checkRow(ind, indicatorParts(ind), profile, where, out);
-    checkWeights(p.indicators, profile, { id: p.id, where: projectWhere(index) }, where, out);
+    const where: Where = (ind, field) => indicatorCellWhere(t.where, ind, field);
+    for (const ind of t.indicators) checkRow(ind, indicatorParts(ind), profile, where, out);
+    checkWeights(t.indicators, profile, { id: t.id, where: t.where }, where, out);
   },
 };
 
-const deptWideRule: DocumentRule = {
-  id: 'document.dept-wide', scope: 'document', codes: ['deptwide.tasks-sum', ...CODES],
-  description: '部门整体支出绩效目标表：年度主要任务的预算金额之和等于金额合计；其指标行同结构化指标行的规则',
-  check(doc, ctx, out) {
-    const wide = doc.deptWide;
-    if (!wide) return;
+/** The department-wide table's own cells; its indicator rows are checked by the indicator rules above. */
+const tasksSumRule: DeptWideRule = {
+  id: 'deptWide.tasks-sum', scope: 'deptWide', codes: ['deptwide.tasks-sum'],
+  description: '部门整体支出绩效目标表：年度主要任务的预算金额之和等于金额合计',
+  check(wide, _ctx, out) {
     const totals = wide.tasks.map((t) => t.total).filter((x) => x !== '');
-    if (wide.total !== '' && totals.length > 0) {
-      const sum = sumAmounts(totals);
-      if (compareAmounts(sum, wide.total) !== 0) {
-        out.push(finding('deptWide', 'total', `部门整体${SEP}金额合计`, wide.total, {
-          severity: 'error', code: 'deptwide.tasks-sum',
-          message: `年度主要任务的预算金额合计为 ${sum}，与金额合计 ${wide.total} 不符，请核对`,
-        }));
-      }
-    }
-    const profile = structuredProfile(ctx);
-    if (!profile) return;
-    for (const ind of wide.indicators) checkRow(ind, indicatorParts(ind), profile, deptWhere, out);
-    checkWeights(wide.indicators, profile, { id: 'deptWide', where: '部门整体' }, deptWhere, out);
+    if (wide.total === '' || totals.length === 0) return;
+    const sum = sumAmounts(totals);
+    if (compareAmounts(sum, wide.total) === 0) return;
+    out.push(finding(DEPT_WIDE_ID, 'total', `${DEPT_WIDE_TABLE}${SEP}金额合计`, wide.total, {
+      severity: 'error', code: 'deptwide.tasks-sum',
+      message: `年度主要任务的预算金额合计为 ${sum}，与金额合计 ${wide.total} 不符，请核对`,
+    }));
   },
 };
 
-export const STRUCTURED_PROJECT_RULES: ProjectRule[] = [structuredRowsRule];
-export const STRUCTURED_DOCUMENT_RULES: DocumentRule[] = [deptWideRule];
+export const STRUCTURED_INDICATOR_RULES: IndicatorRule[] = [structuredRowsRule];
+export const DEPT_WIDE_RULES: DeptWideRule[] = [tasksSumRule];
