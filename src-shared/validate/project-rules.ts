@@ -220,7 +220,10 @@ const valueRule: IndicatorRule = {
   check(t, ctx, out) {
     for (const ind of t.indicators) {
       if (ind.value.trim() === '') continue;
-      const issues = valueIssues(ind.value, indicatorNature(ind.name, ctx.template), ctx.unit);
+      let issues = valueIssues(ind.value, indicatorNature(ind.name, ctx.template), ctx.unit);
+      // 定性 chosen in 指标性质 says there is no comparison: a number there is
+      // structured.qualitative-number's finding, not a missing operator.
+      if (ind.operator === '定性') issues = issues.filter((i) => i.code !== 'value.no-operator');
       if (issues.length === 0) continue;
       const where = cellWhere(t, ind, 'value');
       for (const issue of issues) out.push(finding(ind.id, 'value', where, ind.value, issue));

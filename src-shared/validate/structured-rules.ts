@@ -32,7 +32,9 @@ function checkRow(ind: ProjectIndicator, parts: ValueParts, profile: TargetProfi
     out.push(finding(ind.id, field, where(ind, field), text, { severity, code, message }));
   const { operator, number, unit } = parts;
   const numeric = PART_NUMBER.test(number.trim());
-  if (COMPARISONS.has(operator) && !numeric) {
+  if (number.trim() === '' && ind.value.trim() === '') {
+    // No value at all: text.empty-required says 指标值未填写 (one cause, one finding).
+  } else if (COMPARISONS.has(operator) && !numeric) {
     at('number', number, 'error', 'structured.operator-no-number', number.trim() === ''
       ? `指标性质为“${operator}”，但指标值未填写，请填写数值`
       : `指标性质为“${operator}”，但指标值“${number}”不是数值，请只填数值（单位填在度量单位中），或把指标性质改为“定性”`);
@@ -60,7 +62,7 @@ function checkRow(ind: ProjectIndicator, parts: ValueParts, profile: TargetProfi
 function checkWeights(rows: ProjectIndicator[], profile: TargetProfile, owner: { id: string; where: string }, where: Where, out: Finding[]): void {
   if (!profile.weights || !hasColumn(profile, 'weight') || rows.length === 0) return;
   const typed = rows.filter((r) => (r.weight ?? '') !== '');
-  const total = sumAmounts(typed.map((r) => r.weight!));
+  const total = sumAmounts(typed.map((r) => r.weight!)) || '0'; // none typed: 0
   const first = typed[0] ?? rows[0];
   if (compareAmounts(total, profile.weights.total) !== 0) {
     const missing = rows.length - typed.length;
@@ -73,7 +75,7 @@ function checkWeights(rows: ProjectIndicator[], profile: TargetProfile, owner: {
   for (const w of profile.weights.level1) {
     const inLevel = rows.filter((r) => findLevel1(profile, r.level1)?.name === w.level1);
     if (inLevel.length === 0) continue;
-    const sum = sumAmounts(inLevel.map((r) => r.weight ?? '').filter((x) => x !== ''));
+    const sum = sumAmounts(inLevel.map((r) => r.weight ?? '').filter((x) => x !== '')) || '0';
     if (compareAmounts(sum, w.weight) !== 0) {
       out.push(finding(inLevel[0].id, 'weight', where(inLevel[0], 'weight'), inLevel[0].weight ?? '', {
         severity: 'warning', code: 'structured.weight-sum',
