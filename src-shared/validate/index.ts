@@ -4,6 +4,7 @@
 // changed, plus the cheap document-wide rules.
 import type { DeptWide, Duty, JixiaoDocument, Project } from '../model/schema';
 import { DEPT_WIDE_ID, hasDeptWideContent } from '../model/factory';
+import { profileOf } from '../model/templates';
 import { DOCUMENT_RULES } from './document-rules';
 import { DUTY_RULES } from './duty-rules';
 import { deptWideTable, INDICATOR_RULES, PROJECT_RULES, projectTable } from './project-rules';
@@ -83,9 +84,10 @@ function checkProject(project: Project, index: number, ctx: RuleContext): Findin
 }
 
 /** The department-wide table: its own cells, then its indicator rows with the projects' rules. A
- * table nothing was typed into yet (a new document of the form) is not audited, as it is not printed. */
+ * table nothing was typed into yet (a new document of the form), or kept from a form that has none
+ * (文档设置 switched the form), is not audited, as it is not printed. */
 function checkDeptWide(wide: DeptWide | undefined, ctx: RuleContext): Finding[] {
-  if (!hasDeptWideContent(wide)) return [];
+  if (!hasDeptWideContent(wide) || !profileOf(ctx.template.id).tables.includes('department-wide')) return [];
   const out: Finding[] = [];
   for (const r of DEPT_WIDE_RULES) r.check(wide, ctx, out);
   checkIndicators(deptWideTable(wide), ctx, out);
