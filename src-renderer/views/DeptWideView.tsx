@@ -147,6 +147,8 @@ function DeptField({ field, label, multiline }: { field: 'goal' | 'total'; label
   const shown = field === 'total' ? formatAmount(stored, unit) : stored;
   const [text, setText] = useState(shown);
   const [bad, setBad] = useState<string | null>(null);
+  // A 审核 finding at this field (金额合计 ≠ the tasks' sum) marks it as the grids mark their cells.
+  const issue = useEditor((s) => s.findings.find((f) => f.path.rowId === DEPT_WIDE_ID && f.path.field === field));
   const editing = useRef(false);
   useEffect(() => { if (!editing.current) setText(shown); }, [shown]);
   // A jump to 金额合计 / 年度总体目标 (find, 审核结果) selects the field's text.
@@ -169,7 +171,7 @@ function DeptField({ field, label, multiline }: { field: 'goal' | 'total'; label
     } catch (e) { if (e instanceof CommandError) setBad(e.message); else throw e; }
   };
   const props = {
-    ref, className: `field${bad ? ' cell-error' : ''}${field === 'total' ? ' amount' : ''}${multiline ? ' wide tall' : ''}`, value: text, title: bad ?? undefined, 'aria-label': label, 'data-testid': `dept-${field}`,
+    ref, className: `field${bad || issue?.severity === 'error' ? ' cell-error' : issue ? ' cell-warning' : ''}${field === 'total' ? ' amount' : ''}${multiline ? ' wide tall' : ''}`, value: text, title: bad ?? issue?.message, 'aria-label': label, 'data-testid': `dept-${field}`,
     onFocus: () => { editing.current = true; }, onChange: (e: { target: { value: string } }) => setText(e.target.value), onBlur: commit,
   };
   return multiline ? <textarea {...props} rows={3} /> : <input {...props} onKeyDown={(e) => { if (e.key === 'Enter') (e.target as HTMLInputElement).blur(); }} />;

@@ -156,6 +156,8 @@ const vocabRule: IndicatorRule = {
         // 成本指标 is a 一级 in the 2021 form but a 二级 under 产出指标 in Hebei 2020 (and so on).
         const ownerOfL1 = level2Owner(t, l1);
         const guess = ownerOfL1 ?? t.level1.find((l) => l.name.startsWith(l1) || l1.startsWith(l.name.replace(/指标$/, '')))?.name ?? level2Owner(t, l2);
+        // 产出 for 产出指标: the 一级 is there, misspelt — one mistake, said here, not again as missing.
+        if (guess) present.add(guess);
         out.push(finding(ind.id, 'level1', cellWhere(table, ind, 'level1'), ind.level1, {
           severity: 'error', code: 'vocab.level1-unknown',
           message: ownerOfL1
@@ -174,12 +176,12 @@ const vocabRule: IndicatorRule = {
         }));
       }
     }
-    for (const l of t.level1) {
-      if (!l.required || present.has(l.name)) continue;
-      out.push(finding(table.id, table.head.field, table.head.where, table.head.text, {
-        severity: 'error', code: 'structure.missing-level1', message: `${table.noun}缺少“${l.name}”下的绩效指标，请至少添加一个`,
-      }));
-    }
+    const missing = t.level1.filter((l) => l.required && !present.has(l.name)).map((l) => `“${l.name}”`);
+    // A table without any indicator yet is one omission, not one per 一级.
+    const messages = table.indicators.length === 0 && missing.length > 0
+      ? [`${table.noun}还没有绩效指标，请添加${missing.join('、')}下的指标`]
+      : missing.map((m) => `${table.noun}缺少${m}下的绩效指标，请至少添加一个`);
+    for (const message of messages) out.push(finding(table.id, table.head.field, table.head.where, table.head.text, { severity: 'error', code: 'structure.missing-level1', message }));
   },
 };
 

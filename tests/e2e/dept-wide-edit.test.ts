@@ -100,7 +100,7 @@ describe('查找和替换 on the department-wide tab', () => {
     await expect.poll(status).toBe('没有找到');
     await expect.poll(() => tasks.text(0, 'name')).toBe('公共卫生服务2027');
     await expect.poll(() => inds.text(0, 'remark')).toBe('2027年口径');
-    expect(await inds.text(0, 'value')).toBe('≥2027人');
+    await expect.poll(() => inds.text(0, 'value')).toBe('≥2027人');
     await expect.poll(() => page.getByTestId('dept-goal').inputValue()).toBe('落实2027年基本公共卫生服务');
     // the project is another table: 全文 still finds it
     await panel().getByTestId('find-scope-all').check();
@@ -111,7 +111,7 @@ describe('查找和替换 on the department-wide tab', () => {
     await page.keyboard.press('Control+Z');
     await expect.poll(status).toBe(`找到 ${allCellsWithFrom} 个单元格`);
     await expect.poll(() => tasks.text(0, 'name')).toBe(`公共卫生服务${FROM}`);
-    expect(await inds.text(0, 'remark')).toBe(`${FROM}年口径`);
+    await expect.poll(() => inds.text(0, 'remark')).toBe(`${FROM}年口径`);
     await expect.poll(() => page.getByTestId('dept-goal').inputValue()).toBe(`落实${FROM}年基本公共卫生服务`);
   });
 
@@ -159,6 +159,8 @@ describe('审核结果 of the department-wide table', () => {
     await group.locator('[data-code="deptwide.tasks-sum"]').click();
     await expect.poll(() => page.getByTestId('tab-deptWide').getAttribute('aria-selected')).toBe('true');
     await expect.poll(activeTestId).toBe('dept-total');
+    expect(await page.getByTestId('dept-total').getAttribute('class')).toContain('cell-error');
+    expect(await page.getByTestId('dept-total').getAttribute('title')).toBe('年度主要任务的预算金额合计为 120，与金额合计 100 不符，请核对');
     await docScreenshot(page, 'dept-wide-findings');
   });
 });
@@ -177,9 +179,9 @@ describe('指标库 on the department-wide tab', () => {
     await lib.getByTestId('library-insert').filter({ hasText: '插入所选（1）' }).click();
     await expect.poll(() => rowCount(inds)).toBe(before + 1);
     await expect.poll(() => inds.active()).toBe(`${before},name`);
-    expect(await inds.text(before, 'name')).toBe('群众满意度');
-    expect(await inds.text(before, 'value')).toBe('≥90%');
-    expect(await page.getByTestId('toast').textContent()).toBe('已插入 1 个指标到部门整体绩效目标表');
+    await expect.poll(() => inds.text(before, 'name')).toBe('群众满意度');
+    await expect.poll(() => inds.text(before, 'value')).toBe('≥90%');
+    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('已插入 1 个指标到部门整体绩效目标表');
     await page.keyboard.press('Control+S');
     await expect.poll(() => saved().deptWide!.indicators.map((i) => i.name)).toEqual(['签约人数', '签约覆盖率', '签约居民满意度', '群众满意度']);
     expect(saved().deptWide!.indicators[3]).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标' });
@@ -204,17 +206,16 @@ describe('paste into the task grid', () => {
     await page.evaluate((t) => navigator.clipboard.writeText(t), block);
     await page.keyboard.press('Control+V');
     await expect.poll(() => rowCount(tasks)).toBe(3);
-    expect(await tasks.text(1, 'name')).toBe('疾病预防控制');
-    expect(await tasks.text(1, 'total')).toBe('50.00');
-    expect(await tasks.text(2, 'content')).toBe('执法检查');
+    await expect.poll(() => tasks.text(1, 'name')).toBe('疾病预防控制');
+    await expect.poll(() => tasks.text(1, 'total')).toBe('50.00');
+    await expect.poll(() => tasks.text(2, 'content')).toBe('执法检查');
     expect(await tasks.text(2, 'total')).toBe('');
-    const toast = (await page.getByTestId('toast').textContent())!;
-    expect(toast).toMatch(/^已粘贴 3 行 × 5 列；已按万元换算 1 个金额：500000元 = 50万元；1 个单元格未粘贴：“abc”不是有效的金额/);
+    await expect.poll(() => page.getByTestId('toast').textContent()).toMatch(/^已粘贴 3 行 × 5 列；已按万元换算 1 个金额：500000元 = 50万元；1 个单元格未粘贴：“abc”不是有效的金额/);
     await expect.poll(() => page.getByTestId('dept-task-sum').textContent()).toContain('各任务总额之和 = 170.00 万元');
     await docScreenshot(page, 'dept-wide-paste');
     await page.keyboard.press('Control+Z'); // one step: the rows and their cells
     await expect.poll(() => rowCount(tasks)).toBe(1);
-    expect(await tasks.text(0, 'name')).toBe(`公共卫生服务${FROM}`);
+    await expect.poll(() => tasks.text(0, 'name')).toBe(`公共卫生服务${FROM}`);
     await page.keyboard.press('Control+S');
     await expect.poll(() => page.getByTestId('status-modified').textContent()).toBe('已保存');
     expect(saved().deptWide).toEqual(original.deptWide);

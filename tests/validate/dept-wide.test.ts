@@ -124,6 +124,24 @@ describe('one cause, one finding (a project and the department-wide table alike)
   });
 });
 
+describe('one cause, one finding: required 一级', () => {
+  it('a misspelt 一级 (产出 for 产出指标) is one finding, not also “缺少产出指标”', () => {
+    const rows = [
+      newProjectIndicator({ level1: '产出', level2: '数量指标', name: '签约人数', value: '≥1000人' }),
+      newProjectIndicator({ level1: '效益指标', level2: '社会效益指标', name: '覆盖率', value: '≥95%' }),
+      newProjectIndicator({ level1: '满意度指标', level2: '服务对象满意度指标', name: '满意度', value: '≥90%' }),
+    ];
+    expect(inDept(validateDocument(deptDoc(rows))).map((f) => [f.code, f.suggestion])).toEqual([['vocab.level1-unknown', '产出指标']]);
+  });
+
+  it('a table with tasks but no indicator yet is one finding naming every required 一级', () => {
+    const fs = inDept(validateDocument(deptDoc([])));
+    expect(fs.map((f) => [f.code, f.path.field, f.message])).toEqual([
+      ['structure.missing-level1', 'indicators', '部门整体表还没有绩效指标，请添加“产出指标”、“效益指标”、“满意度指标”下的指标'],
+    ]);
+  });
+});
+
 describe('incremental validation', () => {
   it('reuses the table’s findings while it is unchanged and agrees with a full validation after an edit', () => {
     const v = createIncrementalValidator();
