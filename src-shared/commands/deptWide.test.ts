@@ -3,7 +3,7 @@ import { newDocument, type JixiaoDocument } from '../model';
 import { CommandError, deleteRows, deletionSummary, insertIndicators } from './commands';
 import { DEPT_WIDE_ID, insertDeptIndicator, insertDeptTask, pasteDeptTasks, setDeptWideFieldEdit, setTaskCellsEdit, tasksTotal } from './deptWide';
 import { pasteMessage } from './paste';
-import { setIndicatorCellsEdit } from './indicatorCells';
+import { pasteIndicatorCells, setIndicatorCellsEdit } from './indicatorCells';
 import { applyPatches, type Edit } from './patch';
 
 const apply = (doc: JixiaoDocument, edit: Edit | null) => applyPatches(doc, edit!.redo);
@@ -65,6 +65,21 @@ describe('department-wide commands', () => {
     const after = apply(doc, res.edit);
     expect(after.deptWide!.tasks[0]).toMatchObject({ name: '', total: '', fiscal: '10', other: '2' });
     expect(res.dropped).toEqual({ count: 1, firstRow: ['多出'] });
+  });
+
+  it('its indicator grid takes a block taller than its rows too (rows added, one undo step)', () => {
+    const doc = newDocument({ templateId: 'national-88-dept' });
+    const d = apply(doc, insertDeptIndicator(doc, 0).edit);
+    const res = pasteIndicatorCells(d, DEPT_WIDE_ID, 0, 0, [
+      ['产出指标', '数量指标', '签约人数', '≥2000人', ''],
+      ['', '', '随访人次', '≥5000人次', '季度'],
+      ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', ''],
+    ], ['level1', 'level2', 'level3', 'value', 'remark'], false);
+    const after = apply(d, res.edit);
+    expect(after.deptWide!.indicators.map((i) => [i.level1, i.name, i.value, i.remark])).toEqual([
+      ['产出指标', '签约人数', '≥2000人', ''], ['产出指标', '随访人次', '≥5000人次', '季度'], ['满意度指标', '满意度', '≥90%', ''],
+    ]);
+    expect(applyPatches(after, res.edit!.undo)).toEqual(d);
   });
 
   it('指标库 entries go into the table (created when absent) as one undo step', () => {
