@@ -6,7 +6,7 @@
 // Choices (year, unit, template, 评价等级, 达成/未达成) and ids are not texts and are left out.
 import { BAND_LABEL, DEPT_TASK_LABEL, DEPT_WIDE_FIELD_LABEL, DUTY_FIELD_LABEL, FUND_COLUMN_LABEL, FUND_ROW_LABEL, META_FIELD_LABEL, PROJECT_FIELD_LABEL, SELFEVAL_FIELD_LABEL, SELFEVAL_INDICATOR_LABEL } from '../model/labels';
 import type { Path } from '../commands/patch';
-import { DEPT_WIDE_ID, templateOrDefault, type Activity, type DeptWide, type JixiaoDocument, type Project, type ProjectIndicator, type SelfEval } from '../model';
+import { DEPT_WIDE_ID, profileOf, templateOrDefault, type Activity, type DeptWide, type JixiaoDocument, type Project, type ProjectIndicator, type SelfEval } from '../model';
 import { activityWhere, DEPT_WIDE_TABLE, DUTY_TABLE, dutyWhere, indicatorCellWhere, named, projectWhere, SEP } from '../validate/registry';
 import { indicatorWhere as dutyIndicatorWhere } from '../validate/duty-rules';
 
@@ -99,7 +99,8 @@ export function documentCells(doc: JixiaoDocument, scope: FindScope = { table: '
   const duty: TableRef = { table: 'duty' };
   if (inScope(scope, duty)) dutyCells(doc, duty, out);
   const wide: TableRef = { table: 'deptWide' };
-  if (doc.deptWide && inScope(scope, wide)) deptWideCells(doc.deptWide, wide, out);
+  // Only where its tab is shown: a table kept from another form (文档设置 switched it) has no cell to go to.
+  if (doc.deptWide && inScope(scope, wide) && profileOf(doc.meta.templateId).tables.includes('department-wide')) deptWideCells(doc.deptWide, wide, out);
   doc.projects.forEach((p, i) => {
     const target: TableRef = { table: 'project', projectId: p.id };
     if (inScope(scope, target)) projectCells(doc, p, i, target, out);

@@ -49,6 +49,8 @@ describe('find in the department-wide table', () => {
     // 当前表 on the department-wide tab: that table only
     expect(findAll(d, '2026', DEPT).map((h) => h.cell.table.table)).toEqual(Array(5).fill('deptWide'));
     expect(findAll(d, '2026', { ...ALL, scope: { table: 'project', projectId: 'p1' } })).toHaveLength(1);
+    // a table kept from another form has no tab to go to: not searched
+    expect(findAll({ ...d, meta: { ...d.meta, templateId: 'hebei-2020' } }, '2026', ALL).map((h) => h.cell.table.table)).toEqual(['project']);
   });
 
   it('finds amounts as shown: task amounts and 金额合计 in the document’s unit, weights as typed', () => {
