@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newActivity, newDocument, newDuty, newDutyIndicator, newProject, newProjectIndicator, type JixiaoDocument } from '../model';
+import { newActivity, newDeptTask, newDeptWide, newDocument, newDuty, newDutyIndicator, newProject, newProjectIndicator, type JixiaoDocument } from '../model';
 import { diffDocuments, formatDiff } from './diff';
 import { matchRows, movedIndices, similarity } from './match';
 import { rollover } from './rollover';
@@ -138,5 +138,74 @@ describe('matching', () => {
     expect([...movedIndices([0, 1, 2, 3])]).toEqual([]);
     expect([...movedIndices([3, 0, 1, 2])]).toEqual([0]);
     expect([...movedIndices([1, 0])]).toHaveLength(1);
+  });
+});
+
+describe('diffDocuments: every field, named as the form names it', () => {
+  const structured = (): JixiaoDocument => {
+    const doc = newDocument({ deptCode: '5101', deptName: '某县农业农村局', year: 2023, unit: '万元', templateId: 'structured-project' });
+    doc.projects = [newProject('structured-project', { name: '高标准农田建设', budget: '500', implementer: '某县农业农村局', indicators: [
+      newProjectIndicator({ level1: '产出指标', level2: '数量指标', name: '建设面积', value: '≥1万亩', weight: '20', direction: '正向', scoring: '完成得满分' }),
+    ] })];
+    return doc;
+  };
+
+  it('parts, weights, direction, scoring and header fields the Hebei form does not print are compared, with the form\'s labels', () => {
+    const a = structured();
+    const b = structuredClone(a);
+    const i = b.projects[0].indicators[0];
+    Object.assign(i, { weight: '25', direction: '反向', scoring: '按比例得分', remark: '新增备注', core: true });
+    b.projects[0].implementer = '某县农田建设中心';
+    b.projects[0].authority = '某县农业农村局';
+    const changed = diffDocuments(a, b).entries.map((e) => `${e.kind} ${e.field} ${e.label} ${e.old}→${e.new}`);
+    expect(changed).toEqual([
+      'changed authority 主管部门 →某县农业农村局',
+      'changed implementer 单位名称 某县农业农村局→某县农田建设中心',
+      'changed direction 指标方向性 正向→反向',
+      'changed scoring 评（扣）分标准 完成得满分→按比例得分',
+      'changed remark 备注 →新增备注',
+      'changed weight 权重 20→25',
+      'changed core 是否核心指标 →是',
+    ]);
+  });
+
+  it('a weight written differently but equal is no change; an operator typed into 指标值 is one change of 指标值', () => {
+    const a = structured();
+    const b = structuredClone(a);
+    b.projects[0].indicators[0].weight = '20.0';
+    expect(diffDocuments(a, b).entries).toEqual([]);
+    b.projects[0].indicators[0].value = '≥1.2万亩';
+    expect(diffDocuments(a, b).entries.map((e) => `${e.field} ${e.label} ${e.old}→${e.new}`)).toEqual(['value 指标值 ≥1万亩→≥1.2万亩']);
+  });
+
+  it('the department-wide table: goal, 金额合计 (in the new unit), tasks added/changed/removed, its indicators', () => {
+    const a = newDocument({ deptCode: '4305', deptName: '某县教育局', year: 2022, unit: '万元', templateId: 'national-88-dept' });
+    a.deptWide = newDeptWide({ goal: '保障教育事业发展', total: '300', tasks: [
+      newDeptTask({ name: '义务教育保障', content: '保障运转', total: '200' }),
+      newDeptTask({ name: '学生资助', content: '发放资助', total: '100' }),
+    ], indicators: [newProjectIndicator({ level1: '产出指标', level2: '数量指标', name: '资助学生人数', value: '≥3000人' })] });
+    const b = structuredClone(a);
+    b.meta.unit = '元';
+    const w = b.deptWide!;
+    w.total = '3500000';
+    w.goal = '保障教育事业高质量发展';
+    w.tasks[0].total = '2000000';
+    w.tasks[1].total = '1000000';
+    w.tasks.push(newDeptTask({ name: '校舍维修', total: '500000' }));
+    w.indicators[0].value = '≥3200人';
+    const report = diffDocuments(a, b);
+    expect(report.entries.map((e) => `${e.kind} ${e.row} ${e.field ?? ''} ${e.old}→${e.new}${e.percent ? ` ${e.percent}` : ''}`)).toEqual([
+      'changed meta unit 万元→元',
+      'changed deptWide goal 保障教育事业发展→保障教育事业高质量发展',
+      'changed deptWide total 3000000→3500000 +16.7%',
+      'added deptTask  →校舍维修',
+      'changed deptIndicator value ≥3000人→≥3200人',
+    ]);
+    expect(report.summary.map((s) => s.line)).toEqual(['文档信息：修改 1 个单元格', '部门整体支出绩效目标表：新增 1 行，修改 3 个单元格']);
+    expect(formatDiff(report)).toContain('  修改：部门整体 › 年度总体目标：“保障教育事业发展” → “保障教育事业高质量发展”');
+    // Removing the whole table reports the table once, not each of its rows.
+    const c = structuredClone(a);
+    delete c.deptWide;
+    expect(diffDocuments(a, c).entries.map((e) => `${e.kind} ${e.row}`)).toEqual(['removed deptWide']);
   });
 });

@@ -1,15 +1,18 @@
 // 对比: what changed between two documents (last year's and this year's, or two versions). Rows are
 // matched by match.ts; reported are rows added, removed, renamed and moved, changed cells (old → new,
 // budgets with the change in %), and one summary line per table. Amounts are compared in the new
-// document's unit. Identical documents give an empty report.
-import { BAND_LABEL, DUTY_FIELD_LABEL, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL } from '../model/labels';
-import { compareAmounts, convertAmount, subtractAmounts, templateOrDefault, type Amount, type JixiaoDocument, type MoneyUnit } from '../model';
+// document's unit. Identical documents give an empty report. Every field of the model is compared —
+// a field the form does not print still changed — and named as the new document's form (profile)
+// names it: its header labels and column labels, the model's labels for the rest.
+import { BAND_LABEL, DUTY_FIELD_LABEL, formLabels, type FormLabels } from '../model/labels';
+import { compareAmounts, convertAmount, profileOf, subtractAmounts, type Amount, type DeptWide, type JixiaoDocument, type MoneyUnit, type ProjectIndicator } from '../model';
+import type { TargetProfile } from '../profile';
 import { activityWhere, DUTY_TABLE, dutyWhere, named, projectWhere, SEP } from '../validate/registry';
 import { matchRows, movedIndices, type MatchNode } from './match';
 
-export type DiffRowKind = 'meta' | 'duty' | 'activity' | 'dutyIndicator' | 'project' | 'projectIndicator';
+export type DiffRowKind = 'meta' | 'duty' | 'activity' | 'dutyIndicator' | 'project' | 'projectIndicator' | 'deptWide' | 'deptTask' | 'deptIndicator';
 export type DiffKind = 'added' | 'removed' | 'renamed' | 'moved' | 'changed';
-export type DiffTable = 'meta' | 'duty' | 'projects';
+export type DiffTable = 'meta' | 'duty' | 'projects' | 'deptWide';
 
 export interface DiffEntry {
   id: string;
@@ -35,13 +38,14 @@ export interface DiffEntry {
 export interface DiffSummary { table: DiffTable; title: string; counts: Record<DiffKind, number>; line: string }
 export interface DiffReport { entries: DiffEntry[]; summary: DiffSummary[] }
 
-interface Cell { field: string; label: string; value: string; amount?: 'budget' | 'percent' }
+/** `budget`: money, converted to the new unit; `percent` / `number`: compared as numbers, no unit. */
+interface Cell { field: string; label: string; value: string; amount?: 'budget' | 'percent' | 'number' }
 interface FlatRow extends MatchNode {
   kind: Exclude<DiffRowKind, 'meta'>;
   index: number;
   where: string;
   nameField: string;
-  table: 'duty' | 'projects';
+  table: Exclude<DiffTable, 'meta'>;
   /** Index of the project (group), -1 in the duty table. */
   projectIndex: number;
   cells: Cell[];
@@ -49,7 +53,10 @@ interface FlatRow extends MatchNode {
 
 const KIND_WORD: Record<DiffKind, string> = { added: '新增', removed: '删除', renamed: '改名', moved: '移动', changed: '修改' };
 export const DIFF_KIND_LABEL = KIND_WORD;
-const ROW_WORD: Record<DiffRowKind, string> = { meta: '文档信息', duty: '职责', activity: '工作活动', dutyIndicator: '绩效指标', project: '项目', projectIndicator: '指标' };
+const ROW_WORD: Record<DiffRowKind, string> = {
+  meta: '文档信息', duty: '职责', activity: '工作活动', dutyIndicator: '绩效指标', project: '项目', projectIndicator: '指标',
+  deptWide: '部门整体支出绩效目标表', deptTask: '年度主要任务', deptIndicator: '部门整体指标',
+};
 export const DIFF_ROW_LABEL = ROW_WORD;
 
 function flatten(doc: JixiaoDocument): FlatRow[] {
@@ -70,25 +77,74 @@ function flatten(doc: JixiaoDocument): FlatRow[] {
       a.indicators.forEach((i, ii) => rows.push({ table: 'duty', projectIndex: -1, kind: 'dutyIndicator', id: i.id, from: i.from, parent: a.id, name: i.name, nameField: 'name', index: ii, where: `${aw}${SEP}${named(i.name, '（未填写指标）')}`, cells: bandCells(i.bands) }));
     });
   });
-  const checkpoints = templateOrDefault(doc.meta.templateId).checkpoints;
+  const profile = profileOf(doc.meta.templateId);
+  const checkpoints = profile.checkpoints;
+  const labels = formLabels(profile);
+  const label = labels.project;
   doc.projects.forEach((p, pi) => {
     const pw = `${projectWhere(pi)}${SEP}${named(p.name, '（未命名）')}`;
+    const text = (f: (typeof PROJECT_TEXT_FIELDS)[number]): Cell => ({ field: f, label: label(f), value: p[f] ?? '' });
+    const money = (f: (typeof PROJECT_AMOUNT_FIELDS)[number]): Cell => ({ field: f, label: label(f), value: p[f] ?? '', amount: 'budget' });
     const cells: Cell[] = [
-      { field: 'code', label: PROJECT_FIELD_LABEL.code, value: p.code },
-      ...(['budget', 'fiscal', 'other'] as const).map((f): Cell => ({ field: f, label: PROJECT_FIELD_LABEL[f], value: p[f], amount: 'budget' })),
-      { field: 'purpose', label: PROJECT_FIELD_LABEL.purpose, value: p.purpose },
+      text('code'),
+      ...(['budget', 'fiscal', 'other'] as const).map(money),
+      text('purpose'),
       ...p.schedule.map((v, k): Cell => ({ field: `schedule.${k}`, label: `资金支出计划（${checkpoints[k] ?? `第${k + 1}期`}）`, value: v, amount: 'percent' })),
-      { field: 'goal', label: PROJECT_FIELD_LABEL.goal, value: p.goal },
+      text('goal'),
+      ...PROJECT_TEXT_FIELDS.filter((f) => f !== 'code' && f !== 'purpose' && f !== 'goal').map(text),
+      ...PROJECT_AMOUNT_FIELDS.filter((f) => f !== 'budget' && f !== 'fiscal' && f !== 'other').map(money),
     ];
     rows.push({ table: 'projects', projectIndex: pi, kind: 'project', id: p.id, from: p.from, parent: '', name: p.name, nameField: 'name', index: pi, where: pw, cells });
     p.indicators.forEach((i, ii) => rows.push({
       table: 'projects', projectIndex: pi, kind: 'projectIndicator', id: i.id, from: i.from, parent: p.id, name: i.name, nameField: 'name', index: ii,
       where: `${pw}${SEP}${named(i.level1, '（未填一级指标）')}${SEP}${named(i.name, '（未填写指标名称）')}`,
-      cells: (['level1', 'level2', 'description', 'value', 'basis'] as const).map((f) => ({ field: f, label: PROJECT_INDICATOR_LABEL[f], value: i[f] })),
+      cells: indicatorCells(i, labels),
     }));
   });
+  if (doc.deptWide) flattenDeptWide(doc.deptWide, profile, labels, rows);
   return rows;
 }
+
+const PROJECT_TEXT_FIELDS = ['code', 'purpose', 'goal', 'overallGoal', 'authority', 'implementer', 'manager', 'attribute', 'period'] as const;
+const PROJECT_AMOUNT_FIELDS = ['budget', 'fiscal', 'other', 'midTermTotal', 'midTermFiscal', 'midTermOther', 'carryOver'] as const;
+/** An indicator's own cells; `value` is the one-cell text, of which 指标性质/指标值/度量单位 are a view. */
+const INDICATOR_TEXT_FIELDS = ['level1', 'level2', 'description', 'value', 'basis', 'direction', 'explanation', 'scoring', 'remark', 'scope'] as const;
+
+function indicatorCells(i: ProjectIndicator, labels: FormLabels): Cell[] {
+  const label = labels.indicator;
+  return [
+    ...INDICATOR_TEXT_FIELDS.map((f): Cell => ({ field: f, label: label(f), value: i[f] ?? '' })),
+    { field: 'weight', label: label('weight'), value: i.weight ?? '', amount: 'number' },
+    { field: 'core', label: label('core'), value: i.core === undefined ? '' : i.core ? '是' : '否' },
+  ];
+}
+
+const DEPT_WHERE = '部门整体';
+
+/** The department-wide table: one row for 年度总体目标 and 金额合计, its tasks and its indicators. */
+function flattenDeptWide(wide: DeptWide, profile: TargetProfile, labels: FormLabels, rows: FlatRow[]): void {
+  const { header } = labels;
+  const base = { table: 'deptWide' as const, projectIndex: -1 };
+  const taskLabel = (f: keyof typeof TASK_LABEL) => profile.taskColumns?.find((c) => c.field === f)?.label ?? TASK_LABEL[f];
+  rows.push({ ...base, kind: 'deptWide', id: 'deptWide', parent: '', name: ROW_WORD.deptWide, nameField: 'goal', index: 0, where: DEPT_WHERE, cells: [
+    { field: 'goal', label: header.get('deptWide.goal') ?? '年度总体目标', value: wide.goal },
+    { field: 'total', label: header.get('deptWide.total') ?? '金额合计', value: wide.total, amount: 'budget' },
+  ] });
+  wide.tasks.forEach((t, ti) => rows.push({
+    ...base, kind: 'deptTask', id: t.id, from: t.from, parent: 'deptWide', name: t.name, nameField: 'name', index: ti,
+    where: `${DEPT_WHERE}${SEP}${header.get('deptWide.tasks') ?? '年度主要任务'}${SEP}${named(t.name, '（未填任务名称）')}`,
+    cells: [
+      { field: 'content', label: taskLabel('content'), value: t.content },
+      ...(['total', 'fiscal', 'other'] as const).map((f): Cell => ({ field: f, label: `预算金额（${taskLabel(f)}）`, value: t[f], amount: 'budget' })),
+    ],
+  }));
+  wide.indicators.forEach((i, ii) => rows.push({
+    ...base, kind: 'deptIndicator', id: i.id, from: i.from, parent: 'deptWide', name: i.name, nameField: 'name', index: ii,
+    where: `${DEPT_WHERE}${SEP}${named(i.level1, '（未填一级指标）')}${SEP}${named(i.name, '（未填写指标名称）')}`,
+    cells: indicatorCells(i, labels),
+  }));
+}
+const TASK_LABEL = { name: '任务名称', content: '主要内容', total: '总额', fiscal: '财政拨款', other: '其他资金' } as const;
 
 function sameAmount(a: Amount, b: Amount): boolean {
   if (a === '' || b === '') return a === b;
@@ -121,14 +177,14 @@ export function diffDocuments(oldDoc: JixiaoDocument, newDoc: JixiaoDocument): D
   const olds = flatten(oldDoc), news = flatten(newDoc);
   const oldById = new Map(olds.map((r) => [r.id, r]));
   const newById = new Map(news.map((r) => [r.id, r]));
-  const newGroup = (r: FlatRow) => (r.table === 'duty' ? DUTY_TABLE : `项目 ${r.projectIndex + 1}：${named(newDoc.projects[r.projectIndex].name, '（未命名）')}`);
-  const oldGroup = (r: FlatRow) => (r.table === 'duty' ? DUTY_TABLE : `项目（上年 ${r.projectIndex + 1}）：${named(oldDoc.projects[r.projectIndex].name, '（未命名）')}`);
+  const newGroup = (r: FlatRow) => (r.table === 'duty' ? DUTY_TABLE : r.table === 'deptWide' ? TABLE_TITLE.deptWide : `项目 ${r.projectIndex + 1}：${named(newDoc.projects[r.projectIndex].name, '（未命名）')}`);
+  const oldGroup = (r: FlatRow) => (r.table === 'duty' ? DUTY_TABLE : r.table === 'deptWide' ? TABLE_TITLE.deptWide : `项目（上年 ${r.projectIndex + 1}）：${named(oldDoc.projects[r.projectIndex].name, '（未命名）')}`);
   const oldUnit = oldDoc.meta.unit as MoneyUnit, newUnit = newDoc.meta.unit as MoneyUnit;
 
   // new id → old id, level by level so that parents are matched before their children.
   const pairs = new Map<string, string>();
   const parentMap = new Map<string, string>(); // old id → new id
-  const levels: FlatRow['kind'][][] = [['duty'], ['project'], ['activity'], ['dutyIndicator'], ['projectIndicator']];
+  const levels: FlatRow['kind'][][] = [['duty'], ['project'], ['deptWide'], ['activity'], ['dutyIndicator'], ['projectIndicator'], ['deptTask'], ['deptIndicator']];
   for (const kinds of levels) {
     const m = matchRows(olds.filter((r) => kinds.includes(r.kind)), news.filter((r) => kinds.includes(r.kind)), parentMap);
     for (const [n, o] of m) { pairs.set(n, o); parentMap.set(o, n); }
@@ -178,11 +234,11 @@ export function diffDocuments(oldDoc: JixiaoDocument, newDoc: JixiaoDocument): D
   return { entries, summary: summarize(entries) };
 }
 
-const TABLE_TITLE: Record<DiffTable, string> = { meta: '文档信息', duty: '部门职责-工作活动绩效目标表', projects: '项目绩效目标表' };
+const TABLE_TITLE: Record<DiffTable, string> = { meta: '文档信息', duty: '部门职责-工作活动绩效目标表', projects: '项目绩效目标表', deptWide: '部门整体支出绩效目标表' };
 
 function summarize(entries: readonly DiffEntry[]): DiffSummary[] {
   const out: DiffSummary[] = [];
-  for (const table of ['meta', 'duty', 'projects'] as const) {
+  for (const table of ['meta', 'duty', 'deptWide', 'projects'] as const) {
     const list = entries.filter((e) => e.table === table);
     if (list.length === 0) continue;
     const counts: Record<DiffKind, number> = { added: 0, removed: 0, renamed: 0, moved: 0, changed: 0 };

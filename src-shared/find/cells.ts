@@ -4,7 +4,7 @@
 // fields, schedule, indicators, then its self-evaluation part). A cell carries its document path
 // (for the replace patch), the row id + field a Finding would use (to jump to it), and its `where`.
 // Choices (year, unit, template, 评价等级, 达成/未达成) and ids are not texts and are left out.
-import { BAND_LABEL, DEPT_TASK_LABEL, DEPT_WIDE_FIELD_LABEL, DUTY_FIELD_LABEL, FUND_COLUMN_LABEL, FUND_ROW_LABEL, META_FIELD_LABEL, PROJECT_FIELD_LABEL, SELFEVAL_FIELD_LABEL, SELFEVAL_INDICATOR_LABEL } from '../model/labels';
+import { BAND_LABEL, DEPT_TASK_LABEL, DEPT_WIDE_FIELD_LABEL, DUTY_FIELD_LABEL, FUND_COLUMN_LABEL, FUND_ROW_LABEL, formLabels, META_FIELD_LABEL, PROJECT_FIELD_LABEL, SELFEVAL_FIELD_LABEL, type FormLabels, SELFEVAL_INDICATOR_LABEL } from '../model/labels';
 import type { Path } from '../commands/patch';
 import { DEPT_WIDE_ID, profileOf, templateOrDefault, type Activity, type DeptWide, type JixiaoDocument, type Project, type ProjectIndicator, type SelfEval } from '../model';
 import { activityWhere, DEPT_WIDE_TABLE, DUTY_TABLE, dutyWhere, indicatorCellWhere, named, projectWhere, SEP } from '../validate/registry';
@@ -100,10 +100,13 @@ export function documentCells(doc: JixiaoDocument, scope: FindScope = { table: '
   if (inScope(scope, duty)) dutyCells(doc, duty, out);
   const wide: TableRef = { table: 'deptWide' };
   // Only where its tab is shown: a table kept from another form (文档设置 switched it) has no cell to go to.
-  if (doc.deptWide && inScope(scope, wide) && profileOf(doc.meta.templateId).tables.includes('department-wide')) deptWideCells(doc.deptWide, wide, out);
+  // Indicator fields named as the document's form names them, as the 审核 does.
+  const form = profileOf(doc.meta.templateId);
+  const labels = formLabels(form);
+  if (doc.deptWide && inScope(scope, wide) && form.tables.includes('department-wide')) deptWideCells(doc.deptWide, wide, labels, out);
   doc.projects.forEach((p, i) => {
     const target: TableRef = { table: 'project', projectId: p.id };
-    if (inScope(scope, target)) projectCells(doc, p, i, target, out);
+    if (inScope(scope, target)) projectCells(doc, p, i, target, labels, out);
     const self: TableRef = { table: 'selfeval', projectId: p.id };
     if (p.selfeval && inScope(scope, self)) selfevalCells(p.selfeval, p.id, i, self, out);
   });
@@ -134,7 +137,7 @@ function dutyCells(doc: JixiaoDocument, table: TableRef, out: Cells): void {
   if (out.take(note, 'text')) out.push({ table, rowId: 'dutyTable', field: 'note', path: ['dutyTable', 'note'], kind: 'text', value: note, where: () => `${DUTY_TABLE}${SEP}备注` });
 }
 
-function projectCells(doc: JixiaoDocument, p: Project, i: number, table: TableRef, out: Cells): void {
+function projectCells(doc: JixiaoDocument, p: Project, i: number, table: TableRef, labels: FormLabels, out: Cells): void {
   const pp: Path = ['projects', i];
   const fieldWhere = (label: string) => () => `${projectWhere(i)}${SEP}${label}`;
   for (const f of PROJECT_FIELDS) {
@@ -147,21 +150,21 @@ function projectCells(doc: JixiaoDocument, p: Project, i: number, table: TableRe
     const checkpoint = templateOrDefault(doc.meta.templateId).checkpoints[k] ?? `第${k + 1}期`;
     out.push({ table, rowId: p.id, field: `schedule.${k}`, path: [...pp, 'schedule', k], kind: 'percent', value: v, where: fieldWhere(`资金支出计划${SEP}${checkpoint}`) });
   });
-  indicatorCells(p.indicators, [...pp, 'indicators'], projectWhere(i), table, out);
+  indicatorCells(p.indicators, [...pp, 'indicators'], projectWhere(i), table, labels, out);
 }
 
 /** A project's or the department-wide table's indicator rows, named as the findings name them. */
-function indicatorCells(inds: ProjectIndicator[], list: Path, tableWhere: string, table: TableRef, out: Cells): void {
+function indicatorCells(inds: ProjectIndicator[], list: Path, tableWhere: string, table: TableRef, labels: FormLabels, out: Cells): void {
   inds.forEach((ind, k) => {
-    if (out.take(ind.weight, 'number')) out.push({ table, rowId: ind.id, field: 'weight', path: [...list, k, 'weight'], kind: 'number', value: ind.weight, where: () => indicatorCellWhere(tableWhere, ind, 'weight') });
+    if (out.take(ind.weight, 'number')) out.push({ table, rowId: ind.id, field: 'weight', path: [...list, k, 'weight'], kind: 'number', value: ind.weight, where: () => indicatorCellWhere(tableWhere, ind, 'weight', labels) });
     for (const f of PROJECT_INDICATOR) {
-      if (out.take(ind[f], 'text')) out.push({ table, rowId: ind.id, field: f, path: [...list, k, f], kind: 'text', value: ind[f], where: () => indicatorCellWhere(tableWhere, ind, f) });
+      if (out.take(ind[f], 'text')) out.push({ table, rowId: ind.id, field: f, path: [...list, k, f], kind: 'text', value: ind[f], where: () => indicatorCellWhere(tableWhere, ind, f, labels) });
     }
   });
 }
 
 /** 年度主要任务 (row id: the task's), 金额合计 and 年度总体目标 (row id DEPT_WIDE_ID), the indicators. */
-function deptWideCells(dw: DeptWide, table: TableRef, out: Cells): void {
+function deptWideCells(dw: DeptWide, table: TableRef, labels: FormLabels, out: Cells): void {
   dw.tasks.forEach((t, k) => {
     const tw = () => `${DEPT_WIDE_TABLE}${SEP}年度主要任务${SEP}${named(t.name, `（任务 ${k + 1}）`)}`;
     for (const f of TASK_FIELDS) {
@@ -173,7 +176,7 @@ function deptWideCells(dw: DeptWide, table: TableRef, out: Cells): void {
     const kind: CellKind = f === 'total' ? 'money' : 'text';
     if (out.take(dw[f], kind)) out.push({ table, rowId: DEPT_WIDE_ID, field: f, path: ['deptWide', f], kind, value: dw[f], where: () => `${DEPT_WIDE_TABLE}${SEP}${DEPT_WIDE_FIELD_LABEL[f]}` });
   }
-  indicatorCells(dw.indicators, ['deptWide', 'indicators'], DEPT_WIDE_TABLE, table, out);
+  indicatorCells(dw.indicators, ['deptWide', 'indicators'], DEPT_WIDE_TABLE, table, labels, out);
 }
 
 function selfevalCells(s: SelfEval, projectId: string, i: number, table: TableRef, out: Cells): void {

@@ -3,6 +3,7 @@
 // all read them here. These are the labels of the current forms (Hebei 2020 / national 2021 target
 // tables, Hebei 2019 / national 2020 self-evaluations); per-form wording can later come from the
 // form profiles. Printed headings of the official layouts are in src-shared/layout.
+import { columnsOf, type TargetProfile } from '../profile';
 import type { FundColumn, FundRow, SelfevalTemplate } from './templates';
 
 /** 部门职责-工作活动: a duty's or activity's own cells, and its indicators' name. */
@@ -60,3 +61,36 @@ export const FUND_ROW_LABEL_BY_LAYOUT: Readonly<Record<SelfevalTemplate['layout'
   'national-2020': { total: '年度资金总额', fiscal: '其中：本年财政拨款', carryOver: '上年结转资金', other: '其他资金' },
 };
 
+
+/** A form's own names for the model's fields (审核 locations, 对比): the profile's header and column labels. */
+export interface FormLabels {
+  /** A project header field: `实施单位` in one form, `单位名称` in another. */
+  project(field: string): string;
+  /** An indicator field: `三级指标` or `指标内容`, `权重` or `分值`. */
+  indicator(field: string): string;
+  /** Header labels by model field, including `meta.*` and `deptWide.*` fields. */
+  header: ReadonlyMap<string, string>;
+}
+
+const formLabelCache = new WeakMap<TargetProfile, FormLabels>();
+
+/** Labels of the form; a field the form does not name keeps the model's label above. */
+export function formLabels(profile: TargetProfile): FormLabels {
+  const cached = formLabelCache.get(profile);
+  if (cached) return cached;
+  const header = new Map<string, string>();
+  for (const h of profile.header) if (!header.has(h.field)) header.set(h.field, h.label);
+  const columns = new Map<string, string>();
+  for (const c of columnsOf(profile)) {
+    // In the parts form the 指标值 column holds the number; the one-cell text is named 指标值 as well.
+    const field = c.field === 'number' ? 'value' : c.field;
+    if (!columns.has(field)) columns.set(field, c.label);
+  }
+  const labels: FormLabels = {
+    project: (f) => header.get(f) ?? PROJECT_FIELD_LABEL[f] ?? f,
+    indicator: (f) => columns.get(f) ?? PROJECT_INDICATOR_LABEL[f] ?? f,
+    header,
+  };
+  formLabelCache.set(profile, labels);
+  return labels;
+}

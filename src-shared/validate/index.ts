@@ -76,7 +76,7 @@ function checkProject(project: Project, index: number, ctx: RuleContext): Findin
   const out: Finding[] = [];
   if (!selfevalOnly(project)) {
     for (const r of PROJECT_RULES) r.check(project, index, ctx, out);
-    checkIndicators(projectTable(project, index), ctx, out);
+    checkIndicators(projectTable(project, index, ctx.labels), ctx, out);
   }
   for (const r of SELFEVAL_RULES) r.check(project, index, ctx, out);
   if (out.length < 2) return out;

@@ -2,12 +2,12 @@
 // project code; and over the indicator rows of a table — a project's or the department-wide
 // table's (IndicatorTable) — the vocabularies of the template, required cells, indicator names,
 // 指标值 and 依据.
-import { PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL } from '../model/labels';
+import { formLabels, type FormLabels } from '../model/labels';
 import { compareAmounts, sumAmounts } from '../model/amount';
 import { DEPT_WIDE_ID } from '../model/factory';
 import type { DeptWide, Project, ProjectIndicator } from '../model/schema';
 import type { Finding } from './types';
-import { findLevel1, profileOf, type Template } from '../model/templates';
+import { DEFAULT_TEMPLATE_ID, findLevel1, profileOf, type Template } from '../model/templates';
 import { hasColumn } from '../profile';
 import { compactName, nameShapeIssue } from './duty-rules';
 import { indicatorNature } from '../model/indicator-kind';
@@ -15,18 +15,20 @@ import { examples, SPELLING_GROUP } from './group';
 import { DEPT_WIDE_TABLE, finding, indicatorCellWhere, projectWhere, SEP, type IndicatorRule, type IndicatorTable, type ProjectRule, type RuleContext } from './registry';
 import { valueIssues, type CellIssue } from './value-checks';
 
-export const indicatorWhere = (index: number, ind: ProjectIndicator, field: string) => indicatorCellWhere(projectWhere(index), ind, field);
-const fieldWhere = (index: number, field: string) => `${projectWhere(index)}${SEP}${PROJECT_FIELD_LABEL[field]}`;
+/** Where an indicator's cell is, named as the form (`labels`, default the Hebei form) names the field. */
+export const indicatorWhere = (index: number, ind: ProjectIndicator, field: string, labels: FormLabels = formLabels(profileOf(DEFAULT_TEMPLATE_ID))) =>
+  indicatorCellWhere(projectWhere(index), ind, field, labels);
+const fieldWhere = (index: number, field: string, labels: FormLabels) => `${projectWhere(index)}${SEP}${labels.project(field)}`;
 
 /** A project's indicator rows; table-wide findings point at its 项目名称. */
-export function projectTable(p: Project, index: number): IndicatorTable {
-  return { id: p.id, where: projectWhere(index), noun: '项目', indicators: p.indicators, head: { field: 'name', where: fieldWhere(index, 'name'), text: p.name } };
+export function projectTable(p: Project, index: number, labels: FormLabels): IndicatorTable {
+  return { id: p.id, where: projectWhere(index), noun: '项目', indicators: p.indicators, head: { field: 'name', where: fieldWhere(index, 'name', labels), text: p.name } };
 }
 /** The department-wide table's indicator rows; table-wide findings point at its indicator list. */
 export function deptWideTable(wide: DeptWide): IndicatorTable {
   return { id: DEPT_WIDE_ID, where: DEPT_WIDE_TABLE, noun: '部门整体表', indicators: wide.indicators, head: { field: 'indicators', where: `${DEPT_WIDE_TABLE}${SEP}绩效指标`, text: '' } };
 }
-const cellWhere = (t: IndicatorTable, ind: ProjectIndicator, field: string) => indicatorCellWhere(t.where, ind, field);
+const cellWhere = (t: IndicatorTable, ind: ProjectIndicator, field: string, ctx: RuleContext) => indicatorCellWhere(t.where, ind, field, ctx.labels);
 
 const budgetRule: ProjectRule = {
   id: 'project.budget-sum', scope: 'project', codes: ['budget.sum-mismatch'],
@@ -37,7 +39,7 @@ const budgetRule: ProjectRule = {
     if ((p.other === '' && p.fiscal === p.budget) || (p.fiscal === '' && p.other === p.budget)) return;
     const sum = sumAmounts([p.fiscal, p.other]);
     if (compareAmounts(p.budget, sum) === 0) return;
-    out.push(finding(p.id, 'budget', fieldWhere(index, 'budget'), p.budget, {
+    out.push(finding(p.id, 'budget', fieldWhere(index, 'budget', ctx.labels), p.budget, {
       severity: 'error', code: 'budget.sum-mismatch',
       message: `预算数 ${p.budget}${ctx.unit} 不等于财政资金与其他资金之和 ${sum}${ctx.unit}，请核对`, suggestion: sum,
     }));
@@ -105,8 +107,8 @@ const requiredRule: ProjectRule = {
   check(p, index, ctx, out) {
     // Only what the form prints is asked for: 项目编码 is not on every form (88号, structured).
     const askCode = profileOf(ctx.template.id).header.some((h) => h.field === 'code');
-    if (isBlank(p.name)) out.push(emptyFinding(p.id, 'name', fieldWhere(index, 'name'), '项目名称'));
-    if (askCode && isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code'), PROJECT_FIELD_LABEL.code, 'warning'));
+    if (isBlank(p.name)) out.push(emptyFinding(p.id, 'name', fieldWhere(index, 'name', ctx.labels), ctx.labels.project('name')));
+    if (askCode && isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code', ctx.labels), ctx.labels.project('code'), 'warning'));
   },
 };
 
@@ -121,9 +123,9 @@ const requiredCellsRule: IndicatorRule = {
     for (const ind of t.indicators) {
       for (const field of INDICATOR_REQUIRED) {
         // A value typed (or imported) only as parts is filled: its 指标值 is the number.
-        if (isBlank(ind[field]) && !(field === 'value' && !isBlank(ind.number ?? ''))) out.push(emptyFinding(ind.id, field, cellWhere(t, ind, field), PROJECT_INDICATOR_LABEL[field]));
+        if (isBlank(ind[field]) && !(field === 'value' && !isBlank(ind.number ?? ''))) out.push(emptyFinding(ind.id, field, cellWhere(t, ind, field, ctx), ctx.labels.indicator(field)));
       }
-      if (askBasis && isBlank(ind.basis)) out.push(emptyFinding(ind.id, 'basis', cellWhere(t, ind, 'basis'), PROJECT_INDICATOR_LABEL.basis, 'warning'));
+      if (askBasis && isBlank(ind.basis)) out.push(emptyFinding(ind.id, 'basis', cellWhere(t, ind, 'basis', ctx), ctx.labels.indicator('basis'), 'warning'));
     }
   },
 };
@@ -158,7 +160,7 @@ const vocabRule: IndicatorRule = {
         const guess = ownerOfL1 ?? t.level1.find((l) => l.name.startsWith(l1) || l1.startsWith(l.name.replace(/指标$/, '')))?.name ?? level2Owner(t, l2);
         // 产出 for 产出指标: the 一级 is there, misspelt — one mistake, said here, not again as missing.
         if (guess) present.add(guess);
-        out.push(finding(ind.id, 'level1', cellWhere(table, ind, 'level1'), ind.level1, {
+        out.push(finding(ind.id, 'level1', cellWhere(table, ind, 'level1', ctx), ind.level1, {
           severity: 'error', code: 'vocab.level1-unknown',
           message: ownerOfL1
             ? `“${l1}”在模板“${t.name}”中是“${ownerOfL1}”下的二级指标，请把一级指标改为“${ownerOfL1}”、二级指标改为“${l1}”`
@@ -168,7 +170,7 @@ const vocabRule: IndicatorRule = {
       }
       if (l2 !== '' && def && !def.level2.includes(l2)) {
         const owner = level2Owner(t, l2);
-        out.push(finding(ind.id, 'level2', cellWhere(table, ind, 'level2'), ind.level2, {
+        out.push(finding(ind.id, 'level2', cellWhere(table, ind, 'level2', ctx), ind.level2, {
           severity: 'error', code: 'vocab.level2-mismatch',
           message: owner
             ? `二级指标“${l2}”属于“${owner}”，不应放在“${def.name}”下，请调整一级或二级指标`
@@ -188,15 +190,15 @@ const vocabRule: IndicatorRule = {
 const namesRule: IndicatorRule = {
   id: 'indicators.names', scope: 'indicators', codes: ['text.duplicate-indicator', 'text.merged-cells-suspect'],
   description: '同一项目（或部门整体表）下指标名称不重复；一个单元格里不应有两个指标名称或重复的片段',
-  check(t, _ctx, out) {
+  check(t, ctx, out) {
     const seen = new Set<string>();
     for (const ind of t.indicators) {
       const shape = nameShapeIssue(ind.name);
-      if (shape) out.push(finding(ind.id, 'name', cellWhere(t, ind, 'name'), ind.name, shape));
+      if (shape) out.push(finding(ind.id, 'name', cellWhere(t, ind, 'name', ctx), ind.name, shape));
       const key = compactName(ind.name);
       if (key === '') continue;
       if (seen.has(key)) {
-        out.push(finding(ind.id, 'name', cellWhere(t, ind, 'name'), ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `本${t.noun}已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
+        out.push(finding(ind.id, 'name', cellWhere(t, ind, 'name', ctx), ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `本${t.noun}已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
       }
       seen.add(key);
     }
@@ -227,7 +229,7 @@ const valueRule: IndicatorRule = {
       // structured.qualitative-number's finding, not a missing operator.
       if (ind.operator === '定性') issues = issues.filter((i) => i.code !== 'value.no-operator');
       if (issues.length === 0) continue;
-      const where = cellWhere(t, ind, 'value');
+      const where = cellWhere(t, ind, 'value', ctx);
       for (const issue of issues) out.push(finding(ind.id, 'value', where, ind.value, issue));
     }
   },
@@ -286,7 +288,7 @@ const basisRule: IndicatorRule = {
       if (ind.basis === '') continue;
       const isCost = ind.level1.includes('成本') || ind.level2.includes('成本');
       const issue = basisIssue(ctx.template, ind.basis, isCost);
-      if (issue) out.push(finding(ind.id, 'basis', cellWhere(t, ind, 'basis'), ind.basis, issue));
+      if (issue) out.push(finding(ind.id, 'basis', cellWhere(t, ind, 'basis', ctx), ind.basis, issue));
     }
   },
 };
@@ -313,7 +315,7 @@ const codeFormatRule: ProjectRule = {
         message = `项目编码“${code}”的部门编码“${head}”与本部门编码“${ctx.deptCode}”不一致，请核对`;
       }
     }
-    if (message) out.push(finding(p.id, 'code', fieldWhere(index, 'code'), p.code, { severity: 'warning', code: 'project.code-format', message }));
+    if (message) out.push(finding(p.id, 'code', fieldWhere(index, 'code', ctx.labels), p.code, { severity: 'warning', code: 'project.code-format', message }));
   },
 };
 

@@ -4,10 +4,10 @@
 // key, which is what lets the incremental validator cache them by object identity.
 import { activityNumber, dutyNumber } from '../model/numbering';
 import type { DeptWide, Duty, JixiaoDocument, Project, ProjectIndicator } from '../model/schema';
-import { selfevalTemplateFor, templateOrDefault, type SelfevalTemplate, type Template } from '../model/templates';
+import { profileOf, selfevalTemplateFor, templateOrDefault, type SelfevalTemplate, type Template } from '../model/templates';
+import { formLabels, type FormLabels } from '../model/labels';
 import type { MoneyUnit } from '../model/amount';
 import type { CellIssue } from './value-checks';
-import { PROJECT_INDICATOR_LABEL } from '../model/labels';
 import type { Finding, GroupPolicy } from './types';
 
 export interface RuleContext {
@@ -16,6 +16,8 @@ export interface RuleContext {
   deptCode: string;
   /** The self-evaluation layout (weights, grades, instruction text). */
   selfeval: SelfevalTemplate;
+  /** The form's names of the fields, for the locations (`项目 1 › 单位名称`). Follows `template`. */
+  labels: FormLabels;
 }
 
 /** `indicators`: the indicator rows of one table, a project's or the department-wide table's
@@ -51,7 +53,10 @@ export interface IndicatorTable {
 }
 
 export function contextOf(doc: JixiaoDocument): RuleContext {
-  return { template: templateOrDefault(doc.meta.templateId), unit: doc.meta.unit, deptCode: doc.meta.deptCode.trim(), selfeval: selfevalTemplateFor(doc.meta) };
+  return {
+    template: templateOrDefault(doc.meta.templateId), unit: doc.meta.unit, deptCode: doc.meta.deptCode.trim(), selfeval: selfevalTemplateFor(doc.meta),
+    labels: formLabels(profileOf(doc.meta.templateId)),
+  };
 }
 
 /** Everything duty/project results depend on besides the object itself. */
@@ -78,9 +83,10 @@ export function projectWhere(index: number): string {
 }
 /** The department-wide table (部门（单位）整体支出绩效目标表) in locations, and its owner row id. */
 export const DEPT_WIDE_TABLE = '部门整体';
-/** An indicator row's cell: `项目 3 › 产出指标 › 参保率 › 指标值`, `部门整体 › … › 指标值`. */
-export function indicatorCellWhere(tableWhere: string, ind: ProjectIndicator, field: string): string {
-  return `${tableWhere}${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${PROJECT_INDICATOR_LABEL[field]}`;
+/** An indicator row's cell, the field named as the form (`labels`) names it: `项目 3 › 产出指标 ›
+ * 参保率 › 指标值`, `部门整体 › … › 指标值`. */
+export function indicatorCellWhere(tableWhere: string, ind: ProjectIndicator, field: string, labels: FormLabels): string {
+  return `${tableWhere}${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${labels.indicator(field)}`;
 }
 
 export function finding(rowId: string, field: string, where: string, text: string, issue: CellIssue): Finding {

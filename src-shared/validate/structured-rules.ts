@@ -95,7 +95,7 @@ const structuredRowsRule: IndicatorRule = {
   check(t, ctx, out) {
     const profile = structuredProfile(ctx);
     if (!profile) return;
-    const where: Where = (ind, field) => indicatorCellWhere(t.where, ind, field);
+    const where: Where = (ind, field) => indicatorCellWhere(t.where, ind, field, ctx.labels);
     for (const ind of t.indicators) checkRow(ind, indicatorParts(ind), profile, where, out);
     checkWeights(t.indicators, profile, { id: t.id, where: t.where }, where, out);
   },

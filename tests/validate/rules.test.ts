@@ -109,6 +109,12 @@ describe('budget.sum-mismatch', () => {
     const ok = clean(); ok.projects[1].other = ''; ok.projects[1].fiscal = '100.5';
     expect(only(ok, 'budget.sum-mismatch')).toEqual([]);
   });
+  it('locations are named as the document\'s form names the fields (88号: 年度资金总额; Hebei: 预算数)', () => {
+    const doc = clean(); doc.meta.templateId = 'national-88-project'; doc.projects[1].other = '20.26';
+    expect(only(doc, 'budget.sum-mismatch')).toMatchObject([{ path: { rowId: 'p2', field: 'budget' }, where: '项目 2 › 年度资金总额' }]);
+    const hebei = clean(); hebei.projects[1].other = '20.26';
+    expect(only(hebei, 'budget.sum-mismatch')).toMatchObject([{ where: '项目 2 › 预算数' }]);
+  });
 });
 
 describe('schedule', () => {
