@@ -80,6 +80,12 @@ describe('department-wide commands', () => {
       ['产出指标', '签约人数', '≥2000人', ''], ['产出指标', '随访人次', '≥5000人次', '季度'], ['满意度指标', '满意度', '≥90%', ''],
     ]);
     expect(applyPatches(after, res.edit!.undo)).toEqual(d);
+    // 权重 (a structured form's column) is read as typed: converted with a note, or left out with the reason
+    const w = pasteIndicatorCells(after, DEPT_WIDE_ID, 0, 0, [['十分'], ['10%']], ['weight'], false);
+    expect(apply(after, w.edit).deptWide!.indicators.map((i) => i.weight)).toEqual(['10', undefined, undefined]);
+    expect(w.notes).toEqual(['已按数字读取：十分 = 10分']);
+    expect(w.problems).toEqual([expect.objectContaining({ row: 1, col: 0, text: '10%' })]);
+    expect(w.problems[0].message).toContain('这里应填分数');
   });
 
   it('指标库 entries go into the table (created when absent) as one undo step', () => {

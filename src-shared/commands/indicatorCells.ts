@@ -14,6 +14,7 @@ import { locateRow } from './locate';
 import type { Edit, Path } from './patch';
 import { DEPT_WIDE_ID } from './deptWide';
 import { pasteColumns, type PasteResult } from './paste';
+import { pastedAmount, type PasteLog } from './pasteValues';
 
 /** Where an owner's indicators are: a project's, or the department-wide table's (owner id `deptWide`). */
 export function indicatorListPath(doc: JixiaoDocument, ownerId: string): Path | null {
@@ -109,7 +110,7 @@ export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchor
   const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, columns.length);
   if (!list) return { edit: null, problems: [], notes: [], rows: 0, cols: 0, dropped };
   anchorCol = startCol;
-  const problems: PasteResult['problems'] = [];
+  const log: PasteLog = { problems: [], notes: [] };
   let prev: Partial<Record<ColumnId, string>> | null = null;
   for (let r = 0; r < matrix.length; r++) {
     const i = anchorRow + r;
@@ -123,12 +124,15 @@ export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchor
       // 一级/二级 merged down in the source arrive blank below the first row: repeat the run.
       if (text === '' && (column === 'level1' || column === 'level2') && prev) text = prev[column] ?? '';
       row[column] = text;
-      try { writeIndicatorCell(d, rowId, column, text, parts); } catch (e) {
+      // 权重 is read as typed (十分 → 10, with a note) or left out with the reason, as amounts are.
+      const value = column === 'weight' ? pastedAmount(text, 'score', r, c, log) : text;
+      if (value === null) continue;
+      try { writeIndicatorCell(d, rowId, column, value, parts); } catch (e) {
         if (!(e instanceof CommandError)) throw e;
-        problems.push({ row: r, col: c, text, message: `${e.message}，未粘贴` });
+        log.problems.push({ row: r, col: c, text, message: `${e.message}，未粘贴` });
       }
     }
     prev = row;
   }
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, notes: [], rows: matrix.length, cols: width, dropped };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: log.problems, notes: log.notes, rows: matrix.length, cols: width, dropped };
 }
