@@ -21,6 +21,7 @@ export async function runNew(argv: string[], out: Print = console.log, err: Prin
   let file: string;
   let doc;
   let force: boolean;
+  let fromSelfeval: boolean;
   try {
     const { values, positionals } = parseCliArgs(argv, {
       template: { type: 'string' }, dept: { type: 'string' }, year: { type: 'string' }, unit: { type: 'string' }, force: { type: 'boolean' },
@@ -39,6 +40,7 @@ export async function runNew(argv: string[], out: Print = console.log, err: Prin
     if (unit !== '万元' && unit !== '元') throw new CliUsageError(`--unit 只能是 万元 或 元，收到：${unit}`);
     force = values.force === true;
     // A self-evaluation form: the document takes the target form paired with it.
+    fromSelfeval = profile.family === 'self-evaluation';
     const forms = profile.family === 'self-evaluation'
       ? { templateId: TARGET_PROFILES.find((t) => t.selfevalProfile === profile.id)?.id ?? DEFAULT_PROFILE_ID, selfevalTemplateId: profile.id }
       : { templateId };
@@ -59,6 +61,8 @@ export async function runNew(argv: string[], out: Print = console.log, err: Prin
   }
   const se = doc.meta.selfevalTemplateId ? `，自评表 ${doc.meta.selfevalTemplateId}` : '';
   out(`已新建：${file}（${doc.meta.deptCode} ${doc.meta.deptName}，${doc.meta.year} 年，${doc.meta.unit}，模板 ${doc.meta.templateId}${se}）`);
+  // Made from a self-evaluation form: say how to print its blank table (plain export prints the target tables).
+  if (fromSelfeval) out(`空白绩效自评表：jixiao export ${file} --selfeval`);
   return 0;
 }
 

@@ -1,7 +1,8 @@
 // 项目绩效目标表: the project list (add, duplicate, delete, reorder, search) and the form of one project.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CommandError, countChildren, deleteRows, duplicateProject, fieldPath, getAt, insertProject, moveRow, setCellEdit } from '../../src-shared/commands';
-import { compareAmounts, formatAmount, parseAmountInput, percentOf, sumAmounts, templateOrDefault, type Project } from '../../src-shared/model';
+import { compareAmounts, formatAmount, parseAmountInput, percentOf, profileOf, sumAmounts, templateOrDefault, type Project } from '../../src-shared/model';
+import { hasHebeiBlock, moneyGroupLabel, projectHeaderRows, type ProjectHeaderField, type TargetProfile } from '../../src-shared/profile';
 import type { Finding } from '../../src-shared/validate/types';
 import { editor, useEditor } from '../app/store';
 import { shortcut } from '../app/keys';
@@ -82,9 +83,9 @@ export function ProjectList({ readOnly, badge }: { readOnly?: boolean; badge?: (
 
 /** A text field that commits on blur or Enter (one undo step per field edit). `field` is a path
  * under the project ('name', 'schedule.2', 'selfeval.funds.spent.total'), as in a finding. */
-export function Field({ project, field, label, multiline, amount, findings, className }: {
-  /** 'plain': a number shown as stored (scores, weights). */
-  project: Project; field: string; label?: string; multiline?: boolean; amount?: 'money' | 'percent' | 'plain'; findings: Map<string, Finding[]>; className?: string;
+export function Field({ project, field, label, multiline, amount, findings, className, required }: {
+  /** 'plain': a number shown as stored (scores, weights). `required`: the form asks for it (said to screen readers; the label shows ＊). */
+  project: Project; field: string; label?: string; multiline?: boolean; amount?: 'money' | 'percent' | 'plain'; findings: Map<string, Finding[]>; className?: string; required?: boolean;
 }) {
   const unit = useEditor((s) => s.doc!.meta.unit);
   const stored = String(getAt(project, fieldPath(field)) ?? '');
@@ -134,7 +135,7 @@ export function Field({ project, field, label, multiline, amount, findings, clas
   const cls = ['field', className ?? '', list ? (list[0].severity === 'error' ? 'cell-error' : 'cell-warning') : '', bad ? 'cell-error' : '', amount ? 'amount' : '', mark ?? ''].join(' ');
   const title = bad ?? list?.map((f) => `${f.severity === 'error' ? '错误' : '警告'}：${f.message}`).join('\n');
   const props = {
-    ref: input, className: cls, value: text, title, 'aria-label': label, 'data-field': field,
+    ref: input, className: cls, value: text, title, 'aria-label': label, 'aria-required': required || undefined, 'data-field': field,
     onFocus: () => { editing.current = true; },
     onChange: (e: { target: { value: string } }) => setText(e.target.value),
     onBlur: commit,
@@ -160,60 +161,101 @@ export function useFieldFocus(ref: React.RefObject<HTMLElement | null>, rowId: s
   }, [focusRequest, rowId, ref]);
 }
 
-function ProjectForm({ project, index }: { project: Project; index: number }) {
+/** The Hebei block (项目编码 … 预算规模及资金用途 … 资金支出计划 … 绩效目标) of hebei-2020 and national-2021, as the Hebei export draws it. */
+function HebeiHeader({ project, fmap }: { project: Project; fmap: Map<string, Finding[]> }) {
   const doc = useEditor((s) => s.doc!);
-  const findings = useEditor((s) => s.findings);
-  const fmap = useMemo(() => indexFindings(findings), [findings]);
-  const ref = useRef<HTMLDivElement>(null);
   const t = templateOrDefault(doc.meta.templateId);
   const unit = doc.meta.unit;
   const total = sumAmounts([project.fiscal, project.other]);
   const mismatch = project.budget !== '' && total !== '' && compareAmounts(project.budget, total) !== 0;
+  return (
+    <table className="form-table">
+      <tbody>
+        <tr>
+          <th>项目编码</th><td colSpan={2}><Field project={project} field="code" label="项目编码" findings={fmap} /></td>
+          <th>项目名称</th><td colSpan={3}><Field project={project} field="name" label="项目名称" findings={fmap} /></td>
+        </tr>
+        <tr>
+          <th rowSpan={2}>预算规模及<br />资金用途</th>
+          <td className="sub">预算数</td><td><Field project={project} field="budget" label="预算数" amount="money" findings={fmap} /></td>
+          <td className="sub">其中：财政资金</td><td><Field project={project} field="fiscal" label="财政资金" amount="money" findings={fmap} /></td>
+          <td className="sub">其他资金</td><td><Field project={project} field="other" label="其他资金" amount="money" findings={fmap} /></td>
+        </tr>
+        <tr>
+          <td colSpan={6}>
+            <div className={`sum-line${mismatch ? ' mismatch' : ''}`} data-testid="budget-sum">
+              财政资金 + 其他资金 = {total === '' ? '—' : formatAmount(total, unit)} {unit}
+              {mismatch && <strong>{"\u3000"}与预算数 {formatAmount(project.budget, unit)} 不一致</strong>}
+            </div>
+            <Field project={project} field="purpose" label="资金用途" multiline findings={fmap} className="wide" />
+          </td>
+        </tr>
+        <tr>
+          <th rowSpan={2}>资金支出计划<br />（%）</th>
+          {t.checkpoints.map((c, i) => <td key={c} className="sub center" colSpan={i === t.checkpoints.length - 1 ? 6 - (t.checkpoints.length - 1) : 1}>{c}</td>)}
+        </tr>
+        <tr>
+          {t.checkpoints.map((c, i) => (
+            <td key={c} colSpan={i === t.checkpoints.length - 1 ? 6 - (t.checkpoints.length - 1) : 1}>
+              <Field project={project} field={`schedule.${i}`} label={`${c}（%）`} amount="percent" findings={fmap} />
+              <div className="percent-of">{project.schedule[i] && project.budget ? `≈ ${formatAmount(percentOf(project.budget, project.schedule[i]), unit)} ${unit}` : ''}</div>
+            </td>
+          ))}
+        </tr>
+        <tr>
+          <th>绩效目标</th>
+          <td colSpan={6}><Field project={project} field="goal" label="绩效目标" multiline findings={fmap} className="wide tall" /></td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** A header label as the form prints it; ＊ when the form requires the field. */
+function HeaderLabel({ h }: { h: ProjectHeaderField }) {
+  return <>{h.label}{h.required && <span className="required-mark" title="必填">＊</span>}</>;
+}
+
+/** The header block of any other profile (88号, structured …): the rows the export prints
+ * (projectHeaderRows), label | field, the amounts under 项目资金（单位） when there are several. */
+function ProfileHeader({ project, profile, fmap }: { project: Project; profile: TargetProfile; fmap: Map<string, Finding[]> }) {
+  const unit = useEditor((s) => s.doc!.meta.unit);
+  const field = (h: ProjectHeaderField) => (
+    <Field project={project} field={h.field} label={h.label} required={h.required} findings={fmap}
+      amount={h.kind === 'money' ? 'money' : undefined} multiline={h.kind === 'long'} className={h.kind === 'long' ? 'wide tall' : undefined} />
+  );
+  const one = (h: ProjectHeaderField) => <tr key={h.field}><th><HeaderLabel h={h} /></th><td colSpan={2}>{field(h)}</td></tr>;
+  return (
+    <table className="form-table profile-header" data-testid="project-header">
+      <colgroup><col className="label-col" /><col className="sub-col" /><col /></colgroup>
+      <tbody>
+        {projectHeaderRows(profile).flatMap((r) => (r.kind === 'text' || r.fields.length === 1 ? [one(r.kind === 'text' ? r.field : r.fields[0])]
+          : r.fields.map((h, k) => (
+            <tr key={h.field}>
+              {k === 0 && <th rowSpan={r.fields.length}>{moneyGroupLabel(unit)}</th>}
+              <td className="sub"><HeaderLabel h={h} /></td><td>{field(h)}</td>
+            </tr>
+          ))))}
+      </tbody>
+    </table>
+  );
+}
+
+function ProjectForm({ project, index }: { project: Project; index: number }) {
+  const templateId = useEditor((s) => s.doc!.meta.templateId);
+  const unit = useEditor((s) => s.doc!.meta.unit);
+  const findings = useEditor((s) => s.findings);
+  const fmap = useMemo(() => indexFindings(findings), [findings]);
+  const ref = useRef<HTMLDivElement>(null);
+  // The header block follows the document's profile (文档设置 › 格式模板 switches it).
+  const profile = profileOf(templateId);
 
   useFieldFocus(ref, project.id);
 
   return (
     <div className="project-form" ref={ref} data-testid="project-form">
       <h2 className="project-heading">{index + 1}、{project.name || '（未命名项目）'}绩效目标表 <span className="unit">单位：{unit}</span></h2>
-      <table className="form-table">
-        <tbody>
-          <tr>
-            <th>项目编码</th><td colSpan={2}><Field project={project} field="code" label="项目编码" findings={fmap} /></td>
-            <th>项目名称</th><td colSpan={3}><Field project={project} field="name" label="项目名称" findings={fmap} /></td>
-          </tr>
-          <tr>
-            <th rowSpan={2}>预算规模及<br />资金用途</th>
-            <td className="sub">预算数</td><td><Field project={project} field="budget" label="预算数" amount="money" findings={fmap} /></td>
-            <td className="sub">其中：财政资金</td><td><Field project={project} field="fiscal" label="财政资金" amount="money" findings={fmap} /></td>
-            <td className="sub">其他资金</td><td><Field project={project} field="other" label="其他资金" amount="money" findings={fmap} /></td>
-          </tr>
-          <tr>
-            <td colSpan={6}>
-              <div className={`sum-line${mismatch ? ' mismatch' : ''}`} data-testid="budget-sum">
-                财政资金 + 其他资金 = {total === '' ? '—' : formatAmount(total, unit)} {unit}
-                {mismatch && <strong>{"\u3000"}与预算数 {formatAmount(project.budget, unit)} 不一致</strong>}
-              </div>
-              <Field project={project} field="purpose" label="资金用途" multiline findings={fmap} className="wide" />
-            </td>
-          </tr>
-          <tr>
-            <th rowSpan={2}>资金支出计划<br />（%）</th>
-            {t.checkpoints.map((c, i) => <td key={c} className="sub center" colSpan={i === t.checkpoints.length - 1 ? 6 - (t.checkpoints.length - 1) : 1}>{c}</td>)}
-          </tr>
-          <tr>
-            {t.checkpoints.map((c, i) => (
-              <td key={c} colSpan={i === t.checkpoints.length - 1 ? 6 - (t.checkpoints.length - 1) : 1}>
-                <Field project={project} field={`schedule.${i}`} label={`${c}（%）`} amount="percent" findings={fmap} />
-                <div className="percent-of">{project.schedule[i] && project.budget ? `≈ ${formatAmount(percentOf(project.budget, project.schedule[i]), unit)} ${unit}` : ''}</div>
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th>绩效目标</th>
-            <td colSpan={6}><Field project={project} field="goal" label="绩效目标" multiline findings={fmap} className="wide tall" /></td>
-          </tr>
-        </tbody>
-      </table>
+      {hasHebeiBlock(profile) ? <HebeiHeader project={project} fmap={fmap} /> : <ProfileHeader project={project} profile={profile} fmap={fmap} />}
       <ProjectIndicatorGrid project={project} />
     </div>
   );

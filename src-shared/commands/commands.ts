@@ -274,26 +274,33 @@ export function switchProfileEdit(doc: JixiaoDocument, meta: Partial<Meta> & { t
   return makeEdit(doc, '更换格式模板', [...converted, ...(rest?.redo ?? [])]);
 }
 
-/** 万元 ↔ 元: every money amount converted exactly; percents are not money. */
+/** A project's money fields: the Hebei three and the 88号 form's (中期资金总额 and its split, 上年结转). */
+const PROJECT_MONEY = ['budget', 'fiscal', 'other', 'midTermTotal', 'midTermFiscal', 'midTermOther', 'carryOver'] as const;
+
+/** 万元 ↔ 元: every money amount converted exactly (the department-wide table's too); percents are not money. */
 export function convertUnit(d: Draft, to: MoneyUnit): void {
   const from = d.doc.meta.unit;
   if (from === to) return;
   const conv = (path: Path) => {
-    const v = d.get(path) as string;
-    if (v !== '') d.set(path, convertAmount(v, from, to));
+    const v = d.get(path) as string | undefined; // optional amounts (中期资金总额 …) may be absent
+    if (v !== undefined && v !== '') d.set(path, convertAmount(v, from, to));
   };
   d.doc.dutyTable.duties.forEach((duty, i) => {
     conv(['dutyTable', 'duties', i, 'budget']);
     duty.activities.forEach((_, a) => conv(['dutyTable', 'duties', i, 'activities', a, 'budget']));
   });
   d.doc.projects.forEach((p, i) => {
-    for (const f of ['budget', 'fiscal', 'other']) conv(['projects', i, f]);
+    for (const f of PROJECT_MONEY) conv(['projects', i, f]);
     // Self-evaluation funds are money too (scores and weights are not).
     if (!p.selfeval) return;
     for (const col of ['initial', 'planned', 'received', 'spent']) {
-      for (const row of ['total', 'fiscal', 'carryOver', 'other']) conv(['projects', i, 'selfeval', 'funds', col, row]);
+      for (const row of ['total', 'fiscal', 'carryOver', 'fiscalSpecial', 'unitOwn', 'other']) conv(['projects', i, 'selfeval', 'funds', col, row]);
     }
   });
+  if (d.doc.deptWide) {
+    conv(['deptWide', 'total']);
+    d.doc.deptWide.tasks.forEach((_, t) => { for (const f of ['total', 'fiscal', 'other']) conv(['deptWide', 'tasks', t, f]); });
+  }
   d.set(['meta', 'unit'], to);
 }
 

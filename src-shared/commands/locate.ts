@@ -53,7 +53,7 @@ export function fieldPath(field: string): Path {
 }
 
 /** weight / score: a self-evaluation indicator's 分值 and 得分. */
-export const AMOUNT_FIELDS = new Set(['budget', 'fiscal', 'other', 'weight', 'score']);
+export const AMOUNT_FIELDS = new Set(['budget', 'fiscal', 'other', 'midTermTotal', 'carryOver', 'weight', 'score']);
 const SELFEVAL_AMOUNTS = /^selfeval\.(funds\.\w+\.\w+|total|budgetRateWeight|budgetRateScore|level1Weights\.\d+\.weight)$/;
 /** Amount-typed fields: money, the schedule percents, and the self-evaluation's funds, weights and scores (exact decimals too). */
 export function isAmountField(field: string): boolean {

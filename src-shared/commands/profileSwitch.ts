@@ -30,6 +30,13 @@ export function profileSwitchPreview(doc: JixiaoDocument, fromId: string, toId: 
     const n = inds.filter((i) => indicatorCellText(i, c.id, fromParts).trim() !== '').length;
     if (n) out.push(`新表式没有“${c.label}”列：${n} 个单元格的内容不显示、不打印，但仍保存在文档中，换回原表式即可看到。`);
   }
+  // Project header fields the new form's header block has not (项目编码 in a 88号 form, 主管部门 in a Hebei one).
+  const toHeader = new Set<string>(to.header.map((h) => h.field));
+  for (const h of from?.header ?? []) {
+    if (h.field.includes('.') || h.field === 'schedule' || toHeader.has(h.field)) continue;
+    const n = doc.projects.filter((p) => { const v = (p as unknown as Record<string, unknown>)[h.field]; return typeof v === 'string' && v.trim() !== ''; }).length;
+    if (n) out.push(`新表式的项目表头没有“${h.label}”：${n} 个项目填写的内容不显示、不打印，但仍保存在文档中，换回原表式即可看到。`);
+  }
   const unprinted = doc.projects.reduce((n, p) => n + p.schedule.slice(to.checkpoints.length).filter((v) => v !== '').length, 0);
   if (unprinted) out.push(`新表式${to.checkpoints.length ? `的资金支出计划只有 ${to.checkpoints.length} 个时间节点` : '没有资金支出计划'}：${unprinted} 个已填的支出比例不显示、不打印，但仍保存在文档中。`);
   const duties = doc.dutyTable.duties.length;

@@ -175,7 +175,11 @@ class SheetWriter {
     const orgRow = this.ws.getRow(this.r);
     orgRow.height = this.layout.fonts.org.sizePt * 1.9;
     this.usedPt += orgRow.height;
-    const split = Math.max(1, lastCol - 2);
+    // the unit over the last two columns, or more when they are too narrow for it (a right-aligned
+    // text wider than its merged cell loses its start)
+    let split = Math.max(1, lastCol - 2);
+    const needMm = (textWidthEm(part.orgRight) * this.layout.fonts.org.sizePt) / PT_PER_MM + 2 * CELL_PADDING_MM;
+    while (split > 1 && part.columnsMm.slice(split).reduce((a, b) => a + b, 0) < needMm) split--;
     this.merge(this.r, 1, this.r, split);
     this.merge(this.r, split + 1, this.r, lastCol);
     const ol = this.ws.getCell(this.r, 1);

@@ -98,6 +98,8 @@ interface Draft {
   title: string;
   /** 项目编码 in 基本情况: the project's code. */
   code: string;
+  /** The indicator table has 指标性质 / 度量单位 columns: the structured (一体化) form. */
+  structured?: boolean;
 }
 
 export class SelfevalTableRecogniser implements TableRecogniser {
@@ -326,6 +328,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
         else this.ctx.unplaced(row, c, '绩效指标表头中无法识别的列');
       });
       if (this.indCols.fields.some((f) => f.field === 'weight' || f.field === 'deviation')) d.layout = 'national-2020';
+      if (this.indCols.fields.some((f) => f.field === 'operator' || f.field === 'unit')) d.structured = true;
       this.lastLevel1 = this.lastLevel2 = '';
       return;
     }
@@ -467,8 +470,8 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     }
     const used = this.drafts.filter((d) => d.started);
     if (used.length) {
-      doc.meta.selfevalTemplateId = `selfeval-${used[0].layout}`;
-      report.mapped.push(`自评表格式：${used[0].layout === 'national-2020' ? '项目支出绩效自评表（2020 全国格式）' : '部门预算项目绩效自评表（河北 2019）'}`);
+      doc.meta.selfevalTemplateId = used[0].structured ? 'selfeval-structured' : `selfeval-${used[0].layout}`;
+      report.mapped.push(`自评表格式：${used[0].structured ? '项目支出绩效自评表（一体化，指标性质 | 指标值 | 度量单位）' : used[0].layout === 'national-2020' ? '项目支出绩效自评表（2020 全国格式）' : '部门预算项目绩效自评表（河北 2019）'}`);
     }
   }
 }

@@ -6,7 +6,8 @@ import {
 } from '../model';
 import { DUTY_FIELD_LABEL, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL } from '../model/labels';
 import { profileOf } from '../model/templates';
-import { BLANK_ROWS, blankDeptWide, blankProject, buildDeptWidePart, buildProfileProjectPart, hasDeptWideContent, hasHebeiBlock, heightenBlankRows, isBlankDocument, type FormContext } from './forms';
+import { hasHebeiBlock } from '../profile';
+import { BLANK_ROWS, blankDeptWide, blankProject, buildDeptWidePart, buildProfileProjectPart, hasDeptWideContent, heightenBlankRows, isBlankDocument, type FormContext } from './forms';
 import { computeRowHeights } from './measure';
 import { levelSpans } from './runs';
 import type { Align, CellKind, Layout, LayoutCell, LayoutOptions, LayoutPart, LayoutRow, LayoutTable, PageSetup } from './model';

@@ -1,15 +1,15 @@
 // Forms drawn from the profile (issue 18): the project table of forms without the Hebei block
 // (88号: 项目名称 | 主管部门 | 实施单位 | 项目资金 … | 总体目标 | 年度目标; structured: 单位名称 |
 // 项目名称 | 预算数 | 年度目标) and the department-wide table (部门（单位）整体支出绩效目标表). The
-// header block lists the profile's `header` fields in order; the indicator grid is the profile's
-// `columns` (columnsOf) with their labels and shares — in a parts form 指标性质 | 指标值 | 度量单位
-// print the indicator's parts (model/parts.ts). The Hebei block (项目编码, 资金支出计划 …) stays in
-// build.ts, unchanged, for the profiles whose header has 资金支出计划.
+// header block lists the profile's `header` fields in order (projectHeaderRows: the editor shows the
+// same rows); the indicator grid is the profile's `columns` (columnsOf) with their labels and shares
+// — in a parts form 指标性质 | 指标值 | 度量单位 print the indicator's parts (model/parts.ts). The Hebei block (项目编码, 资金支出计划 …) stays in
+// build.ts, unchanged, for the profiles whose header has 资金支出计划 (hasHebeiBlock).
 import {
-  formatAmount, hasDeptWideContent, indicatorParts, newDeptTask, newDeptWide, newProject, newProjectIndicator,
-  type Amount, type DeptWide, type JixiaoDocument, type MoneyUnit, type Project, type ProjectIndicator,
+  formatAmount, hasDeptWideContent, indicatorParts, newDeptTask, newDeptWide, newProject, newProjectIndicator, targetParts,
+  type Amount, type DeptWide, type JixiaoDocument, type MoneyUnit, type Project, type ProjectIndicator, type SelfEvalIndicator,
 } from '../model';
-import { columnsOf, valueMode, type HeaderField, type ResolvedColumn, type TargetProfile } from '../profile';
+import { columnsOf, moneyGroupLabel, projectHeaderRows, valueMode, type ProjectHeaderFieldId, type ResolvedColumn, type TargetProfile } from '../profile';
 import { computeRowHeights } from './measure';
 import { levelSpans } from './runs';
 import type { Align, CellKind, LayoutCell, LayoutPart, LayoutRow, LayoutTable } from './model';
@@ -20,8 +20,6 @@ export const PROJECT_FORM_TITLE = '{year}年度项目支出绩效目标表';
 /** Empty rows a blank form prints per table, for filling in by hand. */
 export const BLANK_ROWS = 3;
 
-/** Money fields of a project's header block, printed together under 项目资金（单位）. */
-const MONEY_FIELDS = new Set(['budget', 'fiscal', 'other', 'midTermTotal', 'carryOver']);
 /** Task columns when the profile names none. */
 const DEFAULT_TASK_COLUMNS = [
   { field: 'name', label: '任务名称' }, { field: 'content', label: '主要内容' },
@@ -29,11 +27,6 @@ const DEFAULT_TASK_COLUMNS = [
 ] as const;
 
 export interface FormContext { unit: MoneyUnit; orgLeft: string; orgRight: string; year: number; deptName: string; widthMm: number; fontPt: number }
-
-/** Whether the profile's project table is the Hebei block (项目编码 … 资金支出计划 … 绩效目标), drawn by build.ts. */
-export function hasHebeiBlock(p: TargetProfile): boolean {
-  return p.header.some((h) => h.field === 'schedule');
-}
 
 /** `{year}` `{dept}` `{name}` `{index}` of a title pattern filled in. */
 export function fillTitle(pattern: string, v: { year: number; dept: string; name?: string; index?: number }): string {
@@ -79,42 +72,54 @@ export function unionGrid(shareSets: number[][], widthMm: number, snapMm = 4): {
 
 // ── 项目支出绩效目标表 (88号 / structured) ─────────────────────────────────────
 
-/** The text a column prints for an indicator (parts in a parts form). */
-export function columnText(col: ResolvedColumn, ind: ProjectIndicator, parts: boolean): string {
+/** The text a column prints for an indicator (parts in a parts form): a target-table indicator, or a
+ * self-evaluation indicator (its 年度指标值 is `target`; it adds 完成值, 得分, 未完成原因). */
+export function columnText(col: ResolvedColumn, ind: ProjectIndicator | SelfEvalIndicator, parts: boolean): string {
+  const se = typeof ind.target === 'string' ? ind as SelfEvalIndicator : null;
+  const valueParts = () => (se ? targetParts(se) : indicatorParts(ind as ProjectIndicator));
   switch (col.id) {
     case 'level1': return ind.level1;
     case 'level2': return ind.level2;
     case 'level3': return ind.name;
     case 'content': case 'description': return ind.description;
-    case 'operator': return indicatorParts(ind).operator;
-    case 'value': return parts ? indicatorParts(ind).number : ind.value;
-    case 'unit': return indicatorParts(ind).unit;
+    case 'operator': return valueParts().operator;
+    case 'value': return parts ? valueParts().number : se ? se.target : (ind as ProjectIndicator).value;
+    case 'unit': return valueParts().unit;
     case 'weight': return ind.weight ?? '';
     case 'direction': return ind.direction ?? '';
     case 'explanation': return ind.explanation ?? '';
     case 'scoring': return ind.scoring ?? '';
-    case 'basis': return ind.basis;
+    case 'basis': return se ? '' : (ind as ProjectIndicator).basis;
     case 'remark': return ind.remark ?? '';
     case 'core': return ind.core === undefined ? '' : ind.core ? '是' : '否';
-    default: return ''; // result columns (完成值, 得分 …) belong to self-evaluations
+    // result columns (完成值, 得分 …) belong to self-evaluations; a score typed as a word (优) prints as typed
+    case 'actual': return se ? se.actual : '';
+    case 'score': return se ? (se.score === '' && se.scoreText ? se.scoreText : se.score) : '';
+    case 'deviation': return se ? se.deviation : '';
   }
 }
 
-const CENTRED: ReadonlySet<string> = new Set(['operator', 'value', 'unit', 'weight', 'direction', 'core']);
+const CENTRED: ReadonlySet<string> = new Set(['operator', 'value', 'unit', 'weight', 'direction', 'core', 'actual', 'score']);
 
-/** The indicator table: the profile's column headers, then the rows, 一级/二级 merged down adjacent equal runs. */
-function indicatorTable(cols: ResolvedColumn[], indicators: ProjectIndicator[], parts: boolean, at: (i: number) => [number, number], lead: LayoutRow[], fontPt: number, kind: LayoutTable['kind']): LayoutTable {
-  const place = (i: number, text: string, k: CellKind, init: Partial<LayoutCell> = {}) => { const [c, s] = at(i); return cell(c, text, k, { colSpan: s, ...init }); };
+/**
+ * The indicator table: the profile's column headers, then one row per indicator with `text(column, i)`
+ * in each column, 一级/二级 merged down adjacent equal runs (their text is the run's first row's).
+ */
+export function indicatorTable(
+  cols: ResolvedColumn[], indicators: readonly { level1: string; level2: string }[], text: (c: ResolvedColumn, i: number) => string,
+  at: (i: number) => [number, number], lead: LayoutRow[], fontPt: number, kind: LayoutTable['kind'],
+): LayoutTable {
+  const place = (i: number, t: string, k: CellKind, init: Partial<LayoutCell> = {}) => { const [c, s] = at(i); return cell(c, t, k, { colSpan: s, ...init }); };
   const rows: LayoutRow[] = [...lead, row(cols.map((c, i) => place(i, c.label, 'header')), true)];
   const l1 = cols.findIndex((c) => c.id === 'level1'), l2 = cols.findIndex((c) => c.id === 'level2');
-  const body = indicators.map((ind) => row(cols.flatMap((c, i) => (i === l1 || i === l2 ? []
-    : [place(i, columnText(c, ind, parts), 'text', CENTRED.has(c.id) ? { align: 'center' } : {})]))));
+  const body = indicators.map((_, r) => row(cols.flatMap((c, i) => (i === l1 || i === l2 ? []
+    : [place(i, text(c, r), 'text', CENTRED.has(c.id) ? { align: 'center' } : {})]))));
   // 一级/二级 merged by the one rule of the editor and every export (runs.ts)
   const spans = levelSpans(indicators);
-  indicators.forEach((x, r) => {
+  indicators.forEach((_, r) => {
     const s1 = spans.level1[r], s2 = spans.level2[r];
-    if (l1 >= 0 && s1.top === r) body[r].cells.push(place(l1, x.level1, 'level1', { rowSpan: s1.bottom - r + 1 }));
-    if (l2 >= 0 && s2.top === r) body[r].cells.push(place(l2, x.level2, 'level2', { rowSpan: s2.bottom - r + 1 }));
+    if (l1 >= 0 && s1.top === r) body[r].cells.push(place(l1, text(cols[l1], r), 'level1', { rowSpan: s1.bottom - r + 1 }));
+    if (l2 >= 0 && s2.top === r) body[r].cells.push(place(l2, text(cols[l2], r), 'level2', { rowSpan: s2.bottom - r + 1 }));
   });
   for (const r of body) r.cells.sort((a, b) => a.col - b.col);
   rows.push(...body);
@@ -122,7 +127,7 @@ function indicatorTable(cols: ResolvedColumn[], indicators: ProjectIndicator[], 
 }
 
 /** A project's value for a header field (text, or an amount when the field is money). */
-function projectField(p: Project, field: HeaderField['field']): string {
+function projectField(p: Project, field: ProjectHeaderFieldId): string {
   const v = (p as unknown as Record<string, unknown>)[field];
   return typeof v === 'string' ? v : '';
 }
@@ -133,30 +138,23 @@ export function buildProfileProjectPart(p: Project, index: number, profile: Targ
   const parts = valueMode(profile) === 'parts';
   const { columnsMm, span } = unionGrid([cols.map((c) => c.share)], ctx.widthMm);
   const ncols = columnsMm.length;
-  const header = profile.header.filter((h) => !h.field.startsWith('meta.') && !h.field.startsWith('deptWide.') && !h.field.startsWith('selfeval.') && h.field !== 'schedule');
-  const money = header.filter((h) => MONEY_FIELDS.has(h.field));
   const info: LayoutRow[] = [];
-  let moneyDone = false;
-  for (const h of header) {
-    if (MONEY_FIELDS.has(h.field)) {
-      if (moneyDone) continue;
-      moneyDone = true;
-      if (money.length === 1) {
-        info.push(row([cell(0, h.label, 'label'), amountCell(1, projectField(p, h.field), ctx.unit, { colSpan: ncols - 1, align: 'center' })]));
-        continue;
-      }
+  for (const r of projectHeaderRows(profile)) {
+    if (r.kind === 'text') {
+      info.push(row([cell(0, r.field.label, 'label'), cell(1, projectField(p, r.field.field), 'text', { colSpan: ncols - 1 })]));
+    } else if (r.fields.length === 1) {
+      info.push(row([cell(0, r.fields[0].label, 'label'), amountCell(1, projectField(p, r.fields[0].field), ctx.unit, { colSpan: ncols - 1, align: 'center' })]));
+    } else {
       // 项目资金（万元）down the left, one row per amount: label, then the amount across the rest
       const labelSpan = ncols > 3 ? 2 : 1;
-      money.forEach((m, k) => info.push(row([
-        ...(k === 0 ? [cell(0, `项目资金（${ctx.unit}）`, 'label', { rowSpan: money.length })] : []),
+      r.fields.forEach((m, k) => info.push(row([
+        ...(k === 0 ? [cell(0, moneyGroupLabel(ctx.unit), 'label', { rowSpan: r.fields.length })] : []),
         cell(1, m.label, 'label', { colSpan: labelSpan }), amountCell(1 + labelSpan, projectField(p, m.field), ctx.unit, { colSpan: ncols - 1 - labelSpan, align: 'center' }),
       ])));
-      continue;
     }
-    info.push(row([cell(0, h.label, 'label'), cell(1, projectField(p, h.field), 'text', { colSpan: ncols - 1 })]));
   }
   computeRowHeights(info, columnsMm, ctx.fontPt);
-  const ind = indicatorTable(cols, p.indicators, parts, (i) => span(0, i), [], ctx.fontPt, 'project-indicators');
+  const ind = indicatorTable(cols, p.indicators, (c, i) => columnText(c, p.indicators[i], parts), (i) => span(0, i), [], ctx.fontPt, 'project-indicators');
   computeRowHeights(ind.rows, columnsMm, ctx.fontPt);
   const title = ownTitle ? fillTitle(profile.title, { year: ctx.year, dept: ctx.deptName, name: p.name, index: index + 1 })
     : fillTitle(PROJECT_FORM_TITLE, { year: ctx.year, dept: ctx.deptName, name: p.name, index: index + 1 });
@@ -212,7 +210,7 @@ export function buildDeptWidePart(dw: DeptWide, profile: TargetProfile, ctx: For
   info.push(row([cell(0, labelOf('deptWide.goal', '年度总体目标'), 'label', { colSpan: nameSpan }), cell(nameSpan, dw.goal, 'text', { colSpan: ncols - nameSpan })]));
   computeRowHeights(info, columnsMm, ctx.fontPt);
   const lead = [row([cell(0, '年度绩效指标', 'label', { colSpan: ncols, bold: true })], true)];
-  const ind = indicatorTable(cols, dw.indicators, parts, (i) => span(1, i), lead, ctx.fontPt, 'dept-indicators');
+  const ind = indicatorTable(cols, dw.indicators, (c, i) => columnText(c, dw.indicators[i], parts), (i) => span(1, i), lead, ctx.fontPt, 'dept-indicators');
   computeRowHeights(ind.rows, columnsMm, ctx.fontPt);
   return {
     kind: 'dept-wide', sheetName: DEPT_WIDE_SHEET, columnsMm, title: fillTitle(profile.title, { year: ctx.year, dept: ctx.deptName }), titleStyle: 'title',

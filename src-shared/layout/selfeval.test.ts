@@ -81,6 +81,9 @@ describe('buildSelfevalLayout', () => {
   it('chosen projects only; none with a self-evaluation → NoSelfevalError (export.no-selfeval)', () => {
     expect(buildSelfevalLayout(sample('selfeval-hebei-2019'), { projects: [1] }).parts).toHaveLength(1);
     expect(() => buildSelfevalLayout(sample('selfeval-hebei-2019'), { projects: [0] })).toThrow(NoSelfevalError);
-    try { buildSelfevalLayout(newDocument()); } catch (e) { expect((e as NoSelfevalError).code).toBe('export.no-selfeval'); }
+    // a document with projects, none of them with a self-evaluation: not a blank document
+    const noSelfeval = newDocument();
+    noSelfeval.projects.push(newProject('hebei-2020', { name: '无自评项目' }));
+    expect(() => buildSelfevalLayout(noSelfeval)).toThrow(expect.objectContaining({ code: 'export.no-selfeval' }));
   });
 });

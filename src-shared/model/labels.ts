@@ -57,8 +57,8 @@ export const FUND_COLUMN_LABEL_BY_LAYOUT: Readonly<Record<SelfevalTemplate['layo
   'national-2020': { initial: '年初预算数', planned: '全年预算数', received: '到位数', spent: '全年执行数' },
 };
 export const FUND_ROW_LABEL_BY_LAYOUT: Readonly<Record<SelfevalTemplate['layout'], Readonly<Record<FundRow, string>>>> = {
-  'hebei-2019': { total: '预算数 / 到位数 / 执行数', fiscal: '其中：财政资金', carryOver: '上年结转资金', other: '其他' },
-  'national-2020': { total: '年度资金总额', fiscal: '其中：本年财政拨款', carryOver: '上年结转资金', other: '其他资金' },
+  'hebei-2019': { total: '预算数 / 到位数 / 执行数', fiscal: '其中：财政资金', carryOver: '上年结转资金', fiscalSpecial: '财政专户管理资金', unitOwn: '单位资金', other: '其他' },
+  'national-2020': { total: '年度资金总额', fiscal: '其中：本年财政拨款', carryOver: '上年结转资金', fiscalSpecial: '财政专户管理资金', unitOwn: '单位资金', other: '其他资金' },
 };
 
 

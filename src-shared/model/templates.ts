@@ -52,7 +52,7 @@ export function indicatorOrder(t: Template, level1: string, level2: string): [nu
 // rows the form prints, whether indicators carry their own 分值, default weights and grade bounds.
 
 export type FundColumn = 'initial' | 'planned' | 'received' | 'spent';
-export type FundRow = 'total' | 'fiscal' | 'carryOver' | 'other';
+export type FundRow = 'total' | 'fiscal' | 'carryOver' | 'fiscalSpecial' | 'unitOwn' | 'other';
 
 export interface SelfevalTemplate {
   id: string;

@@ -14,7 +14,7 @@ import selfevalNational2020 from '../../templates/selfeval-national-2020.json';
 import selfevalStructured from '../../templates/selfeval-structured.json';
 import indicatorLibrary from '../../templates/indicator-library.json';
 import {
-  COLUMN_VOCABULARY, FAMILIES, ProfileSchema, SelfevalProfileSchema, TargetProfileSchema, type ColumnId, type Family, type Profile, type ProfileColumn, type SelfevalProfile, type TargetProfile,
+  COLUMN_VOCABULARY, FAMILIES, ProfileSchema, SelfevalProfileSchema, TargetProfileSchema, type ColumnId, type Family, type HeaderField, type Profile, type ProfileColumn, type SelfevalProfile, type TargetProfile,
 } from './schema';
 
 export * from './schema';
@@ -123,6 +123,45 @@ export function columnsOf(p: Profile): ResolvedColumn[] {
 /** Whether the profile prints a column. */
 export function hasColumn(p: Profile, id: ColumnId): boolean {
   return p.columns.some((c) => c.id === id);
+}
+
+/** A project field a header row fills (not the document's, the department-wide table's or a self-evaluation's). */
+export type ProjectHeaderFieldId = Exclude<HeaderField['field'], `meta.${string}` | `deptWide.${string}` | `selfeval.${string}` | 'schedule'>;
+
+/** Header fields that hold an amount in the document's unit (万元 / 元); the rest are text. */
+const MONEY_HEADER_FIELDS: ReadonlySet<string> = new Set(['budget', 'fiscal', 'other', 'midTermTotal', 'carryOver']);
+/** Header fields of a sentence or more (the editor gives them a taller box). */
+const LONG_HEADER_FIELDS: ReadonlySet<string> = new Set(['purpose', 'goal', 'overallGoal']);
+
+export interface ProjectHeaderField { field: ProjectHeaderFieldId; label: string; required: boolean; kind: 'text' | 'long' | 'money' }
+
+/** One row of a project's header block: a text field, or the amounts together (under 项目资金 when more than one). */
+export type ProjectHeaderRow = { kind: 'text'; field: ProjectHeaderField } | { kind: 'money'; fields: ProjectHeaderField[] };
+
+/** Whether the profile's project table is the Hebei block (项目编码 … 资金支出计划 … 绩效目标), drawn by its own code. */
+export function hasHebeiBlock(p: TargetProfile): boolean {
+  return p.header.some((h) => h.field === 'schedule');
+}
+
+/** The label of the amounts printed together: 项目资金（万元）. */
+export function moneyGroupLabel(unit: string): string {
+  return `项目资金（${unit}）`;
+}
+
+/**
+ * The project header block of a form without the Hebei block, as the export prints it and the
+ * editor shows it: the profile's project fields in order with its labels, the amounts together
+ * where the first of them is.
+ */
+export function projectHeaderRows(p: TargetProfile): ProjectHeaderRow[] {
+  const fields: ProjectHeaderField[] = p.header
+    .filter((h) => !h.field.includes('.') && h.field !== 'schedule')
+    .map((h) => ({
+      field: h.field as ProjectHeaderFieldId, label: h.label, required: h.required,
+      kind: MONEY_HEADER_FIELDS.has(h.field) ? 'money' : LONG_HEADER_FIELDS.has(h.field) ? 'long' : 'text',
+    }));
+  const money = fields.filter((f) => f.kind === 'money');
+  return fields.flatMap((f): ProjectHeaderRow[] => (f.kind !== 'money' ? [{ kind: 'text', field: f }] : f === money[0] ? [{ kind: 'money', fields: money }] : []));
 }
 
 /** id, name and family of every profile, for `jixiao templates` and the new-document dialog. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  COLUMN_VOCABULARY, NOT_PROFILES, PROFILE_PROBLEMS, PROFILES, SHIPPED, columnsOf, getProfile, listProfiles, parseProfile, profileJsonSchema, valueMode,
+  COLUMN_VOCABULARY, NOT_PROFILES, PROFILE_PROBLEMS, PROFILES, SHIPPED, columnsOf, getProfile, getTargetProfile, hasHebeiBlock, listProfiles, parseProfile, profileJsonSchema, projectHeaderRows, valueMode,
 } from '.';
 import { getTemplate, selfevalTemplateFor, templateOrDefault } from '../model/templates';
 
@@ -55,6 +55,20 @@ describe('profiles', () => {
     expect(columnsOf(structured).map((c) => c.field)).toEqual(['level1', 'level2', 'name', 'operator', 'number', 'unit', 'weight', 'direction', 'scoring']);
     expect(columnsOf(structured).find((c) => c.id === 'direction')!.synonyms).toContain('指标方向');
     for (const p of PROFILES) for (const c of columnsOf(p)) expect(COLUMN_VOCABULARY[c.id]).toBeDefined();
+  });
+
+  it('the project header block: the profile\'s project fields in order, the amounts together where the first is', () => {
+    const show = (id: string) => projectHeaderRows(getTargetProfile(id)!).map((r) => (r.kind === 'text'
+      ? `${r.field.label}:${r.field.field}:${r.field.kind}${r.field.required ? '*' : ''}`
+      : `[${r.fields.map((f) => `${f.label}:${f.field}${f.required ? '*' : ''}`).join(' ')}]`));
+    expect(show('structured-project')).toEqual(['单位名称:implementer:text*', '项目名称:name:text*', '[预算数:budget*]', '年度目标:goal:long*']);
+    const national = ['项目名称:name:text*', '主管部门:authority:text*', '实施单位:implementer:text*', '项目负责人及电话:manager:text', '项目属性:attribute:text', '项目期:period:text',
+      '[中期资金总额:midTermTotal 年度资金总额:budget* 其中：财政拨款:fiscal 其他资金:other]', '总体目标:overallGoal:long', '年度目标:goal:long*'];
+    expect(show('national-88-project')).toEqual(national);
+    // the department-wide form's own fields (部门名称, 年度主要任务 …) are not a project's
+    expect(show('national-88-dept')).toEqual(national);
+    expect(['hebei-2020', 'national-2021'].filter((id) => hasHebeiBlock(getTargetProfile(id)!))).toHaveLength(2);
+    expect(['national-88-project', 'national-88-dept', 'structured-project'].filter((id) => hasHebeiBlock(getTargetProfile(id)!))).toEqual([]);
   });
 
   it('the model reads its templates through the profiles', () => {

@@ -159,7 +159,8 @@ export const SelfevalProfileSchema = z.object({
   layout: z.enum(['hebei-2019', 'national-2020']),
   orientation: z.enum(['portrait', 'landscape']),
   fundColumns: z.array(z.enum(['initial', 'planned', 'received', 'spent'])),
-  fundRows: z.array(z.enum(['total', 'fiscal', 'carryOver', 'other'])),
+  /** Fund rows in print order; 财政专户管理资金 / 单位资金 are rows of the structured (一体化) form. */
+  fundRows: z.array(z.enum(['total', 'fiscal', 'carryOver', 'fiscalSpecial', 'unitOwn', 'other'])),
   perIndicatorWeight: z.boolean(),
   descriptionColumn: z.boolean(),
   weights: z.array(WeightSchema),

@@ -186,11 +186,12 @@ const progressRule = rule('selfeval.progress', ['selfeval.progress-mismatch', 's
   });
 
 const splitRule = rule('selfeval.fund-split', ['selfeval.spent-split-mismatch'],
-  '预算数、到位数、执行数各等于财政资金、上年结转与其他资金之和（已填写时）',
+  '预算数、到位数、执行数各等于财政资金、上年结转、财政专户管理资金、单位资金与其他资金之和（已填写时）',
   (p, se, index, ctx, out) => {
     for (const col of ctx.selfeval.fundColumns) {
       const f = se.funds[col];
-      const parts = [f.fiscal, f.carryOver, f.other].filter((x) => x !== '');
+      // (the structured form's 财政专户管理资金 / 单位资金 are parts of the total too)
+      const parts = [f.fiscal, f.carryOver, f.fiscalSpecial, f.unitOwn, f.other].filter((x): x is string => x !== undefined && x !== '');
       if (f.total === '' || parts.length === 0) continue;
       const sum = sumAmounts(parts);
       if (compareAmounts(sum, f.total) === 0) continue;

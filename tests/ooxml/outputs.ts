@@ -8,7 +8,7 @@ import { emptyLibrary, learnFromDocument, libraryEntries, libraryToXlsx } from '
 import { convertDocument, newProjectIndicator, type JixiaoDocument } from '../../src-shared/model';
 import { makeSyntheticDocument, makeSyntheticSelfevalDocument } from '../bench/synthetic';
 import { loadSeed } from '../export/helpers';
-import { blankDocument, loadProfileFixture, PROFILE_FIXTURES, TARGET_PROFILE_IDS } from '../export/profile-forms.helpers';
+import { blankDocument, blankSelfevalDocument, loadProfileFixture, loadSelfevalFixture, PROFILE_FIXTURES, SELFEVAL_PROFILE_IDS, TARGET_PROFILE_IDS } from '../export/profile-forms.helpers';
 
 export interface Output { name: string; make: () => Promise<Uint8Array> | Uint8Array }
 
@@ -120,6 +120,13 @@ export const OUTPUTS: Output[] = [
   { name: 'selfeval-2019-a-hebei.docx', make: () => exportSelfevalDocx(selfevalIn('selfeval-hebei-2019', loadSeed('selfeval-2019-a'))) },
   { name: 'selfeval-2019-a-national.xlsx', make: () => exportSelfevalXlsx(selfevalIn('selfeval-national-2020', loadSeed('selfeval-2019-a'))) },
   { name: 'selfeval-2019-a-national.docx', make: () => exportSelfevalDocx(selfevalIn('selfeval-national-2020', loadSeed('selfeval-2019-a'))) },
+  // the structured (一体化) self-evaluation drawn from its profile, and every self-evaluation form's blank table
+  { name: 'selfeval-structured.xlsx', make: () => exportSelfevalXlsx(loadSelfevalFixture()) },
+  { name: 'selfeval-structured.docx', make: () => exportSelfevalDocx(loadSelfevalFixture()) },
+  ...SELFEVAL_PROFILE_IDS.flatMap((id) => [
+    { name: `blank-${id}.xlsx`, make: () => exportSelfevalXlsx(blankSelfevalDocument(id)) },
+    { name: `blank-${id}.docx`, make: () => exportSelfevalDocx(blankSelfevalDocument(id)) },
+  ]),
   { name: 'selfeval-synthetic-hebei.xlsx', make: () => exportSelfevalXlsx(selfevalIn('selfeval-hebei-2019', makeSyntheticSelfevalDocument(SMALL_SELFEVAL))) },
   { name: 'selfeval-synthetic-hebei.docx', make: () => exportSelfevalDocx(selfevalIn('selfeval-hebei-2019', makeSyntheticSelfevalDocument(SMALL_SELFEVAL))) },
   { name: 'selfeval-synthetic-national.xlsx', make: () => exportSelfevalXlsx(selfevalIn('selfeval-national-2020', makeSyntheticSelfevalDocument(SMALL_SELFEVAL))) },
