@@ -54,6 +54,7 @@ export function ImportReportDialog({ sourcePath, report: r, onClose }: { sourceP
       <h4>识别到的表格</h4>
       <ul>{r.tables.map((t, i) => (
         <li key={i}>{t.kind === 'duty' ? `部门职责-工作活动表（${t.sheet} 第 ${t.startRow} 行起）：职责 ${t.duties ?? 0} 项，工作活动 ${t.activities ?? 0} 项，指标 ${t.indicators} 条`
+          : t.kind === 'dept-wide' ? `部门整体支出绩效目标表“${t.name ?? ''}”（${t.sheet} 第 ${t.startRow} 行起）：年度主要任务 ${t.tasks ?? 0} 项，指标 ${t.indicators} 条`
           : `${t.kind === 'project' ? '项目绩效目标表' : '绩效自评表'}“${t.name ?? ''}”（${t.sheet} 第 ${t.startRow} 行起）：指标 ${t.indicators} 条${t.reason ? `。${t.reason}` : ''}`}</li>
       ))}</ul>
       {r.warnings.length > 0 && <><h4>提示</h4><ul>{r.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul></>}

@@ -140,6 +140,10 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
   );
 }
 
+/** The field on screen for a cell of the table: 金额合计's 财政拨款 / 其他资金 (printed by imported forms) are not
+ * fields of their own here, so a finding or hit there goes to 金额合计. */
+const fieldShownAt = (field: string) => (field === 'totalFiscal' || field === 'totalOther' ? 'total' : field);
+
 /** 年度总体目标 / 金额合计: committed on blur (one undo step each); a refused amount stays red with the reason. */
 function DeptField({ field, label, multiline }: { field: 'goal' | 'total'; label: string; multiline?: boolean }) {
   const unit = useEditor((s) => s.doc!.meta.unit);
@@ -148,7 +152,7 @@ function DeptField({ field, label, multiline }: { field: 'goal' | 'total'; label
   const [text, setText] = useState(shown);
   const [bad, setBad] = useState<string | null>(null);
   // A 审核 finding at this field (金额合计 ≠ the tasks' sum) marks it as the grids mark their cells.
-  const issue = useEditor((s) => s.findings.find((f) => f.path.rowId === DEPT_WIDE_ID && f.path.field === field));
+  const issue = useEditor((s) => s.findings.find((f) => f.path.rowId === DEPT_WIDE_ID && fieldShownAt(f.path.field) === field));
   const editing = useRef(false);
   useEffect(() => { if (!editing.current) setText(shown); }, [shown]);
   // A jump to 金额合计 / 年度总体目标 (find, 审核结果) selects the field's text.
@@ -156,7 +160,7 @@ function DeptField({ field, label, multiline }: { field: 'goal' | 'total'; label
   const focusRequest = useEditor((s) => s.focusRequest);
   const handledSeq = useRef(0);
   useEffect(() => {
-    if (!focusRequest || handledSeq.current === focusRequest.seq || focusRequest.rowId !== DEPT_WIDE_ID || focusRequest.field !== field || !ref.current) return;
+    if (!focusRequest || handledSeq.current === focusRequest.seq || focusRequest.rowId !== DEPT_WIDE_ID || fieldShownAt(focusRequest.field) !== field || !ref.current) return;
     handledSeq.current = focusRequest.seq;
     ref.current.scrollIntoView({ block: 'nearest' });
     ref.current.focus();

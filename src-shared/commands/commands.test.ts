@@ -69,12 +69,14 @@ describe('commands', () => {
   it('unit switch converts the 88号 amounts (中期资金总额, 上年结转) and the department-wide table\'s too; absent ones stay absent', () => {
     const doc = newDocument({ templateId: 'national-88-dept' });
     doc.projects = [newProject('national-88-dept', { budget: '120', midTermTotal: '360', carryOver: '0.5', midTermFiscal: '300' })];
-    doc.deptWide = { ...doc.deptWide!, total: '100', tasks: [newDeptTask({ total: '100', fiscal: '80', other: '' })] };
+    doc.deptWide = { ...doc.deptWide!, total: '100', totalFiscal: '80', tasks: [newDeptTask({ total: '100', fiscal: '80', other: '' })] };
     const yuan = applyEdit(doc, switchUnitEdit(doc, '元')!);
     const p = yuan.projects[0];
     expect([p.budget, p.midTermTotal, p.carryOver, p.midTermFiscal, p.midTermOther]).toEqual(['1200000', '3600000', '5000', '3000000', undefined]);
     expect('midTermOther' in p).toBe(false);
     expect([yuan.deptWide!.total, yuan.deptWide!.tasks[0].total, yuan.deptWide!.tasks[0].fiscal, yuan.deptWide!.tasks[0].other]).toEqual(['1000000', '1000000', '800000', '']);
+    // 金额合计 of 财政拨款 (an imported form's) converts too; the absent 其他资金 sum stays absent
+    expect([yuan.deptWide!.totalFiscal, 'totalOther' in yuan.deptWide!]).toEqual(['800000', false]);
     expect(applyEdit(yuan, switchUnitEdit(yuan, '万元')!)).toEqual(doc);
     // a header amount typed in the form is checked as an amount
     expect(() => setCellEdit(doc, doc.projects[0].id, 'midTermTotal', '三百')).toThrow('不是有效的金额');

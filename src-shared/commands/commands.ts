@@ -298,7 +298,7 @@ export function convertUnit(d: Draft, to: MoneyUnit): void {
     }
   });
   if (d.doc.deptWide) {
-    conv(['deptWide', 'total']);
+    for (const f of ['total', 'totalFiscal', 'totalOther']) conv(['deptWide', f]);
     d.doc.deptWide.tasks.forEach((_, t) => { for (const f of ['total', 'fiscal', 'other']) conv(['deptWide', 'tasks', t, f]); });
   }
   d.set(['meta', 'unit'], to);

@@ -207,5 +207,11 @@ describe('diffDocuments: every field, named as the form names it', () => {
     const c = structuredClone(a);
     delete c.deptWide;
     expect(diffDocuments(a, c).entries.map((e) => `${e.kind} ${e.row}`)).toEqual(['removed deptWide']);
+    // What an imported form adds (金额合计 by source, 部门职能职责概述) is compared too.
+    const d = structuredClone(a);
+    Object.assign(d.deptWide!, { totalFiscal: '280', functions: '负责全县教育工作。' });
+    expect(diffDocuments(a, d).entries.map((e) => `${e.kind} ${e.field} ${e.label} ${e.old}→${e.new}`)).toEqual([
+      'changed totalFiscal 金额合计（财政拨款） →280', 'changed functions 部门职能职责概述 →负责全县教育工作。',
+    ]);
   });
 });

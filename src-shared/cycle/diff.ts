@@ -129,6 +129,10 @@ function flattenDeptWide(wide: DeptWide, profile: TargetProfile, labels: FormLab
   rows.push({ ...base, kind: 'deptWide', id: 'deptWide', parent: '', name: ROW_WORD.deptWide, nameField: 'goal', index: 0, where: DEPT_WHERE, cells: [
     { field: 'goal', label: header.get('deptWide.goal') ?? '年度总体目标', value: wide.goal },
     { field: 'total', label: header.get('deptWide.total') ?? '金额合计', value: wide.total, amount: 'budget' },
+    // printed only where an imported form had them (absent reads as blank)
+    { field: 'totalFiscal', label: `${header.get('deptWide.total') ?? '金额合计'}（${taskLabel('fiscal')}）`, value: wide.totalFiscal ?? '', amount: 'budget' },
+    { field: 'totalOther', label: `${header.get('deptWide.total') ?? '金额合计'}（${taskLabel('other')}）`, value: wide.totalOther ?? '', amount: 'budget' },
+    { field: 'functions', label: '部门职能职责概述', value: wide.functions ?? '' },
   ] });
   wide.tasks.forEach((t, ti) => rows.push({
     ...base, kind: 'deptTask', id: t.id, from: t.from, parent: 'deptWide', name: t.name, nameField: 'name', index: ti,

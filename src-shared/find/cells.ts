@@ -163,7 +163,7 @@ function indicatorCells(inds: ProjectIndicator[], list: Path, tableWhere: string
   });
 }
 
-/** 年度主要任务 (row id: the task's), 金额合计 and 年度总体目标 (row id DEPT_WIDE_ID), the indicators. */
+/** 年度主要任务 (row id: the task's), 金额合计, 职能职责 and 年度总体目标 (row id DEPT_WIDE_ID), the indicators. */
 function deptWideCells(dw: DeptWide, table: TableRef, labels: FormLabels, out: Cells): void {
   dw.tasks.forEach((t, k) => {
     const tw = () => `${DEPT_WIDE_TABLE}${SEP}年度主要任务${SEP}${named(t.name, `（任务 ${k + 1}）`)}`;
@@ -172,8 +172,9 @@ function deptWideCells(dw: DeptWide, table: TableRef, labels: FormLabels, out: C
       if (out.take(t[f], kind)) out.push({ table, rowId: t.id, field: f, path: ['deptWide', 'tasks', k, f], kind, value: t[f], where: () => `${tw()}${SEP}${DEPT_TASK_LABEL[f]}` });
     }
   });
-  for (const f of ['total', 'goal'] as const) {
-    const kind: CellKind = f === 'total' ? 'money' : 'text';
+  // In the form's order: 金额合计 (and its split, where an imported form printed it), the 职能职责 text, the goal.
+  for (const f of ['total', 'totalFiscal', 'totalOther', 'functions', 'goal'] as const) {
+    const kind: CellKind = f === 'functions' || f === 'goal' ? 'text' : 'money';
     if (out.take(dw[f], kind)) out.push({ table, rowId: DEPT_WIDE_ID, field: f, path: ['deptWide', f], kind, value: dw[f], where: () => `${DEPT_WIDE_TABLE}${SEP}${DEPT_WIDE_FIELD_LABEL[f]}` });
   }
   indicatorCells(dw.indicators, ['deptWide', 'indicators'], DEPT_WIDE_TABLE, table, labels, out);

@@ -65,10 +65,14 @@ describe('find in the department-wide table', () => {
   it('covers every field of its schema (a new field must be classified here)', () => {
     const keys = (s: { shape: object }) => Object.keys(s.shape);
     expect(keys(DeptTaskSchema).filter((k) => !['id', 'from'].includes(k))).toEqual(['name', 'content', 'total', 'fiscal', 'other']);
-    expect(keys(DeptWideSchema).filter((k) => !['tasks', 'indicators'].includes(k))).toEqual(['goal', 'total']);
-    const reached = new Set(documentCells(doc()).map((c) => c.path.join('.')));
+    const own = ['functions', 'goal', 'total', 'totalFiscal', 'totalOther'];
+    expect(keys(DeptWideSchema).filter((k) => !['tasks', 'indicators'].includes(k)).sort()).toEqual(own);
+    const full = doc();
+    Object.assign(full.deptWide!, { functions: '负责全县卫生健康工作', totalFiscal: '150', totalOther: '20' });
+    const reached = new Set(documentCells(full).map((c) => c.path.join('.')));
     for (const f of ['name', 'content', 'total', 'fiscal', 'other']) expect(reached.has(`deptWide.tasks.0.${f}`), f).toBe(true);
-    for (const f of ['goal', 'total']) expect(reached.has(`deptWide.${f}`), f).toBe(true);
+    for (const f of own) expect(reached.has(`deptWide.${f}`), f).toBe(true);
+    expect(findAll(full, '150.00', DEPT)[0]).toMatchObject({ where: '部门整体 › 金额合计（财政拨款）', cell: { kind: 'money', field: 'totalFiscal' } });
     for (const f of ['level1', 'level2', 'name', 'value', 'remark']) expect(reached.has(`deptWide.indicators.0.${f}`), f).toBe(true);
     expect(reached.has('deptWide.indicators.1.weight')).toBe(true);
   });

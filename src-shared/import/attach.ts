@@ -35,8 +35,8 @@ export function attachSelfevals(target: JixiaoDocument, imported: JixiaoDocument
     }
   }
   document.meta.selfevalTemplateId ??= imported.meta.selfevalTemplateId;
-  const targets = imported.dutyTable.duties.length + imported.projects.filter((p) => !p.selfeval).length;
-  if (targets > 0) warnings.push('文件中的绩效目标表（职责活动表或项目绩效目标表）未并入当前文档；如需导入，请作为新文档导入。');
+  const targets = imported.dutyTable.duties.length + imported.projects.filter((p) => !p.selfeval).length + (imported.deptWide ? 1 : 0);
+  if (targets > 0) warnings.push('文件中的绩效目标表（职责活动表、项目绩效目标表或部门整体支出绩效目标表）未并入当前文档；如需导入，请作为新文档导入。');
   return { document, mapped, warnings };
 }
 

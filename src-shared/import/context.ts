@@ -88,7 +88,8 @@ export class ImportContext {
     return r.amount;
   }
 
-  noteOrg(raw: string): void {
+  /** `what`: where the name was read (the org line, or a table's own 部门（单位）名称 cell). */
+  noteOrg(raw: string, what = '单位行'): void {
     // `编制单位：涞水县…` — the label is not part of the name.
     const text = raw.replace(ORG_LABEL, '');
     if (text.trim() === '') { this.report.mapped.push(`「${raw.trim()}」：单位名称为空`); return; }
@@ -97,7 +98,7 @@ export class ImportContext {
       const { deptCode, deptName } = splitOrgLine(text);
       this.doc.meta.deptCode = deptCode;
       this.doc.meta.deptName = deptName;
-      this.report.mapped.push(`单位行「${text.trim()}」→ 部门编码「${deptCode}」、部门名称「${deptName}」`);
+      this.report.mapped.push(`${what}「${text.trim()}」→ 部门编码「${deptCode}」、部门名称「${deptName}」`);
     } else if (normalizeLabel(text) !== normalizeLabel(this.orgSeen)) {
       this.report.warnings.push(`发现不同的单位行「${text.trim()}」，已沿用第一个「${this.orgSeen.trim()}」。`);
     }

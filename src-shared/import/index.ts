@@ -76,7 +76,7 @@ export function importOffice(bytes: Uint8Array, fileName: string, options: Impor
     // The exchange sheet (jixiao export --exchange) is a list of indicators, not a printed form.
     const { document, report } = isExchangeSheet(stream) ? readExchange(stream, fileName, readCoreProps(zip)) : recognise(stream, fileName, readCoreProps(zip));
     if (report.tables.length === 0) {
-      return { ok: false, code: 'import.no-table', message: `「${fileName}」中没有找到可识别的绩效目标表（职责活动表、项目绩效目标表或绩效自评表）。` };
+      return { ok: false, code: 'import.no-table', message: `「${fileName}」中没有找到可识别的绩效目标表（职责活动表、项目绩效目标表、部门整体支出绩效目标表或绩效自评表）。` };
     }
     if (options.into) {
       const attached = attachSelfevals(options.into, document);

@@ -15,8 +15,8 @@ import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type Impor
 import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
 import type { FoundTable } from './types';
 
-type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'value' | 'basis' | PartField;
-const INDICATOR_HEADERS: Record<string, IndicatorField> = {
+export type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'value' | 'basis' | PartField;
+export const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   一级指标: 'level1', 二级指标: 'level2', 三级指标: 'name', 绩效指标描述: 'description', 指标描述: 'description',
   指标解释: 'description', 指标值: 'value', 年度指标值: 'value', 绩效指标值: 'value', 目标值: 'value', 指标值确定依据: 'basis', 确定依据: 'basis', 指标值设定依据: 'basis', 设定依据: 'basis',
   ...PART_HEADERS,
@@ -53,11 +53,11 @@ function sectionOf(label: string): Section | null {
 }
 /** Titles of target tables: Hebei `1、…绩效目标表`, 88号 `项目支出绩效目标申报表`, `…（基础设施建设类）`. */
 const TITLE = /绩效目标(申报)?表(\(.*\))?$/;
-const YEAR_LINE = /^[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]$/;
+export const YEAR_LINE = /^[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]$/;
 /** The form's own instructions under the grid. */
-const FORM_NOTE = /^\s*(注|说明|填表说明)\s*[:：0-9１-９]/;
+export const FORM_NOTE = /^\s*(注|说明|填表说明)\s*[:：0-9１-９]/;
 /** Leading cells of the indicator header row that name the section, not a column. */
-const GRID_SECTION = /^((年度)?绩效指标|年度绩效目标|绩效目标|年度指标)(\(\d+分?\))?$/;
+export const GRID_SECTION = /^((年度)?绩效指标|年度绩效目标|绩效目标|年度指标)(\(\d+分?\))?$/;
 
 interface ProjectDraft {
   project: Project;
@@ -397,7 +397,9 @@ export class ProjectTableRecogniser implements TableRecogniser {
     const anyLabels = drafts.flatMap((d) => d.labels.map(normalizeLabel));
     // The form the tables were printed in (structured columns win: they hold the most), else the
     // Hebei/national vocabulary by its 成本指标 and checkpoints.
-    const templateId = this.forms.has('structured-project') ? 'structured-project'
+    // A department-wide table makes the document the 88号 department set (its projects print in the 88号 form).
+    const templateId = ctx.report.tables.some((t) => t.kind === 'dept-wide') ? 'national-88-dept'
+      : this.forms.has('structured-project') ? 'structured-project'
       : this.forms.has('national-88-project') ? 'national-88-project'
       : level1s.has('成本指标') || anyLabels.includes('9月底') ? 'national-2021' : 'hebei-2020';
     doc.meta.templateId = templateId;

@@ -1,11 +1,12 @@
 // The dispatcher: walks the grid rows of any source (Word tables and paragraphs, Excel sheets), finds
 // where each table starts and hands its rows to that table family's recogniser (duty-table.ts,
-// project-table.ts, selfeval-table.ts), however many tables there are and in whatever order. Headers
+// project-table.ts, selfeval-table.ts, dept-table.ts), however many tables there are and in whatever order. Headers
 // are matched on a normalized spelling (NFKC, no spaces, no colons); cell text is kept exactly, except
 // the numbering prefix and indentation of duty/activity titles, lifted into structure. Every non-empty
 // cell ends up in the document, in a recognised header/label, or in `unplaced`.
 import type { JixiaoDocument, MoneyUnit } from '../model';
 import { bareLabel, headerKey, ImportContext, isBlank, normalizeLabel, ORG_LABEL, type Line, type TableRecogniser } from './context';
+import { DEPT_TITLE, DeptTableRecogniser, isDeptNameLabel } from './dept-table';
 import { DutyTableRecogniser } from './duty-table';
 import type { GridStream } from './grid';
 import { ProjectTableRecogniser } from './project-table';
@@ -45,7 +46,7 @@ const TITLE_ANY = /(绩效目标(申报)?表|绩效自评表|职责.?工作活�
 function beginsTable(line: Line): boolean {
   const n = line.norms[0];
   return n === '项目名称' || n === '项目编码' || /^[一二三四五六七八九十]+[、.]基本情况$/.test(n) || line.norms.includes('职责活动')
-    || (line.cells.length === 1 && TITLE_ANY.test(n));
+    || (line.cells.length === 1 && (TITLE_ANY.test(n) || DEPT_TITLE.test(n)));
 }
 
 /**
@@ -72,8 +73,10 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
   const ctx = new ImportContext(stream, fileName);
   const { doc, report } = ctx;
   const duty = new DutyTableRecogniser(ctx), project = new ProjectTableRecogniser(ctx), selfeval = new SelfevalTableRecogniser(ctx);
+  const dept = new DeptTableRecogniser(ctx);
   // The national self-evaluation starts with a 项目名称 row: it is asked before the project table.
-  const families: TableRecogniser[] = [duty, selfeval, project];
+  // The department-wide table is asked first: its title (…整体支出绩效目标表) is also a target-table title.
+  const families: TableRecogniser[] = [dept, duty, selfeval, project];
   let active: TableRecogniser | null = null;
   const lines = toLines(stream);
 
@@ -87,8 +90,11 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
       if (claim) continue rows;
     }
     // Org line and unit: `323002涞水县…  单位：万元`, inside or above any table.
+    const peek = (k: number) => lines[i + k];
     const unitIdx = norms.findIndex((n) => UNIT_CELL.test(n));
-    if (unitIdx >= 0) {
+    // (部门名称 | … | 单位：万元 is the department-wide table's name row: the table reads both)
+    const deptNameRow = isDeptNameLabel(norms[0]) && (active === dept || dept.starts(line, active, peek));
+    if (unitIdx >= 0 && !deptNameRow) {
       ctx.noteUnit(UNIT_CELL.exec(norms[unitIdx])![1] as MoneyUnit, row);
       cells.forEach((c, k) => {
         if (k === unitIdx) return;
@@ -107,7 +113,6 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
       ctx.noteOrg(cells[0].text);
       continue;
     }
-    const peek = (k: number) => lines[i + k];
     if (active?.owns?.(line, peek)) { active.take(line); continue; }
     const candidates = families.filter((f) => f.starts(line, active, peek));
     if (candidates.length) {
@@ -135,7 +140,8 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
   }
   active?.close();
   // Projects first: a self-evaluation table is attached to the project of the same name.
-  for (const f of [duty, project, selfeval]) f.finish();
+  // (the department-wide table first: the project table's finish gives the document its form)
+  for (const f of [dept, duty, project, selfeval]) f.finish();
 
   const titleYear = hints.title ? YEAR.exec(hints.title) : null;
   // Our own xlsx export stamps the creation date as 1 January of the document's year.

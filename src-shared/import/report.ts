@@ -7,6 +7,8 @@ export function formatReport(r: ImportReport): string {
   for (const t of r.tables) {
     lines.push(t.kind === 'duty'
       ? `  · 职责活动表：${t.sheet} 第 ${t.startRow} 行起，${t.duties ?? 0} 项职责、${t.activities ?? 0} 项工作活动、${t.indicators} 条绩效指标`
+      : t.kind === 'dept-wide'
+      ? `  · 部门整体支出绩效目标表「${t.name ?? ''}」：${t.sheet} 第 ${t.startRow} 行起，${t.tasks ?? 0} 项年度主要任务、${t.indicators} 条绩效指标`
       : `  · ${t.kind === 'project' ? '项目绩效目标表' : '绩效自评表'}「${t.name ?? ''}」：${t.sheet} 第 ${t.startRow} 行起，${t.indicators} 条指标${t.reason ? `（${t.reason}）` : ''}`);
   }
   if (r.mapped.length) { lines.push('对应关系：'); for (const m of r.mapped) lines.push(`  · ${m}`); }

@@ -27,14 +27,16 @@ export interface UnplacedCell extends SourceLocation {
 }
 
 export interface FoundTable {
-  kind: 'duty' | 'project' | 'selfeval';
+  kind: 'duty' | 'project' | 'selfeval' | 'dept-wide';
   sheet: string;
   startRow: number;
   duties?: number;
   activities?: number;
+  /** Department-wide table: 年度主要任务 rows. */
+  tasks?: number;
   indicators: number;
   projects?: number;
-  /** Project and self-evaluation tables: the project's name. */
+  /** Project and self-evaluation tables: the project's name; department-wide table: the department's. */
   name?: string;
   /** Which family the dispatcher chose and why (识别为项目绩效目标表：表头无完成值、得分等结果列). */
   reason?: string;

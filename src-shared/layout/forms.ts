@@ -199,14 +199,25 @@ export function buildDeptWidePart(dw: DeptWide, profile: TargetProfile, ctx: For
     info.push(row(tcols.map((c, i) => (isMoney(c.field) ? (() => { const [col, s] = span(0, i); return amountCell(col, task[c.field], ctx.unit, { colSpan: s }); })()
       : t(i, task[c.field as 'name' | 'content'], 'text')))));
   }
-  // 金额合计 under 总额 (as typed; the audit compares it with the tasks)
+  // 金额合计 under 总额 (as typed; the audit compares it with the tasks), and under 财政拨款 / 其他资金
+  // when the document holds those sums (an imported form printed them)
   const totalIdx = tcols.findIndex((c) => c.field === 'total');
   if (totalIdx >= 0) {
     const [tc, ts] = span(0, totalIdx);
     const cells: LayoutCell[] = [cell(0, labelOf('deptWide.total', '金额合计'), 'label', { colSpan: tc }), amountCell(tc, dw.total, ctx.unit, { colSpan: ts })];
-    if (tc + ts < ncols) cells.push(cell(tc + ts, '', 'text', { colSpan: ncols - tc - ts }));
+    const sums = { fiscal: dw.totalFiscal, other: dw.totalOther };
+    const sumCols = tcols.map((c, i) => [c.field, i] as const).filter(([f, i]) => (f === 'fiscal' || f === 'other') && i > totalIdx && sums[f] !== undefined);
+    let at = tc + ts;
+    for (const [f, i] of sumCols) {
+      const [c, s] = span(0, i);
+      if (c > at) cells.push(cell(at, '', 'text', { colSpan: c - at }));
+      cells.push(amountCell(c, sums[f as 'fiscal' | 'other']!, ctx.unit, { colSpan: s }));
+      at = c + s;
+    }
+    if (at < ncols) cells.push(cell(at, '', 'text', { colSpan: ncols - at }));
     info.push(row(cells));
   }
+  if (dw.functions !== undefined) info.push(row([cell(0, '部门职能职责概述', 'label', { colSpan: nameSpan }), cell(nameSpan, dw.functions, 'text', { colSpan: ncols - nameSpan })]));
   info.push(row([cell(0, labelOf('deptWide.goal', '年度总体目标'), 'label', { colSpan: nameSpan }), cell(nameSpan, dw.goal, 'text', { colSpan: ncols - nameSpan })]));
   computeRowHeights(info, columnsMm, ctx.fontPt);
   const lead = [row([cell(0, '年度绩效指标', 'label', { colSpan: ncols, bold: true })], true)];

@@ -276,7 +276,10 @@ class Restorer {
       deptWide: {
         ...raw,
         goal: this.text(raw, 'goal', where, '年度总体目标'),
+        ...(raw.functions !== undefined ? { functions: this.text(raw, 'functions', where, '部门职能职责概述') } : {}),
         total: this.amount(raw, 'total', where, '金额合计'),
+        ...(raw.totalFiscal !== undefined ? { totalFiscal: this.amount(raw, 'totalFiscal', where, '金额合计（财政拨款）') } : {}),
+        ...(raw.totalOther !== undefined ? { totalOther: this.amount(raw, 'totalOther', where, '金额合计（其他资金）') } : {}),
         tasks: this.rows(raw, 'tasks', where, '年度主要任务').map((t, k) => {
           const w = `${where} › 任务 ${k + 1}`;
           return {

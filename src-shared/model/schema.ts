@@ -245,10 +245,15 @@ export const DeptTaskSchema = z.object({
 
 /** The department-wide table (schema v3): tasks, 金额合计, 年度总体目标 and its indicators. */
 export const DeptWideSchema = z.object({
+  /** 部门职能职责概述, printed by some forms above the goal (absent until imported or typed). */
+  functions: text.optional(),
   /** 年度总体目标 */
   goal: text,
   /** 金额合计 as typed (the audit checks it against the tasks). */
   total: amount,
+  /** 金额合计 under 财政拨款 / 其他资金, as printed (imported forms fill them; absent until then). */
+  totalFiscal: amount.optional(),
+  totalOther: amount.optional(),
   tasks: z.array(DeptTaskSchema),
   indicators: z.array(ProjectIndicatorSchema),
 }).loose();

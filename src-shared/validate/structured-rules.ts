@@ -104,16 +104,21 @@ const structuredRowsRule: IndicatorRule = {
 /** The department-wide table's own cells; its indicator rows are checked by the indicator rules above. */
 const tasksSumRule: DeptWideRule = {
   id: 'deptWide.tasks-sum', scope: 'deptWide', codes: ['deptwide.tasks-sum'],
-  description: '部门整体支出绩效目标表：年度主要任务的预算金额之和等于金额合计',
+  description: '部门整体支出绩效目标表：年度主要任务的预算金额之和等于金额合计（及其财政拨款、其他资金，表上印有时）',
   check(wide, _ctx, out) {
-    const totals = wide.tasks.map((t) => t.total).filter((x) => x !== '');
-    if (wide.total === '' || totals.length === 0) return;
-    const sum = sumAmounts(totals);
-    if (compareAmounts(sum, wide.total) === 0) return;
-    out.push(finding(DEPT_WIDE_ID, 'total', `${DEPT_WIDE_TABLE}${SEP}金额合计`, wide.total, {
-      severity: 'error', code: 'deptwide.tasks-sum',
-      message: `年度主要任务的预算金额合计为 ${sum}，与金额合计 ${wide.total} 不符，请核对`,
-    }));
+    // 总额 against 金额合计; 财政拨款 / 其他资金 against their sums where the form printed them (imported)
+    const sums = [['total', 'total', ''], ['fiscal', 'totalFiscal', '（财政拨款）'], ['other', 'totalOther', '（其他资金）']] as const;
+    for (const [task, field, what] of sums) {
+      const typed = wide[field];
+      const totals = wide.tasks.map((t) => t[task]).filter((x) => x !== '');
+      if (typed === undefined || typed === '' || totals.length === 0) continue;
+      const sum = sumAmounts(totals);
+      if (compareAmounts(sum, typed) === 0) continue;
+      out.push(finding(DEPT_WIDE_ID, field, `${DEPT_WIDE_TABLE}${SEP}金额合计${what}`, typed, {
+        severity: 'error', code: 'deptwide.tasks-sum',
+        message: `年度主要任务的预算金额${what}合计为 ${sum}，与金额合计${what} ${typed} 不符，请核对`,
+      }));
+    }
   },
 };
 

@@ -8,7 +8,7 @@ import { main } from '../../src-main/cli';
 import { importFile } from '../../src-main/services/import-files';
 import { loadDocumentText } from '../../src-shared/model/load';
 import { docxBody, docxBytes } from './build';
-import { FIXTURE_DIR } from '../fixtures/paths';
+import { FIXTURE_DIR, FORMS_DIR } from '../fixtures/paths';
 
 const FIX = FIXTURE_DIR;
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-import-'));
@@ -41,6 +41,19 @@ describe('jixiao import', () => {
     const json = JSON.parse(r.out);
     expect(json.report.tables[0]).toMatchObject({ kind: 'duty', duties: 7, activities: 22, indicators: 36 });
     expect(json.report.unplaced).toEqual([]);
+  });
+  it('a department-wide table: named in the report, the document is the 88号 department set', async () => {
+    const outPath = join(dir, 'anhui-dept.jixiao');
+    const r = await run(join(FORMS_DIR, 'anhui-dept-2023.docx'), '-o', outPath);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('部门整体支出绩效目标表「歙县医疗保障局」：表格 1 第 1 行起，3 项年度主要任务、7 条绩效指标');
+    expect(r.out).toContain('所有非空单元格均已放入文档');
+    const loaded = loadDocumentText(readFileSync(outPath, 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.document.meta.templateId).toBe('national-88-dept');
+    expect(loaded.document.deptWide?.tasks).toHaveLength(3);
+    const json = JSON.parse((await run(join(FORMS_DIR, 'anhui-dept-2023.xlsx'), '-o', join(dir, 'anhui-dept-x.jixiao'), '--report')).out);
+    expect(json.report.tables.map((t: { kind: string }) => t.kind)).toEqual(['dept-wide', 'project']);
   });
   it('exit 1 when no table is recognised', async () => {
     const p = join(dir, 'plain.docx');

@@ -103,6 +103,15 @@ describe('department-wide table', () => {
     expect(fs[0].message).toContain('合计为 450，与金额合计 500 不符');
     d.deptWide.tasks[1].total = '200';
     expect(codes(d)).toEqual([]);
+    // 金额合计 under 财政拨款 / 其他资金, as an imported form printed them
+    Object.assign(d.deptWide, { totalFiscal: '400', totalOther: '100' });
+    Object.assign(d.deptWide.tasks[0], { fiscal: '300' });
+    Object.assign(d.deptWide.tasks[1], { fiscal: '100', other: '100' });
+    expect(codes(d)).toEqual([]);
+    d.deptWide.tasks[1].fiscal = '50';
+    const sumFs = structured(d);
+    expect(sumFs.map((f) => [f.code, f.path.field])).toEqual([['deptwide.tasks-sum', 'totalFiscal']]);
+    expect(sumFs[0].message).toContain('（财政拨款）合计为 350，与金额合计（财政拨款） 400 不符');
   });
 });
 
