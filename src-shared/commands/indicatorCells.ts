@@ -15,6 +15,7 @@ import { locateRow } from './locate';
 import type { Edit, Path } from './patch';
 import { DEPT_WIDE_ID } from './deptWide';
 import { pasteColumns, type PasteResult } from './paste';
+import { pastedAmount, type PasteLog } from './pasteValues';
 
 /** The owner id of a project's self-evaluation indicators (the 绩效自评 grid). */
 export function selfevalOwnerId(projectId: string): string {
@@ -140,8 +141,7 @@ export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchor
   const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, columns.length);
   if (!list) return { edit: null, problems: [], notes: [], rows: 0, cols: 0, dropped };
   anchorCol = startCol;
-  const problems: PasteResult['problems'] = [];
-  const notes: string[] = [];
+  const log: PasteLog = { problems: [], notes: [] };
   const selfeval = list.includes('selfeval');
   let prev: Partial<Record<ColumnId, string>> | null = null;
   for (let r = 0; r < matrix.length; r++) {
@@ -156,12 +156,15 @@ export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchor
       // 一级/二级 merged down in the source arrive blank below the first row: repeat the run.
       if (text === '' && (column === 'level1' || column === 'level2') && prev) text = prev[column] ?? '';
       row[column] = text;
-      try { writeIndicatorCell(d, rowId, column, text, parts, notes); } catch (e) {
+      // 权重 is read as typed (十分 → 10, with a note) or left out with the reason, as amounts are.
+      const value = column === 'weight' ? pastedAmount(text, 'score', r, c, log) : text;
+      if (value === null) continue;
+      try { writeIndicatorCell(d, rowId, column, value, parts, log.notes); } catch (e) {
         if (!(e instanceof CommandError)) throw e;
-        problems.push({ row: r, col: c, text, message: `${e.message}，未粘贴` });
+        log.problems.push({ row: r, col: c, text, message: `${e.message}，未粘贴` });
       }
     }
     prev = row;
   }
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, notes, rows: matrix.length, cols: width, dropped };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: log.problems, notes: log.notes, rows: matrix.length, cols: width, dropped };
 }

@@ -22,6 +22,13 @@ export const PROJECT_INDICATOR_LABEL: Readonly<Record<string, string>> = {
   scoring: '评（扣）分标准', remark: '备注', core: '是否核心指标', scope: '指标范围',
 };
 
+/** 年度主要任务 of the department-wide table (the profile's taskColumns may word them otherwise). */
+export const DEPT_TASK_LABEL: Readonly<Record<string, string>> = { name: '任务名称', content: '主要内容', total: '总额', fiscal: '财政拨款', other: '其他资金' };
+/** The department-wide table's own cells. */
+export const DEPT_WIDE_FIELD_LABEL: Readonly<Record<string, string>> = {
+  functions: '部门职能职责概述', total: '金额合计', totalFiscal: '金额合计（财政拨款）', totalOther: '金额合计（其他资金）', goal: '年度总体目标',
+};
+
 /** 文件信息 fields a person types (year, unit and templates are chosen, not typed). */
 export const META_FIELD_LABEL: Readonly<Record<string, string>> = { deptCode: '部门编码', deptName: '部门名称', preparer: '填报人', phone: '联系电话' };
 
