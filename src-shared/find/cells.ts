@@ -4,7 +4,7 @@
 // fields, schedule, indicators, then its self-evaluation part). A cell carries its document path
 // (for the replace patch), the row id + field a Finding would use (to jump to it), and its `where`.
 // Choices (year, unit, template, 评价等级, 达成/未达成) and ids are not texts and are left out.
-import { BAND_LABEL, DEPT_TASK_LABEL, DEPT_WIDE_FIELD_LABEL, DUTY_FIELD_LABEL, FUND_COLUMN_LABEL, FUND_ROW_LABEL, formLabels, META_FIELD_LABEL, PROJECT_FIELD_LABEL, SELFEVAL_FIELD_LABEL, type FormLabels, SELFEVAL_INDICATOR_LABEL } from '../model/labels';
+import { BAND_LABEL, DEPT_TASK_LABEL, DEPT_WIDE_FIELD_LABEL, DUTY_FIELD_LABEL, FUND_COLUMN_LABEL, FUND_ROW_LABEL, formLabels, META_FIELD_LABEL, SELFEVAL_FIELD_LABEL, type FormLabels, SELFEVAL_INDICATOR_LABEL } from '../model/labels';
 import type { Path } from '../commands/patch';
 import { DEPT_WIDE_ID, profileOf, templateOrDefault, type Activity, type DeptWide, type JixiaoDocument, type Project, type ProjectIndicator, type SelfEval } from '../model';
 import { activityWhere, DEPT_WIDE_TABLE, DUTY_TABLE, dutyWhere, indicatorCellWhere, named, projectWhere, SEP } from '../validate/registry';
@@ -143,7 +143,7 @@ function projectCells(doc: JixiaoDocument, p: Project, i: number, table: TableRe
   for (const f of PROJECT_FIELDS) {
     const kind: CellKind = PROJECT_MONEY.has(f) ? 'money' : 'text';
     const v = p[f];
-    if (out.take(v, kind)) out.push({ table, rowId: p.id, field: f, path: [...pp, f], kind, value: v, where: fieldWhere(PROJECT_FIELD_LABEL[f]) });
+    if (out.take(v, kind)) out.push({ table, rowId: p.id, field: f, path: [...pp, f], kind, value: v, where: fieldWhere(labels.project(f)) });
   }
   p.schedule.forEach((v, k) => {
     if (!out.take(v, 'percent')) return;

@@ -81,7 +81,8 @@ export function formLabels(profile: TargetProfile): FormLabels {
   const cached = formLabelCache.get(profile);
   if (cached) return cached;
   const header = new Map<string, string>();
-  for (const h of profile.header) if (!header.has(h.field)) header.set(h.field, h.label);
+  // `其中：财政资金` is printed under its total; in a location (`项目 1 › 财政资金`) the 其中 says nothing.
+  for (const h of profile.header) if (!header.has(h.field)) header.set(h.field, h.label.replace(/^其中[：:]/, ''));
   const columns = new Map<string, string>();
   for (const c of columnsOf(profile)) {
     // In the parts form the 指标值 column holds the number; the one-cell text is named 指标值 as well.
