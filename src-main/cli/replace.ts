@@ -41,6 +41,8 @@ export async function runReplace(argv: string[], out: Print = console.log, err: 
   if (!opened) return 2;
   const r = replaceAll(opened.document, from, to, { ...opts, scope: { table: 'all' } });
   for (const c of r.changes) out(`${c.where}：“${c.text}” → “${c.result}”`);
+  // Amounts read with a unit are converted into the document's (50000元 → 5 万元): said, never silent.
+  for (const n of r.notes) out(n);
   if (r.skipped.length) {
     out('');
     out(`未替换 ${r.skipped.length} 个单元格：`);

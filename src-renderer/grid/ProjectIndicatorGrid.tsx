@@ -17,6 +17,7 @@ import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from './agGrid';
 import { RowHeightKeeper, rowHeights, type HeightCell } from './rowHeights';
 import { rowCommands, spreadsheetGridProps, useCellController, useCellMarks, type GridModel, type MenuItem } from './gridKit';
 import type { Cell } from '../../src-shared/grid';
+import type { Finding } from '../../src-shared/validate/types';
 import { projectFill } from '../../src-shared/library/fill';
 import { GridNameSuggest } from './NameSuggest';
 import { levelSpansOf } from '../../src-shared/layout/runs';
@@ -47,17 +48,26 @@ function indicatorRowHeights(inds: ProjectIndicator[], cols: GridColumn[], parts
   return new Map(inds.map((ind, r) => [ind.id, heights[r]]));
 }
 
+/** A finding's field as the grid's column: the parts form's 指标值 column shows the `number` part. */
+const columnOfField = (field: string) => (field === 'number' ? 'value' : field);
+/** The findings at a cell of column `colId` (a `number` finding is at the 指标值 column). */
+function marksAt(index: Map<string, Finding[]>, rowId: string, colId: string): Finding[] | undefined {
+  const own = index.get(cellKey(rowId, colId));
+  const part = colId === 'value' ? index.get(cellKey(rowId, 'number')) : undefined;
+  return own && part ? [...own, ...part] : own ?? part;
+}
+
 /** The Hebei/national column order: these grids paste with the long-standing block paste. */
 const ONE_CELL_FIELDS: readonly string[] = PROJECT_INDICATOR_FIELDS;
 const run = (fn: () => void) => { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } };
 
 /**
  * 权重 summed live: per project against the profile's total, and per 一级 where the profile fixes
- * them (a 一级 matched by name or synonym). Red where a sum differs.
+ * them (a 一级 matched by name or synonym). Red where a sum differs. (The 绩效自评 grid passes its
+ * form's 一级 weights in the same shape.)
  */
-function WeightSums({ profile, indicators }: { profile: TargetProfile; indicators: readonly ProjectIndicator[] }) {
-  const w = profile.weights;
-  const sum = (inds: readonly ProjectIndicator[]) => sumAmounts(inds.map((i) => i.weight ?? ''));
+export function WeightSums({ weights: w, indicators }: { weights: TargetProfile['weights']; indicators: readonly { level1: string; weight?: string }[] }) {
+  const sum = (inds: readonly { weight?: string }[]) => sumAmounts(inds.map((i) => i.weight ?? ''));
   const item = (key: string, label: string, got: string, want: string | undefined) => {
     const bad = want !== undefined && compareAmounts(got || '0', want) !== 0;
     return (
@@ -174,13 +184,13 @@ export function ProjectIndicatorGrid({ project }: { project: Pick<Project, 'id' 
       ...(oneCellOrder ? {} : { wrapHeaderText: true, autoHeaderHeight: true }),
       valueGetter: (p) => (p.data ? indicatorCellText(p.data, id, parts) : ''),
       tooltipValueGetter: (p: ITooltipParams<ProjectIndicator>) => {
-        const list = p.data ? findingsRef.current.get(cellKey(p.data.id, colId)) : undefined;
+        const list = p.data ? marksAt(findingsRef.current, p.data.id, colId) : undefined;
         if (list) return list.map((f) => `${f.severity === 'error' ? '错误' : '警告'}：${f.message}`).join('\n');
         return draftOf(p.data) ? '建议的评（扣）分标准：按 Tab 或再次单击采用' : undefined;
       },
       cellClass: (p: CellClassParams<ProjectIndicator>) => {
         const cls: string[] = [`col-${colId}`];
-        const list = p.data ? findingsRef.current.get(cellKey(p.data.id, colId)) : undefined;
+        const list = p.data ? marksAt(findingsRef.current, p.data.id, colId) : undefined;
         if (list) cls.push(list[0].severity === 'error' ? 'cell-error' : 'cell-warning');
         const mark = p.data ? diffRef.current.get(cellKey(p.data.id, colId)) : undefined;
         if (mark) cls.push(mark);
@@ -213,7 +223,8 @@ export function ProjectIndicatorGrid({ project }: { project: Pick<Project, 'id' 
     const index = project.indicators.findIndex((i) => i.id === focusRequest.rowId);
     if (index < 0) return;
     handledSeq.current = focusRequest.seq;
-    ctl.selectCell(index, FIELDS.includes(focusRequest.field) ? focusRequest.field : 'name');
+    const field = columnOfField(focusRequest.field);
+    ctl.selectCell(index, FIELDS.includes(field) ? field : 'name');
   }, [focusRequest, project, ctl, rendered, FIELDS]);
 
   const insert = (where: 'above' | 'below') => {
@@ -274,7 +285,7 @@ export function ProjectIndicatorGrid({ project }: { project: Pick<Project, 'id' 
         {!isDept && <button onClick={sortByTemplate} data-testid="pi-sort-template" title="把本项目的指标按模板的一级/二级顺序重排（可撤销）">按模板顺序排列指标</button>}
         {hasScoring && <button onClick={() => takeScoringDrafts(new Set(current().map((i) => i.id)))} data-testid="pi-fill-scoring" title="把灰色的建议评（扣）分标准填入本项目所有空白单元格（可撤销）">填写建议评（扣）分标准</button>}
       </div>
-      {cols.some((c) => c.id === 'weight') && <WeightSums profile={profile} indicators={project.indicators} />}
+      {cols.some((c) => c.id === 'weight') && <WeightSums weights={profile.weights} indicators={project.indicators} />}
       <div ref={hostRef} className="grid-host indicator-grid-host" data-testid={isDept ? 'dept-indicator-grid' : 'project-indicator-grid'}>
         <AgGridReact<ProjectIndicator>
           {...gridProps}

@@ -1,15 +1,18 @@
 // 绩效自评 indicator grid: the template's columns, the computed score beside the typed one (a
 // difference highlighted), findings on cells. Selection, the edit modes, IME, copy/paste, fill and
-// the context menu are the shared cell controller's, as in the other grids.
+// the context menu are the shared cell controller's, as in the other grids. A form whose profile
+// holds the value's parts (一体化) shows the profile's columns, written as the target grid writes
+// them (指标性质 a dropdown, `≥95%` in 指标值 fills three cells), with 权重 summed live.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, ColDef, GridApi, ITooltipParams, SpanRowsParams, ValueFormatterParams } from 'ag-grid-community';
 import {
-  applyComputedScoresEdit, CommandError, deleteRows, deletionSummary, insertSelfEvalIndicator, moveRow, pasteMessage, pasteSelfEvalBlock,
-  setCellEdit, setCellsEdit, type SelfEvalIndicatorField,
+  applyComputedScoresEdit, columnChoices, CommandError, deleteRows, deletionSummary, indicatorCellText, insertSelfEvalIndicator, moveRow, pasteIndicatorCells, pasteMessage, pasteSelfEvalBlock,
+  SELFEVAL_INDICATOR_FIELDS as SELFEVAL_FIELDS, selfevalGridColumns, selfevalOwnerId, setCellEdit, setCellsEdit, setSelfEvalCellsEdit,
+  type SelfEvalGridColumn, type SelfEvalIndicatorField,
 } from '../../src-shared/commands';
-import { parseAmountInput, SELFEVAL_INDICATOR_LABEL, type Project, type SelfEvalIndicator, type SelfevalTemplate } from '../../src-shared/model';
-import type { IndicatorScore, SelfEvalScores } from '../../src-shared/selfeval';
+import { parseAmountInput, type Project, type SelfEvalIndicator, type SelfevalTemplate } from '../../src-shared/model';
+import { indicatorWeightTargets, type IndicatorScore, type SelfEvalScores } from '../../src-shared/selfeval';
 import { editor, useEditor } from '../app/store';
 import { confirmDialog } from '../dialogs/modal';
 import { cellKey, indexFindings } from '../app/validation';
@@ -18,13 +21,16 @@ import { RowHeightKeeper, rowHeights } from './rowHeights';
 import { rowCommands, spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from './gridKit';
 import type { Cell } from '../../src-shared/grid';
 import { levelSpan, runChanges, sameLevelCell } from './levelRuns';
+import { WeightSums } from './ProjectIndicatorGrid';
 
 registerGridModules();
 
-type Column = SelfEvalIndicatorField | 'computed';
-const HEADERS: Record<Column, string> = { ...(SELFEVAL_INDICATOR_LABEL as Record<SelfEvalIndicatorField, string>), computed: '计算得分' };
-const WIDTHS: Record<Column, number> = { level1: 9, level2: 10, name: 16, description: 16, target: 13, actual: 12, achievement: 9, weight: 7, score: 7, computed: 9, deviation: 14 };
+type Column = SelfEvalGridColumn['colId'];
+// The Hebei/national grid's widths; a profile-columns grid takes the profile's shares.
+const WIDTHS: Partial<Record<Column, number>> = { level1: 9, level2: 10, name: 16, description: 16, target: 13, actual: 12, achievement: 9, weight: 7, score: 7, computed: 9, deviation: 14 };
 const NUMERIC = new Set<Column>(['weight', 'score', 'computed']);
+/** The profile columns with a fixed short width (指标性质, 度量单位 …), as in the target grid. */
+const NARROW = new Set<Column>(['operator', 'unit', 'weight', 'score', 'computed']);
 
 /** The computed score as shown: a number, a range for qualitative targets, or why there is none. */
 export function computedText(s: IndicatorScore | undefined): string {
@@ -35,8 +41,13 @@ export function computedText(s: IndicatorScore | undefined): string {
 }
 
 /** A cell as shown: a blank score shows the word an imported table had there (优, flagged by selfeval.score-text). */
-function shownValue(ind: SelfEvalIndicator, col: Exclude<Column, 'computed'>): string {
+function shownValue(ind: SelfEvalIndicator, col: SelfEvalIndicatorField): string {
   return col === 'score' && ind.score === '' && ind.scoreText ? ind.scoreText : ind[col];
+}
+
+/** A cell's text (not 计算得分): a profile column as the target grid shows it, else the field. */
+function cellText(ind: SelfEvalIndicator, gc: SelfEvalGridColumn, parts: boolean): string {
+  return gc.column ? indicatorCellText(ind, gc.column, parts) : shownValue(ind, gc.colId as SelfEvalIndicatorField);
 }
 
 /** A typed score the computed one disagrees with (outside the range, for qualitative targets). */
@@ -48,6 +59,7 @@ export function scoreDiffers(ind: SelfEvalIndicator, s: IndicatorScore | undefin
 }
 
 const ACHIEVEMENTS = ['', '达成', '部分达成', '未达成'];
+const isField = (c: Column): c is SelfEvalIndicatorField => (SELFEVAL_FIELDS as readonly string[]).includes(c);
 const run = (fn: () => void) => { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } };
 
 export function SelfEvalIndicatorGrid({ project, template, scores }: { project: Project; template: SelfevalTemplate; scores: SelfEvalScores }) {
@@ -57,9 +69,11 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
   const apiRef = useRef<GridApi<SelfEvalIndicator> | null>(null);
   const findingsRef = useRef(indexFindings([]));
   const scoresRef = useRef(scores);
-  const columns = useMemo<Column[]>(() => ['level1', 'level2', 'name', ...(template.descriptionColumn ? ['description' as const] : []),
-    'target', 'actual', 'achievement', 'weight', 'score', 'computed', 'deviation'], [template]);
+  const { parts, columns: gridCols } = useMemo(() => selfevalGridColumns(template), [template]);
+  const columns = useMemo<Column[]>(() => gridCols.map((c) => c.colId), [gridCols]);
   const editable = useMemo(() => columns.filter((c): c is SelfEvalIndicatorField => c !== 'computed'), [columns]);
+  // The profile's own columns (not the aids): what a paste fills, in order.
+  const profileCols = useMemo(() => gridCols.flatMap((c) => (c.column ? [c.column] : [])), [gridCols]);
   const hostRef = useRef<HTMLDivElement>(null);
   // Findings and jumps may arrive before the grid exists (the tab was just opened): redo them when it is ready.
   const [ready, setReady] = useState(false);
@@ -71,9 +85,11 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
   const heights = useMemo(() => new RowHeightKeeper(), []);
   heights.setSource(inds, (widthOf) => {
     // A merged 一级/二级 cell's text counts once, over the rows it spans.
-    const cells = inds.map((ind, r) => editable.flatMap((f) => {
-      const s = levelSpan(inds, r, f);
-      return s.top === r ? [{ text: ind[f], widthPx: widthOf(f), rowSpan: s.bottom - s.top + 1 }] : [];
+    const cells = inds.map((ind, r) => gridCols.flatMap((gc) => {
+      if (gc.colId === 'computed') return [];
+      const s = levelSpan(inds, r, gc.colId);
+      const text = parts ? cellText(ind, gc, parts) : ind[gc.colId as SelfEvalIndicatorField];
+      return s.top === r ? [{ text, widthPx: widthOf(gc.colId), rowSpan: s.bottom - s.top + 1 }] : [];
     }));
     const h = rowHeights(cells, gridLineCounter(), HEIGHT_METRICS);
     return new Map(inds.map((ind, r) => [ind.id, h[r]]));
@@ -90,17 +106,28 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
     rowCount: () => current().length,
     span: (r, c) => levelSpan(current(), r, columns[c]),
     editable: (c) => columns[c.col] !== 'computed',
-    text: (c) => { const ind = at(c); const col = columns[c.col]; return !ind || col === 'computed' ? '' : shownValue(ind, col); },
+    text: (c) => { const ind = at(c); const gc = gridCols[c.col]; return !ind || gc.colId === 'computed' ? '' : cellText(ind, gc, parts); },
     copyText: (c) => {
       const ind = at(c);
-      const col = columns[c.col];
-      return !ind ? '' : col === 'computed' ? computedText(scoresRef.current.rows.get(ind.id)) : shownValue(ind, col);
+      const gc = gridCols[c.col];
+      return !ind ? '' : gc.colId === 'computed' ? computedText(scoresRef.current.rows.get(ind.id)) : cellText(ind, gc, parts);
     },
     commit: (c, text) => {
       const doc = editor.get().doc;
       const ind = at(c);
       const field = columns[c.col];
       if (!doc || !ind || field === 'computed') return true;
+      if (parts) {
+        // A merged 一级/二级 cell is one cell; a text the column refuses is said at the cell.
+        const changes = runChanges(current(), c.row, field, text).map((ch) => ({ rowId: ch.rowId, col: gridCols[c.col], text }));
+        const notes: string[] = [];
+        try {
+          editor.dispatch(setSelfEvalCellsEdit(doc, changes, parts, changes.length > 1 ? '编辑合并单元格' : '编辑单元格', notes));
+        } catch (e) { if (e instanceof CommandError) return e.message; throw e; }
+        if (notes.length) editor.toast(notes.join('；'));
+        return true;
+      }
+      if (!isField(field)) return true;
       let value = text;
       let note: string | null = null;
       if (field === 'weight' || field === 'score') {
@@ -118,38 +145,64 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
       return true;
     },
     commitMany: (changes, label) => {
+      if (parts) {
+        const list = changes.flatMap(({ cell, text }) => runChanges(current(), cell.row, columns[cell.col], text).map((ch) => ({ rowId: ch.rowId, col: gridCols[cell.col], text })));
+        const notes: string[] = [];
+        run(() => editor.dispatch(setSelfEvalCellsEdit(editor.get().doc!, list, parts, label, notes)));
+        if (notes.length) editor.toast(notes.join('；'));
+        return;
+      }
       const list = changes.flatMap(({ cell, text }) => (columns[cell.col] !== 'computed' ? runChanges(current(), cell.row, columns[cell.col], text) : []));
       run(() => editor.dispatch(setCellsEdit(editor.get().doc!, list, label)));
     },
     paste: (c, matrix) => {
+      if (parts) {
+        // The profile's columns take a block as the target grid's do; the aids after them take none.
+        if (!gridCols[c.col].column) { editor.toast(`“${gridCols[c.col].label}”列不能粘贴，请从表式的列开始粘贴`, 'error'); return; }
+        run(() => {
+          const res = pasteIndicatorCells(editor.get().doc!, selfevalOwnerId(project.id), Math.min(c.row, current().length), c.col, matrix, profileCols, parts);
+          editor.dispatch(res.edit);
+          editor.toast(pasteMessage(res, gridCols[profileCols.length - 1].label), res.problems.length || res.dropped.count ? 'error' : 'info');
+        });
+        return;
+      }
       // The computed column takes nothing: a paste there starts at the next editable column.
       const col = Math.max(0, editable.indexOf((columns[c.col] === 'computed' ? columns[c.col + 1] : columns[c.col]) as SelfEvalIndicatorField));
       run(() => {
         const res = pasteSelfEvalBlock(editor.get().doc!, project.id, Math.min(c.row, current().length), editable, col, matrix);
         editor.dispatch(res.edit);
-        editor.toast(pasteMessage(res, HEADERS[editable[editable.length - 1]]), res.problems.length || res.dropped.count ? 'error' : 'info');
+        editor.toast(pasteMessage(res, gridCols.find((x) => x.colId === editable[editable.length - 1])!.label), res.problems.length || res.dropped.count ? 'error' : 'info');
       });
     },
-    options: (c, text) => (columns[c.col] === 'achievement' ? ACHIEVEMENTS.filter((a) => a.includes(text.trim())) : []),
+    options: (c, text) => {
+      const gc = gridCols[c.col];
+      if (gc.column) return [...columnChoices(gc.column)];
+      return gc.colId === 'achievement' ? ACHIEVEMENTS.filter((a) => a.includes(text.trim())) : [];
+    },
     command: rowCommands({ move: (d) => move(d), insertBelow: () => insert('below'), remove: () => void remove() }),
     menuItems: () => menuItems,
   };
   const { ctl, menu } = useCellController(hostRef, model);
-  const gridProps = useMemo(() => spreadsheetGridProps<SelfEvalIndicator>({ rowId: (r) => r.id, heights, apiRef, ctl, widthsKey: 'selfeval' }), [heights, ctl]);
+  // Column widths the clerk set are kept per form (the structured form's columns are others).
+  const widthsKey = parts ? `selfeval:${template.id}` : 'selfeval';
+  const gridProps = useMemo(() => spreadsheetGridProps<SelfEvalIndicator>({ rowId: (r) => r.id, heights, apiRef, ctl, widthsKey }), [heights, ctl, widthsKey]);
 
   const worst = (p: CellClassParams<SelfEvalIndicator>, col: Column) => (p.data ? findingsRef.current.get(cellKey(p.data.id, col))?.[0].severity : undefined);
-  const columnDefs = useMemo<ColDef<SelfEvalIndicator>[]>(() => columns.map((col) => {
+  const columnDefs = useMemo<ColDef<SelfEvalIndicator>[]>(() => gridCols.map((gc) => {
+    const col = gc.colId;
     const def: ColDef<SelfEvalIndicator> = {
-      colId: col, headerName: HEADERS[col], flex: WIDTHS[col], minWidth: NUMERIC.has(col) ? 48 : 60, sortable: false, suppressMovable: true, wrapText: true,
+      colId: col, headerName: gc.label, sortable: false, suppressMovable: true, wrapText: true,
+      ...(parts ? { flex: gc.share, minWidth: NARROW.has(col) ? 56 : 72 } : { flex: WIDTHS[col], minWidth: NUMERIC.has(col) ? 48 : 60 }),
       // Eleven columns beside the project list and the findings panel at 1366 px: every column
       // stays on screen and a header wraps onto a second line rather than ending in “…”.
       wrapHeaderText: true, autoHeaderHeight: true,
-      valueGetter: (p) => (!p.data ? '' : col === 'computed' ? computedText(scoresRef.current.rows.get(p.data.id)) : shownValue(p.data, col)),
+      valueGetter: (p) => (!p.data ? '' : col === 'computed' ? computedText(scoresRef.current.rows.get(p.data.id)) : cellText(p.data, gc, parts)),
       tooltipValueGetter: (p: ITooltipParams<SelfEvalIndicator>) => {
         const list = p.data ? findingsRef.current.get(cellKey(p.data.id, col)) : undefined;
         return list ? list.map((f) => `${f.severity === 'error' ? '错误' : '警告'}：${f.message}`).join('\n') : undefined;
       },
-      cellClass: [`col-${col}`, ...(NUMERIC.has(col) ? ['amount'] : []), ...(col === 'computed' ? ['computed'] : [])],
+      cellClass: [`col-${col}`, ...(NUMERIC.has(col) ? ['amount'] : []), ...(col === 'computed' ? ['computed'] : []), ...(parts && gc.aid ? ['aid'] : [])],
+      ...(parts && gc.aid ? { headerTooltip: col === 'computed' ? '按指标值、完成值和权重计算的得分（不打印）' : '定性指标的完成情况：达成、部分达成、未达成，用于计算得分（不打印）' } : {}),
       // Rules, not a cellClass function: AG Grid re-evaluates rules on refreshCells (findings and scores arrive after the edit).
       cellClassRules: {
         implicit: (p: CellClassParams<SelfEvalIndicator>) => col === 'weight' && p.data?.weight === '' && !!scoresRef.current.rows.get(p.data.id)?.weight,
@@ -162,7 +215,7 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
     if (col === 'weight') def.valueFormatter = (p: ValueFormatterParams<SelfEvalIndicator>) => (p.data && p.data.weight === '' ? scoresRef.current.rows.get(p.data.id)?.weight ?? '' : String(p.value ?? ''));
     if (col === 'level1' || col === 'level2') def.spanRows = ({ nodeA, nodeB }: SpanRowsParams<SelfEvalIndicator>) => sameLevelCell(rowsRef.current, nodeA, nodeB, col);
     return def;
-  }), [columns]);
+  }), [gridCols, parts]);
 
   // Jump to a cell on request: the selection is state, so it holds whether or not the row is rendered yet.
   const handledSeq = useRef(0);
@@ -238,6 +291,7 @@ export function SelfEvalIndicatorGrid({ project, template, scores }: { project: 
         <button onClick={() => move(1)}>下移</button>
         <span className="hint-inline">{template.perIndicatorWeight ? '' : '未填的分值按一级指标权重平均分配（灰色）'}</span>
       </div>
+      {parts && columns.includes('weight') && <WeightSums weights={indicatorWeightTargets(project.selfeval!, template)} indicators={inds} />}
       <div ref={hostRef} className="grid-host indicator-grid-host" data-testid="selfeval-indicator-grid">
         <AgGridReact<SelfEvalIndicator>
           {...gridProps}

@@ -5,9 +5,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
 import {
-  CommandError, DEPT_WIDE_ID, deleteRows, insertDeptTask, moveRow, setDeptWideFieldEdit, setTaskCellsEdit, TASK_FIELDS, tasksTotal, type TaskField,
+  CommandError, DEPT_WIDE_ID, deleteRows, insertDeptTask, moveRow, pasteDeptTasks, pasteMessage, setDeptWideFieldEdit, setTaskCellsEdit, TASK_FIELDS, tasksTotal, type TaskField,
 } from '../../src-shared/commands';
-import { compareAmounts, formatAmount, type DeptTask } from '../../src-shared/model';
+import { compareAmounts, DEPT_TASK_LABEL, formatAmount, type DeptTask } from '../../src-shared/model';
 import { getTargetProfile } from '../../src-shared/profile';
 import type { Cell } from '../../src-shared/grid';
 import { editor, useEditor } from '../app/store';
@@ -19,7 +19,6 @@ import { ProjectIndicatorGrid } from '../grid/ProjectIndicatorGrid';
 registerGridModules();
 
 const run = (fn: () => void) => { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } };
-const DEFAULT_LABELS: Record<TaskField, string> = { name: '任务名称', content: '主要内容', total: '总额', fiscal: '财政拨款', other: '其他资金' };
 const SHARES: Record<TaskField, number> = { name: 18, content: 40, total: 12, fiscal: 12, other: 12 };
 const AMOUNT = new Set<TaskField>(['total', 'fiscal', 'other']);
 
@@ -28,7 +27,7 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
   const templateId = useEditor((s) => s.doc!.meta.templateId);
   const labels = useMemo(() => {
     const cols = getTargetProfile(templateId)?.taskColumns ?? [];
-    return Object.fromEntries(TASK_FIELDS.map((f) => [f, cols.find((c) => c.field === f)?.label ?? DEFAULT_LABELS[f]])) as Record<TaskField, string>;
+    return Object.fromEntries(TASK_FIELDS.map((f) => [f, cols.find((c) => c.field === f)?.label ?? DEPT_TASK_LABEL[f]])) as Record<TaskField, string>;
   }, [templateId]);
   const apiRef = useRef<GridApi<DeptTask> | null>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -93,21 +92,29 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
       return true;
     },
     commitMany: (changes, label) => write(changes, label),
-    // Rows past the end are added first (one undo step for the rows, one for the cells is not
-    // wanted): a block that does not fit is refused with the reason instead.
+    // As in the other grids: rows past the end are added, in the same undo step; amounts are
+    // converted with a note or left out with the reason, columns past the right edge are said.
     paste: (c, matrix) => {
-      const n = current().length;
-      if (c.row + matrix.length > n || c.col + Math.max(...matrix.map((r) => r.length)) > TASK_FIELDS.length) {
-        editor.toast(`粘贴的区域超出任务表（${n} 行 × ${TASK_FIELDS.length} 列），请先插入足够的任务行`, 'error');
-        return;
-      }
-      write(matrix.flatMap((line, r) => line.map((text, k) => ({ cell: { row: c.row + r, col: c.col + k }, text }))), `粘贴 ${matrix.length} 行`);
+      const res = pasteDeptTasks(editor.get().doc!, c.row, c.col, matrix);
+      editor.dispatch(res.edit);
+      editor.toast(pasteMessage(res, labels[TASK_FIELDS[TASK_FIELDS.length - 1]]), res.dropped.count || res.problems.length ? 'error' : 'info');
     },
     command: rowCommands({ move, insertBelow: () => insert('below'), remove }),
     menuItems: () => menuItems,
   };
   const { ctl, menu } = useCellController(hostRef, model);
   const gridProps = useMemo(() => spreadsheetGridProps<DeptTask>({ rowId: (t) => t.id, heights, apiRef, ctl, widthsKey: 'deptTasks' }), [heights, ctl]);
+  // A jump to a task's cell (find, 审核结果): the selection is state, so it holds once the rows render.
+  const focusRequest = useEditor((s) => s.focusRequest);
+  const handledSeq = useRef(0);
+  const [rendered, setRendered] = useState(false);
+  useEffect(() => {
+    if (!focusRequest || handledSeq.current === focusRequest.seq || !rendered) return;
+    const row = tasks.findIndex((t) => t.id === focusRequest.rowId);
+    if (row < 0) return;
+    handledSeq.current = focusRequest.seq;
+    ctl.selectCell(row, (TASK_FIELDS as readonly string[]).includes(focusRequest.field) ? focusRequest.field : 'name');
+  }, [focusRequest, tasks, ctl, rendered]);
   const columnDefs = useMemo<ColDef<DeptTask>[]>(() => TASK_FIELDS.map((f) => ({
     colId: f, field: f, headerName: labels[f], flex: SHARES[f], minWidth: 80, sortable: false, suppressMovable: true, wrapText: !AMOUNT.has(f),
     ...(AMOUNT.has(f) ? { type: 'rightAligned', cellClass: 'amount', valueFormatter: (p: ValueFormatterParams<DeptTask>) => formatAmount(p.value ?? '', unitRef.current) } : {}),
@@ -125,12 +132,17 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
       </div>
       <div ref={hostRef} className="grid-host indicator-grid-host" data-testid="dept-task-grid">
         <AgGridReact<DeptTask> {...gridProps} rowData={tasks} columnDefs={columnDefs}
+          onFirstDataRendered={(e) => { gridProps.onFirstDataRendered?.(e); setRendered(true); }}
           overlayNoRowsTemplate={'<span class="empty-hint">还没有年度主要任务：点击“下方插入”。</span>'} />
         {menu}
       </div>
     </div>
   );
 }
+
+/** The field on screen for a cell of the table: 金额合计's 财政拨款 / 其他资金 (printed by imported forms) are not
+ * fields of their own here, so a finding or hit there goes to 金额合计. */
+const fieldShownAt = (field: string) => (field === 'totalFiscal' || field === 'totalOther' ? 'total' : field);
 
 /** 年度总体目标 / 金额合计: committed on blur (one undo step each); a refused amount stays red with the reason. */
 function DeptField({ field, label, multiline }: { field: 'goal' | 'total'; label: string; multiline?: boolean }) {
@@ -139,8 +151,21 @@ function DeptField({ field, label, multiline }: { field: 'goal' | 'total'; label
   const shown = field === 'total' ? formatAmount(stored, unit) : stored;
   const [text, setText] = useState(shown);
   const [bad, setBad] = useState<string | null>(null);
+  // A 审核 finding at this field (金额合计 ≠ the tasks' sum) marks it as the grids mark their cells.
+  const issue = useEditor((s) => s.findings.find((f) => f.path.rowId === DEPT_WIDE_ID && fieldShownAt(f.path.field) === field));
   const editing = useRef(false);
   useEffect(() => { if (!editing.current) setText(shown); }, [shown]);
+  // A jump to 金额合计 / 年度总体目标 (find, 审核结果) selects the field's text.
+  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const focusRequest = useEditor((s) => s.focusRequest);
+  const handledSeq = useRef(0);
+  useEffect(() => {
+    if (!focusRequest || handledSeq.current === focusRequest.seq || focusRequest.rowId !== DEPT_WIDE_ID || fieldShownAt(focusRequest.field) !== field || !ref.current) return;
+    handledSeq.current = focusRequest.seq;
+    ref.current.scrollIntoView({ block: 'nearest' });
+    ref.current.focus();
+    ref.current.select();
+  }, [focusRequest, field]);
   const commit = () => {
     editing.current = false;
     try {
@@ -150,7 +175,7 @@ function DeptField({ field, label, multiline }: { field: 'goal' | 'total'; label
     } catch (e) { if (e instanceof CommandError) setBad(e.message); else throw e; }
   };
   const props = {
-    className: `field${bad ? ' cell-error' : ''}${field === 'total' ? ' amount' : ''}${multiline ? ' wide tall' : ''}`, value: text, title: bad ?? undefined, 'aria-label': label, 'data-testid': `dept-${field}`,
+    ref, className: `field${bad || issue?.severity === 'error' ? ' cell-error' : issue ? ' cell-warning' : ''}${field === 'total' ? ' amount' : ''}${multiline ? ' wide tall' : ''}`, value: text, title: bad ?? issue?.message, 'aria-label': label, 'data-testid': `dept-${field}`,
     onFocus: () => { editing.current = true; }, onChange: (e: { target: { value: string } }) => setText(e.target.value), onBlur: commit,
   };
   return multiline ? <textarea {...props} rows={3} /> : <input {...props} onKeyDown={(e) => { if (e.key === 'Enter') (e.target as HTMLInputElement).blur(); }} />;
@@ -163,6 +188,15 @@ export function DeptWideView() {
   const sum = tasksTotal(doc);
   const mismatch = !!dw && dw.total !== '' && sum !== '' && compareAmounts(dw.total, sum) !== 0;
   const indicators = useMemo(() => ({ id: DEPT_WIDE_ID, indicators: dw?.indicators ?? [] }), [dw?.indicators]);
+  // A finding about the indicator list as a whole (a required 一级 missing): its first row, or
+  // the insert button of an empty list.
+  const focusRequest = useEditor((s) => s.focusRequest);
+  useEffect(() => {
+    if (focusRequest?.rowId !== DEPT_WIDE_ID || focusRequest.field !== 'indicators') return;
+    const first = editor.get().doc?.deptWide?.indicators[0];
+    if (first) editor.focusCell(first.id, 'level1');
+    else document.querySelector<HTMLElement>('[data-testid="dept-indicator-grid"]')?.parentElement?.querySelector<HTMLElement>('[data-testid="pi-insert-below"]')?.focus();
+  }, [focusRequest]);
   return (
     <div className="projects-view">
       <div className="project-form" data-testid="dept-wide">

@@ -4,6 +4,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { create } from 'zustand';
 import { countMatches, findAll, replaceAll, replaceOne, type FindHit, type FindOptions, type FindScope, type ReplaceSkip } from '../../src-shared/find';
+import { noteSummary } from '../../src-shared/commands/pasteValues';
 import { openSettings } from '../app/actions';
 import { editor, useEditor, type EditorState } from '../app/store';
 import { tooltip } from '../app/keys';
@@ -40,6 +41,7 @@ const setSearch = (patch: Partial<FindState>) => useFind.setState({ ...patch, cu
 
 function scopeOf(scope: FindState['scope'], s: Pick<EditorState, 'tab' | 'projectId'>): FindScope {
   if (scope === 'all') return { table: 'all' };
+  if (s.tab === 'deptWide') return { table: 'deptWide' };
   if (s.tab !== 'duty' && s.projectId) return { table: s.tab === 'selfeval' ? 'selfeval' : 'project', projectId: s.projectId };
   return { table: 'duty' };
 }
@@ -57,6 +59,7 @@ function goTo(hit: FindHit, byClick: boolean): boolean {
     jumpTo(path, { table: 'duty' });
     return cell.field !== 'note';
   }
+  if (t.table === 'deptWide') { jumpTo(path, { table: 'deptWide' }); return true; }
   const selfeval = t.table === 'selfeval';
   jumpTo(path, { table: 'project', projectId: t.projectId, projectIndex: s.doc!.projects.findIndex((p) => p.id === t.projectId), selfeval });
   return true;
@@ -156,7 +159,7 @@ export function FindPanel() {
     if (current < 0) { step(1); return; } // the first press finds, as in Excel
     const s = editor.get();
     const r = replaceOne(s.doc!, hits[current], f.query, f.replacement, options);
-    report(r.edit ? `已替换 ${r.replaced} 处` : '', r.skipped);
+    report(r.edit ? `已替换 ${r.replaced} 处` : '', r.skipped, r.notes);
     if (!r.edit) return;
     editor.dispatch(r.edit);
     // Go on to the next hit: the replaced cell leaves the list (unless it still matches).
@@ -167,11 +170,13 @@ export function FindPanel() {
   const replaceEverywhere = () => {
     const r = replaceAll(editor.get().doc!, f.query, f.replacement, options);
     if (r.edit) editor.dispatch(r.edit);
-    report(r.edit ? `已替换 ${r.replaced} 处` : hits.length ? '没有替换任何内容' : `没有找到“${f.query}”`, r.skipped);
+    report(r.edit ? `已替换 ${r.replaced} 处` : hits.length ? '没有替换任何内容' : `没有找到“${f.query}”`, r.skipped, r.notes);
   };
-  const report = (text: string, skipped: ReplaceSkip[]) => {
-    const note = skipped.length ? `${text ? '；' : ''}${skipped.length} 个单元格未替换：替换后不是有效的数字` : '';
-    useFind.setState({ current: -1, message: { text: text + note, skipped } });
+  // Amounts converted on the way (50000元 → 5 万元) are said as after a paste.
+  const report = (text: string, skipped: ReplaceSkip[], notes: string[]) => {
+    const converted = notes.length ? `${text ? '；' : ''}${noteSummary(notes)}` : '';
+    const note = skipped.length ? `${text || converted ? '；' : ''}${skipped.length} 个单元格未替换：替换后不是有效的数字` : '';
+    useFind.setState({ current: -1, message: { text: text + converted + note, skipped } });
   };
 
   const replacing = f.mode === 'replace';
@@ -213,7 +218,7 @@ export function FindPanel() {
           <div className={`find-message${f.message.skipped.length ? ' warn' : ''}`} data-testid="find-message" role="status">
             {f.message.text}
             {f.message.skipped.length > 0 && <ul className="find-skipped">{f.message.skipped.slice(0, 20).map((s, i) =>
-              <li key={i}>{s.where}：“{s.text}” → “{s.result}”</li>)}</ul>}
+              <li key={i} title={s.reason}>{s.where}：“{s.text}” → “{s.result}”</li>)}</ul>}
           </div>
         )}
       </div>

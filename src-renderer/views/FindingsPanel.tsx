@@ -3,13 +3,13 @@
 // jumps) and fixes them all as one undo step. 提示 (style) are hidden unless asked for.
 import { useMemo, useState } from 'react';
 import { CommandError, fixFindingEdit, fixableCells } from '../../src-shared/commands';
-import type { JixiaoDocument } from '../../src-shared/model';
+import { DEPT_WIDE_ID, type JixiaoDocument } from '../../src-shared/model';
 import { countBySeverity, SEVERITY_LABEL, type CellPath, type Finding } from '../../src-shared/validate/types';
 import { editor, useEditor } from '../app/store';
 import { tooltip } from '../app/keys';
 
 /** `selfeval`: the row lives in the 绩效自评 tab (project-level self-evaluation cells are fields 'selfeval.…'). */
-interface RowHome { table: 'duty' | 'project' | 'meta'; projectId?: string; projectIndex?: number; selfeval?: boolean }
+interface RowHome { table: 'duty' | 'deptWide' | 'project' | 'meta'; projectId?: string; projectIndex?: number; selfeval?: boolean }
 
 export function rowHomes(doc: JixiaoDocument): Map<string, RowHome> {
   const m = new Map<string, RowHome>();
@@ -20,6 +20,13 @@ export function rowHomes(doc: JixiaoDocument): Map<string, RowHome> {
       m.set(a.id, { table: 'duty' });
       for (const i of a.indicators) m.set(i.id, { table: 'duty' });
     }
+  }
+  // The department-wide table: its own cells (row id DEPT_WIDE_ID), its tasks and indicators.
+  if (doc.deptWide) {
+    const home: RowHome = { table: 'deptWide' };
+    m.set(DEPT_WIDE_ID, home);
+    for (const t of doc.deptWide.tasks) m.set(t.id, home);
+    for (const i of doc.deptWide.indicators) m.set(i.id, home);
   }
   doc.projects.forEach((p, projectIndex) => {
     m.set(p.id, { table: 'project', projectId: p.id, projectIndex });
@@ -32,6 +39,7 @@ export function rowHomes(doc: JixiaoDocument): Map<string, RowHome> {
 export function jumpTo(path: CellPath, home: RowHome | undefined): void {
   if (!home || home.table === 'meta') { editor.set({ tab: 'duty' }); return; }
   if (home.table === 'duty') editor.set({ tab: 'duty' });
+  else if (home.table === 'deptWide') editor.set({ tab: 'deptWide' });
   else editor.set({ tab: home.selfeval || path.field.startsWith('selfeval.') ? 'selfeval' : 'projects', projectId: home.projectId });
   editor.focusCell(path.rowId, path.field);
 }
@@ -106,9 +114,10 @@ export function FindingsPanel() {
     const g = new Map<string, { title: string; items: Finding[]; order: number }>();
     for (const f of findings) {
       const h = homes.get(f.path.rowId);
-      const key = !h || h.table !== 'project' ? (h?.table === 'duty' ? 'duty' : 'meta') : `p:${h.projectId}`;
-      const title = key === 'duty' ? '部门职责-工作活动' : key === 'meta' ? '文档' : `项目 ${h!.projectIndex! + 1}：${doc.projects[h!.projectIndex!].name || '（未命名）'}`;
-      const order = key === 'meta' ? -2 : key === 'duty' ? -1 : h!.projectIndex!;
+      const key = !h || h.table !== 'project' ? (h?.table === 'duty' || h?.table === 'deptWide' ? h.table : 'meta') : `p:${h.projectId}`;
+      const title = key === 'duty' ? '部门职责-工作活动' : key === 'deptWide' ? '部门整体绩效目标表' : key === 'meta' ? '文档' : `项目 ${h!.projectIndex! + 1}：${doc.projects[h!.projectIndex!].name || '（未命名）'}`;
+      // In the order of the tabs.
+      const order = key === 'meta' ? -3 : key === 'duty' ? -2 : key === 'deptWide' ? -1 : h!.projectIndex!;
       if (!g.has(key)) g.set(key, { title, items: [], order });
       g.get(key)!.items.push(f);
     }

@@ -1,7 +1,8 @@
 // 指标库 panel: search (name, substring, pinyin initials), filter by 一级 / 部门职责, tick entries and
-// insert them into the current project or work activity (one undo step), delete entries.
+// insert them into the current project, the department-wide table or the work activity (one undo
+// step), delete entries.
 import { useEffect, useMemo, useState } from 'react';
-import { CommandError, dutyRows, insertIndicators } from '../../src-shared/commands';
+import { CommandError, DEPT_WIDE_ID, dutyRows, insertIndicators } from '../../src-shared/commands';
 import { entryKey, type LibraryEntry } from '../../src-shared/library/entry'; // not the barrel: it pulls in ExcelJS
 import { deleteLibraryEntries, refreshLibrary, suggestionsFor, useLibrary } from '../app/library';
 import { confirmDialog } from '../dialogs/modal';
@@ -21,10 +22,12 @@ function matchesFilter(e: LibraryEntry, f: FilterId): boolean {
   return e.kind === 'project' && e.level1.replace('效果', '效益') === f;
 }
 
-/** Where inserted entries go: the current project (项目 tab) or the focused work activity (职责 tab). */
+/** Where inserted entries go: the current project (项目 tab), the department-wide table (its tab,
+ * after its last indicator) or the focused work activity (职责 tab). */
 function insertTarget(): { ownerId: string; index: number; label: string } | null {
   const s = editor.get();
   if (!s.doc) return null;
+  if (s.tab === 'deptWide') return { ownerId: DEPT_WIDE_ID, index: s.doc.deptWide?.indicators.length ?? 0, label: '部门整体绩效目标表' };
   if (s.tab === 'projects') {
     const p = s.doc.projects.find((x) => x.id === s.projectId);
     return p ? { ownerId: p.id, index: p.indicators.length, label: `项目“${p.name || '未命名'}”` } : null;
@@ -35,6 +38,9 @@ function insertTarget(): { ownerId: string; index: number; label: string } | nul
   const owner = row.activityIndex < 0 ? duty : duty.activities[row.activityIndex];
   return { ownerId: owner.id, index: owner.indicators.length, label: `工作活动“${owner.title || '未命名'}”` };
 }
+
+/** The tabs whose indicators are project indicators (一级/二级/三级, 指标值). */
+const projectKind = (tab: string) => tab === 'projects' || tab === 'deptWide';
 
 export function LibraryPanel() {
   const entries = useLibrary((s) => s.entries);
@@ -62,7 +68,7 @@ export function LibraryPanel() {
     const target = insertTarget();
     const s = editor.get();
     if (!target || !s.doc) { editor.toast(s.tab === 'projects' ? '请先选择一个项目' : '请先在表格中选择一项工作活动', 'error'); return; }
-    const wantKind = s.tab === 'projects' ? 'project' : 'duty';
+    const wantKind = projectKind(s.tab) ? 'project' : 'duty';
     const rows = chosen.filter((e) => e.kind === wantKind);
     if (rows.length === 0) { editor.toast(wantKind === 'project' ? '请勾选项目指标' : '请勾选部门职责-工作活动的指标', 'error'); return; }
     try {

@@ -1,12 +1,15 @@
 // 绩效自评: the projects list and one project's year-end self-evaluation (部门预算项目绩效自评表) in
 // the layout of the chosen template — budget rows, goals, the indicator grid with computed scores,
-// 预算执行率, 总分 and 评价等级 (typed beside computed), problems and the preparer.
+// 预算执行率, 总分 and 评价等级 (typed beside computed), problems and the preparer. The structured
+// (一体化) form shows its own blocks: the fund table with 预算执行率 | 权重 | 得分 | 原因 per row, 年度总体目标,
+// 合计, 评价结论 / 存在问题 / 改进措施 and 项目负责人 / 财务负责人.
 import { useMemo, useRef } from 'react';
 import { applyComputedScoresEdit, CommandError, initSelfEvalEdit, setCellEdit, setMetaEdit } from '../../src-shared/commands';
 import {
   FUND_COLUMN_LABEL_BY_LAYOUT, FUND_ROW_LABEL_BY_LAYOUT, SELFEVAL_TEMPLATES, selfevalTemplateFor, templateOrDefault, type Project, type SelfEval, type SelfevalTemplate, type Template,
 } from '../../src-shared/model';
 import { scoreSelfEval, type SelfEvalScores } from '../../src-shared/selfeval';
+import { isColumnsForm, STRUCTURED_FUND_COLUMN, STRUCTURED_FUND_ROW, structuredFundRows } from '../../src-shared/layout/selfeval';
 import { exportAs, importSelfevalInto } from '../app/actions';
 import { editor, useEditor } from '../app/store';
 import { indexFindings } from '../app/validation';
@@ -64,6 +67,9 @@ function SelfEvalForm({ project, index }: { project: Project; index: number }) {
     if (edit) editor.dispatch(edit); else editor.toast('得分已与计算得分一致');
   });
   const cols = t.fundColumns;
+  if (isColumnsForm(t)) {
+    return <StructuredSelfEvalForm project={project} index={index} t={t} scores={scores} fmap={fmap} formRef={ref} setGrade={setGrade} acceptAll={acceptAll} />;
+  }
 
   return (
     <div className="project-form selfeval-form" ref={ref} data-testid="selfeval-form">
@@ -162,6 +168,123 @@ function SelfEvalForm({ project, index }: { project: Project; index: number }) {
               </div>
             </td>
           </tr>
+        </tbody>
+      </table>
+      <div className="se-actions">
+        <button onClick={acceptAll} data-testid="se-accept-all" title="各指标与预算执行率的得分改为计算得分，并更新总分和评价等级（一步，可撤销）">采用全部计算得分</button>
+      </div>
+    </div>
+  );
+}
+
+/** The structured (一体化) self-evaluation as its form prints it (layout/selfeval.ts structuredPart). */
+function StructuredSelfEvalForm({ project, index, t, scores, fmap, formRef, setGrade, acceptAll }: {
+  project: Project; index: number; t: SelfevalTemplate; scores: SelfEvalScores; fmap: Map<string, Finding[]>;
+  formRef: React.RefObject<HTMLDivElement | null>; setGrade: (v: string) => void; acceptAll: () => void;
+}) {
+  const doc = useEditor((s) => s.doc!);
+  const se = project.selfeval!;
+  const cols = t.fundColumns;
+  const rows = structuredFundRows(t, se);
+  const width = cols.length + 5; // row name, the fund columns, 预算执行率 | 权重 | 得分 | 原因
+  const half = Math.ceil(width / 2);
+  const totalDiffers = se.total !== '' && Number(se.total) !== Number(scores.total);
+  const gradeDiffers = se.grade !== '' && scores.grade !== '' && se.grade !== scores.grade;
+  const rateDiffers = se.budgetRateScore !== '' && scores.budgetRateComputed !== '' && Number(se.budgetRateScore) !== Number(scores.budgetRateComputed);
+  const f = (field: string, label: string, more: { amount?: 'money' | 'plain'; multiline?: boolean; className?: string } = {}) => <F p={project} fm={fmap} field={field} label={label} {...more} />;
+  return (
+    <div className="project-form selfeval-form se-structured" ref={formRef} data-testid="selfeval-form">
+      <h2 className="project-heading">{t.title}（{doc.meta.year}年度）<span className="unit">金额单位：{doc.meta.unit}</span></h2>
+      <table className="form-table">
+        <tbody>
+          <tr><th>项目名称</th><td colSpan={width} data-testid="se-project-name">{index + 1}、{project.name || '（未命名项目）'}</td></tr>
+          <tr>
+            <th>主管部门</th><td colSpan={half - 1}>{f('authority', '主管部门')}</td>
+            <td className="sub">实施单位</td><td colSpan={width - half}>{f('implementer', '实施单位')}</td>
+          </tr>
+          <tr data-testid="se-fund-head"><th rowSpan={rows.length + 1}>预算执行情况{se.budgetRateWeight ? `（${se.budgetRateWeight}分）` : ''}</th>
+            <td className="sub" />{cols.map((c) => <td key={c} className="sub">{STRUCTURED_FUND_COLUMN[c]}</td>)}
+            {['预算执行率', '权重', '得分', '原因'].map((l) => <td key={l} className="sub">{l}</td>)}</tr>
+          {rows.map((r, j) => (
+            <tr key={r} data-testid={`se-fund-${r}`}>
+              <td className="sub">{STRUCTURED_FUND_ROW[r]}</td>
+              {cols.map((c) => <td key={c}>{f(`funds.${c}.${r}`, `${STRUCTURED_FUND_COLUMN[c]} ${STRUCTURED_FUND_ROW[r]}`, { amount: 'money' })}</td>)}
+              <td>{f(r === 'total' ? 'progress' : `progressByRow.${r}`, `${STRUCTURED_FUND_ROW[r]} 预算执行率`)}</td>
+              {j === 0 && <>
+                <td rowSpan={rows.length}>{f('budgetRateWeight', '预算执行率权重', { amount: 'plain' })}</td>
+                <td rowSpan={rows.length}>
+                  {f('budgetRateScore', '预算执行率得分', { amount: 'plain' })}
+                  {se.budgetRateScoreText && se.budgetRateScore === '' && <span className="cell-warning" data-testid="se-rate-score-text">导入时为“{se.budgetRateScoreText}”</span>}
+                </td>
+                <td rowSpan={rows.length}>{f('fundsReason', '预算执行偏差原因', { multiline: true, className: 'tall' })}</td>
+              </>}
+            </tr>
+          ))}
+          <tr>
+            <th>计算</th>
+            <td colSpan={width} className={`computed-note${rateDiffers ? ' score-diff' : ''}`}>
+              <span data-testid="se-budget-rate">执行数 / 预算数 = {scores.budgetRatePercent === '' ? '—' : `${scores.budgetRatePercent}%`}</span>{'\u3000'}
+              <span data-testid="se-budget-score">预算执行率计算得分 {scores.budgetRateComputed || '—'}（{scores.budgetRateWeight || '—'} × 执行率，最高 {scores.budgetRateWeight || '—'}）</span>
+            </td>
+          </tr>
+          <tr><th rowSpan={2}>年度总体目标</th><td className="sub" colSpan={half}>预期目标</td><td className="sub" colSpan={width - half}>实际完成情况</td></tr>
+          <tr>
+            <td colSpan={half}>{f('goal', '年度预期目标', { multiline: true, className: 'wide' })}</td>
+            <td colSpan={width - half}>{f('achieved', '实际完成情况', { multiline: true, className: 'wide' })}</td>
+          </tr>
+          {se.completionRate !== '' && <tr><th>总体完成率</th><td colSpan={width}>{f('completionRate', '总体完成率')}</td></tr>}
+          <tr>
+            <th>一级指标权重</th>
+            <td colSpan={width}>
+              <div className="se-weights">
+                {se.level1Weights.map((w, k) => (
+                  <label key={k}>{w.level1}{f(`level1Weights.${k}.weight`, `${w.level1}权重`, { amount: 'plain' })}</label>
+                ))}
+              </div>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <SelfEvalIndicatorGrid key={t.id} project={project} template={t} scores={scores} />
+      <table className="form-table se-summary">
+        {/* A fixed table takes its widths from the first row, which spans the last two columns. */}
+        <colgroup><col className="se-col-label" /><col className="se-col-value" /><col className="se-col-rest" /></colgroup>
+        <tbody>
+          <tr data-testid="se-rate-row">
+            <th>预算执行率行</th>
+            <td colSpan={2}>
+              <div className="se-foot">
+                <label>指标{f('budgetRateRow.name', '预算执行率行的指标')}</label>
+                <label>指标值{f('budgetRateRow.target', '预算执行率行的指标值')}</label>
+                <label>实际完成值{f('budgetRateRow.actual', '预算执行率行的实际完成值')}</label>
+              </div>
+            </td>
+          </tr>
+          <tr>
+            <th>合计（得分）</th>
+            <td>{f('total', '总分', { amount: 'plain' })}</td>
+            <td className={`computed-note${totalDiffers ? ' score-diff' : ''}`} data-testid="se-total">
+              各项得分之和 <b>{scores.total || '—'}</b>{'\u3000'}全部按计算得分 <b>{scores.computedTotal || '—'}</b></td>
+          </tr>
+          <tr>
+            <th>评价等级</th>
+            <td>
+              <select className="field" value={se.grade} onChange={(e) => setGrade(e.target.value)} aria-label="评价等级" data-field="selfeval.grade" data-testid="se-grade">
+                {['', '优', '良', '中', '差'].map((g) => <option key={g} value={g}>{g || '（未填）'}</option>)}
+              </select>
+            </td>
+            <td className={`computed-note${gradeDiffers ? ' score-diff' : ''}`} data-testid="se-grade-computed">
+              按总分应为 <b>{scores.grade || '—'}</b>（{t.grades.map((g) => `${g.grade} ≥ ${g.min}`).join('，')}；表式不印评价等级，填写后才打印）</td>
+          </tr>
+          <tr><th>评价结论</th><td colSpan={2}>{f('conclusion', '评价结论', { multiline: true, className: 'wide' })}</td></tr>
+          <tr><th>存在问题</th><td colSpan={2}>{f('problems', '存在问题', { multiline: true, className: 'wide' })}</td></tr>
+          <tr><th>改进措施</th><td colSpan={2}>{f('measures', '改进措施', { multiline: true, className: 'wide' })}</td></tr>
+          <tr><th>项目负责人</th><td colSpan={2}>{f('manager', '项目负责人')}</td></tr>
+          <tr><th>财务负责人</th><td colSpan={2}>{f('financeManager', '财务负责人')}</td></tr>
+          {/* Not on the form; printed under the table when typed. */}
+          <tr><th>填报人</th><td colSpan={2}>{f('preparer', '填报人')}</td></tr>
+          <tr><th>联系电话</th><td colSpan={2}>{f('phone', '联系电话')}</td></tr>
+          <tr><th>填报日期</th><td colSpan={2}>{f('date', '填报日期')}</td></tr>
         </tbody>
       </table>
       <div className="se-actions">

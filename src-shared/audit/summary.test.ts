@@ -66,6 +66,7 @@ describe('batch audit summary', () => {
     const doc = load('tests/fixtures/seeds/laishui-2020-a.jixiao');
     expect(tableOf(doc, `项目 2 › 产出指标 › 参保率 › 指标值`)).toBe(`项目绩效目标表 › 项目 2 ${doc.projects[1].name.trim()}`);
     expect(tableOf(doc, '部门职责-工作活动 › 一、x')).toBe('部门职责-工作活动');
+    expect(tableOf(doc, '部门整体 › 金额合计')).toBe('部门整体绩效目标表');
     expect(tableOf(doc, '')).toBe('文件信息');
   });
 });

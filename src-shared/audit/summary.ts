@@ -2,7 +2,7 @@
 // summary (汇总), the findings list (问题明细) and the unreadable list (无法读取). The workbook, the
 // HTML report and the editor's window all show these same rows.
 import type { JixiaoDocument } from '../model/schema';
-import { validateDocument } from '../validate';
+import { DEPT_WIDE_TABLE, validateDocument } from '../validate';
 import type { AuditedAt, AuditEntry, AuditFinding, AuditSource, ReadFile, SkippedFile, UnreadableFile } from './types';
 
 const SEP = ' › ';
@@ -10,6 +10,7 @@ const SEP = ' › ';
 /** Table a finding belongs to, named as the reviewer writes back: `项目绩效目标表 › 项目 2 名称`. */
 export function tableOf(doc: JixiaoDocument, where: string): string {
   const head = where.split(SEP)[0] || '文件信息';
+  if (head === DEPT_WIDE_TABLE) return '部门整体绩效目标表';
   const n = /^项目\s*(\d+)$/.exec(head);
   if (!n) return head;
   const name = doc.projects[Number(n[1]) - 1]?.name.trim();

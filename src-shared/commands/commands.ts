@@ -1,7 +1,7 @@
 // Document edit commands. Each returns an Edit (patch pair) for exactly one user action, or null
 // when nothing would change; the store applies it and keeps it for undo/redo.
 import {
-  convertAmount, convertDocument, indicatorOrder, isCanonicalAmount, templateOrDefault, newActivity, newDuty, newDutyIndicator, newId, newProject, newProjectIndicator, stripNumbering,
+  convertAmount, convertDocument, DEPT_WIDE_ID, newDeptWide, indicatorOrder, isCanonicalAmount, templateOrDefault, newActivity, newDuty, newDutyIndicator, newId, newProject, newProjectIndicator, stripNumbering,
   type Activity, type Duty, type DutyIndicator, type JixiaoDocument, type Meta, type MoneyUnit, type Project, type ProjectIndicator,
 } from '../model';
 import { applyPatches, getAt, makeEdit, type Edit, type Path, type Patch } from './patch';
@@ -44,6 +44,8 @@ export function setCell(draft: Draft, rowId: string, field: string, value: strin
 
 const OPTIONAL_PARTS: Record<string, () => Record<string, string>> = {
   'selfeval.budgetRateRow': () => ({ name: '', target: '', actual: '' }),
+  // 预算执行率 of the structured form's split fund rows (财政资金 …), by row.
+  'selfeval.progressByRow': () => ({}),
 };
 
 export function setCellEdit(doc: JixiaoDocument, rowId: string, field: string, value: string, label = '编辑单元格'): Edit | null {
@@ -126,16 +128,19 @@ export function insertProjectIndicator(doc: JixiaoDocument, projectId: string, i
  * step — e.g. entries chosen in the 指标库. Returns the new rows' ids.
  */
 export function insertIndicators(doc: JixiaoDocument, ownerId: string, index: number, inits: Partial<ProjectIndicator & DutyIndicator>[], label: string): { edit: Edit; ids: string[] } | null {
-  const loc = locateRow(doc, ownerId);
-  if (!loc || (loc.kind !== 'project' && loc.kind !== 'duty' && loc.kind !== 'activity')) throw new CommandError('请先选择一个项目或一项工作活动');
+  // The department-wide table (owner DEPT_WIDE_ID) takes project indicators, as a project does.
+  const dept = ownerId === DEPT_WIDE_ID;
+  const loc = dept ? null : locateRow(doc, ownerId);
+  if (!dept && (!loc || (loc.kind !== 'project' && loc.kind !== 'duty' && loc.kind !== 'activity'))) throw new CommandError('请先选择一个项目或一项工作活动');
   if (inits.length === 0) return null;
   const pick = <K extends string>(i: Partial<Record<K, unknown>>, keys: readonly K[]) =>
     Object.fromEntries(keys.filter((k) => i[k] !== undefined).map((k) => [k, i[k]]));
-  const rows = loc.kind === 'project'
+  const rows = dept || loc!.kind === 'project'
     ? inits.map((i) => newProjectIndicator(pick(i, ['level1', 'level2', 'name', 'description', 'value', 'basis'] as const)))
     : inits.map((i) => newDutyIndicator({ ...pick(i, ['name'] as const), ...(i.bands ? { bands: [...i.bands] } : {}) }));
   const d = new Draft(doc);
-  const parent = [...loc.path, 'indicators'];
+  if (dept && !doc.deptWide) d.set(['deptWide'], newDeptWide());
+  const parent = dept ? ['deptWide', 'indicators'] : [...loc!.path, 'indicators'];
   const arr = d.get(parent) as unknown[];
   const at = Math.max(0, Math.min(index, arr.length));
   d.set(parent, [...arr.slice(0, at), ...rows, ...arr.slice(at)]);

@@ -5,9 +5,10 @@ import { newDeptTask, newDeptWide, newProjectIndicator, sumAmounts, type DeptTas
 import { parseAmountInput } from '../model/amount-input';
 import { CommandError, Draft } from './commands';
 import type { Edit } from './patch';
+import { pasteColumns, type PasteResult } from './paste';
+import { pastedAmount, type PasteLog } from './pasteValues';
 
-/** The owner id of the department-wide indicators (as a project id owns a project's). */
-export const DEPT_WIDE_ID = 'deptWide';
+export { DEPT_WIDE_ID } from '../model';
 
 export const TASK_FIELDS = ['name', 'content', 'total', 'fiscal', 'other'] as const;
 export type TaskField = (typeof TASK_FIELDS)[number];
@@ -53,6 +54,33 @@ export function setTaskCellsEdit(doc: JixiaoDocument, changes: { taskId: string;
     d.set(['deptWide', 'tasks', i, c.field], value);
   }
   return d.finish(label);
+}
+
+/**
+ * Paste a block into the 年度主要任务 grid at (anchorRow, anchorCol), as the other grids paste:
+ * rows past the end become new tasks (one undo step with the cells), the columns go where
+ * pasteColumns says (a whole-width block from the first column; what is past the right edge is not
+ * pasted and said), amounts are read as typed — converted into the document's unit with a note,
+ * or left out with the reason.
+ */
+export function pasteDeptTasks(doc: JixiaoDocument, anchorRow: number, anchorCol: number, matrix: string[][]): PasteResult {
+  const log: PasteLog = { problems: [], notes: [] };
+  const { col, width, dropped } = pasteColumns(anchorCol, matrix, TASK_FIELDS.length);
+  const d = new Draft(doc);
+  ensure(d);
+  const start = Math.max(0, Math.min(anchorRow, d.doc.deptWide!.tasks.length));
+  for (let r = 0; r < matrix.length; r++) {
+    const i = start + r;
+    const tasks = d.doc.deptWide!.tasks;
+    if (i >= tasks.length) d.set(['deptWide', 'tasks'], [...tasks, newDeptTask()]);
+    for (let c = 0; c < width; c++) {
+      const field = TASK_FIELDS[col + c];
+      const text = matrix[r][c] ?? '';
+      const value = TASK_AMOUNTS.has(field) ? pastedAmount(text, doc.meta.unit, r, c, log) : text;
+      if (value !== null) d.set(['deptWide', 'tasks', i, field], value);
+    }
+  }
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: log.problems, notes: log.notes, rows: matrix.length, cols: width, dropped };
 }
 
 /** 年度总体目标 or 金额合计 (as typed: the audit compares it with the tasks). */

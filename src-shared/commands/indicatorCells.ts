@@ -2,11 +2,12 @@
 // profile's vocabulary ↔ the model fields. In a 'parts' form 指标值 shows the number part, and the
 // parts (指标性质 | 指标值 | 度量单位) are written together with the one-cell text they join to, so
 // the two views of the value never disagree (model/parts.ts). Typing a whole value (`≥95%`) into
-// 指标值 fills the three parts in one edit.
+// 指标值 fills the three parts in one edit. A self-evaluation indicator is written the same way (its
+// one-cell text is `target`; its result columns 完成值 | 得分 | 未完成原因 are its own).
 import { OPERATORS, PART_NUMBER, splitValue, type Operator, type ValueParts } from '../expr/parts';
-import { indicatorParts, partsPatch, valueTextPatch } from '../model/parts';
-import { newProjectIndicator } from '../model/factory';
-import { DIRECTIONS, type JixiaoDocument, type ProjectIndicator } from '../model/schema';
+import { indicatorParts, partsPatch, targetParts, valueTextPatch } from '../model/parts';
+import { newProjectIndicator, newSelfEvalIndicator } from '../model/factory';
+import { DIRECTIONS, type JixiaoDocument, type ProjectIndicator, type SelfEvalIndicator } from '../model/schema';
 import { COLUMN_VOCABULARY, type ColumnId } from '../profile/schema';
 import { parseAmountInput } from '../model/amount-input';
 import { CommandError, Draft, setCell } from './commands';
@@ -14,13 +15,28 @@ import { locateRow } from './locate';
 import type { Edit, Path } from './patch';
 import { DEPT_WIDE_ID } from './deptWide';
 import { pasteColumns, type PasteResult } from './paste';
+import { pastedAmount, type PasteLog } from './pasteValues';
 
-/** Where an owner's indicators are: a project's, or the department-wide table's (owner id `deptWide`). */
+/** The owner id of a project's self-evaluation indicators (the 绩效自评 grid). */
+export function selfevalOwnerId(projectId: string): string {
+  return `selfeval:${projectId}`;
+}
+
+/** Where an owner's indicators are: a project's, the department-wide table's (owner id `deptWide`),
+ * or a project's self-evaluation's (selfevalOwnerId). */
 export function indicatorListPath(doc: JixiaoDocument, ownerId: string): Path | null {
   if (ownerId === DEPT_WIDE_ID) return doc.deptWide ? ['deptWide', 'indicators'] : null;
+  if (ownerId.startsWith('selfeval:')) {
+    const p = doc.projects.findIndex((x) => x.id === ownerId.slice('selfeval:'.length));
+    return p < 0 || !doc.projects[p].selfeval ? null : ['projects', p, 'selfeval', 'indicators'];
+  }
   const p = doc.projects.findIndex((x) => x.id === ownerId);
   return p < 0 ? null : ['projects', p, 'indicators'];
 }
+
+type AnyIndicator = ProjectIndicator | SelfEvalIndicator;
+const isSelfEval = (ind: AnyIndicator): ind is SelfEvalIndicator => typeof (ind as SelfEvalIndicator).target === 'string';
+const valueParts = (ind: AnyIndicator): ValueParts => (isSelfEval(ind) ? targetParts(ind) : indicatorParts(ind));
 
 /** The choices of a dropdown column (指标性质, 指标方向); empty for free text. */
 export function columnChoices(column: ColumnId): readonly string[] {
@@ -30,12 +46,15 @@ export function columnChoices(column: ColumnId): readonly string[] {
 }
 
 /** The text a cell of `column` shows for this indicator (`parts`: the form splits 指标值). */
-export function indicatorCellText(ind: ProjectIndicator, column: ColumnId, parts: boolean): string {
+export function indicatorCellText(ind: AnyIndicator, column: ColumnId, parts: boolean): string {
   switch (column) {
-    case 'value': return parts ? indicatorParts(ind).number : ind.value;
-    case 'operator': return indicatorParts(ind).operator;
-    case 'unit': return indicatorParts(ind).unit;
+    case 'value': return parts ? valueParts(ind).number : isSelfEval(ind) ? ind.target : ind.value;
+    case 'operator': return valueParts(ind).operator;
+    case 'unit': return valueParts(ind).unit;
     case 'core': return ind.core === undefined ? '' : ind.core ? '是' : '否';
+    // A blank 得分 shows the word an imported table had there (优, flagged by selfeval.score-text).
+    case 'score': return isSelfEval(ind) ? (ind.score === '' && ind.scoreText ? ind.scoreText : ind.score) : '';
+    case 'actual': case 'deviation': return isSelfEval(ind) ? ind[column] : '';
     default: {
       const v = (ind as Record<string, unknown>)[COLUMN_VOCABULARY[column].field];
       return typeof v === 'string' ? v : '';
@@ -51,31 +70,38 @@ function isWholeValue(text: string): boolean {
   return !(s.operator === '' && s.unit === '' && PART_NUMBER.test(s.number));
 }
 
-function setAll(d: Draft, rowId: string, fields: { value: string } & ValueParts): void {
-  for (const [f, v] of Object.entries(fields)) setCell(d, rowId, f, v);
-}
-
-/** Write what the clerk typed into one indicator cell; throws CommandError (Chinese) when refused. */
-export function writeIndicatorCell(d: Draft, rowId: string, column: ColumnId, text: string, parts: boolean): void {
+/**
+ * Write what the clerk typed into one indicator cell; throws CommandError (Chinese) when refused.
+ * An amount converted on the way in (全角数字, 8分) adds its note to `notes`.
+ */
+export function writeIndicatorCell(d: Draft, rowId: string, column: ColumnId, text: string, parts: boolean, notes?: string[]): void {
   const loc = locateRow(d.doc, rowId);
-  if (!loc || (loc.kind !== 'projectIndicator' && loc.kind !== 'deptIndicator')) throw new CommandError(`找不到指标 ${rowId}`);
-  const ind = d.get(loc.path) as ProjectIndicator;
-  const cur = indicatorParts(ind);
+  if (!loc || (loc.kind !== 'projectIndicator' && loc.kind !== 'deptIndicator' && loc.kind !== 'selfevalIndicator')) throw new CommandError(`找不到指标 ${rowId}`);
+  const ind = d.get(loc.path) as AnyIndicator;
+  const selfeval = loc.kind === 'selfevalIndicator';
+  // The one-cell text is `value` on a target indicator, `target` on a self-evaluation indicator.
+  const textField = selfeval ? 'target' : 'value';
+  const setAll = ({ value, ...p }: { value: string } & ValueParts) => {
+    for (const [f, v] of Object.entries({ [textField]: value, ...p })) setCell(d, rowId, f, v);
+  };
+  const points = (label: string) => {
+    const a = parseAmountInput(text, 'score');
+    if (!a.ok) throw new CommandError(`${label}：${a.reason}`);
+    if (a.note) notes?.push(a.note);
+    return a.amount;
+  };
+  const cur = valueParts(ind);
   switch (column) {
     case 'value':
-      if (!parts) return setCell(d, rowId, 'value', text);
-      return setAll(d, rowId, isWholeValue(text) ? valueTextPatch(text) : partsPatch({ ...cur, number: text.trim() }));
+      if (!parts) return setCell(d, rowId, textField, text);
+      return setAll(isWholeValue(text) ? valueTextPatch(text) : partsPatch({ ...cur, number: text.trim() }));
     case 'operator': {
       const op = text.trim();
       if (!(OPERATORS as readonly string[]).includes(op)) throw new CommandError(`“${text}”不是可选的指标性质（${columnChoices('operator').join(' ')}）`);
-      return setAll(d, rowId, partsPatch({ ...cur, operator: op as Operator }));
+      return setAll(partsPatch({ ...cur, operator: op as Operator }));
     }
-    case 'unit': return setAll(d, rowId, partsPatch({ ...cur, unit: text.trim() }));
-    case 'weight': {
-      const a = parseAmountInput(text, 'score');
-      if (!a.ok) throw new CommandError(`权重：${a.reason}`);
-      return setCell(d, rowId, 'weight', a.amount);
-    }
+    case 'unit': return setAll(partsPatch({ ...cur, unit: text.trim() }));
+    case 'weight': return setCell(d, rowId, 'weight', points('权重'));
     case 'direction': {
       const v = text.trim();
       if (!(DIRECTIONS as readonly string[]).includes(v)) throw new CommandError(`“${text}”不是可选的指标方向（正向、反向）`);
@@ -88,14 +114,20 @@ export function writeIndicatorCell(d: Draft, rowId: string, column: ColumnId, te
       return;
     }
     case 'actual': case 'score': case 'deviation':
-      throw new CommandError(`“${COLUMN_VOCABULARY[column].label}”属于自评表，不能在目标表中填写`);
+      if (!selfeval) throw new CommandError(`“${COLUMN_VOCABULARY[column].label}”属于自评表，不能在目标表中填写`);
+      if (column !== 'score') return setCell(d, rowId, column, text);
+      setCell(d, rowId, 'score', points('得分'));
+      // Typed points replace the word an imported table had there (优).
+      if ((ind as SelfEvalIndicator).scoreText) setCell(d, rowId, 'scoreText', '');
+      return;
     default: return setCell(d, rowId, COLUMN_VOCABULARY[column].field, text);
   }
 }
 
-export function setIndicatorCellsEdit(doc: JixiaoDocument, changes: { rowId: string; column: ColumnId; text: string }[], parts: boolean, label = '编辑单元格'): Edit | null {
+/** The cells written as one undo step; amounts converted on the way in add their notes to `notes`. */
+export function setIndicatorCellsEdit(doc: JixiaoDocument, changes: { rowId: string; column: ColumnId; text: string }[], parts: boolean, label = '编辑单元格', notes?: string[]): Edit | null {
   const d = new Draft(doc);
-  for (const c of changes) writeIndicatorCell(d, c.rowId, c.column, c.text, parts);
+  for (const c of changes) writeIndicatorCell(d, c.rowId, c.column, c.text, parts, notes);
   return d.finish(label);
 }
 
@@ -109,13 +141,14 @@ export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchor
   const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, columns.length);
   if (!list) return { edit: null, problems: [], notes: [], rows: 0, cols: 0, dropped };
   anchorCol = startCol;
-  const problems: PasteResult['problems'] = [];
+  const log: PasteLog = { problems: [], notes: [] };
+  const selfeval = list.includes('selfeval');
   let prev: Partial<Record<ColumnId, string>> | null = null;
   for (let r = 0; r < matrix.length; r++) {
     const i = anchorRow + r;
     const inds = d.get(list) as ProjectIndicator[];
-    if (i >= inds.length) d.set(list, [...inds, newProjectIndicator()]);
-    const rowId = (d.get([...list, i]) as ProjectIndicator).id;
+    if (i >= inds.length) d.set(list, [...inds, selfeval ? newSelfEvalIndicator() : newProjectIndicator()]);
+    const rowId = (d.get([...list, i]) as AnyIndicator).id;
     const row: Partial<Record<ColumnId, string>> = {};
     for (let c = 0; c < width; c++) {
       const column = columns[anchorCol + c];
@@ -123,12 +156,15 @@ export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchor
       // 一级/二级 merged down in the source arrive blank below the first row: repeat the run.
       if (text === '' && (column === 'level1' || column === 'level2') && prev) text = prev[column] ?? '';
       row[column] = text;
-      try { writeIndicatorCell(d, rowId, column, text, parts); } catch (e) {
+      // 权重 is read as typed (十分 → 10, with a note) or left out with the reason, as amounts are.
+      const value = column === 'weight' ? pastedAmount(text, 'score', r, c, log) : text;
+      if (value === null) continue;
+      try { writeIndicatorCell(d, rowId, column, value, parts, log.notes); } catch (e) {
         if (!(e instanceof CommandError)) throw e;
-        problems.push({ row: r, col: c, text, message: `${e.message}，未粘贴` });
+        log.problems.push({ row: r, col: c, text, message: `${e.message}，未粘贴` });
       }
     }
     prev = row;
   }
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems, notes: [], rows: matrix.length, cols: width, dropped };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: log.problems, notes: log.notes, rows: matrix.length, cols: width, dropped };
 }

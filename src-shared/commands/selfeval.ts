@@ -1,8 +1,10 @@
 // Self-evaluation commands with inverses: 生成自评表 (carry-over) and 采用计算得分.
-import { compareAmounts, newSelfEvalIndicator, type JixiaoDocument, type SelfEvalIndicator } from '../model';
-import { selfevalTemplateFor, templateOrDefault } from '../model/templates';
+import { compareAmounts, newSelfEvalIndicator, SELFEVAL_INDICATOR_LABEL, type JixiaoDocument, type SelfEvalIndicator } from '../model';
+import { selfevalTemplateFor, templateOrDefault, type SelfevalTemplate } from '../model/templates';
+import { columnsOf, getSelfevalProfile, valueMode, type ColumnId } from '../profile';
 import { gradeOf, initSelfEval, scoreSelfEval } from '../selfeval';
-import { Draft, CommandError } from './commands';
+import { Draft, CommandError, setCell } from './commands';
+import { writeIndicatorCell } from './indicatorCells';
 import { pastedAmount, type PasteLog } from './pasteValues';
 import { AMOUNT_FIELDS, CHOICE_FIELDS, locateRow } from './locate';
 import { pasteColumns, type PasteResult } from './paste';
@@ -54,6 +56,52 @@ function inRange(score: string, [lo, hi]: [string, string]): boolean {
 /** The self-evaluation indicator cells a user types (the grid's editable columns, in table order). */
 export const SELFEVAL_INDICATOR_FIELDS = ['level1', 'level2', 'name', 'description', 'target', 'actual', 'achievement', 'weight', 'score', 'deviation'] as const;
 export type SelfEvalIndicatorField = (typeof SELFEVAL_INDICATOR_FIELDS)[number];
+
+/**
+ * A column of the 绩效自评 indicator grid. `colId` is the model field findings name (指标值 → `target`).
+ * `column`: a column of the form's profile, written as the target grid writes it (indicatorCells.ts);
+ * without it, a field of the long-standing Hebei/national grid, or an editor aid the form does not
+ * print (`aid`: 完成情况 for qualitative targets, 计算得分).
+ */
+export interface SelfEvalGridColumn { colId: SelfEvalIndicatorField | 'computed' | 'operator' | 'unit' | 'direction' | 'explanation' | 'scoring' | 'remark' | 'core'; label: string; column?: ColumnId; share?: number; aid?: boolean }
+
+const AIDS: SelfEvalGridColumn[] = [
+  { colId: 'achievement', label: '完成情况', share: 0.9, aid: true },
+  { colId: 'computed', label: '计算得分', share: 0.9, aid: true },
+];
+
+/**
+ * The grid's columns for a self-evaluation form. A form whose profile holds the value's parts
+ * (一体化: 指标性质 | 指标值 | 度量单位) shows the profile's columns in order, then the aids; the Hebei
+ * and national forms keep their long-standing columns.
+ */
+export function selfevalGridColumns(t: SelfevalTemplate): { parts: boolean; columns: SelfEvalGridColumn[] } {
+  const profile = getSelfevalProfile(t.id);
+  if (profile && valueMode(profile) === 'parts') {
+    const cols = columnsOf(profile).map((c): SelfEvalGridColumn => ({
+      colId: (c.id === 'value' ? 'target' : c.field) as SelfEvalGridColumn['colId'], label: c.label, column: c.id, share: c.share,
+    }));
+    return { parts: true, columns: [...cols, ...AIDS] };
+  }
+  const fields = ['level1', 'level2', 'name', ...(t.descriptionColumn ? ['description' as const] : []), 'target', 'actual', 'achievement', 'weight', 'score', 'computed', 'deviation'] as const;
+  return { parts: false, columns: fields.map((f) => ({ colId: f, label: f === 'computed' ? '计算得分' : SELFEVAL_INDICATOR_LABEL[f] })) };
+}
+
+/**
+ * Cells of a profile-columns (parts) self-evaluation grid typed or filled as one undo step: a profile
+ * column as the target grid writes it (`≥95%` in 指标值 fills 指标性质 | 指标值 | 度量单位; 权重/得分
+ * through the amount input rules), 完成情况 from its choices; 计算得分 takes nothing. Throws
+ * CommandError (Chinese) when a cell is refused; converted amounts add their notes to `notes`.
+ */
+export function setSelfEvalCellsEdit(doc: JixiaoDocument, changes: { rowId: string; col: SelfEvalGridColumn; text: string }[], parts: boolean, label = '编辑单元格', notes?: string[]): Edit | null {
+  const d = new Draft(doc);
+  for (const { rowId, col, text } of changes) {
+    if (col.column) writeIndicatorCell(d, rowId, col.column, text, parts, notes);
+    else if (col.colId === 'achievement') setCell(d, rowId, 'achievement', text.trim());
+    else if (col.colId !== 'computed') setCell(d, rowId, col.colId, text);
+  }
+  return d.finish(label);
+}
 
 function partPath(doc: JixiaoDocument, projectId: string): (string | number)[] {
   const loc = locateRow(doc, projectId);

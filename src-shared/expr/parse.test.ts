@@ -60,6 +60,17 @@ describe('parseValue: forms of domain.md', () => {
     expect(parseValue('较上年提高5个百分点')).toMatchObject({ label: '较上年', groups: [[cmp('>=', 5, '个百分点')]] });
   });
 
+  it('weights, volumes, livestock and rates of units (元/亩, 公斤/亩) as the structured forms print them', () => {
+    expect(parseValue('≤1500元/亩')).toMatchObject({ groups: [[cmp('<=', 1500, '元/亩')]], units: ['元/亩'] });
+    expect(parseValue('≥500公斤/亩')).toMatchObject({ groups: [[cmp('>=', 500, '公斤/亩')]] });
+    expect(parseValue('≥50公斤')).toMatchObject({ groups: [[cmp('>=', 50, '公斤')]] });
+    expect(parseValue('≥2000立方米')).toMatchObject({ groups: [[cmp('>=', 2000, '立方米')]] });
+    expect(parseValue('≥20头')).toMatchObject({ groups: [[cmp('>=', 20, '头')]] });
+    // The longest unit wins: 万人次 is not 万人 followed by 次.
+    expect(parseValue('≥1.5万人次')).toMatchObject({ groups: [[cmp('>=', 1.5, '万人次')]] });
+    expect(parseValue('5元/人/月')).toMatchObject({ groups: [[cmp('=', 5, '元/人/月')]] });
+  });
+
   it('keeps the source exactly as typed', () => {
     const t = ' ≥ 95 ％ ';
     expect(parseValue(t).source).toBe(t);

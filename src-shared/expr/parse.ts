@@ -56,14 +56,20 @@ export type NumericValue = Extract<ParsedValue, { kind: 'numeric' }>;
 /** Longer than any real cell: such text is reported as unparsed without looking (keeps parse O(1) there). */
 export const MAX_VALUE_LENGTH = 300;
 
-const UNITS = [
-  '万人次', '人次', '万人', '万户', '万元', '亿元', '千元', '元/人/月', '元/人/年', '元/人', '元/月', '元/年', '元',
+const BASE_UNITS = [
+  '万人次', '人次', '万人', '万户', '万元', '亿元', '千元', '元',
   '个百分点', '百分点', '个工作日', '人', '次', '个', '户', '家', '项', '件', '所', '名', '场', '期', '篇', '套', '台', '工作日', '个月', '天', '日',
-  '月', '年', '小时', '分钟', '%', '‰', '周岁', '岁', '亩', '万平方米', '平方米', '公里', '千米', '米', '吨', '份',
-  '本', '册', '部', '辆', '座', '处', '条', '张', '批次', '批', '类', '分', '倍', '万',
+  '月', '年', '周', '小时', '分钟', '%', '‰', '周岁', '岁', '万亩', '亩', '公顷', '万平方米', '平方米', '平方公里', '万立方米', '立方米', '公里', '千米', '延米', '米',
+  '万吨', '吨', '公斤', '千克', '克', '千瓦时', '千瓦', '份',
+  '本', '册', '部', '辆', '座', '处', '条', '张', '批次', '批', '类', '头', '只', '株', '棵', '宗', '例', '间', '栋', '盏', '块', '箱', '袋', '分', '倍', '万',
 ];
+/**
+ * A unit is a base unit or a rate of them (`元/亩`, `公斤/亩`, `元/人/月`). Longest first: a regex
+ * alternation takes the first that matches, and `万人次` must win over `万人`.
+ */
+const UNITS = [...BASE_UNITS].sort((a, b) => b.length - a.length);
 /** Units that count whole things (bands over them are analysed on integers). */
-export const COUNT_UNITS = new Set(['万人次', '人次', '人', '次', '个', '户', '家', '项', '件', '所', '名', '场', '期', '篇', '套', '台', '份', '本', '册', '部', '辆', '座', '处', '条', '张', '批次', '批', '类']);
+export const COUNT_UNITS = new Set(['万人次', '人次', '人', '次', '个', '户', '家', '项', '件', '所', '名', '场', '期', '篇', '套', '台', '份', '本', '册', '部', '辆', '座', '处', '条', '张', '批次', '批', '类', '头', '只', '株', '棵', '宗', '例', '间', '栋', '盏', '块', '箱', '袋']);
 
 // Word operators before a number; longest first so 不低于 wins over 低于.
 const PRE_WORDS: [string, Op][] = [
@@ -95,7 +101,7 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const alt = (xs: string[]) => xs.map(esc).join('|');
 const NUM = '(-?\\d+(?:\\.\\d+)?)';
 const SIGN = `(${alt(SIGN_WORDS.map((w) => w[0]))})?`;
-const UNIT = `(${alt(UNITS)})?`;
+const UNIT = `((?:${alt(UNITS)})(?:\\/(?:${alt(UNITS)}))*)?`;
 const PRE = `(${alt(PRE_WORDS.map((w) => w[0]))}|[≥≤<>=])?`;
 const POST = `(${alt(POST_WORDS.map((w) => w[0]))})?`;
 // [介于|在|从|为] [change word] [op] num [unit] [sep num [unit]] [之间] [post]

@@ -1,14 +1,14 @@
-// Every cell of the document a clerk can search, in table order: the duty table (duties,
-// activities, their indicators and bands, the 备注), each project (its fields, schedule, indicators,
-// then its self-evaluation part), and the document settings' texts. A cell carries its document path
+// Every cell of the document a clerk can search, in table order: the document settings' texts, the
+// duty table (duties, activities, their indicators and bands, the 备注), the department-wide table
+// (its tasks, 金额合计, 年度总体目标 and indicators — the editor's tabs in order), each project (its
+// fields, schedule, indicators, then its self-evaluation part). A cell carries its document path
 // (for the replace patch), the row id + field a Finding would use (to jump to it), and its `where`.
 // Choices (year, unit, template, 评价等级, 达成/未达成) and ids are not texts and are left out.
-import { BAND_LABEL, DUTY_FIELD_LABEL, FUND_COLUMN_LABEL, FUND_ROW_LABEL, META_FIELD_LABEL, PROJECT_FIELD_LABEL, SELFEVAL_FIELD_LABEL, SELFEVAL_INDICATOR_LABEL } from '../model/labels';
+import { BAND_LABEL, DEPT_TASK_LABEL, DEPT_WIDE_FIELD_LABEL, DUTY_FIELD_LABEL, FUND_COLUMN_LABEL, FUND_ROW_LABEL, formLabels, META_FIELD_LABEL, SELFEVAL_FIELD_LABEL, type FormLabels, SELFEVAL_INDICATOR_LABEL } from '../model/labels';
 import type { Path } from '../commands/patch';
-import { templateOrDefault, type Activity, type JixiaoDocument, type Project, type SelfEval } from '../model';
-import { activityWhere, DUTY_TABLE, dutyWhere, named, projectWhere, SEP } from '../validate/registry';
+import { DEPT_WIDE_ID, profileOf, templateOrDefault, type Activity, type DeptWide, type JixiaoDocument, type Project, type ProjectIndicator, type SelfEval } from '../model';
+import { activityWhere, DEPT_WIDE_TABLE, DUTY_TABLE, dutyWhere, indicatorCellWhere, named, projectWhere, SEP } from '../validate/registry';
 import { indicatorWhere as dutyIndicatorWhere } from '../validate/duty-rules';
-import { indicatorWhere as projectIndicatorWhere } from '../validate/project-rules';
 
 /** How a cell's value is stored: free text, or an exact decimal (money in the document's unit, a
  * percent of the schedule, a plain number such as a self-evaluation weight or score). */
@@ -18,6 +18,7 @@ export type CellKind = 'text' | 'money' | 'percent' | 'number';
 export type TableRef =
   | { table: 'meta' }
   | { table: 'duty' }
+  | { table: 'deptWide' }
   | { table: 'project'; projectId: string }
   | { table: 'selfeval'; projectId: string };
 
@@ -66,6 +67,8 @@ const DUTY_OWNER = ['title', 'budget', 'description', 'goal'] as const;
 // The parts of `value` (operator/number/unit) are another view of it, not cells of their own: a
 // search finds the value once, and a replaced value re-derives its parts (model/parts.ts).
 const PROJECT_INDICATOR = ['level1', 'level2', 'name', 'description', 'value', 'basis', 'explanation', 'scoring', 'remark'] as const;
+const TASK_FIELDS = ['name', 'content', 'total', 'fiscal', 'other'] as const;
+const TASK_MONEY = new Set<string>(['total', 'fiscal', 'other']);
 
 const inScope = (scope: FindScope, t: TableRef) =>
   scope.table === 'all' || (scope.table === t.table && (!('projectId' in scope) || ('projectId' in t && t.projectId === scope.projectId)));
@@ -95,9 +98,15 @@ export function documentCells(doc: JixiaoDocument, scope: FindScope = { table: '
   }
   const duty: TableRef = { table: 'duty' };
   if (inScope(scope, duty)) dutyCells(doc, duty, out);
+  const wide: TableRef = { table: 'deptWide' };
+  // Only where its tab is shown: a table kept from another form (文档设置 switched it) has no cell to go to.
+  // Indicator fields named as the document's form names them, as the 审核 does.
+  const form = profileOf(doc.meta.templateId);
+  const labels = formLabels(form);
+  if (doc.deptWide && inScope(scope, wide) && form.tables.includes('department-wide')) deptWideCells(doc.deptWide, wide, labels, out);
   doc.projects.forEach((p, i) => {
     const target: TableRef = { table: 'project', projectId: p.id };
-    if (inScope(scope, target)) projectCells(doc, p, i, target, out);
+    if (inScope(scope, target)) projectCells(doc, p, i, target, labels, out);
     const self: TableRef = { table: 'selfeval', projectId: p.id };
     if (p.selfeval && inScope(scope, self)) selfevalCells(p.selfeval, p.id, i, self, out);
   });
@@ -128,25 +137,47 @@ function dutyCells(doc: JixiaoDocument, table: TableRef, out: Cells): void {
   if (out.take(note, 'text')) out.push({ table, rowId: 'dutyTable', field: 'note', path: ['dutyTable', 'note'], kind: 'text', value: note, where: () => `${DUTY_TABLE}${SEP}备注` });
 }
 
-function projectCells(doc: JixiaoDocument, p: Project, i: number, table: TableRef, out: Cells): void {
+function projectCells(doc: JixiaoDocument, p: Project, i: number, table: TableRef, labels: FormLabels, out: Cells): void {
   const pp: Path = ['projects', i];
   const fieldWhere = (label: string) => () => `${projectWhere(i)}${SEP}${label}`;
   for (const f of PROJECT_FIELDS) {
     const kind: CellKind = PROJECT_MONEY.has(f) ? 'money' : 'text';
     const v = p[f];
-    if (out.take(v, kind)) out.push({ table, rowId: p.id, field: f, path: [...pp, f], kind, value: v, where: fieldWhere(PROJECT_FIELD_LABEL[f]) });
+    if (out.take(v, kind)) out.push({ table, rowId: p.id, field: f, path: [...pp, f], kind, value: v, where: fieldWhere(labels.project(f)) });
   }
   p.schedule.forEach((v, k) => {
     if (!out.take(v, 'percent')) return;
     const checkpoint = templateOrDefault(doc.meta.templateId).checkpoints[k] ?? `第${k + 1}期`;
     out.push({ table, rowId: p.id, field: `schedule.${k}`, path: [...pp, 'schedule', k], kind: 'percent', value: v, where: fieldWhere(`资金支出计划${SEP}${checkpoint}`) });
   });
-  p.indicators.forEach((ind, k) => {
-    if (out.take(ind.weight, 'number')) out.push({ table, rowId: ind.id, field: 'weight', path: [...pp, 'indicators', k, 'weight'], kind: 'number', value: ind.weight, where: () => projectIndicatorWhere(i, ind, 'weight') });
+  indicatorCells(p.indicators, [...pp, 'indicators'], projectWhere(i), table, labels, out);
+}
+
+/** A project's or the department-wide table's indicator rows, named as the findings name them. */
+function indicatorCells(inds: ProjectIndicator[], list: Path, tableWhere: string, table: TableRef, labels: FormLabels, out: Cells): void {
+  inds.forEach((ind, k) => {
+    if (out.take(ind.weight, 'number')) out.push({ table, rowId: ind.id, field: 'weight', path: [...list, k, 'weight'], kind: 'number', value: ind.weight, where: () => indicatorCellWhere(tableWhere, ind, 'weight', labels) });
     for (const f of PROJECT_INDICATOR) {
-      if (out.take(ind[f], 'text')) out.push({ table, rowId: ind.id, field: f, path: [...pp, 'indicators', k, f], kind: 'text', value: ind[f], where: () => projectIndicatorWhere(i, ind, f) });
+      if (out.take(ind[f], 'text')) out.push({ table, rowId: ind.id, field: f, path: [...list, k, f], kind: 'text', value: ind[f], where: () => indicatorCellWhere(tableWhere, ind, f, labels) });
     }
   });
+}
+
+/** 年度主要任务 (row id: the task's), 金额合计, 职能职责 and 年度总体目标 (row id DEPT_WIDE_ID), the indicators. */
+function deptWideCells(dw: DeptWide, table: TableRef, labels: FormLabels, out: Cells): void {
+  dw.tasks.forEach((t, k) => {
+    const tw = () => `${DEPT_WIDE_TABLE}${SEP}年度主要任务${SEP}${named(t.name, `（任务 ${k + 1}）`)}`;
+    for (const f of TASK_FIELDS) {
+      const kind: CellKind = TASK_MONEY.has(f) ? 'money' : 'text';
+      if (out.take(t[f], kind)) out.push({ table, rowId: t.id, field: f, path: ['deptWide', 'tasks', k, f], kind, value: t[f], where: () => `${tw()}${SEP}${DEPT_TASK_LABEL[f]}` });
+    }
+  });
+  // In the form's order: 金额合计 (and its split, where an imported form printed it), the 职能职责 text, the goal.
+  for (const f of ['total', 'totalFiscal', 'totalOther', 'functions', 'goal'] as const) {
+    const kind: CellKind = f === 'functions' || f === 'goal' ? 'text' : 'money';
+    if (out.take(dw[f], kind)) out.push({ table, rowId: DEPT_WIDE_ID, field: f, path: ['deptWide', f], kind, value: dw[f], where: () => `${DEPT_WIDE_TABLE}${SEP}${DEPT_WIDE_FIELD_LABEL[f]}` });
+  }
+  indicatorCells(dw.indicators, ['deptWide', 'indicators'], DEPT_WIDE_TABLE, table, labels, out);
 }
 
 function selfevalCells(s: SelfEval, projectId: string, i: number, table: TableRef, out: Cells): void {

@@ -1,7 +1,7 @@
 // 替换 / 全部替换 as ONE command (one undo step restores every cell). Text cells take the new text
-// as is. An amount cell takes it only when the result is still a valid amount (stored canonical);
-// otherwise the cell is left unchanged and reported as skipped, with the reason — the document can
-// never hold an invalid amount.
+// as is. An amount cell takes it only when the result is still a valid amount (stored canonical,
+// converted into the document's unit with a note, as typing it would); otherwise the cell is left
+// unchanged and reported as skipped, with the reason — the document can never hold an invalid amount.
 import { Draft } from '../commands/commands';
 import { parseAmountInput, type AmountTarget } from '../model';
 import { getAt, type Edit } from '../commands/patch';
@@ -22,6 +22,8 @@ export interface ReplaceResult {
   cells: number;
   changes: ReplaceChange[];
   skipped: ReplaceSkip[];
+  /** Amounts converted on the way in (已按万元换算：50000元 = 5万元), as a paste reports them. */
+  notes: string[];
 }
 
 const KIND_NAME = { money: '金额', percent: '百分比', number: '数字' } as const;
@@ -30,6 +32,7 @@ function replaceHits(doc: JixiaoDocument, hits: readonly FindHit[], query: strin
   const d = new Draft(doc);
   const changes: ReplaceChange[] = [];
   const skipped: ReplaceSkip[] = [];
+  const notes: string[] = [];
   let replaced = 0;
   for (const hit of hits) {
     const result = spliceRanges(hit.text, hit.ranges, replacement);
@@ -43,13 +46,14 @@ function replaceHits(doc: JixiaoDocument, hits: readonly FindHit[], query: strin
         continue;
       }
       value = amount.amount;
+      if (amount.note && value !== hit.cell.value) notes.push(amount.note);
     }
     if (value === hit.cell.value) continue;
     d.set(hit.cell.path, value);
     replaced += hit.ranges.length;
     changes.push({ where: hit.where, text: hit.text, result });
   }
-  return { edit: d.finish(`替换“${query}”为“${replacement}”（${replaced} 处）`), replaced, cells: changes.length, changes, skipped };
+  return { edit: d.finish(`替换“${query}”为“${replacement}”（${replaced} 处）`), replaced, cells: changes.length, changes, skipped, notes };
 }
 
 /** 全部替换 over the scope of `o`. */
@@ -59,7 +63,7 @@ export function replaceAll(doc: JixiaoDocument, query: string, replacement: stri
 
 /** 替换: every match in the cell of one hit. The hit is checked against `doc` (it may be stale). */
 export function replaceOne(doc: JixiaoDocument, hit: FindHit, query: string, replacement: string, o: FindOptions): ReplaceResult {
-  if (getAt(doc, hit.cell.path) !== hit.cell.value) return { edit: null, replaced: 0, cells: 0, changes: [], skipped: [] };
+  if (getAt(doc, hit.cell.path) !== hit.cell.value) return { edit: null, replaced: 0, cells: 0, changes: [], skipped: [], notes: [] };
   const text = shownText(hit.cell, doc.meta.unit);
   const ranges = compileMatcher(query, o)(text);
   return replaceHits(doc, ranges.length ? [{ ...hit, text, ranges }] : [], query, replacement);

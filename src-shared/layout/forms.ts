@@ -6,7 +6,7 @@
 // — in a parts form 指标性质 | 指标值 | 度量单位 print the indicator's parts (model/parts.ts). The Hebei block (项目编码, 资金支出计划 …) stays in
 // build.ts, unchanged, for the profiles whose header has 资金支出计划 (hasHebeiBlock).
 import {
-  formatAmount, indicatorParts, newDeptTask, newDeptWide, newProject, newProjectIndicator, targetParts,
+  formatAmount, hasDeptWideContent, indicatorParts, newDeptTask, newDeptWide, newProject, newProjectIndicator, targetParts,
   type Amount, type DeptWide, type JixiaoDocument, type MoneyUnit, type Project, type ProjectIndicator, type SelfEvalIndicator,
 } from '../model';
 import { columnsOf, moneyGroupLabel, projectHeaderRows, valueMode, type ProjectHeaderFieldId, type ResolvedColumn, type TargetProfile } from '../profile';
@@ -236,9 +236,7 @@ export function isBlankDocument(doc: JixiaoDocument): boolean {
   return doc.dutyTable.duties.length === 0 && doc.projects.length === 0 && !hasDeptWideContent(doc.deptWide);
 }
 
-export function hasDeptWideContent(dw: DeptWide | undefined): dw is DeptWide {
-  return dw !== undefined && (dw.goal !== '' || dw.total !== '' || dw.tasks.length > 0 || dw.indicators.length > 0);
-}
+export { hasDeptWideContent };
 
 /** Empty rows of a blank form get room for handwriting (two lines of 10.5 pt). */
 export const BLANK_ROW_PT = 30;

@@ -205,11 +205,16 @@ export function isColumnsForm(t: SelfevalTemplate): boolean {
 }
 
 /** The structured form's words for the fund table (Sichuan 2023: 年初预算 | 调整后预算数 | 预算执行数; 总额 / 其中：财政资金 …). */
-const STRUCTURED_FUND_COLUMN: Record<FundColumn, string> = { initial: '年初预算', planned: '调整后预算数', received: '资金到位情况', spent: '预算执行数' };
-const STRUCTURED_FUND_ROW: Record<FundRow, string> = {
+export const STRUCTURED_FUND_COLUMN: Readonly<Record<FundColumn, string>> = { initial: '年初预算', planned: '调整后预算数', received: '资金到位情况', spent: '预算执行数' };
+export const STRUCTURED_FUND_ROW: Readonly<Record<FundRow, string>> = {
   total: '总额', fiscal: '其中：财政资金', carryOver: '上年结转资金', fiscalSpecial: '财政专户管理资金', unitOwn: '单位资金', other: '其他资金',
 };
 const FUND_ROW_ORDER: FundRow[] = ['total', 'fiscal', 'carryOver', 'fiscalSpecial', 'unitOwn', 'other'];
+/** The structured form's fund rows: the profile's, and any other row the document has an amount in
+ * (nothing typed is lost). The 绩效自评 tab shows the same rows. */
+export function structuredFundRows(t: Pick<SelfevalTemplate, 'fundRows' | 'fundColumns'>, se: SelfEval): FundRow[] {
+  return FUND_ROW_ORDER.filter((r) => t.fundRows.includes(r) || t.fundColumns.some((c) => (se.funds[c][r] ?? '') !== ''));
+}
 /** Width share of the section label column (预算执行情况, 绩效指标 …), beside the indicator columns' shares. */
 const SECTION_SHARE = 1;
 /** The fund table's shares on the same scale: row name (财政专户管理资金), each money column, 预算执行率 | 权重 | 得分 | 原因;
@@ -221,8 +226,7 @@ function structuredPart(p: Project, se: SelfEval, unit: MoneyUnit, profile: Self
   const parts = valueMode(profile) === 'parts';
   const f = se.funds;
   const fundCols = profile.fundColumns;
-  // the profile's fund rows, and any other row the document has an amount in (nothing typed is lost)
-  const fundRows = FUND_ROW_ORDER.filter((r) => profile.fundRows.includes(r) || fundCols.some((c) => (f[c][r] ?? '') !== ''));
+  const fundRows = structuredFundRows(profile, se);
   // One grid for the whole table: the union of the indicator table's columns (after the section
   // column) and the fund table's (row name, the fund columns, 预算执行率 | 权重 | 得分 | 原因).
   const k = fundCols.length;

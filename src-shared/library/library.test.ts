@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadDocumentText } from '../model/load';
-import { newDutyIndicator, newProjectIndicator } from '../model/factory';
+import { newDeptWide, newDutyIndicator, newProjectIndicator } from '../model/factory';
 import type { JixiaoDocument } from '../model/schema';
 import {
   buildSuggestIndex, deleteEntries, dutyFill, emptyLibrary, entryKey, learnFromDocument, libraryEntries, libraryFromXlsx,
@@ -43,6 +43,13 @@ describe('learning from documents', () => {
     const fresh = [...names, ...dutyNames].filter((k) => !k.endsWith('|') && !builtinKeys.has(k));
     expect(r.added).toBe(fresh.length);
     expect(lib.entries.size).toBe(builtins + fresh.length);
+  });
+
+  it('learns the department-wide table’s indicators as project indicators', () => {
+    const lib = emptyLibrary();
+    const doc = { ...seed('laishui-2020-a'), deptWide: newDeptWide({ indicators: [newProjectIndicator({ level1: '产出指标', level2: '数量指标', name: '家庭医生签约人数', value: '≥2000人' })] }) };
+    learnFromDocument(lib, doc, 'dept.jixiao');
+    expect(libraryEntries(lib).find((e) => e.name === '家庭医生签约人数')).toMatchObject({ kind: 'project', level1: '产出指标', value: '≥2000人', unit: '人' });
   });
 
   it('counts a document once however often it is learned (every save), and a second document again', () => {

@@ -120,8 +120,9 @@ export function documentIndicators(doc: JixiaoDocument): LibraryEntry[] {
       }
     }
   }
-  for (const p of doc.projects) {
-    for (const ind of p.indicators) {
+  // Project indicators: the projects', and the department-wide table's (the same kind of row).
+  for (const inds of [...doc.projects.map((p) => p.indicators), doc.deptWide?.indicators ?? []]) {
+    for (const ind of inds) {
       if (!ind.name.trim()) continue;
       out.push(newEntry({
         kind: 'project', level1: ind.level1.trim(), level2: ind.level2.trim(), name: ind.name.trim(),

@@ -82,6 +82,15 @@ export function newDeptTask(init: Partial<DeptTask> = {}): DeptTask {
   return { id: newId('t'), name: '', content: '', total: '', fiscal: '', other: '', ...init };
 }
 
+/** The owner id of the department-wide indicators (as a project id owns a project's), and the row
+ * id of the table's own cells (金额合计, 年度总体目标) in find hits and findings. */
+export const DEPT_WIDE_ID = 'deptWide';
+
+/** Whether the department-wide table holds anything typed (an untouched table is neither printed nor audited). */
+export function hasDeptWideContent(dw: DeptWide | undefined): dw is DeptWide {
+  return dw !== undefined && (dw.goal !== '' || dw.total !== '' || dw.tasks.length > 0 || dw.indicators.length > 0);
+}
+
 /** An empty department-wide table (部门（单位）整体支出绩效目标表). */
 export function newDeptWide(init: Partial<DeptWide> = {}): DeptWide {
   return { goal: '', total: '', tasks: [], indicators: [], ...init };

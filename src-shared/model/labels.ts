@@ -22,6 +22,13 @@ export const PROJECT_INDICATOR_LABEL: Readonly<Record<string, string>> = {
   scoring: '评（扣）分标准', remark: '备注', core: '是否核心指标', scope: '指标范围',
 };
 
+/** 年度主要任务 of the department-wide table (the profile's taskColumns may word them otherwise). */
+export const DEPT_TASK_LABEL: Readonly<Record<string, string>> = { name: '任务名称', content: '主要内容', total: '总额', fiscal: '财政拨款', other: '其他资金' };
+/** The department-wide table's own cells. */
+export const DEPT_WIDE_FIELD_LABEL: Readonly<Record<string, string>> = {
+  functions: '部门职能职责概述', total: '金额合计', totalFiscal: '金额合计（财政拨款）', totalOther: '金额合计（其他资金）', goal: '年度总体目标',
+};
+
 /** 文件信息 fields a person types (year, unit and templates are chosen, not typed). */
 export const META_FIELD_LABEL: Readonly<Record<string, string>> = { deptCode: '部门编码', deptName: '部门名称', preparer: '填报人', phone: '联系电话' };
 
@@ -74,7 +81,8 @@ export function formLabels(profile: TargetProfile): FormLabels {
   const cached = formLabelCache.get(profile);
   if (cached) return cached;
   const header = new Map<string, string>();
-  for (const h of profile.header) if (!header.has(h.field)) header.set(h.field, h.label);
+  // `其中：财政资金` is printed under its total; in a location (`项目 1 › 财政资金`) the 其中 says nothing.
+  for (const h of profile.header) if (!header.has(h.field)) header.set(h.field, h.label.replace(/^其中[：:]/, ''));
   const columns = new Map<string, string>();
   for (const c of columnsOf(profile)) {
     // In the parts form the 指标值 column holds the number; the one-cell text is named 指标值 as well.

@@ -60,3 +60,12 @@ export function defaultIndicatorWeights(levels: string[], t: SelfevalTemplate): 
   }
   return out;
 }
+
+/**
+ * What the typed 分值 should add up to, in the shape of a target profile's `weights`: per 一级 of the
+ * template (as typed on the part, else the default) and their total — the live 权重合计 of the grid.
+ */
+export function indicatorWeightTargets(se: SelfEval, t: SelfevalTemplate): { total: Amount; level1: { level1: string; synonyms: string[]; weight: Amount }[] } | undefined {
+  const level1 = t.weights.map((w) => ({ level1: w.level1, synonyms: w.synonyms, weight: level1Weight(se, t, w.level1) })).filter((l) => l.weight !== '');
+  return level1.length ? { total: sumAmounts(level1.map((l) => l.weight)), level1 } : undefined;
+}

@@ -2,29 +2,31 @@
 // `createIncrementalValidator` caches each duty's and project's findings by object identity (the
 // editor updates immutably, so an unchanged object is an unchanged subtree) and re-checks only what
 // changed, plus the cheap document-wide rules.
-import type { Duty, JixiaoDocument, Project } from '../model/schema';
+import type { DeptWide, Duty, JixiaoDocument, Project } from '../model/schema';
+import { DEPT_WIDE_ID, hasDeptWideContent } from '../model/factory';
+import { profileOf } from '../model/templates';
 import { DOCUMENT_RULES } from './document-rules';
 import { DUTY_RULES } from './duty-rules';
-import { PROJECT_RULES } from './project-rules';
+import { deptWideTable, INDICATOR_RULES, PROJECT_RULES, projectTable } from './project-rules';
 import { SELFEVAL_RULES } from './selfeval-rules';
-import { STRUCTURED_DOCUMENT_RULES, STRUCTURED_PROJECT_RULES } from './structured-rules';
-import { contextKey, contextOf, dutyWhere, projectWhere, type Rule, type RuleContext } from './registry';
+import { DEPT_WIDE_RULES, STRUCTURED_INDICATOR_RULES } from './structured-rules';
+import { contextKey, contextOf, DEPT_WIDE_TABLE, dutyWhere, projectWhere, type IndicatorTable, type Rule, type RuleContext } from './registry';
 import { groupFindings } from './group';
 import type { Finding, GroupPolicy } from './types';
 
 export type { Finding, FindingCell, Severity, CellPath } from './types';
 export { SEVERITY_LABEL, findingCells, countBySeverity } from './types';
 export type { GroupPolicy } from './types';
-export type { Rule, Scope, RuleContext } from './registry';
+export type { Rule, Scope, RuleContext, IndicatorTable } from './registry';
+export { DEPT_WIDE_TABLE } from './registry';
 export { duplicatedDigits } from './value-checks';
 export { indicatorNature, isLowerBetter } from '../model/indicator-kind';
 export { runTogetherNames, repeatedFragment } from './text-shape';
 
-/** Rules run per project: its target table, then its self-evaluation part. */
-const PROJECT_SCOPE = [...PROJECT_RULES, ...STRUCTURED_PROJECT_RULES, ...SELFEVAL_RULES];
-const DOCUMENT_SCOPE = [...DOCUMENT_RULES, ...STRUCTURED_DOCUMENT_RULES];
+/** Rules of a table's indicator rows: a project's, and the department-wide table's alike. */
+const TABLE_RULES = [...INDICATOR_RULES, ...STRUCTURED_INDICATOR_RULES];
 
-export const RULES: readonly Rule[] = [...DUTY_RULES, ...PROJECT_SCOPE, ...DOCUMENT_SCOPE];
+export const RULES: readonly Rule[] = [...DUTY_RULES, ...PROJECT_RULES, ...TABLE_RULES, ...SELFEVAL_RULES, ...DEPT_WIDE_RULES, ...DOCUMENT_RULES];
 
 /** Every code the registry can emit. */
 export const CODES: readonly string[] = [...new Set(RULES.flatMap((r) => r.codes))];
@@ -66,16 +68,36 @@ function checkDuty(duty: Duty, index: number, ctx: RuleContext): Finding[] {
  */
 const selfevalOnly = (p: Project) => p.selfeval !== undefined && p.indicators.length === 0;
 
+function checkIndicators(table: IndicatorTable, ctx: RuleContext, out: Finding[]): void {
+  for (const r of TABLE_RULES) r.check(table, ctx, out);
+}
+
 function checkProject(project: Project, index: number, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const r of selfevalOnly(project) ? SELFEVAL_RULES : PROJECT_SCOPE) r.check(project, index, ctx, out);
+  if (!selfevalOnly(project)) {
+    for (const r of PROJECT_RULES) r.check(project, index, ctx, out);
+    checkIndicators(projectTable(project, index, ctx.labels), ctx, out);
+  }
+  for (const r of SELFEVAL_RULES) r.check(project, index, ctx, out);
   if (out.length < 2) return out;
   return groupFindings(inTableOrder(out, [project.id, ...project.indicators.map((i) => i.id), ...(project.selfeval?.indicators.map((i) => i.id) ?? [])]), GROUP_POLICIES);
 }
 
+/** The department-wide table: its own cells, then its indicator rows with the projects' rules. A
+ * table nothing was typed into yet (a new document of the form), or kept from a form that has none
+ * (文档设置 switched the form), is not audited, as it is not printed. */
+function checkDeptWide(wide: DeptWide | undefined, ctx: RuleContext): Finding[] {
+  if (!hasDeptWideContent(wide) || !profileOf(ctx.template.id).tables.includes('department-wide')) return [];
+  const out: Finding[] = [];
+  for (const r of DEPT_WIDE_RULES) r.check(wide, ctx, out);
+  checkIndicators(deptWideTable(wide), ctx, out);
+  if (out.length < 2) return out;
+  return groupFindings(inTableOrder(out, [DEPT_WIDE_ID, ...wide.tasks.map((t) => t.id), ...wide.indicators.map((i) => i.id)]), GROUP_POLICIES);
+}
+
 function checkDocument(doc: JixiaoDocument, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const r of DOCUMENT_SCOPE) r.check(doc, ctx, out);
+  for (const r of DOCUMENT_RULES) r.check(doc, ctx, out);
   return out;
 }
 
@@ -97,6 +119,7 @@ export function validateDocument(doc: JixiaoDocument): Finding[] {
   doc.dutyTable.duties.forEach((d, i) => duties.push(...guarded(d.id, dutyWhere(d, i), () => checkDuty(d, i, ctx))));
   // The duty table is one table: its causes group across duties.
   const out = groupFindings(duties, GROUP_POLICIES).slice();
+  out.push(...guarded(DEPT_WIDE_ID, DEPT_WIDE_TABLE, () => checkDeptWide(doc.deptWide, ctx)));
   doc.projects.forEach((p, i) => out.push(...guarded(p.id, projectWhere(i), () => checkProject(p, i, ctx))));
   out.push(...guarded('meta', '文档', () => checkDocument(doc, ctx)));
   return out;
@@ -111,6 +134,7 @@ export interface IncrementalValidator {
 export function createIncrementalValidator(): IncrementalValidator {
   const duties = new WeakMap<Duty, Cached>();
   const projects = new WeakMap<Project, Cached>();
+  let dept: { wide: DeptWide | undefined; ctx: string; findings: Finding[] } | null = null;
   return {
     validate(doc) {
       const ctx = contextOf(doc);
@@ -125,6 +149,8 @@ export function createIncrementalValidator(): IncrementalValidator {
         dutyParts.push(c.findings);
       });
       const parts: Finding[][] = [groupFindings(([] as Finding[]).concat(...dutyParts), GROUP_POLICIES)];
+      if (!dept || dept.wide !== doc.deptWide || dept.ctx !== key) dept = { wide: doc.deptWide, ctx: key, findings: guarded(DEPT_WIDE_ID, DEPT_WIDE_TABLE, () => checkDeptWide(doc.deptWide, ctx)) };
+      parts.push(dept.findings);
       doc.projects.forEach((p, i) => {
         let c = projects.get(p);
         if (!c || c.index !== i || c.ctx !== key) {

@@ -1,21 +1,34 @@
-// Rules over one project of the 项目绩效目标表: money, the spending schedule, vocabularies of the
-// template, required cells, indicator names, 指标值 and 依据.
+// Rules over one project of the 项目绩效目标表: money, the spending schedule, required cells, the
+// project code; and over the indicator rows of a table — a project's or the department-wide
+// table's (IndicatorTable) — the vocabularies of the template, required cells, indicator names,
+// 指标值 and 依据.
 import { formLabels, type FormLabels } from '../model/labels';
 import { compareAmounts, sumAmounts } from '../model/amount';
-import type { Project, ProjectIndicator } from '../model/schema';
+import { DEPT_WIDE_ID } from '../model/factory';
+import type { DeptWide, Project, ProjectIndicator } from '../model/schema';
 import type { Finding } from './types';
 import { DEFAULT_TEMPLATE_ID, findLevel1, profileOf, type Template } from '../model/templates';
 import { hasColumn } from '../profile';
 import { compactName, nameShapeIssue } from './duty-rules';
 import { indicatorNature } from '../model/indicator-kind';
 import { examples, SPELLING_GROUP } from './group';
-import { finding, named, projectWhere, SEP, type ProjectRule, type RuleContext } from './registry';
+import { DEPT_WIDE_TABLE, finding, indicatorCellWhere, projectWhere, SEP, type IndicatorRule, type IndicatorTable, type ProjectRule, type RuleContext } from './registry';
 import { valueIssues, type CellIssue } from './value-checks';
 
 /** Where an indicator's cell is, named as the form (`labels`, default the Hebei form) names the field. */
 export const indicatorWhere = (index: number, ind: ProjectIndicator, field: string, labels: FormLabels = formLabels(profileOf(DEFAULT_TEMPLATE_ID))) =>
-  `${projectWhere(index)}${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${labels.indicator(field)}`;
+  indicatorCellWhere(projectWhere(index), ind, field, labels);
 const fieldWhere = (index: number, field: string, labels: FormLabels) => `${projectWhere(index)}${SEP}${labels.project(field)}`;
+
+/** A project's indicator rows; table-wide findings point at its 项目名称. */
+export function projectTable(p: Project, index: number, labels: FormLabels): IndicatorTable {
+  return { id: p.id, where: projectWhere(index), noun: '项目', indicators: p.indicators, head: { field: 'name', where: fieldWhere(index, 'name', labels), text: p.name } };
+}
+/** The department-wide table's indicator rows; table-wide findings point at its indicator list. */
+export function deptWideTable(wide: DeptWide): IndicatorTable {
+  return { id: DEPT_WIDE_ID, where: DEPT_WIDE_TABLE, noun: '部门整体表', indicators: wide.indicators, head: { field: 'indicators', where: `${DEPT_WIDE_TABLE}${SEP}绩效指标`, text: '' } };
+}
+const cellWhere = (t: IndicatorTable, ind: ProjectIndicator, field: string, ctx: RuleContext) => indicatorCellWhere(t.where, ind, field, ctx.labels);
 
 const budgetRule: ProjectRule = {
   id: 'project.budget-sum', scope: 'project', codes: ['budget.sum-mismatch'],
@@ -90,22 +103,29 @@ const INDICATOR_REQUIRED = ['level1', 'level2', 'name', 'value'] as const;
 
 const requiredRule: ProjectRule = {
   id: 'project.required', scope: 'project', codes: ['text.empty-required'],
-  description: '项目名称、一级/二级/三级指标、指标值必须填写；项目编码与依据宜填写',
-  // An empty 依据 column is one omission; each missing 指标值 is its own.
-  groups: { 'text.empty-required': { key: (f) => (f.path.field === 'basis' ? 'basis' : null) } },
+  description: '项目名称必须填写；项目编码宜填写',
   check(p, index, ctx, out) {
-    // Only what the form prints is asked for: 项目编码 and 依据 are not on every form (88号, structured).
-    const form = profileOf(ctx.template.id);
-    const askCode = form.header.some((h) => h.field === 'code');
-    const askBasis = hasColumn(form, 'basis');
+    // Only what the form prints is asked for: 项目编码 is not on every form (88号, structured).
+    const askCode = profileOf(ctx.template.id).header.some((h) => h.field === 'code');
     if (isBlank(p.name)) out.push(emptyFinding(p.id, 'name', fieldWhere(index, 'name', ctx.labels), ctx.labels.project('name')));
     if (askCode && isBlank(p.code)) out.push(emptyFinding(p.id, 'code', fieldWhere(index, 'code', ctx.labels), ctx.labels.project('code'), 'warning'));
-    for (const ind of p.indicators) {
+  },
+};
+
+const requiredCellsRule: IndicatorRule = {
+  id: 'indicators.required', scope: 'indicators', codes: ['text.empty-required'],
+  description: '一级/二级/三级指标、指标值必须填写；依据宜填写（表格有此列时）',
+  // An empty 依据 column is one omission; each missing 指标值 is its own.
+  groups: { 'text.empty-required': { key: (f) => (f.path.field === 'basis' ? 'basis' : null) } },
+  check(t, ctx, out) {
+    // Only what the form prints is asked for: 依据 is not on every form (88号, structured).
+    const askBasis = hasColumn(profileOf(ctx.template.id), 'basis');
+    for (const ind of t.indicators) {
       for (const field of INDICATOR_REQUIRED) {
         // A value typed (or imported) only as parts is filled: its 指标值 is the number.
-        if (isBlank(ind[field]) && !(field === 'value' && !isBlank(ind.number ?? ''))) out.push(emptyFinding(ind.id, field, indicatorWhere(index, ind, field, ctx.labels), ctx.labels.indicator(field)));
+        if (isBlank(ind[field]) && !(field === 'value' && !isBlank(ind.number ?? ''))) out.push(emptyFinding(ind.id, field, cellWhere(t, ind, field, ctx), ctx.labels.indicator(field)));
       }
-      if (askBasis && isBlank(ind.basis)) out.push(emptyFinding(ind.id, 'basis', indicatorWhere(index, ind, 'basis', ctx.labels), ctx.labels.indicator('basis'), 'warning'));
+      if (askBasis && isBlank(ind.basis)) out.push(emptyFinding(ind.id, 'basis', cellWhere(t, ind, 'basis', ctx), ctx.labels.indicator('basis'), 'warning'));
     }
   },
 };
@@ -122,15 +142,15 @@ function level2Owner(t: Template, level2: string): string | undefined {
   return t.level1.find((l) => l.level2.includes(level2))?.name;
 }
 
-const vocabRule: ProjectRule = {
-  id: 'project.vocabulary', scope: 'project', codes: ['vocab.level1-unknown', 'vocab.level2-mismatch', 'structure.missing-level1'],
+const vocabRule: IndicatorRule = {
+  id: 'indicators.vocabulary', scope: 'indicators', codes: ['vocab.level1-unknown', 'vocab.level2-mismatch', 'structure.missing-level1'],
   description: '一级/二级指标取自模板词表，二级指标在其所属一级指标下，每个必需的一级指标至少有一个指标',
   // The same wrong 一级/二级 on many rows is one mistake, fixed once (the message names the text).
   groups: { 'vocab.level1-unknown': { key: (f) => f.message }, 'vocab.level2-mismatch': { key: (f) => f.message } },
-  check(p, index, ctx, out) {
+  check(table, ctx, out) {
     const t = ctx.template;
     const present = new Set<string>();
-    for (const ind of p.indicators) {
+    for (const ind of table.indicators) {
       const l1 = ind.level1.trim(), l2 = ind.level2.trim();
       const def = l1 === '' ? undefined : findLevel1(t, l1);
       if (def) present.add(def.name);
@@ -138,7 +158,9 @@ const vocabRule: ProjectRule = {
         // 成本指标 is a 一级 in the 2021 form but a 二级 under 产出指标 in Hebei 2020 (and so on).
         const ownerOfL1 = level2Owner(t, l1);
         const guess = ownerOfL1 ?? t.level1.find((l) => l.name.startsWith(l1) || l1.startsWith(l.name.replace(/指标$/, '')))?.name ?? level2Owner(t, l2);
-        out.push(finding(ind.id, 'level1', indicatorWhere(index, ind, 'level1', ctx.labels), ind.level1, {
+        // 产出 for 产出指标: the 一级 is there, misspelt — one mistake, said here, not again as missing.
+        if (guess) present.add(guess);
+        out.push(finding(ind.id, 'level1', cellWhere(table, ind, 'level1', ctx), ind.level1, {
           severity: 'error', code: 'vocab.level1-unknown',
           message: ownerOfL1
             ? `“${l1}”在模板“${t.name}”中是“${ownerOfL1}”下的二级指标，请把一级指标改为“${ownerOfL1}”、二级指标改为“${l1}”`
@@ -148,7 +170,7 @@ const vocabRule: ProjectRule = {
       }
       if (l2 !== '' && def && !def.level2.includes(l2)) {
         const owner = level2Owner(t, l2);
-        out.push(finding(ind.id, 'level2', indicatorWhere(index, ind, 'level2', ctx.labels), ind.level2, {
+        out.push(finding(ind.id, 'level2', cellWhere(table, ind, 'level2', ctx), ind.level2, {
           severity: 'error', code: 'vocab.level2-mismatch',
           message: owner
             ? `二级指标“${l2}”属于“${owner}”，不应放在“${def.name}”下，请调整一级或二级指标`
@@ -156,35 +178,35 @@ const vocabRule: ProjectRule = {
         }));
       }
     }
-    for (const l of t.level1) {
-      if (!l.required || present.has(l.name)) continue;
-      out.push(finding(p.id, 'name', fieldWhere(index, 'name', ctx.labels), p.name, {
-        severity: 'error', code: 'structure.missing-level1', message: `项目缺少“${l.name}”下的绩效指标，请至少添加一个`,
-      }));
-    }
+    const missing = t.level1.filter((l) => l.required && !present.has(l.name)).map((l) => `“${l.name}”`);
+    // A table without any indicator yet is one omission, not one per 一级.
+    const messages = table.indicators.length === 0 && missing.length > 0
+      ? [`${table.noun}还没有绩效指标，请添加${missing.join('、')}下的指标`]
+      : missing.map((m) => `${table.noun}缺少${m}下的绩效指标，请至少添加一个`);
+    for (const message of messages) out.push(finding(table.id, table.head.field, table.head.where, table.head.text, { severity: 'error', code: 'structure.missing-level1', message }));
   },
 };
 
-const namesRule: ProjectRule = {
-  id: 'project.indicator-names', scope: 'project', codes: ['text.duplicate-indicator', 'text.merged-cells-suspect'],
-  description: '同一项目下指标名称不重复；一个单元格里不应有两个指标名称或重复的片段',
-  check(p, index, ctx, out) {
+const namesRule: IndicatorRule = {
+  id: 'indicators.names', scope: 'indicators', codes: ['text.duplicate-indicator', 'text.merged-cells-suspect'],
+  description: '同一项目（或部门整体表）下指标名称不重复；一个单元格里不应有两个指标名称或重复的片段',
+  check(t, ctx, out) {
     const seen = new Set<string>();
-    for (const ind of p.indicators) {
+    for (const ind of t.indicators) {
       const shape = nameShapeIssue(ind.name);
-      if (shape) out.push(finding(ind.id, 'name', indicatorWhere(index, ind, 'name', ctx.labels), ind.name, shape));
+      if (shape) out.push(finding(ind.id, 'name', cellWhere(t, ind, 'name', ctx), ind.name, shape));
       const key = compactName(ind.name);
       if (key === '') continue;
       if (seen.has(key)) {
-        out.push(finding(ind.id, 'name', indicatorWhere(index, ind, 'name', ctx.labels), ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `本项目已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
+        out.push(finding(ind.id, 'name', cellWhere(t, ind, 'name', ctx), ind.name, { severity: 'error', code: 'text.duplicate-indicator', message: `本${t.noun}已有指标“${ind.name.trim()}”，请删除重复的一行或改名` }));
       }
       seen.add(key);
     }
   },
 };
 
-const valueRule: ProjectRule = {
-  id: 'project.values', scope: 'project',
+const valueRule: IndicatorRule = {
+  id: 'indicators.values', scope: 'indicators',
   codes: ['value.unparsed', 'value.duplicated-digits', 'value.rate-over-100', 'value.no-operator', 'value.unit-mismatch', 'value.reverse-direction', 'value.zero-target', 'value.spelling'],
   description: '指标值可识别，无重复输入的数字，比率不超过100%，写明比较符号，单位与指标相符，方向正确，目标不为0，写法统一',
   // The style hints (提示) are habits of whoever filled the table: one per table.
@@ -199,12 +221,15 @@ const valueRule: ProjectRule = {
       message: (cells) => `${YUAN_IN_WAN}，${cells.length} 个指标值却以元为单位（${examples(cells)}），建议换算为万元`,
     },
   },
-  check(p, index, ctx, out) {
-    for (const ind of p.indicators) {
+  check(t, ctx, out) {
+    for (const ind of t.indicators) {
       if (ind.value.trim() === '') continue;
-      const issues = valueIssues(ind.value, indicatorNature(ind.name, ctx.template), ctx.unit);
+      let issues = valueIssues(ind.value, indicatorNature(ind.name, ctx.template), ctx.unit);
+      // 定性 chosen in 指标性质 says there is no comparison: a number there is
+      // structured.qualitative-number's finding, not a missing operator.
+      if (ind.operator === '定性') issues = issues.filter((i) => i.code !== 'value.no-operator');
       if (issues.length === 0) continue;
-      const where = indicatorWhere(index, ind, 'value', ctx.labels);
+      const where = cellWhere(t, ind, 'value', ctx);
       for (const issue of issues) out.push(finding(ind.id, 'value', where, ind.value, issue));
     }
   },
@@ -245,8 +270,8 @@ function computeBasisIssue(t: Template, b: string, isCost: boolean): CellIssue |
   };
 }
 
-const basisRule: ProjectRule = {
-  id: 'project.basis', scope: 'project', codes: ['basis.nonstandard'],
+const basisRule: IndicatorRule = {
+  id: 'indicators.basis', scope: 'indicators', codes: ['basis.nonstandard'],
   description: '指标值确定依据宜为计划标准、行业标准、历史标准、其他标准（预算支出标准仅用于成本指标）',
   // How the 依据 is written is one habit per table: one finding, one fix for every cell.
   groups: {
@@ -258,12 +283,12 @@ const basisRule: ProjectRule = {
         : `${cells.length} 个指标的指标值确定依据不是规定的类别（${examples(cells)}），建议都填“${cells[0].suggestion}”${cells.some((c) => DOC_NUMBER.test(c.text)) ? '，文号可写入绩效指标描述' : ''}`,
     },
   },
-  check(p, index, ctx, out) {
-    for (const ind of p.indicators) {
+  check(t, ctx, out) {
+    for (const ind of t.indicators) {
       if (ind.basis === '') continue;
       const isCost = ind.level1.includes('成本') || ind.level2.includes('成本');
       const issue = basisIssue(ctx.template, ind.basis, isCost);
-      if (issue) out.push(finding(ind.id, 'basis', indicatorWhere(index, ind, 'basis', ctx.labels), ind.basis, issue));
+      if (issue) out.push(finding(ind.id, 'basis', cellWhere(t, ind, 'basis', ctx), ind.basis, issue));
     }
   },
 };
@@ -294,4 +319,6 @@ const codeFormatRule: ProjectRule = {
   },
 };
 
-export const PROJECT_RULES: ProjectRule[] = [budgetRule, scheduleRule, requiredRule, vocabRule, namesRule, valueRule, basisRule, codeFormatRule];
+export const PROJECT_RULES: ProjectRule[] = [budgetRule, scheduleRule, requiredRule, codeFormatRule];
+/** The rules of a table's indicator rows (a project's, the department-wide table's). */
+export const INDICATOR_RULES: IndicatorRule[] = [requiredCellsRule, vocabRule, namesRule, valueRule, basisRule];

@@ -3,7 +3,7 @@
 // document. Duty and project results depend only on that object, its position and the context
 // key, which is what lets the incremental validator cache them by object identity.
 import { activityNumber, dutyNumber } from '../model/numbering';
-import type { Duty, JixiaoDocument, Project } from '../model/schema';
+import type { DeptWide, Duty, JixiaoDocument, Project, ProjectIndicator } from '../model/schema';
 import { profileOf, selfevalTemplateFor, templateOrDefault, type SelfevalTemplate, type Template } from '../model/templates';
 import { formLabels, type FormLabels } from '../model/labels';
 import type { MoneyUnit } from '../model/amount';
@@ -20,7 +20,9 @@ export interface RuleContext {
   labels: FormLabels;
 }
 
-export type Scope = 'duty' | 'project' | 'document';
+/** `indicators`: the indicator rows of one table, a project's or the department-wide table's
+ * (IndicatorTable); `deptWide`: the department-wide table's own cells (tasks, 金额合计). */
+export type Scope = 'duty' | 'project' | 'indicators' | 'deptWide' | 'document';
 
 interface RuleBase {
   id: string; codes: readonly string[]; description: string;
@@ -29,8 +31,26 @@ interface RuleBase {
 }
 export interface DutyRule extends RuleBase { scope: 'duty'; check(duty: Duty, index: number, ctx: RuleContext, out: Finding[]): void }
 export interface ProjectRule extends RuleBase { scope: 'project'; check(project: Project, index: number, ctx: RuleContext, out: Finding[]): void }
+export interface IndicatorRule extends RuleBase { scope: 'indicators'; check(table: IndicatorTable, ctx: RuleContext, out: Finding[]): void }
+export interface DeptWideRule extends RuleBase { scope: 'deptWide'; check(wide: DeptWide, ctx: RuleContext, out: Finding[]): void }
 export interface DocumentRule extends RuleBase { scope: 'document'; check(doc: JixiaoDocument, ctx: RuleContext, out: Finding[]): void }
-export type Rule = DutyRule | ProjectRule | DocumentRule;
+export type Rule = DutyRule | ProjectRule | IndicatorRule | DeptWideRule | DocumentRule;
+
+/**
+ * The indicator rows of one table — a project's, or the department-wide table's (issue 18) — which
+ * the indicator rules check alike: the same form, the same vocabulary, the same rules.
+ */
+export interface IndicatorTable {
+  /** The owner's row id: a project id, or DEPT_WIDE_ID. */
+  id: string;
+  /** The table for people: `项目 3`, `部门整体`. */
+  where: string;
+  /** What the table is called in a message: 项目, 部门整体表. */
+  noun: string;
+  indicators: ProjectIndicator[];
+  /** The cell a finding about the whole table points at (项目名称; the department-wide indicator list). */
+  head: { field: string; where: string; text: string };
+}
 
 export function contextOf(doc: JixiaoDocument): RuleContext {
   return {
@@ -60,6 +80,13 @@ export function activityWhere(dutyWhereText: string, title: string, index: numbe
 }
 export function projectWhere(index: number): string {
   return `项目 ${index + 1}`;
+}
+/** The department-wide table (部门（单位）整体支出绩效目标表) in locations, and its owner row id. */
+export const DEPT_WIDE_TABLE = '部门整体';
+/** An indicator row's cell, the field named as the form (`labels`) names it: `项目 3 › 产出指标 ›
+ * 参保率 › 指标值`, `部门整体 › … › 指标值`. */
+export function indicatorCellWhere(tableWhere: string, ind: ProjectIndicator, field: string, labels: FormLabels): string {
+  return `${tableWhere}${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${labels.indicator(field)}`;
 }
 
 export function finding(rowId: string, field: string, where: string, text: string, issue: CellIssue): Finding {

@@ -1,16 +1,17 @@
 // Rules over structured indicator rows (issue 18): forms whose 指标值 is parts (指标性质 | 指标值 |
-// 度量单位) with 权重 and 指标方向, and the department-wide table. Each cause is one finding: a
-// weight total that is off is one finding per project (or per 一级 the form fixes), not one per row.
-// Required 一级 per form are checked by project.vocabulary (structure.missing-level1) from the
-// form's own 一级 list, so there is no second rule for them here.
+// 度量单位) with 权重 and 指标方向 — a project's rows and the department-wide table's alike — and the
+// department-wide table's own cells. Each cause is one finding: a weight total that is off is one
+// finding per table (or per 一级 the form fixes), not one per row. Required 一级 per form are checked
+// by indicators.vocabulary (structure.missing-level1) from the form's own 一级 list, so there is no
+// second rule for them here.
 import { PART_NUMBER, type ValueParts } from '../expr/parts';
 import { compareAmounts, sumAmounts } from '../model/amount';
 import { indicatorParts } from '../model/parts';
 import type { ProjectIndicator } from '../model/schema';
 import { findLevel1, profileOf } from '../model/templates';
 import { columnsOf, hasColumn, valueMode, type TargetProfile } from '../profile';
-import { PROJECT_INDICATOR_LABEL } from '../model/labels';
-import { finding, named, projectWhere, SEP, type DocumentRule, type ProjectRule, type RuleContext } from './registry';
+import { DEPT_WIDE_ID } from '../model/factory';
+import { DEPT_WIDE_TABLE, finding, indicatorCellWhere, SEP, type DeptWideRule, type IndicatorRule, type RuleContext } from './registry';
 import type { Finding } from './types';
 
 const COMPARISONS = new Set(['≥', '≤', '=', '>', '<']);
@@ -31,7 +32,9 @@ function checkRow(ind: ProjectIndicator, parts: ValueParts, profile: TargetProfi
     out.push(finding(ind.id, field, where(ind, field), text, { severity, code, message }));
   const { operator, number, unit } = parts;
   const numeric = PART_NUMBER.test(number.trim());
-  if (COMPARISONS.has(operator) && !numeric) {
+  if (number.trim() === '' && ind.value.trim() === '') {
+    // No value at all: text.empty-required says 指标值未填写 (one cause, one finding).
+  } else if (COMPARISONS.has(operator) && !numeric) {
     at('number', number, 'error', 'structured.operator-no-number', number.trim() === ''
       ? `指标性质为“${operator}”，但指标值未填写，请填写数值`
       : `指标性质为“${operator}”，但指标值“${number}”不是数值，请只填数值（单位填在度量单位中），或把指标性质改为“定性”`);
@@ -59,7 +62,7 @@ function checkRow(ind: ProjectIndicator, parts: ValueParts, profile: TargetProfi
 function checkWeights(rows: ProjectIndicator[], profile: TargetProfile, owner: { id: string; where: string }, where: Where, out: Finding[]): void {
   if (!profile.weights || !hasColumn(profile, 'weight') || rows.length === 0) return;
   const typed = rows.filter((r) => (r.weight ?? '') !== '');
-  const total = sumAmounts(typed.map((r) => r.weight!));
+  const total = sumAmounts(typed.map((r) => r.weight!)) || '0'; // none typed: 0
   const first = typed[0] ?? rows[0];
   if (compareAmounts(total, profile.weights.total) !== 0) {
     const missing = rows.length - typed.length;
@@ -72,7 +75,7 @@ function checkWeights(rows: ProjectIndicator[], profile: TargetProfile, owner: {
   for (const w of profile.weights.level1) {
     const inLevel = rows.filter((r) => findLevel1(profile, r.level1)?.name === w.level1);
     if (inLevel.length === 0) continue;
-    const sum = sumAmounts(inLevel.map((r) => r.weight ?? '').filter((x) => x !== ''));
+    const sum = sumAmounts(inLevel.map((r) => r.weight ?? '').filter((x) => x !== '')) || '0';
     if (compareAmounts(sum, w.weight) !== 0) {
       out.push(finding(inLevel[0].id, 'weight', where(inLevel[0], 'weight'), inLevel[0].weight ?? '', {
         severity: 'warning', code: 'structured.weight-sum',
@@ -82,33 +85,27 @@ function checkWeights(rows: ProjectIndicator[], profile: TargetProfile, owner: {
   }
 }
 
-const projectWhereOf = (index: number): Where => (ind, field) =>
-  `${projectWhere(index)}${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${PROJECT_INDICATOR_LABEL[field]}`;
-const deptWhere: Where = (ind, field) =>
-  `部门整体${SEP}${named(ind.level1, '（未填一级指标）')}${SEP}${named(ind.name, '（未填写指标名称）')}${SEP}${PROJECT_INDICATOR_LABEL[field]}`;
-
 const CODES = ['structured.operator-no-number', 'structured.qualitative-number', 'structured.unit-missing', 'structured.direction-operator', 'structured.scoring-empty', 'structured.weight-sum'] as const;
 
-const structuredRowsRule: ProjectRule = {
-  id: 'project.structured-rows', scope: 'project', codes: CODES,
+const structuredRowsRule: IndicatorRule = {
+  id: 'indicators.structured-rows', scope: 'indicators', codes: CODES,
   description: '结构化指标行（指标性质 | 指标值 | 度量单位 | 权重 | 指标方向）：性质与数值相符、数值有单位、方向与性质一致、评（扣）分标准已填、权重合计符合表格规定',
   // An empty required 评（扣）分标准 column is one omission.
   groups: { 'structured.scoring-empty': { key: () => 'scoring' } },
-  check(p, index, ctx, out) {
+  check(t, ctx, out) {
     const profile = structuredProfile(ctx);
     if (!profile) return;
-    const where = projectWhereOf(index);
-    for (const ind of p.indicators) checkRow(ind, indicatorParts(ind), profile, where, out);
-    checkWeights(p.indicators, profile, { id: p.id, where: projectWhere(index) }, where, out);
+    const where: Where = (ind, field) => indicatorCellWhere(t.where, ind, field, ctx.labels);
+    for (const ind of t.indicators) checkRow(ind, indicatorParts(ind), profile, where, out);
+    checkWeights(t.indicators, profile, { id: t.id, where: t.where }, where, out);
   },
 };
 
-const deptWideRule: DocumentRule = {
-  id: 'document.dept-wide', scope: 'document', codes: ['deptwide.tasks-sum', ...CODES],
-  description: '部门整体支出绩效目标表：年度主要任务的预算金额之和等于金额合计；其指标行同结构化指标行的规则',
-  check(doc, ctx, out) {
-    const wide = doc.deptWide;
-    if (!wide) return;
+/** The department-wide table's own cells; its indicator rows are checked by the indicator rules above. */
+const tasksSumRule: DeptWideRule = {
+  id: 'deptWide.tasks-sum', scope: 'deptWide', codes: ['deptwide.tasks-sum'],
+  description: '部门整体支出绩效目标表：年度主要任务的预算金额之和等于金额合计（及其财政拨款、其他资金，表上印有时）',
+  check(wide, _ctx, out) {
     // 总额 against 金额合计; 财政拨款 / 其他资金 against their sums where the form printed them (imported)
     const sums = [['total', 'total', ''], ['fiscal', 'totalFiscal', '（财政拨款）'], ['other', 'totalOther', '（其他资金）']] as const;
     for (const [task, field, what] of sums) {
@@ -116,19 +113,14 @@ const deptWideRule: DocumentRule = {
       const totals = wide.tasks.map((t) => t[task]).filter((x) => x !== '');
       if (typed === undefined || typed === '' || totals.length === 0) continue;
       const sum = sumAmounts(totals);
-      if (compareAmounts(sum, typed) !== 0) {
-        out.push(finding('deptWide', field, `部门整体${SEP}金额合计${what}`, typed, {
-          severity: 'error', code: 'deptwide.tasks-sum',
-          message: `年度主要任务的预算金额${what}合计为 ${sum}，与金额合计${what} ${typed} 不符，请核对`,
-        }));
-      }
+      if (compareAmounts(sum, typed) === 0) continue;
+      out.push(finding(DEPT_WIDE_ID, field, `${DEPT_WIDE_TABLE}${SEP}金额合计${what}`, typed, {
+        severity: 'error', code: 'deptwide.tasks-sum',
+        message: `年度主要任务的预算金额${what}合计为 ${sum}，与金额合计${what} ${typed} 不符，请核对`,
+      }));
     }
-    const profile = structuredProfile(ctx);
-    if (!profile) return;
-    for (const ind of wide.indicators) checkRow(ind, indicatorParts(ind), profile, deptWhere, out);
-    checkWeights(wide.indicators, profile, { id: 'deptWide', where: '部门整体' }, deptWhere, out);
   },
 };
 
-export const STRUCTURED_PROJECT_RULES: ProjectRule[] = [structuredRowsRule];
-export const STRUCTURED_DOCUMENT_RULES: DocumentRule[] = [deptWideRule];
+export const STRUCTURED_INDICATOR_RULES: IndicatorRule[] = [structuredRowsRule];
+export const DEPT_WIDE_RULES: DeptWideRule[] = [tasksSumRule];

@@ -59,6 +59,16 @@ describe('jixiao replace', () => {
     expect([p5.budget, p5.fiscal]).toEqual(['1673', '1673']);
   });
 
+  it('an amount typed with another unit is converted into the document’s unit, and the conversion is said', async () => {
+    const file = copyOf('laishui-2020-a.jixiao');
+    const r = jixiao('replace', file, '1673.00', '16800000元', '--whole-cell');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('已按万元换算：16800000元 = 1680万元');
+    expect(r.stdout).not.toContain('未替换');
+    const p5 = (await openDocumentFile(file)).document.projects[4];
+    expect([p5.budget, p5.fiscal]).toEqual(['1680', '1680']);
+  });
+
   it('nothing to replace: exit 1, file untouched; unreadable file or bad arguments: exit 2', () => {
     const file = copyOf('linxi-2019.jixiao');
     const original = readFileSync(file, 'utf8');

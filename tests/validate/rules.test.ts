@@ -61,7 +61,7 @@ describe('registry', () => {
       'text.empty-required', 'text.duplicate-indicator', 'text.merged-cells-suspect', 'project.code-duplicate', 'project.code-format', 'basis.nonstandard']) {
       expect(CODES).toContain(c);
     }
-    for (const r of RULES) expect(['duty', 'project', 'document']).toContain(r.scope);
+    for (const r of RULES) expect(['duty', 'project', 'indicators', 'deptWide', 'document']).toContain(r.scope);
   });
 
   it('a clean document has no finding', () => {
