@@ -44,7 +44,7 @@ const sectionWeight = (norm: string) => /\(([0-9.]+)分\)$/.exec(norm)?.[1] ?? n
 
 const INFO_LABELS: Record<string, 'name' | 'code' | 'implementer' | 'authority' | 'manager' | 'phone'> = {
   项目编码: 'code', 项目负责人: 'manager', 项目负责人及电话: 'manager', 联系电话: 'phone',
-  项目名称: 'name', 实施预算单位: 'implementer', 实施单位: 'implementer', 主管部门: 'authority', 主管部门及代码: 'authority', 填报部门: 'authority',
+  项目名称: 'name', 实施预算单位: 'implementer', 实施单位: 'implementer', 单位名称: 'implementer', 项目单位: 'implementer', 预算单位: 'implementer', 主管部门: 'authority', 主管部门及代码: 'authority', 填报部门: 'authority',
 };
 
 const FUND_HEADERS: Record<string, FundField> = {

@@ -192,3 +192,17 @@ describe('self-evaluation foot rows: 总计 and 自评等级 优秀', () => {
     expect(r.report.warnings).toContain('表格 1 第 6 行：评价等级「优秀」已记为「优」。');
   });
 });
+
+describe('self-evaluation 基本情况 with 单位名称 beside 项目名称', () => {
+  const rows: DocxRow[] = [
+    ['项目名称', '乡村道路养护', '单位名称', { text: '县公路中心', span: 2 }],
+    ['主管部门', { text: '县交通局', span: 4 }],
+    [{ text: '绩效指标', vMerge: 'restart' }, '一级指标', '三级指标', '实际完成值', '得分'],
+    [{ vMerge: 'continue' }, '产出指标', '养护里程', '125公里', '88'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['项目支出绩效自评表', rows])), 'q.docx'));
+  it('单位名称 is the 实施单位', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.document.projects[0].selfeval!.implementer).toBe('县公路中心');
+  });
+});
