@@ -20,8 +20,11 @@ type FundRowKey = FundRow | 'fiscalSpecial' | 'unitOwn';
 type GoalField = 'goal' | 'achieved' | 'completionRate';
 type IndicatorField = 'level1' | 'level2' | 'name' | 'description' | 'target' | 'actual' | 'weight' | 'score' | 'deviation' | Exclude<PartField, 'weight'>;
 
-/** `项目支出绩效自评表`, `部门预算项目绩效自评表`, also `2023年度项目支出绩效自评表` / `…（2023年度）` (the year read from it). */
-const TITLE = /^((?:19|20)\d{2}年度?)?(部门预算)?项目(支出)?绩效自评表(\((?:19|20)\d{2}年度?\))?$/;
+/**
+ * `项目支出绩效自评表`, `部门预算项目绩效自评表`, also `2023年度项目支出绩效自评表`, `…（2023年度）`,
+ * `竹溪县水利局2023年度项目支出绩效自评表`, `附件3：项目支出绩效自评表` (the year read from it).
+ */
+const TITLE = /^([^()]{0,30}?)((?:19|20)\d{2}年度?)?(部门预算)?项目(支出)?绩效自评表(\((?:19|20)\d{2}年度?\))?$/;
 /** `（2023年度）`, `(2023年)`, also `2023年度` without brackets. */
 const YEAR_LINE = /^[（(]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
 const UNIT = /^\(?(金额)?单位(万元|元)\)?$/;

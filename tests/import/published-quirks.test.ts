@@ -206,3 +206,18 @@ describe('self-evaluation 基本情况 with 单位名称 beside 项目名称', (
     expect(r.document.projects[0].selfeval!.implementer).toBe('县公路中心');
   });
 });
+
+describe('a self-evaluation title with the department and year in front', () => {
+  const rows: DocxRow[] = [
+    ['项目名称', { text: '乡村道路养护', span: 3 }],
+    ['主管部门', '县交通局', '实施单位', '县公路中心'],
+    [{ text: '绩效指标', vMerge: 'restart' }, '一级指标', '三级指标', '得分'],
+    [{ vMerge: 'continue' }, '产出指标', '养护里程', '88'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['竹溪县交通运输局2022年度项目支出绩效自评表', rows])), 'q.docx'));
+  it('is the title; the year comes from it', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.document.meta.year).toBe(2022);
+    expect(r.report.mapped).toContain('标题「竹溪县交通运输局2022年度项目支出绩效自评表」（正文 第 1 行）');
+  });
+});
