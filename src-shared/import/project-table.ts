@@ -156,6 +156,8 @@ export class ProjectTableRecogniser implements TableRecogniser {
   private listTopSeq: ColumnMap<GridField>['fields'] = [];
   /** The set the current grid holds, by its label (长期绩效指标 → 总体, 年度绩效指标 → 年度; '' = unlabelled). */
   private gridScope: '' | '总体' | '年度' = '';
+  /** How many indicators the project had when the current grid's header was read (a sub-header comes before any row). */
+  private draftStart = 0;
   /** A grid label on a row of its own, for the header row below it. */
   private pendingGrid: string | null = null;
   /** The project was opened by header rows above its 项目名称 row, which continues it. */
@@ -388,6 +390,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
       this.ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标表前没有项目编码等信息，已作为一个新项目导入。`);
     }
     this.gridScope = scope ?? '';
+    this.draftStart = this.draft!.project.indicators.length;
     this.lastLevel1 = '';
     this.lastLevel2s = {};
     this.mode = 'indicators';
@@ -402,8 +405,25 @@ export class ProjectTableRecogniser implements TableRecogniser {
       if (/^(合计|总计|小计)$/.test(norms[0])) { for (const c of cells) this.ctx.unplaced(row, c, '合计行（合计由软件计算，不导入）'); return; }
       if (cells.length === 1 && cells[0].span >= 3) { this.ctx.unplaced(row, cells[0], '指标表中跨整行的说明文字，没有对应的字段'); return; }
       if (this.listCols) { this.listRow(row, cells); return; }
+      if (this.splitsValueColumn(row, cells, norms)) return;
       this.indicatorRow(row, cells);
     } else this.projectRow(row, cells);
+  }
+
+  /**
+   * `指标值` over two columns, `中期 | 年度` (or 中期指标值 | 年度指标值) in the row below: the grid has both
+   * sets (scope 总体 and 年度), as with 中期指标值 | 年度指标值 in one header row.
+   */
+  private splitsValueColumn(row: GridRow, cells: GridCell[], norms: string[]): boolean {
+    const value = this.indicatorCols.fields.find((f) => f.field === 'value');
+    if (!value || value.to - value.from < 2 || this.draft?.project.indicators.length !== this.draftStart) return false;
+    const heads = norms.map((n): GridField | null => (/^(中期|总体|长期)(指标值|目标值)?$/.test(n) ? 'midValue' : /^年度(指标值|目标值)?$/.test(n) ? 'value' : null));
+    if (heads.some((h) => h === null) || !heads.includes('midValue') || cells.some((c) => c.col < value.from || c.col + c.span > value.to)) return false;
+    const others = this.indicatorCols.fields.filter((f) => f !== value);
+    this.indicatorCols = { fields: [...others, ...cells.map((c, k) => ({ field: heads[k]!, from: c.col, to: c.col + c.span }))] };
+    this.markNational();
+    this.ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：指标值分为「${cells.map((c) => c.text.trim()).join('」「')}」两列（中期和年度指标）`);
+    return true;
   }
 
   close(): void {

@@ -221,3 +221,21 @@ describe('a self-evaluation title with the department and year in front', () => 
     expect(r.report.mapped).toContain('标题「竹溪县交通运输局2022年度项目支出绩效自评表」（正文 第 1 行）');
   });
 });
+
+describe('指标值 over 中期 | 年度 on a second header row', () => {
+  const rows: DocxRow[] = [
+    ['项目名称', { text: '学前教育发展资金', span: 4 }],
+    ['主管部门', '区教育局', '实施单位', { text: '区公办幼儿园', span: 2 }],
+    [{ text: '一级指标', vMerge: 'restart' }, { text: '二级指标', vMerge: 'restart' }, { text: '三级指标', vMerge: 'restart' }, { text: '指标值', span: 2 }],
+    [{ vMerge: 'continue' }, { vMerge: 'continue' }, { vMerge: 'continue' }, '中期', '年度'],
+    ['产出指标', '数量指标', '在园幼儿数', '≥9000人', '≥3000人'],
+    ['', '质量指标', '保教质量合格率', '', '100%'],
+  ];
+  const r = ok(importOffice(docxBytes(docxBody(['项目支出绩效目标表', '（2023年度）', rows])), 'q.docx'));
+  it('gives one indicator per filled value, scope 总体 and 年度', () => {
+    expect(r.report.unplaced).toEqual([]);
+    expect(r.document.projects[0].indicators.map((i) => [i.level2, i.name, i.value, i.scope])).toEqual([
+      ['数量指标', '在园幼儿数', '≥9000人', '总体'], ['数量指标', '在园幼儿数', '≥3000人', '年度'], ['质量指标', '保教质量合格率', '100%', '年度'],
+    ]);
+  });
+});
