@@ -8,11 +8,12 @@
 // column. The labels come from the profile (templates/national-88-dept.json) plus the spellings seen in
 // published tables; indicator columns are the project table's vocabulary (project-table.ts).
 import { newDeptTask, newDeptWide, newProjectIndicator, parseAmount, splitOrgLine, type DeptTask, type DeptWide, type MoneyUnit } from '../model';
-import { COLUMN_VOCABULARY, getTargetProfile, type ColumnId } from '../profile';
+import { getTargetProfile } from '../profile';
 import type { GridCell, GridRow } from './grid';
 import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
 import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
 import { FORM_NOTE, GRID_SECTION, INDICATOR_HEADERS, YEAR_LINE, type IndicatorField } from './project-table';
+import { columnVocabulary, vocabularyField } from './profile-labels';
 import type { FoundTable } from './types';
 
 export const DEPT_TABLE_NAME = '部门整体支出绩效目标表';
@@ -95,17 +96,10 @@ function isListHeader(norms: string[]): boolean {
   return isIndicatorHeader(norms) && !norms.includes('项目名称') && lead.length > 0 && lead.every(Boolean) && lead.some((f) => f === 'name' || f === 'goal');
 }
 
-/** Indicator columns: the project table's headers, then the profile vocabulary's labels and synonyms (分值, 指标权重 …). */
-const VOCAB_FIELD: Partial<Record<ColumnId, IndicatorField>> = {
-  level1: 'level1', level2: 'level2', level3: 'name', description: 'description', operator: 'operator', value: 'value', unit: 'unit',
-  weight: 'weight', direction: 'direction', scoring: 'scoring', basis: 'basis', remark: 'remark', core: 'core',
-};
-const VOCAB: Record<string, IndicatorField> = {};
-for (const [id, v] of Object.entries(COLUMN_VOCABULARY) as [ColumnId, { label: string; synonyms: readonly string[] }][]) {
-  const f = VOCAB_FIELD[id];
-  if (f) for (const l of [v.label, ...v.synonyms]) VOCAB[normalizeLabel(l)] ??= f;
-}
-const indicatorField = (n: string): IndicatorField | undefined => INDICATOR_HEADERS[n] ?? INDICATOR_HEADERS[headerKey(n)] ?? VOCAB[n] ?? VOCAB[headerKey(n)];
+/** Indicator columns: the project table's headers, then the profiles' words (分值, 指标权重, a new form's own …). */
+const VOCAB_FIELDS = new Set<IndicatorField>(['level1', 'level2', 'name', 'description', 'operator', 'value', 'unit', 'weight', 'direction', 'scoring', 'basis', 'remark', 'core', 'explanation']);
+const indicatorField = (n: string): IndicatorField | undefined => INDICATOR_HEADERS[n] ?? INDICATOR_HEADERS[headerKey(n)]
+  ?? vocabularyField(columnVocabulary('department-wide'), n, VOCAB_FIELDS) ?? vocabularyField(columnVocabulary('department-wide'), headerKey(n), VOCAB_FIELDS);
 
 /** A row whose one cell is `部门（单位）名称：…`, seen as label | value. */
 function nameSplit(line: Line): { cells: GridCell[]; norms: string[] } {

@@ -11,6 +11,8 @@ describe('the importer\'s vocabulary from the profiles', () => {
     expect(headerVocabulary('department-wide').get('部门(单位)名称')).toBe('meta.deptName'); // full-width brackets folded (NFKC)
     expect(columnVocabulary('project').get('指标方向性')).toBe('direction');
     expect(columnVocabulary('self-evaluation').get('未完成原因分析')).toBe('deviation');
+    expect(columnVocabulary('project').get('指标值')).toBe('value'); // the structured form's 指标值 column is still 指标值
+    expect(columnVocabulary('project').get('分值')).toBe('weight'); // the column vocabulary's synonyms
   });
 
   it('a province\'s form added as a profile brings its own words, no code (docs/profiles.md worked example)', () => {

@@ -1,7 +1,8 @@
-// The forms' own words for the importer: every shipped profile's header labels and synonyms, and its
-// indicator columns' labels and synonyms, normalized, by model field. A province's form added as a
-// profile (docs/profiles.md) is read by the importer without code: its labels join the built-in ones.
-import { columnsOf, PROFILES, type Family, type Profile } from '../profile';
+// The forms' own words for the importer: the column vocabulary, and every shipped profile's header
+// labels and synonyms and its indicator columns' labels and synonyms, normalized, by model field. A
+// province's form added as a profile (docs/profiles.md) is read by the importer without code: its
+// labels join the recognisers' built-in ones (asked first, as they also know layouts).
+import { COLUMN_VOCABULARY, columnsOf, PROFILES, type Family, type Profile } from '../profile';
 import { normalizeLabel } from './context';
 
 type Vocabulary = ReadonlyMap<string, string>;
@@ -21,13 +22,6 @@ const add = (m: Map<string, string>, words: readonly string[], field: string) =>
   for (const w of words) { const k = normalizeLabel(w); if (k && !m.has(k)) m.set(k, field); }
 };
 
-/** Normalized header label (项目单位, 部门（单位）名称 …) → model field (`implementer`, `meta.deptName` …), first profile wins. */
-export function headerVocabulary(family: Family, profiles: readonly Profile[] = PROFILES): Vocabulary {
-  return build(`header:${family}`, profiles, (m) => {
-    for (const p of profiles) if (prints(p, family)) for (const h of p.header) if (ownsField(family, h.field)) add(m, [h.label, ...h.synonyms], h.field);
-  });
-}
-
 /** A form's header lists the fields of all its tables: each table's recogniser takes its own. */
 function ownsField(family: Family, field: string): boolean {
   if (family === 'department-wide') return field.startsWith('meta.') || field.startsWith('deptWide.');
@@ -35,9 +29,32 @@ function ownsField(family: Family, field: string): boolean {
   return !field.includes('.');
 }
 
-/** Normalized indicator column header → model field (`name`, `unit`, `direction` …), over every profile of the family. */
+/** Normalized header label (项目单位, 部门（单位）名称 …) → model field (`implementer`, `meta.deptName` …), first profile wins. */
+export function headerVocabulary(family: Family, profiles: readonly Profile[] = PROFILES): Vocabulary {
+  return build(`header:${family}`, profiles, (m) => {
+    for (const p of profiles) if (prints(p, family)) for (const h of p.header) if (ownsField(family, h.field)) add(m, [h.label, ...h.synonyms], h.field);
+  });
+}
+
+/**
+ * Normalized indicator column header → model field (`name`, `unit`, `direction`, `actual` …): the
+ * column vocabulary's words, then every profile's own labels and synonyms. 指标值 is `value` (the
+ * one-cell text a recogniser splits when the form has 指标性质/度量单位 beside it).
+ */
 export function columnVocabulary(family: Family, profiles: readonly Profile[] = PROFILES): Vocabulary {
   return build(`columns:${family}`, profiles, (m) => {
-    for (const p of profiles) if (prints(p, family)) for (const c of columnsOf(p)) add(m, [c.label, ...c.synonyms], c.field);
+    for (const v of Object.values(COLUMN_VOCABULARY)) add(m, [v.label, ...v.synonyms], v.field);
+    for (const p of profiles) {
+      if (!prints(p, family)) continue;
+      for (const c of columnsOf(p)) add(m, [c.label, ...c.synonyms], c.field === 'number' ? 'value' : c.field);
+    }
   });
+}
+
+/** The field of a header in one of `fields` (a recogniser's own field names), or undefined. */
+export function vocabularyField<F extends string>(vocabulary: Vocabulary, norm: string, fields: ReadonlySet<F>, rename: Partial<Record<string, F>> = {}): F | undefined {
+  const f = vocabulary.get(norm);
+  if (f === undefined) return undefined;
+  const g = (rename[f] ?? f) as F;
+  return fields.has(g) ? g : undefined;
 }

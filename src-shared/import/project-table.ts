@@ -12,6 +12,7 @@
 import { getTemplate, newProject, newProjectIndicator, stripNumbering, type MoneyUnit, type Project, type ProjectIndicator } from '../model';
 import type { GridCell, GridRow } from './grid';
 import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
+import { columnVocabulary, headerVocabulary, vocabularyField } from './profile-labels';
 import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
 import type { FoundTable } from './types';
 
@@ -52,8 +53,17 @@ function splitLabelValue(c: GridCell): GridCell[] {
 }
 /** A header label, also with a note or unit in brackets (`年度资金总额（万元）`). */
 function projectLabel(norm: string): ProjectLabel | undefined {
-  return PROJECT_LABELS[norm] ?? PROJECT_LABELS[headerKey(norm)];
+  return PROJECT_LABELS[norm] ?? PROJECT_LABELS[headerKey(norm)]
+    // A form added as a profile brings its own header words (项目承办单位 …).
+    ?? vocabularyField(headerVocabulary('project'), norm, PROFILE_LABEL_FIELDS) ?? vocabularyField(headerVocabulary('project'), headerKey(norm), PROFILE_LABEL_FIELDS);
 }
+/** Header fields a profile may name that this recogniser reads as label | value rows (goals and the schedule are sections). */
+const PROFILE_LABEL_FIELDS = new Set<ProjectLabel>(['code', 'name', 'budget', 'fiscal', 'other', 'purpose', 'authority', 'implementer', 'manager', 'attribute', 'period', 'midTermTotal', 'carryOver']);
+/** The grid's column, also by a profile's own words for it. */
+function gridField(norm: string): GridField | undefined {
+  return GRID_HEADERS[norm] ?? vocabularyField(columnVocabulary('project'), norm, PROFILE_GRID_FIELDS);
+}
+const PROFILE_GRID_FIELDS = new Set<GridField>(['level1', 'level2', 'name', 'description', 'value', 'basis', 'operator', 'unit', 'direction', 'weight', 'scoring', 'core', 'remark', 'explanation']);
 /** Labels only the national forms print (the field itself is shared with Hebei's 预算数 / 财政资金). */
 const NATIONAL_SPELLINGS = new Set(['年度资金总额', '其中财政拨款', '财政拨款']);
 /** Header fields only the national forms have. */
@@ -338,8 +348,8 @@ export class ProjectTableRecogniser implements TableRecogniser {
     const seen = new Set<GridField>();
     let split: number | null = null;
     cells.forEach((c, k) => {
-      const n = GRID_HEADERS[norms[k]] || norms[k] === '指标内容' ? norms[k] : headerKey(norms[k]);
-      const f = n === '指标内容' ? content : GRID_HEADERS[n];
+      const n = gridField(norms[k]) || norms[k] === '指标内容' ? norms[k] : headerKey(norms[k]);
+      const f = n === '指标内容' ? content : gridField(n);
       // The same columns again: the 年度 half of a 中期 | 年度 grid.
       if (f && f !== 'level1' && seen.has(f) && split === null) split = c.col;
       if (f) seen.add(f);

@@ -10,6 +10,7 @@
 import { newProject, newSelfEval, newSelfEvalIndicator, parseAmount, type FundColumn, type FundRow, type SelfEval } from '../model';
 import type { GridCell, GridRow } from './grid';
 import { bareLabel, fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
+import { columnVocabulary, vocabularyField } from './profile-labels';
 import { levelName, PART_HEADERS, readParts, readPoints, type PartField } from './indicator-parts';
 import type { FoundTable } from './types';
 
@@ -85,6 +86,10 @@ const INDICATOR_HEADERS: Record<string, IndicatorField> = {
   是否核心指标: 'core', 备注: 'remark',
 };
 const PART_FIELDS = new Set<string>(Object.values(PART_HEADERS));
+/** A column a self-evaluation profile names in its own words (a new form's 实际完成指标值 …); 指标值 is the target. */
+const PROFILE_FIELDS = new Set<IndicatorField>(Object.values(INDICATOR_HEADERS));
+const profileColumn = (norm: string): IndicatorField | undefined =>
+  vocabularyField(columnVocabulary('self-evaluation'), norm, PROFILE_FIELDS, { value: 'target' }) ?? vocabularyField(columnVocabulary('self-evaluation'), headerKey(norm), PROFILE_FIELDS, { value: 'target' });
 
 const FOOT = /(填报人|填表人|联系电话|填报日期|填表日期|项目负责人|财务负责人)\s*[:：]?\s*/g;
 const FOOT_FIELD = { 填报人: 'preparer', 填表人: 'preparer', 联系电话: 'phone', 填报日期: 'date', 填表日期: 'date', 项目负责人: 'manager', 财务负责人: 'financeManager' } as const;
@@ -338,7 +343,7 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     if (norms.includes('一级指标')) {
       this.indCols = { fields: [] };
       cells.forEach((c, k) => {
-        const f = INDICATOR_HEADERS[norms[k]] ?? INDICATOR_HEADERS[bareLabel(norms[k])] ?? INDICATOR_HEADERS[headerKey(norms[k])];
+        const f = INDICATOR_HEADERS[norms[k]] ?? INDICATOR_HEADERS[bareLabel(norms[k])] ?? INDICATOR_HEADERS[headerKey(norms[k])] ?? profileColumn(norms[k]);
         if (f) this.indCols.fields.push({ field: f, from: c.col, to: c.col + c.span });
         else this.ctx.unplaced(row, c, '绩效指标表头中无法识别的列');
       });
