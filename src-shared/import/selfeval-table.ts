@@ -8,6 +8,7 @@
 // 得分 | 未完成原因分析; 合计, 评价结论, 存在问题, 改进措施, 项目负责人 / 财务负责人) and other published
 // column spellings (全年预算数(A) | 全年执行数(B) | 执行率(B/A); 年度指标值 | 全年实际值 | 未完成原因…).
 import { newProject, newSelfEval, newSelfEvalIndicator, parseAmount, type FundColumn, type FundRow, type SelfEval } from '../model';
+import { TARGET_PROFILES } from '../profile';
 import type { GridCell, GridRow } from './grid';
 import { bareLabel, fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
 import { columnVocabulary, vocabularyField } from './profile-labels';
@@ -478,6 +479,16 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       doc.meta.deptName = firstDept;
       report.mapped.push(`填报部门「${firstDept}」→ 部门名称`);
     }
+    const used = this.drafts.filter((d) => d.started);
+    const selfevalId = used.length ? (used[0].structured ? 'selfeval-structured' : `selfeval-${used[0].layout}`) : null;
+    // Self-evaluations alone: the document takes the target form they belong to (the structured
+    // self-evaluation goes with the structured project table), before its projects are made.
+    const targetFound = report.tables.some((t) => t.kind === 'project' || t.kind === 'dept-wide');
+    const pair = selfevalId && !targetFound ? TARGET_PROFILES.find((t) => t.selfevalProfile === selfevalId) : undefined;
+    if (pair && pair.id !== doc.meta.templateId) {
+      doc.meta.templateId = pair.id;
+      report.mapped.push(`模板：${pair.name}（与所导入的自评表配套）`);
+    }
     for (const d of this.drafts) {
       if (d.dept !== '' && d.dept !== doc.meta.deptName && d.se.authority === '') d.se.authority = d.dept;
       if (!d.started) { report.warnings.push(`${d.table.sheet} 第 ${d.table.startRow} 行的自评表标题后面没有表格，未使用。`); continue; }
@@ -493,9 +504,8 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       project.selfeval = d.se;
       this.ctx.noteYear(d.name);
     }
-    const used = this.drafts.filter((d) => d.started);
-    if (used.length) {
-      doc.meta.selfevalTemplateId = used[0].structured ? 'selfeval-structured' : `selfeval-${used[0].layout}`;
+    if (selfevalId) {
+      doc.meta.selfevalTemplateId = selfevalId;
       report.mapped.push(`自评表格式：${used[0].structured ? '项目支出绩效自评表（一体化，指标性质 | 指标值 | 度量单位）' : used[0].layout === 'national-2020' ? '项目支出绩效自评表（2020 全国格式）' : '部门预算项目绩效自评表（河北 2019）'}`);
     }
   }

@@ -86,3 +86,13 @@ describe('structured self-evaluation: its own export reads back exactly', () => 
     }
   }
 });
+
+describe('a structured self-evaluation imported on its own', () => {
+  it.each(['xlsx', 'docx'] as const)('takes the target form it belongs to (structured-project), not the Hebei default (%s)', (ext) => {
+    const doc = fixture(ext);
+    expect(doc.meta.selfevalTemplateId).toBe('selfeval-structured');
+    expect(doc.meta.templateId).toBe('structured-project');
+    // Its projects are made in that form: no Hebei 资金支出计划 checkpoints to fill.
+    for (const p of doc.projects) expect(p.schedule).toEqual([]);
+  });
+});
