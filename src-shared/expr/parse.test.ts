@@ -66,6 +66,8 @@ describe('parseValue: forms of domain.md', () => {
     expect(parseValue('≥50公斤')).toMatchObject({ groups: [[cmp('>=', 50, '公斤')]] });
     expect(parseValue('≥2000立方米')).toMatchObject({ groups: [[cmp('>=', 2000, '立方米')]] });
     expect(parseValue('≥20头')).toMatchObject({ groups: [[cmp('>=', 20, '头')]] });
+    expect(parseValue('≥0.5等')).toMatchObject({ groups: [[cmp('>=', 0.5, '等')]] }); // 耕地质量等级提升
+    expect(parseValue('≥4星')).toMatchObject({ groups: [[cmp('>=', 4, '星')]] });
     // The longest unit wins: 万人次 is not 万人 followed by 次.
     expect(parseValue('≥1.5万人次')).toMatchObject({ groups: [[cmp('>=', 1.5, '万人次')]] });
     expect(parseValue('5元/人/月')).toMatchObject({ groups: [[cmp('=', 5, '元/人/月')]] });
