@@ -28,6 +28,30 @@ describe('department-wide commands', () => {
     expect(apply(d, deleteRows(d, [a.id])).deptWide?.tasks.map((t) => t.id)).toEqual([b.id]);
   });
 
+  it('金额合计’s 财政拨款 / 其他资金 and 部门职能职责概述 take typed text: amounts read exactly, one undo step each; absent stays absent when left empty', () => {
+    const doc = newDocument({ templateId: 'national-88-dept', unit: '万元' });
+    expect(doc.deptWide?.totalFiscal).toBeUndefined();
+    // leaving an absent field empty is no edit (it stays absent, nothing appears in the export)
+    for (const f of ['totalFiscal', 'totalOther', 'functions'] as const) expect(setDeptWideFieldEdit(doc, f, '')).toBeNull();
+    const fiscal = setDeptWideFieldEdit(doc, 'totalFiscal', '50000元')!;
+    expect(fiscal.label).toBe('编辑金额合计（财政拨款）');
+    let d = apply(doc, fiscal);
+    expect(d.deptWide?.totalFiscal).toBe('5');
+    expect(JSON.stringify(applyPatches(d, fiscal.undo).deptWide)).not.toContain('totalFiscal');
+    expect(setDeptWideFieldEdit(d, 'totalFiscal', '5.00')).toBeNull();
+    expect(() => setDeptWideFieldEdit(d, 'totalOther', '25%')).toThrow(CommandError);
+    expect(() => setDeptWideFieldEdit(d, 'totalOther', 'abc')).toThrow(/不是有效的金额/);
+    d = apply(d, setDeptWideFieldEdit(d, 'totalOther', '1.5'));
+    expect(d.deptWide?.totalOther).toBe('1.5');
+    const functions = setDeptWideFieldEdit(d, 'functions', '负责全县卫生健康工作。\n指导基层医疗。')!;
+    expect(functions.label).toBe('编辑部门职能职责概述');
+    d = apply(d, functions);
+    expect(d.deptWide?.functions).toBe('负责全县卫生健康工作。\n指导基层医疗。');
+    // emptied, a field the document had stays, as '' (the form still prints its row)
+    d = apply(d, setDeptWideFieldEdit(d, 'functions', ''));
+    expect(d.deptWide?.functions).toBe('');
+  });
+
   it('its indicators take typed cells like a project’s', () => {
     const doc = newDocument({ templateId: 'national-88-dept' });
     const { edit, id } = insertDeptIndicator(doc, 0);

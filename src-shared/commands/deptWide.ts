@@ -83,11 +83,20 @@ export function pasteDeptTasks(doc: JixiaoDocument, anchorRow: number, anchorCol
   return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: log.problems, notes: log.notes, rows: matrix.length, cols: width, dropped };
 }
 
-/** 年度总体目标 or 金额合计 (as typed: the audit compares it with the tasks). */
-export function setDeptWideFieldEdit(doc: JixiaoDocument, field: 'goal' | 'total', text: string): Edit | null {
+/** The department-wide table's own fields (not the tasks, not the indicators). */
+export const DEPT_WIDE_FIELDS = ['functions', 'goal', 'total', 'totalFiscal', 'totalOther'] as const;
+export type DeptWideField = (typeof DEPT_WIDE_FIELDS)[number];
+const WIDE_AMOUNTS = new Set<DeptWideField>(['total', 'totalFiscal', 'totalOther']);
+const WIDE_EDIT_LABEL: Record<DeptWideField, string> = {
+  functions: '编辑部门职能职责概述', goal: '编辑年度总体目标', total: '编辑金额合计', totalFiscal: '编辑金额合计（财政拨款）', totalOther: '编辑金额合计（其他资金）',
+};
+
+/** 部门职能职责概述, 年度总体目标 or 金额合计 and its 财政拨款 / 其他资金 (amounts as typed, read exactly:
+ * the audit compares them with the tasks). An absent optional field left empty stays absent. */
+export function setDeptWideFieldEdit(doc: JixiaoDocument, field: DeptWideField, text: string): Edit | null {
   const d = new Draft(doc);
   let value = text;
-  if (field === 'total') {
+  if (WIDE_AMOUNTS.has(field)) {
     const a = parseAmountInput(text, doc.meta.unit);
     if (!a.ok) throw new CommandError(a.reason);
     value = a.amount;
@@ -95,7 +104,7 @@ export function setDeptWideFieldEdit(doc: JixiaoDocument, field: 'goal' | 'total
   if ((doc.deptWide?.[field] ?? '') === value) return null;
   ensure(d);
   d.set(['deptWide', field], value);
-  return d.finish(field === 'goal' ? '编辑年度总体目标' : '编辑金额合计');
+  return d.finish(WIDE_EDIT_LABEL[field]);
 }
 
 /** The tasks' 总额 added up ('' when none is filled). */
