@@ -5,16 +5,19 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
 import {
-  CommandError, DEPT_WIDE_ID, deleteRows, insertDeptTask, moveRow, pasteDeptTasks, pasteMessage, setDeptWideFieldEdit, setTaskCellsEdit, TASK_FIELDS, tasksTotal, type TaskField,
+  CommandError, DEPT_WIDE_ID, deleteRows, insertDeptTask, moveRow, pasteDeptTasks, pasteMessage, setDeptWideFieldEdit, setTaskCellsEdit, TASK_FIELDS, tasksTotal, type DeptWideField, type TaskField,
 } from '../../src-shared/commands';
-import { compareAmounts, DEPT_TASK_LABEL, formatAmount, type DeptTask } from '../../src-shared/model';
-import { getTargetProfile } from '../../src-shared/profile';
+import { compareAmounts, DEPT_TASK_LABEL, DEPT_WIDE_FIELD_LABEL, formatAmount, parseAmountInput, type DeptTask } from '../../src-shared/model';
+import { getTargetProfile, printsDeptFunctions } from '../../src-shared/profile';
 import type { Cell } from '../../src-shared/grid';
 import { editor, useEditor } from '../app/store';
 import { gridLineCounter, HEIGHT_METRICS, registerGridModules } from '../grid/agGrid';
 import { RowHeightKeeper, rowHeights } from '../grid/rowHeights';
 import { rowCommands, spreadsheetGridProps, useCellController, type GridModel, type MenuItem } from '../grid/gridKit';
 import { ProjectIndicatorGrid } from '../grid/ProjectIndicatorGrid';
+import { useDiffMarks } from '../app/cycle';
+import { cellKey } from '../app/validation';
+import { FormField } from './FormField';
 
 registerGridModules();
 
@@ -88,7 +91,11 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
       const d = editor.get().doc;
       const t = at(c);
       if (!d || !t) return true;
-      try { editor.dispatch(setTaskCellsEdit(d, [{ taskId: t.id, field: TASK_FIELDS[c.col], text }])); } catch (e) { if (e instanceof CommandError) return e.message; throw e; }
+      const field = TASK_FIELDS[c.col];
+      try { editor.dispatch(setTaskCellsEdit(d, [{ taskId: t.id, field, text }])); } catch (e) { if (e instanceof CommandError) return e.message; throw e; }
+      // 50000元 in a 万元 document was stored as 5: said, as in the other grids.
+      const note = AMOUNT.has(field) ? noteOf(text, d.meta.unit) : null;
+      if (note) editor.toast(note);
       return true;
     },
     commitMany: (changes, label) => write(changes, label),
@@ -103,7 +110,18 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
     menuItems: () => menuItems,
   };
   const { ctl, menu } = useCellController(hostRef, model);
-  const gridProps = useMemo(() => spreadsheetGridProps<DeptTask>({ rowId: (t) => t.id, heights, apiRef, ctl, widthsKey: 'deptTasks' }), [heights, ctl]);
+  // The 金额合计 row under the grid lines up with the task columns, as the printed form draws it.
+  const [widths, setWidths] = useState<number[] | null>(null);
+  const gridProps = useMemo(() => {
+    const base = spreadsheetGridProps<DeptTask>({ rowId: (t) => t.id, heights, apiRef, ctl, widthsKey: 'deptTasks' });
+    const measure = (api: GridApi<DeptTask>) => setWidths(TASK_FIELDS.map((f) => api.getColumn(f)?.getActualWidth() ?? 0));
+    return {
+      ...base,
+      onGridSizeChanged: (e) => { base.onGridSizeChanged?.(e); measure(e.api); },
+      onColumnResized: (e) => { base.onColumnResized?.(e); measure(e.api); },
+      onDisplayedColumnsChanged: (e) => measure(e.api),
+    } satisfies typeof base;
+  }, [heights, ctl]);
   // A jump to a task's cell (find, 审核结果): the selection is state, so it holds once the rows render.
   const focusRequest = useEditor((s) => s.focusRequest);
   const handledSeq = useRef(0);
@@ -136,49 +154,58 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
           overlayNoRowsTemplate={'<span class="empty-hint">还没有年度主要任务：点击“下方插入”。</span>'} />
         {menu}
       </div>
+      <TotalRow widths={widths} />
     </div>
   );
 }
 
-/** The field on screen for a cell of the table: 金额合计's 财政拨款 / 其他资金 (printed by imported forms) are not
- * fields of their own here, so a finding or hit there goes to 金额合计. */
-const fieldShownAt = (field: string) => (field === 'totalFiscal' || field === 'totalOther' ? 'total' : field);
+/** What a typed amount was converted from (50000元 → 5 万元), as the grids say it; null when read as is. */
+function noteOf(text: string, unit: '万元' | '元'): string | null {
+  const a = parseAmountInput(text, unit);
+  return a.ok ? a.note : null;
+}
 
-/** 年度总体目标 / 金额合计: committed on blur (one undo step each); a refused amount stays red with the reason. */
-function DeptField({ field, label, multiline }: { field: 'goal' | 'total'; label: string; multiline?: boolean }) {
-  const unit = useEditor((s) => s.doc!.meta.unit);
+/** A field of the table itself (部门职能职责概述, 年度总体目标, 金额合计 and its 财政拨款 / 其他资金):
+ * committed on blur (one undo step each); an amount is read as typed, refused at the field with the
+ * reason; a 审核 finding there (金额合计 ≠ the tasks' sum) marks it as the grids mark their cells. */
+function DeptField({ field, multiline, className }: { field: DeptWideField; multiline?: boolean; className?: string }) {
   const stored = useEditor((s) => s.doc!.deptWide?.[field] ?? '');
-  const shown = field === 'total' ? formatAmount(stored, unit) : stored;
-  const [text, setText] = useState(shown);
-  const [bad, setBad] = useState<string | null>(null);
-  // A 审核 finding at this field (金额合计 ≠ the tasks' sum) marks it as the grids mark their cells.
-  const issue = useEditor((s) => s.findings.find((f) => f.path.rowId === DEPT_WIDE_ID && fieldShownAt(f.path.field) === field));
-  const editing = useRef(false);
-  useEffect(() => { if (!editing.current) setText(shown); }, [shown]);
-  // A jump to 金额合计 / 年度总体目标 (find, 审核结果) selects the field's text.
-  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const findings = useEditor((s) => s.findings);
+  const issues = useMemo(() => findings.filter((f) => f.path.rowId === DEPT_WIDE_ID && f.path.field === field), [findings, field]);
+  const mark = useDiffMarks().get(cellKey(DEPT_WIDE_ID, field));
+  const amount = field === 'total' || field === 'totalFiscal' || field === 'totalOther';
+  const write = (value: string) => run(() => { const edit = setDeptWideFieldEdit(editor.get().doc!, field, value); if (edit) editor.dispatch(edit); });
+  return <FormField stored={stored} write={write} dataField={field} label={DEPT_WIDE_FIELD_LABEL[field]} amount={amount ? 'money' : undefined}
+    multiline={multiline} className={className} findings={issues.length ? issues : undefined} mark={mark} testId={`dept-${field}`} />;
+}
+
+/** 金额合计 under the task grid: its label over 任务名称 and 主要内容, the sums under 总额 / 财政拨款 / 其他资金. */
+function TotalRow({ widths }: { widths: number[] | null }) {
+  const w = (i: number) => (widths ? { width: widths[i], flex: 'none' } : { flex: SHARES[TASK_FIELDS[i]] });
+  const label = useEditor((s) => getTargetProfile(s.doc!.meta.templateId)?.header.find((h) => h.field === 'deptWide.total')?.label ?? '金额合计');
+  return (
+    <div className="task-total-row" data-testid="dept-total-row">
+      <div className="label" style={widths ? { width: widths[0] + widths[1], flex: 'none' } : { flex: SHARES.name + SHARES.content }}>{label}</div>
+      <div style={w(2)}><DeptField field="total" /></div>
+      <div style={w(3)}><DeptField field="totalFiscal" /></div>
+      <div style={w(4)}><DeptField field="totalOther" /></div>
+    </div>
+  );
+}
+
+/** A jump to a field of the table (find, 审核结果) focuses it and selects its text. */
+function useDeptFieldFocus(host: React.RefObject<HTMLElement | null>) {
   const focusRequest = useEditor((s) => s.focusRequest);
   const handledSeq = useRef(0);
   useEffect(() => {
-    if (!focusRequest || handledSeq.current === focusRequest.seq || focusRequest.rowId !== DEPT_WIDE_ID || fieldShownAt(focusRequest.field) !== field || !ref.current) return;
+    if (!focusRequest || handledSeq.current === focusRequest.seq || focusRequest.rowId !== DEPT_WIDE_ID) return;
+    const el = host.current?.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-field="${focusRequest.field}"]`);
+    if (!el) return;
     handledSeq.current = focusRequest.seq;
-    ref.current.scrollIntoView({ block: 'nearest' });
-    ref.current.focus();
-    ref.current.select();
-  }, [focusRequest, field]);
-  const commit = () => {
-    editing.current = false;
-    try {
-      const edit = setDeptWideFieldEdit(editor.get().doc!, field, text);
-      setBad(null);
-      if (edit) editor.dispatch(edit);
-    } catch (e) { if (e instanceof CommandError) setBad(e.message); else throw e; }
-  };
-  const props = {
-    ref, className: `field${bad || issue?.severity === 'error' ? ' cell-error' : issue ? ' cell-warning' : ''}${field === 'total' ? ' amount' : ''}${multiline ? ' wide tall' : ''}`, value: text, title: bad ?? issue?.message, 'aria-label': label, 'data-testid': `dept-${field}`,
-    onFocus: () => { editing.current = true; }, onChange: (e: { target: { value: string } }) => setText(e.target.value), onBlur: commit,
-  };
-  return multiline ? <textarea {...props} rows={3} /> : <input {...props} onKeyDown={(e) => { if (e.key === 'Enter') (e.target as HTMLInputElement).blur(); }} />;
+    el.scrollIntoView({ block: 'nearest' });
+    el.focus();
+    el.select();
+  }, [focusRequest, host]);
 }
 
 export function DeptWideView() {
@@ -188,6 +215,12 @@ export function DeptWideView() {
   const sum = tasksTotal(doc);
   const mismatch = !!dw && dw.total !== '' && sum !== '' && compareAmounts(dw.total, sum) !== 0;
   const indicators = useMemo(() => ({ id: DEPT_WIDE_ID, indicators: dw?.indicators ?? [] }), [dw?.indicators]);
+  const profile = getTargetProfile(doc.meta.templateId);
+  const labelOf = (field: `deptWide.${string}`, fallback: string) => profile?.header.find((h) => h.field === field)?.label ?? fallback;
+  // 部门职能职责概述: where the form prints it, or the document has it (an imported form did): nothing hidden.
+  const showFunctions = dw?.functions !== undefined || printsDeptFunctions(profile);
+  const host = useRef<HTMLDivElement>(null);
+  useDeptFieldFocus(host);
   // A finding about the indicator list as a whole (a required 一级 missing): its first row, or
   // the insert button of an empty list.
   const focusRequest = useEditor((s) => s.focusRequest);
@@ -199,24 +232,24 @@ export function DeptWideView() {
   }, [focusRequest]);
   return (
     <div className="projects-view">
-      <div className="project-form" data-testid="dept-wide">
+      <div className="project-form" data-testid="dept-wide" ref={host}>
         <h2 className="project-heading">{doc.meta.deptName || '（部门名称）'}{doc.meta.year}年部门（单位）整体支出绩效目标表 <span className="unit">单位：{unit}</span></h2>
         <TaskGrid tasks={dw?.tasks ?? []} />
+        <div className={`sum-line${mismatch ? ' mismatch' : ''}`} data-testid="dept-task-sum">
+          各任务总额之和 = {sum === '' ? '—' : formatAmount(sum, unit)} {unit}
+          {mismatch && <strong>{'\u3000'}与金额合计 {formatAmount(dw!.total, unit)} 不一致</strong>}
+        </div>
         <table className="form-table">
           <tbody>
+            {showFunctions && (
+              <tr>
+                <th>{labelOf('deptWide.functions', '部门职能职责概述')}</th>
+                <td><DeptField field="functions" multiline className="wide tall" /></td>
+              </tr>
+            )}
             <tr>
-              <th>金额合计</th>
-              <td><DeptField field="total" label="金额合计" /></td>
-              <td>
-                <div className={`sum-line${mismatch ? ' mismatch' : ''}`} data-testid="dept-task-sum">
-                  各任务总额之和 = {sum === '' ? '—' : formatAmount(sum, unit)} {unit}
-                  {mismatch && <strong>{'\u3000'}与金额合计 {formatAmount(dw!.total, unit)} 不一致</strong>}
-                </div>
-              </td>
-            </tr>
-            <tr>
-              <th>年度总体目标</th>
-              <td colSpan={2}><DeptField field="goal" label="年度总体目标" multiline /></td>
+              <th>{labelOf('deptWide.goal', '年度总体目标')}</th>
+              <td><DeptField field="goal" multiline className="wide tall" /></td>
             </tr>
           </tbody>
         </table>

@@ -1,7 +1,7 @@
 // 项目绩效目标表: the project list (add, duplicate, delete, reorder, search) and the form of one project.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CommandError, countChildren, deleteRows, duplicateProject, fieldPath, getAt, insertProject, moveRow, setCellEdit } from '../../src-shared/commands';
-import { compareAmounts, formatAmount, parseAmountInput, percentOf, profileOf, sumAmounts, templateOrDefault, type Project } from '../../src-shared/model';
+import { compareAmounts, formatAmount, percentOf, profileOf, sumAmounts, templateOrDefault, type Project } from '../../src-shared/model';
 import { hasHebeiBlock, moneyGroupLabel, projectHeaderRows, type ProjectHeaderField, type TargetProfile } from '../../src-shared/profile';
 import type { Finding } from '../../src-shared/validate/types';
 import { editor, useEditor } from '../app/store';
@@ -10,7 +10,7 @@ import { copyProjectToClipboard, onProjectListPaste, pasteProjectButton, useDiff
 import { cellKey, indexFindings } from '../app/validation';
 import { confirmDialog } from '../dialogs/modal';
 import { ProjectIndicatorGrid } from '../grid/ProjectIndicatorGrid';
-import { cellMessageOpen, showCellMessage } from '../grid/cellMessage';
+import { FormField } from './FormField';
 
 function run(fn: () => void) { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } }
 
@@ -83,69 +83,16 @@ export function ProjectList({ readOnly, badge }: { readOnly?: boolean; badge?: (
 
 /** A text field that commits on blur or Enter (one undo step per field edit). `field` is a path
  * under the project ('name', 'schedule.2', 'selfeval.funds.spent.total'), as in a finding. */
-export function Field({ project, field, label, multiline, amount, findings, className, required }: {
-  /** 'plain': a number shown as stored (scores, weights). `required`: the form asks for it (said to screen readers; the label shows ＊). */
+export function Field({ project, field, findings, ...rest }: {
   project: Project; field: string; label?: string; multiline?: boolean; amount?: 'money' | 'percent' | 'plain'; findings: Map<string, Finding[]>; className?: string; required?: boolean;
 }) {
-  const unit = useEditor((s) => s.doc!.meta.unit);
-  const stored = String(getAt(project, fieldPath(field)) ?? '');
-  const shown = amount && amount !== 'plain' ? formatAmount(stored, amount === 'money' ? unit : 'percent') : stored;
-  const [text, setText] = useState(shown);
-  const [bad, setBad] = useState<string | null>(null);
-  const editing = useRef(false);
-  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  useEffect(() => { if (!editing.current) setText(shown); }, [shown]);
-  const list = findings.get(cellKey(project.id, field));
-  const mark = useDiffMarks().get(cellKey(project.id, field));
-  // Esc restores the shown value: the blur that follows must not store the typed text.
-  const escaped = useRef(false);
-  const commit = () => {
-    editing.current = false;
-    if (escaped.current) { escaped.current = false; return; }
-    if (cellMessageOpen()) return; // the message at the field is answered first
-    let value = text;
-    let note: string | null = null;
-    if (amount) {
-      // As in the grids: 50000元 in a 万元 document is 5 (with a note); `abc` is refused here, at the field.
-      const a = parseAmountInput(text, amount === 'money' ? unit : amount === 'percent' ? 'percent' : 'score');
-      if (!a.ok) { refuse(a.reason); return; }
-      value = a.amount;
-      note = a.note;
-    }
-    setBad(null);
-    // Leaving a field unchanged is no edit (an absent optional field must not become ''); the
-    // field shows the stored value again as the table prints it (1235 typed over 1235.00, 25% → 25.00).
-    if (value === stored) { setText(shown); return; }
+  const write = (value: string) => {
     const doc = editor.get().doc!;
     if (!doc.projects.some((p) => p.id === project.id)) return;
     run(() => editor.dispatch(setCellEdit(doc, project.id, field, value)));
-    if (note) editor.toast(note);
   };
-  // One message at the field: 重试 (Enter) edits the typed text again, 取消 (Esc, a click elsewhere) restores the value.
-  const refuse = (reason: string) => {
-    const el = input.current;
-    setBad(reason);
-    if (!el) return;
-    showCellMessage({
-      anchor: el.getBoundingClientRect(), text: reason,
-      onRetry: () => { el.focus(); el.select(); },
-      onCancel: (byClick) => { setText(shown); setBad(null); if (!byClick) el.focus(); },
-    });
-  };
-  const cls = ['field', className ?? '', list ? (list[0].severity === 'error' ? 'cell-error' : 'cell-warning') : '', bad ? 'cell-error' : '', amount ? 'amount' : '', mark ?? ''].join(' ');
-  const title = bad ?? list?.map((f) => `${f.severity === 'error' ? '错误' : '警告'}：${f.message}`).join('\n');
-  const props = {
-    ref: input, className: cls, value: text, title, 'aria-label': label, 'aria-required': required || undefined, 'data-field': field,
-    onFocus: () => { editing.current = true; },
-    onChange: (e: { target: { value: string } }) => setText(e.target.value),
-    onBlur: commit,
-  };
-  return multiline
-    ? <textarea {...props} rows={3} onKeyDown={(e) => { if (e.key === 'Escape') { setText(shown); escaped.current = true; (e.target as HTMLElement).blur(); } }} />
-    : <input {...props} onKeyDown={(e) => {
-      if (e.key === 'Enter') { e.preventDefault(); (e.target as HTMLInputElement).blur(); }
-      if (e.key === 'Escape') { setText(shown); setBad(null); escaped.current = true; (e.target as HTMLElement).blur(); }
-    }} />;
+  return <FormField {...rest} stored={String(getAt(project, fieldPath(field)) ?? '')} write={write} dataField={field}
+    findings={findings.get(cellKey(project.id, field))} mark={useDiffMarks().get(cellKey(project.id, field))} />;
 }
 
 /** Moves the focus to a form field of `rowId` when the findings panel asks for it. */

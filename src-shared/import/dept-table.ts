@@ -34,6 +34,7 @@ const UNIT_IN_ROW = /^(金额)?单位(万元|元)$/;
 const BARE_YEAR = /^\s*(19|20)\d{2}\s*年度?\s*$/;
 const TASK_LABELS = labels('deptWide.tasks', ['年度主要任务', '主要任务', '年度重点任务', '年度主要工作任务']);
 const TOTAL_LABELS = labels('deptWide.total', ['金额合计', '合计', '总计', '资金合计']);
+const FUNCTIONS_LABELS = labels('deptWide.functions', []);
 const GOAL_LABELS = labels('deptWide.goal', ['年度总体目标', '总体目标', '年度目标', '整体绩效目标', '部门整体绩效目标', '年度整体绩效目标']);
 /** The budget printed as its own block (年度部门整体支出预算（万元）: 资金总额 | 财政拨款 | 其他资金). */
 const BUDGET_SECTION = /^(年度)?(部门(\(单位\))?)?整体支出(年度)?预算(\((万元|元)\))?$|^年度(部门)?(支出)?预算(数|总额)?(\((万元|元)\))?$|^(部门)?(总体|整体)?资金情况(\((万元|元)\))?$/;
@@ -302,7 +303,7 @@ export class DeptTableRecogniser implements TableRecogniser {
     if (NAME_LABELS.has(n)) return 'name';
     if (TASK_LABELS.has(n) || /^年度主要任务\(.*\)$/.test(n)) return 'tasks';
     if (GOAL_LABELS.has(n)) return 'goal';
-    if (FUNCTIONS_SECTION.test(n)) return 'functions';
+    if (FUNCTIONS_SECTION.test(n) || FUNCTIONS_LABELS.has(n)) return 'functions';
     if (BUDGET_SECTION.test(n)) return 'budget';
     if (GRID_SECTION.test(n) && !isIndicatorHeader([n])) {
       // 年度绩效目标 followed by text (not a grid header) is the goal of some forms.

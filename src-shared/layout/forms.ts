@@ -9,7 +9,7 @@ import {
   formatAmount, hasDeptWideContent, indicatorParts, newDeptTask, newDeptWide, newProject, newProjectIndicator, targetParts,
   type Amount, type DeptWide, type JixiaoDocument, type MoneyUnit, type Project, type ProjectIndicator, type SelfEvalIndicator,
 } from '../model';
-import { columnsOf, moneyGroupLabel, projectHeaderRows, valueMode, type ProjectHeaderFieldId, type ResolvedColumn, type TargetProfile } from '../profile';
+import { columnsOf, moneyGroupLabel, printsDeptFunctions, projectHeaderRows, valueMode, type ProjectHeaderFieldId, type ResolvedColumn, type TargetProfile } from '../profile';
 import { computeRowHeights } from './measure';
 import { levelSpans } from './runs';
 import type { Align, CellKind, LayoutCell, LayoutPart, LayoutRow, LayoutTable } from './model';
@@ -217,7 +217,10 @@ export function buildDeptWidePart(dw: DeptWide, profile: TargetProfile, ctx: For
     if (at < ncols) cells.push(cell(at, '', 'text', { colSpan: ncols - at }));
     info.push(row(cells));
   }
-  if (dw.functions !== undefined) info.push(row([cell(0, '部门职能职责概述', 'label', { colSpan: nameSpan }), cell(nameSpan, dw.functions, 'text', { colSpan: ncols - nameSpan })]));
+  // 部门职能职责概述 where the form prints it, or the document holds it (an imported form printed it)
+  if (dw.functions !== undefined || printsDeptFunctions(profile)) {
+    info.push(row([cell(0, labelOf('deptWide.functions', '部门职能职责概述'), 'label', { colSpan: nameSpan }), cell(nameSpan, dw.functions ?? '', 'text', { colSpan: ncols - nameSpan })]));
+  }
   info.push(row([cell(0, labelOf('deptWide.goal', '年度总体目标'), 'label', { colSpan: nameSpan }), cell(nameSpan, dw.goal, 'text', { colSpan: ncols - nameSpan })]));
   computeRowHeights(info, columnsMm, ctx.fontPt);
   const lead = [row([cell(0, '年度绩效指标', 'label', { colSpan: ncols, bold: true })], true)];

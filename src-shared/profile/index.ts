@@ -96,6 +96,11 @@ export function getSelfevalProfile(id: string): SelfevalProfile | undefined {
   return SELFEVAL_PROFILES.find((p) => p.id === id);
 }
 
+/** Whether the form prints 部门职能职责概述 (a header row `deptWide.functions`); a document that holds the text shows and prints it anyway. */
+export function printsDeptFunctions(profile: TargetProfile | undefined): boolean {
+  return !!profile?.header.some((h) => h.field === 'deptWide.functions');
+}
+
 /** A profile's indicator column with the vocabulary's defaults filled in. */
 export interface ResolvedColumn extends Required<Pick<ProfileColumn, 'id' | 'label'>> {
   synonyms: string[];

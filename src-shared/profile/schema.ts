@@ -44,7 +44,7 @@ export const HEADER_FIELDS = [
   'code', 'name', 'authority', 'implementer', 'manager', 'attribute', 'period', 'budget', 'fiscal', 'other', 'midTermTotal', 'carryOver',
   'purpose', 'goal', 'overallGoal', 'schedule',
   'meta.deptName', 'meta.deptCode', 'meta.preparer', 'meta.phone',
-  'deptWide.goal', 'deptWide.total', 'deptWide.tasks',
+  'deptWide.goal', 'deptWide.total', 'deptWide.tasks', 'deptWide.functions',
   'selfeval.implementer', 'selfeval.authority', 'selfeval.goal', 'selfeval.achieved', 'selfeval.problems', 'selfeval.preparer', 'selfeval.phone', 'selfeval.date',
 ] as const;
 
