@@ -24,6 +24,9 @@ registerGridModules();
 const run = (fn: () => void) => { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } };
 const SHARES: Record<TaskField, number> = { name: 18, content: 40, total: 12, fiscal: 12, other: 12 };
 const AMOUNT = new Set<TaskField>(['total', 'fiscal', 'other']);
+/** The task grid's height: room for the empty-grid hint, at most the indicator grids' 420px. */
+const MIN_HEIGHT = 110;
+const MAX_HEIGHT = 420;
 
 function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
   const unit = useEditor((s) => s.doc!.meta.unit);
@@ -41,7 +44,19 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
     const hs = rowHeights(tasks.map((t) => TASK_FIELDS.map((f) => ({ text: t[f], widthPx: widthOf(f), rowSpan: 1 }))), gridLineCounter(), HEIGHT_METRICS);
     return new Map(tasks.map((t, r) => [t.id, hs[r]]));
   });
+  // The grid is as tall as its rows (up to the other grids' height), so the 金额合计 row sits under the tasks.
+  const [fitHeight, setFitHeight] = useState<number | null>(null);
+  // The 金额合计 row under the grid lines up with the task columns, as the printed form draws it.
+  const [widths, setWidths] = useState<number[] | null>(null);
+  const fit = (api: GridApi<DeptTask> | null) => {
+    const header = hostRef.current?.querySelector<HTMLElement>('.ag-header')?.offsetHeight;
+    if (!api || api.isDestroyed() || !header) return;
+    const rows = current().reduce((sum, t) => sum + (heights.get(api as GridApi, t.id) ?? 0), 0);
+    setFitHeight(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, header + rows + 2)));
+  };
   useEffect(() => heights.apply(apiRef.current), [heights, tasks]);
+  // fit reads the store and the grid; the rows and the column widths are what change its result
+  useEffect(() => fit(apiRef.current), [tasks, widths]);
 
   const current = (): DeptTask[] => editor.get().doc?.deptWide?.tasks ?? [];
   const at = (c: Cell) => current()[c.row];
@@ -110,11 +125,9 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
     menuItems: () => menuItems,
   };
   const { ctl, menu } = useCellController(hostRef, model);
-  // The 金额合计 row under the grid lines up with the task columns, as the printed form draws it.
-  const [widths, setWidths] = useState<number[] | null>(null);
   const gridProps = useMemo(() => {
     const base = spreadsheetGridProps<DeptTask>({ rowId: (t) => t.id, heights, apiRef, ctl, widthsKey: 'deptTasks' });
-    const measure = (api: GridApi<DeptTask>) => setWidths(TASK_FIELDS.map((f) => api.getColumn(f)?.getActualWidth() ?? 0));
+    const measure = (api: GridApi<DeptTask>) => { setWidths(TASK_FIELDS.map((f) => api.getColumn(f)?.getActualWidth() ?? 0)); fit(api); };
     return {
       ...base,
       onGridSizeChanged: (e) => { base.onGridSizeChanged?.(e); measure(e.api); },
@@ -148,7 +161,7 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
         <button onClick={() => move(-1)}>上移</button>
         <button onClick={() => move(1)}>下移</button>
       </div>
-      <div ref={hostRef} className="grid-host indicator-grid-host" data-testid="dept-task-grid">
+      <div ref={hostRef} className="grid-host indicator-grid-host" data-testid="dept-task-grid" style={fitHeight ? { height: fitHeight } : undefined}>
         <AgGridReact<DeptTask> {...gridProps} rowData={tasks} columnDefs={columnDefs}
           onFirstDataRendered={(e) => { gridProps.onFirstDataRendered?.(e); setRendered(true); }}
           overlayNoRowsTemplate={'<span class="empty-hint">还没有年度主要任务：点击“下方插入”。</span>'} />

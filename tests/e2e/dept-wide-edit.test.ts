@@ -160,7 +160,7 @@ describe('审核结果 of the department-wide table', () => {
     await expect.poll(() => page.getByTestId('tab-deptWide').getAttribute('aria-selected')).toBe('true');
     await expect.poll(activeTestId).toBe('dept-total');
     expect(await page.getByTestId('dept-total').getAttribute('class')).toContain('cell-error');
-    expect(await page.getByTestId('dept-total').getAttribute('title')).toBe('年度主要任务的预算金额合计为 120，与金额合计 100 不符，请核对');
+    expect(await page.getByTestId('dept-total').getAttribute('title')).toBe('错误：年度主要任务的预算金额合计为 120，与金额合计 100 不符，请核对');
     await docScreenshot(page, 'dept-wide-findings');
   });
 });
