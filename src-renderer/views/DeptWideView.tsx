@@ -24,8 +24,8 @@ registerGridModules();
 const run = (fn: () => void) => { try { fn(); } catch (e) { if (e instanceof CommandError) editor.toast(e.message, 'error'); else throw e; } };
 const SHARES: Record<TaskField, number> = { name: 18, content: 40, total: 12, fiscal: 12, other: 12 };
 const AMOUNT = new Set<TaskField>(['total', 'fiscal', 'other']);
-/** The task grid's height: room for the empty-grid hint, at most the indicator grids' 420px. */
-const MIN_HEIGHT = 110;
+/** The task grid's height without tasks (room for the hint), and at most (the indicator grids' height). */
+const EMPTY_HEIGHT = 110;
 const MAX_HEIGHT = 420;
 
 function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
@@ -51,8 +51,9 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
   const fit = (api: GridApi<DeptTask> | null) => {
     const header = hostRef.current?.querySelector<HTMLElement>('.ag-header')?.offsetHeight;
     if (!api || api.isDestroyed() || !header) return;
-    const rows = current().reduce((sum, t) => sum + (heights.get(api as GridApi, t.id) ?? 0), 0);
-    setFitHeight(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, header + rows + 2)));
+    const list = current();
+    const rows = list.reduce((sum, t) => sum + (heights.get(api as GridApi, t.id) ?? 0), 0);
+    setFitHeight(list.length ? Math.min(MAX_HEIGHT, header + rows + 2) : EMPTY_HEIGHT);
   };
   useEffect(() => heights.apply(apiRef.current), [heights, tasks]);
   // fit reads the store and the grid; the rows and the column widths are what change its result

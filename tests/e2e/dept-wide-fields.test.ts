@@ -105,6 +105,7 @@ describe('金额合计 row under the tasks', () => {
     expect(await sum.textContent()).toContain('其他资金');
     await expect.poll(() => field('totalOther').getAttribute('class')).toContain('cell-error');
     expect(await field('totalFiscal').getAttribute('class')).not.toContain('cell-error');
+    await docScreenshot(page, 'dept-wide-total-finding', page.getByTestId('dept-wide'));
     await page.getByTestId('tab-duty').click();
     await sum.click();
     await expect.poll(() => page.getByTestId('tab-deptWide').getAttribute('aria-selected')).toBe('true');
@@ -137,7 +138,7 @@ describe('部门职能职责概述', () => {
     await field('functions').click();
     await tasks.imeCompose('fuze');
     await tasks.imeCommit('负责全县卫生健康工作');
-    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.press('Enter'); // a new line in the text, as in 年度总体目标
     await tasks.imeCompose('zhidao');
     await tasks.imeCommit('指导基层医疗卫生机构');
     await expect.poll(() => field('functions').inputValue()).toBe('负责全县卫生健康工作\n指导基层医疗卫生机构');
