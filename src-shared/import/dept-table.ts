@@ -13,7 +13,7 @@ import type { GridCell, GridRow } from './grid';
 import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
 import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
 import { FORM_NOTE, GRID_SECTION, INDICATOR_HEADERS, YEAR_LINE, type IndicatorField } from './project-table';
-import { columnVocabulary, vocabularyField } from './profile-labels';
+import { columnVocabulary, headerVocabulary, vocabularyField } from './profile-labels';
 import type { FoundTable } from './types';
 
 export const DEPT_TABLE_NAME = '部门整体支出绩效目标表';
@@ -34,7 +34,6 @@ const UNIT_IN_ROW = /^(金额)?单位(万元|元)$/;
 const BARE_YEAR = /^\s*(19|20)\d{2}\s*年度?\s*$/;
 const TASK_LABELS = labels('deptWide.tasks', ['年度主要任务', '主要任务', '年度重点任务', '年度主要工作任务']);
 const TOTAL_LABELS = labels('deptWide.total', ['金额合计', '合计', '总计', '资金合计']);
-const FUNCTIONS_LABELS = labels('deptWide.functions', []);
 const GOAL_LABELS = labels('deptWide.goal', ['年度总体目标', '总体目标', '年度目标', '整体绩效目标', '部门整体绩效目标', '年度整体绩效目标']);
 /** The budget printed as its own block (年度部门整体支出预算（万元）: 资金总额 | 财政拨款 | 其他资金). */
 const BUDGET_SECTION = /^(年度)?(部门(\(单位\))?)?整体支出(年度)?预算(\((万元|元)\))?$|^年度(部门)?(支出)?预算(数|总额)?(\((万元|元)\))?$|^(部门)?(总体|整体)?资金情况(\((万元|元)\))?$/;
@@ -303,7 +302,8 @@ export class DeptTableRecogniser implements TableRecogniser {
     if (NAME_LABELS.has(n)) return 'name';
     if (TASK_LABELS.has(n) || /^年度主要任务\(.*\)$/.test(n)) return 'tasks';
     if (GOAL_LABELS.has(n)) return 'goal';
-    if (FUNCTIONS_SECTION.test(n) || FUNCTIONS_LABELS.has(n)) return 'functions';
+    // any profile's label for it too (a province's form that prints it: docs/profiles.md)
+    if (FUNCTIONS_SECTION.test(n) || headerVocabulary('department-wide').get(n) === 'deptWide.functions') return 'functions';
     if (BUDGET_SECTION.test(n)) return 'budget';
     if (GRID_SECTION.test(n) && !isIndicatorHeader([n])) {
       // 年度绩效目标 followed by text (not a grid header) is the goal of some forms.
