@@ -1,6 +1,8 @@
 // 部门（单位）整体支出绩效目标表 (issue 18), for a form whose profile has the table (national-88-dept):
-// 年度主要任务 (任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金) with 金额合计, 年度总体目标, and the
-// table's indicators in the profile's columns (the project indicator grid, owner DEPT_WIDE_ID).
+// 年度主要任务 (任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金) with the 金额合计 row under it (its 总额 /
+// 财政拨款 / 其他资金 in the task columns, as printed), 部门职能职责概述 (where the form prints it or the
+// document has it), 年度总体目标, and the table's indicators in the profile's columns (the project
+// indicator grid, owner DEPT_WIDE_ID: the same 一级/二级 vocabulary and editing).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
