@@ -97,6 +97,18 @@ describe('金额合计 row under the tasks', () => {
     expect(saved().deptWide!.total).toBe('120');
   });
 
+  it('a task amount typed in 元 is converted with the same note', async () => {
+    await tasks.cell(0, 'fiscal').click();
+    await expect.poll(() => tasks.active()).toBe('0,fiscal');
+    await page.keyboard.type('800000元');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tasks.text(0, 'fiscal')).toBe('80.00');
+    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('已按万元换算：800000元 = 80万元');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => tasks.text(0, 'fiscal')).toBe('70.00');
+    await expect.poll(() => page.getByTestId('status-modified').textContent()).toBe('已保存');
+  });
+
   it('the 审核 finding on 其他资金 (tasks 20, 金额合计 25) marks the field; a click on it selects the field', async () => {
     const findings = page.getByTestId('findings-panel');
     await findings.waitFor();
