@@ -106,7 +106,8 @@ describe('金额合计 row under the tasks', () => {
     await expect.poll(() => page.getByTestId('toast').textContent()).toBe('已按万元换算：800000元 = 80万元');
     await page.keyboard.press('Control+Z');
     await expect.poll(() => tasks.text(0, 'fiscal')).toBe('70.00');
-    await expect.poll(() => page.getByTestId('status-modified').textContent()).toBe('已保存');
+    await page.keyboard.press('Control+S');
+    await expect.poll(modified).toBe('已保存');
   });
 
   it('the 审核 finding on 其他资金 (tasks 20, 金额合计 25) marks the field; a click on it selects the field', async () => {
