@@ -8,7 +8,7 @@ import { OPERATORS, PART_NUMBER, splitValue, type Operator, type ValueParts } fr
 import { indicatorParts, partsPatch, targetParts, valueTextPatch } from '../model/parts';
 import { newProjectIndicator, newSelfEvalIndicator } from '../model/factory';
 import { DIRECTIONS, type JixiaoDocument, type ProjectIndicator, type SelfEvalIndicator } from '../model/schema';
-import { COLUMN_VOCABULARY, type ColumnId } from '../profile/schema';
+import { COLUMN_VOCABULARY, type ColumnId } from '../profile';
 import { parseAmountInput } from '../model/amount-input';
 import { CommandError, Draft, setCell } from './commands';
 import { locateRow } from './locate';

@@ -6,8 +6,7 @@
 import { isStructured, splitValue } from '../expr/parts';
 import type { JixiaoDocument, ProjectIndicator } from '../model/schema';
 import { indicatorCellText } from './indicatorCells';
-import { columnsOf, getTargetProfile, valueMode } from '../profile';
-import { FAMILY_LABEL } from '../profile/schema';
+import { FAMILY_LABEL, columnsOf, getTargetProfile, valueMode } from '../profile';
 
 export function profileSwitchPreview(doc: JixiaoDocument, fromId: string, toId: string): string[] {
   const from = getTargetProfile(fromId);

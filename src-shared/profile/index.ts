@@ -2,8 +2,6 @@
 // ./schema.ts); the grid, the layout, the importer, find and the audit ask this module which
 // columns, in which order, with which labels and synonyms. To add a province's form: one JSON file
 // in templates/ and its line in SHIPPED below (a test fails when a file is not listed).
-import * as z from 'zod';
-import { zhCN } from 'zod/locales'; // this one locale only: `z.locales.zhCN` would bundle all 350 KB of them
 import hebei2020 from '../../templates/hebei-2020.json';
 import national2021 from '../../templates/national-2021.json';
 import national88Project from '../../templates/national-88-project.json';
@@ -13,11 +11,11 @@ import selfevalHebei2019 from '../../templates/selfeval-hebei-2019.json';
 import selfevalNational2020 from '../../templates/selfeval-national-2020.json';
 import selfevalStructured from '../../templates/selfeval-structured.json';
 import indicatorLibrary from '../../templates/indicator-library.json';
-import {
-  COLUMN_VOCABULARY, FAMILIES, ProfileSchema, SelfevalProfileSchema, TargetProfileSchema, type ColumnId, type Family, type HeaderField, type Profile, type ProfileColumn, type SelfevalProfile, type TargetProfile,
-} from './schema';
+import { COLUMN_VOCABULARY, type ColumnId, type Family } from './vocabulary';
+import type { HeaderField, Profile, ProfileColumn, SelfevalProfile, TargetProfile } from './schema';
 
-export * from './schema';
+export * from './vocabulary';
+export type * from './schema';
 
 /** The shipped profile files, by file name (templates/<file>). */
 export const SHIPPED: Record<string, unknown> = {
@@ -37,42 +35,22 @@ export const NOT_PROFILES = ['indicator-library.json', 'profile.schema.json'];
 /** The built-in 指标库 rows (templates/indicator-library.json). */
 export const BUILTIN_INDICATOR_LIBRARY = indicatorLibrary;
 
-export interface ProfileProblem { file: string; issues: string[] }
-
-/** Validates one profile's JSON; the issues name the path (`columns.3.id`) and say what is wrong. */
-export function parseProfile(json: unknown): { ok: true; profile: Profile } | { ok: false; issues: string[] } {
-  // Validate against the family's own shape, so issues name the wrong field (a union says only "无效输入").
-  const family = typeof json === 'object' && json !== null ? (json as { family?: unknown }).family : undefined;
-  const schema = family === 'self-evaluation' ? SelfevalProfileSchema : FAMILIES.includes(family as Family) ? TargetProfileSchema : ProfileSchema;
-  const r = schema.safeParse(json, { error: zhCN().localeError });
-  if (r.success) return { ok: true, profile: r.data };
-  return { ok: false, issues: r.error.issues.map((i) => `${i.path.map(String).join('.') || '（根）'}：${i.message}`) };
+/**
+ * A shipped profile as the schema reads it: the JSON with the schema's defaults filled in (header
+ * `synonyms`/`required`, `print.paper`, task column `synonyms`). The tests check every shipped file
+ * against the schema (schema.ts `shippedProblems`) and that this equals its parse, so the program
+ * starts without building the zod schema or parsing eight profiles with it.
+ */
+export function withDefaults(json: unknown): Profile {
+  const p = json as Profile;
+  const header = (h: HeaderField): HeaderField => ({ ...h, synonyms: h.synonyms ?? [], required: h.required ?? false });
+  const base = { ...p, header: p.header.map(header), print: { ...p.print, paper: p.print.paper ?? 'A4' } };
+  if (p.family === 'self-evaluation' || !p.taskColumns) return base as Profile;
+  return { ...base, taskColumns: p.taskColumns.map((c) => ({ ...c, synonyms: c.synonyms ?? [] })) } as Profile;
 }
 
-function loadShipped(): { profiles: Profile[]; problems: ProfileProblem[] } {
-  const profiles: Profile[] = [];
-  const problems: ProfileProblem[] = [];
-  for (const [file, json] of Object.entries(SHIPPED)) {
-    const r = parseProfile(json);
-    if (!r.ok) problems.push({ file, issues: r.issues });
-    else if (profiles.some((p) => p.id === r.profile.id)) problems.push({ file, issues: [`id“${r.profile.id}”与其他模板重复`] });
-    else if (`${r.profile.id}.json` !== file) problems.push({ file, issues: [`文件名应为 ${r.profile.id}.json`] });
-    else profiles.push(r.profile);
-  }
-  for (const p of profiles) {
-    if (p.family !== 'self-evaluation' && !profiles.some((s) => s.id === p.selfevalProfile && s.family === 'self-evaluation')) {
-      problems.push({ file: `${p.id}.json`, issues: [`selfevalProfile“${p.selfevalProfile}”不是已有的自评表模板`] });
-    }
-  }
-  return { profiles, problems };
-}
-
-const shipped = loadShipped();
-
-/** Every valid shipped profile, in SHIPPED order. */
-export const PROFILES: readonly Profile[] = shipped.profiles;
-/** Shipped files that failed validation (a test keeps this empty). */
-export const PROFILE_PROBLEMS: readonly ProfileProblem[] = shipped.problems;
+/** Every shipped profile, in SHIPPED order. */
+export const PROFILES: readonly Profile[] = Object.values(SHIPPED).map(withDefaults);
 
 export const DEFAULT_PROFILE_ID = 'hebei-2020';
 
@@ -172,10 +150,5 @@ export function projectHeaderRows(p: TargetProfile): ProjectHeaderRow[] {
 /** id, name and family of every profile, for `jixiao templates` and the new-document dialog. */
 export function listProfiles(): { id: string; name: string; family: Family; tables: string[] }[] {
   return PROFILES.map((p) => ({ id: p.id, name: p.name, family: p.family, tables: p.family === 'self-evaluation' ? ['self-evaluation'] : [...p.tables] }));
-}
-
-/** The JSON Schema of a profile (templates/profile.schema.json is this, written by a script). */
-export function profileJsonSchema(): unknown {
-  return z.toJSONSchema(ProfileSchema, { io: 'input', unrepresentable: 'any' });
 }
 export * from './exchange';

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  COLUMN_VOCABULARY, NOT_PROFILES, PROFILE_PROBLEMS, PROFILES, SHIPPED, columnsOf, getProfile, getTargetProfile, hasHebeiBlock, listProfiles, parseProfile, profileJsonSchema, projectHeaderRows, valueMode,
+  COLUMN_VOCABULARY, NOT_PROFILES, PROFILES, SHIPPED, columnsOf, getProfile, getTargetProfile, hasHebeiBlock, listProfiles, projectHeaderRows, valueMode, withDefaults,
 } from '.';
+import { parseProfile, profileJsonSchema, shippedProblems } from './schema';
 import { getTemplate, selfevalTemplateFor, templateOrDefault } from '../model/templates';
 
 const templatesDir = join(import.meta.dirname, '..', '..', 'templates');
@@ -12,8 +13,13 @@ describe('profiles', () => {
   it('every file in templates/ is a shipped, valid profile (or listed as other data)', () => {
     const files = readdirSync(templatesDir).filter((f) => f.endsWith('.json')).sort();
     expect(files.filter((f) => !NOT_PROFILES.includes(f))).toEqual(Object.keys(SHIPPED).sort());
-    expect(PROFILE_PROBLEMS).toEqual([]);
+    expect(shippedProblems(SHIPPED)).toEqual([]);
     expect(PROFILES).toHaveLength(Object.keys(SHIPPED).length);
+    // the program reads them without the schema: what it holds is exactly what the schema parses
+    for (const [i, json] of Object.values(SHIPPED).entries()) {
+      const r = parseProfile(json);
+      expect(r.ok && r.profile).toStrictEqual(PROFILES[i]);
+    }
     // the registry holds the files' own content
     for (const [file, json] of Object.entries(SHIPPED)) expect(JSON.parse(readFileSync(join(templatesDir, file), 'utf8'))).toEqual(json);
   });
@@ -28,6 +34,32 @@ describe('profiles', () => {
 
   it('templates/profile.schema.json is the schema of the module (npx tsx scripts/write-profile-schema.ts)', () => {
     expect(JSON.parse(readFileSync(join(templatesDir, 'profile.schema.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(profileJsonSchema())));
+  });
+
+  it('fills in what the schema defaults, as the schema does, where a file leaves it out', () => {
+    const strip = (json: unknown) => {
+      const p = structuredClone(json) as { header: Record<string, unknown>[]; print: Record<string, unknown>; taskColumns?: Record<string, unknown>[] };
+      for (const h of p.header) { delete h.synonyms; delete h.required; }
+      delete p.print.paper;
+      for (const c of p.taskColumns ?? []) delete c.synonyms;
+      return p;
+    };
+    for (const file of ['national-88-dept.json', 'selfeval-structured.json']) {
+      const json = strip(SHIPPED[file]);
+      const r = parseProfile(json);
+      expect(r.ok && r.profile).toStrictEqual(withDefaults(json));
+    }
+  });
+
+  it('finds a shipped file that is not a profile, a duplicate id, a misnamed file, an unknown selfevalProfile', () => {
+    const hebei = SHIPPED['hebei-2020.json'] as Record<string, unknown>;
+    const selfeval = SHIPPED['selfeval-hebei-2019.json'];
+    const files = (shipped: Record<string, unknown>) => shippedProblems(shipped).map((p) => `${p.file}: ${p.issues.join()}`);
+    expect(files({ 'hebei-2020.json': hebei, 'selfeval-hebei-2019.json': selfeval })).toEqual([]);
+    expect(files({ 'hebei-2020.json': { ...hebei, columns: [] }, 'selfeval-hebei-2019.json': selfeval })).toEqual([expect.stringMatching(/^hebei-2020\.json: columns/)]);
+    expect(files({ 'hebei-2020.json': hebei, 'x.json': hebei, 'selfeval-hebei-2019.json': selfeval })).toEqual(['x.json: id“hebei-2020”与其他模板重复']);
+    expect(files({ 'hebei.json': hebei, 'selfeval-hebei-2019.json': selfeval })).toEqual(['hebei.json: 文件名应为 hebei-2020.json']);
+    expect(files({ 'hebei-2020.json': hebei })).toEqual(['hebei-2020.json: selfevalProfile“selfeval-hebei-2019”不是已有的自评表模板']);
   });
 
   it('refuses a profile with a column outside the vocabulary, a wrong family order or a bad band step, naming the path', () => {
