@@ -3,7 +3,7 @@
 // the real bin from a temporary root that links to this checkout's sources and node_modules.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +25,15 @@ function fakeRoot(bundle: 'none' | 'fresh-stub' | 'stale-stub'): string {
   return dir;
 }
 
+/** dist-cli files that `file` imports statically, itself included (what loading it loads). */
+function staticClosure(file: string, seen: string[] = []): string[] {
+  if (seen.includes(file)) return seen;
+  seen.push(file);
+  const js = readFileSync(join(root, 'dist-cli', file), 'utf8');
+  for (const m of js.matchAll(/^import\s*(?:[^'"]*?from\s*)?["']\.\/([^"']+)["']/gm)) staticClosure(m[1], seen);
+  return seen;
+}
+
 const run = (dir: string, ...args: string[]) =>
   spawnSync(process.execPath, [join(dir, 'bin', 'jixiao.mjs'), ...args], { encoding: 'utf8', cwd: dir, timeout: 60_000 });
 
@@ -34,6 +43,22 @@ describe('bin/jixiao.mjs', () => {
     expect(r.stdout.trim()).toBe('bundle:validate x.jixiao');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  it('looks into every folder of the sources: a nested file newer than the bundle makes it stale, a newer test file does not', () => {
+    const dir = fakeRoot('fresh-stub');
+    const bundleTime = statSync(join(dir, 'dist-cli', 'cli.js')).mtime;
+    const [earlier, later] = [-60_000, 60_000].map((ms) => new Date(bundleTime.getTime() + ms));
+    for (const d of ['src-main', 'src-shared', 'templates']) rmSync(join(dir, d));
+    for (const d of ['src-main', 'src-shared/model/deep', 'templates']) mkdirSync(join(dir, d), { recursive: true });
+    const nested = join(dir, 'src-shared', 'model', 'deep', 'rule.ts');
+    const test = join(dir, 'src-shared', 'model', 'deep', 'rule.test.ts');
+    for (const f of [nested, test]) writeFileSync(f, 'export {};\n');
+    utimesSync(nested, earlier, earlier);
+    utimesSync(test, later, later);
+    expect(run(dir, 'x').stdout.trim()).toBe('bundle:x');
+    utimesSync(nested, later, later);
+    expect(run(dir, '--version').stderr).toContain('早于源码');
   });
 
   it.each(['none', 'stale-stub'] as const)('bundle %s: runs the sources through tsx, one line on stderr', (kind) => {
@@ -62,15 +87,8 @@ describe('bin/jixiao.mjs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-lazy-'));
     mkdirSync(join(dir, 'dist-cli'));
     copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
-    const copied: string[] = [];
-    const copy = (file: string) => {
-      if (copied.includes(file)) return;
-      copied.push(file);
-      const js = readFileSync(join(root, 'dist-cli', file), 'utf8');
-      writeFileSync(join(dir, 'dist-cli', file), js);
-      for (const m of js.matchAll(/^import\s*(?:[^'"]*?from\s*)?["']\.\/([^"']+)["']/gm)) copy(m[1]);
-    };
-    copy('cli.js');
+    const copied = staticClosure('cli.js');
+    for (const f of copied) copyFileSync(join(root, 'dist-cli', f), join(dir, 'dist-cli', f));
     const all = readdirSync(join(root, 'dist-cli')).filter((f) => f.endsWith('.js'));
     expect(all.length - copied.length).toBeGreaterThanOrEqual(10); // the ten commands' code is elsewhere
     expect(copied.reduce((n, f) => n + statSync(join(root, 'dist-cli', f)).size, 0)).toBeLessThan(32 * 1024);
@@ -84,6 +102,16 @@ describe('bin/jixiao.mjs', () => {
     const v = runMain('validate', join(root, 'tests', 'fixtures', 'seeds', 'linxi-2019.jixiao'));
     expect(v.status).toBe(1);
     expect(v.stderr).toMatch(/出错了：.*chunk-/);
+  });
+
+  it('`jixiao validate` reads the shipped profiles without building their zod schema (the tests check the files)', () => {
+    const entry = /name: "validate".*?import\("\.\/([^"]+)"\)/.exec(readFileSync(join(root, 'dist-cli', 'cli.js'), 'utf8'));
+    expect(entry).not.toBeNull();
+    // esbuild marks each module it bundles with a `// <path>` line
+    const modules = staticClosure(entry![1]).flatMap((f) => [...readFileSync(join(root, 'dist-cli', f), 'utf8').matchAll(/^\/\/ (src-\S+\.ts)$/gm)].map((m) => m[1]));
+    expect(modules).toContain('src-shared/profile/index.ts');
+    expect(modules).toContain('src-shared/validate/index.ts');
+    expect(modules).not.toContain('src-shared/profile/schema.ts');
   });
 
   it('the bundled CLI runs `jixiao audit` on its bundled worker (dist-cli/audit-worker.js), not through tsx', () => {
