@@ -15,7 +15,7 @@ import { locateRow } from './locate';
 import type { Edit, Path } from './patch';
 import { DEPT_WIDE_ID } from './deptWide';
 import { pasteColumns, type PasteResult } from './paste';
-import { pastedAmount, type PasteLog } from './pasteValues';
+import { pastedAmount, pastedCellRows, type PasteLog } from './pasteValues';
 
 /** The owner id of a project's self-evaluation indicators (the 绩效自评 grid). */
 export function selfevalOwnerId(projectId: string): string {
@@ -143,12 +143,12 @@ export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchor
   anchorCol = startCol;
   const log: PasteLog = { problems: [], notes: [] };
   const selfeval = list.includes('selfeval');
+  const before = d.get(list) as AnyIndicator[];
   let prev: Partial<Record<ColumnId, string>> | null = null;
   for (let r = 0; r < matrix.length; r++) {
     const i = anchorRow + r;
     const inds = d.get(list) as ProjectIndicator[];
     if (i >= inds.length) d.set(list, [...inds, selfeval ? newSelfEvalIndicator() : newProjectIndicator()]);
-    const rowId = (d.get([...list, i]) as AnyIndicator).id;
     const row: Partial<Record<ColumnId, string>> = {};
     for (let c = 0; c < width; c++) {
       const column = columns[anchorCol + c];
@@ -159,7 +159,10 @@ export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchor
       // 权重 is read as typed (十分 → 10, with a note) or left out with the reason, as amounts are.
       const value = column === 'weight' ? pastedAmount(text, 'score', r, c, log) : text;
       if (value === null) continue;
-      try { writeIndicatorCell(d, rowId, column, value, parts, log.notes); } catch (e) {
+      try {
+        // one value onto a merged 一级/二级 cell: every row of its run
+        for (const j of pastedCellRows(before, i, column, matrix.length)) writeIndicatorCell(d, (d.get([...list, j]) as AnyIndicator).id, column, value, parts, log.notes);
+      } catch (e) {
         if (!(e instanceof CommandError)) throw e;
         log.problems.push({ row: r, col: c, text, message: `${e.message}，未粘贴` });
       }

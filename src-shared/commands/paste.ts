@@ -3,7 +3,7 @@
 // activities when the block carries activity cells (职责活动 … 绩效目标) for them.
 import { newActivity, newDuty, newDutyIndicator, newProjectIndicator, stripNumbering, type JixiaoDocument } from '../model';
 import { Draft, type PasteProblem } from './commands';
-import { noteSummary, pastedAmount, type PasteLog } from './pasteValues';
+import { noteSummary, pastedAmount, pastedCellRows, type PasteLog } from './pasteValues';
 import { DUTY_FIELDS, OWNER_FIELDS, dutyRows } from './dutyRows';
 import type { Edit, Path } from './patch';
 
@@ -116,6 +116,7 @@ export function pasteProjectIndicatorBlock(doc: JixiaoDocument, projectId: strin
   const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, PROJECT_INDICATOR_FIELDS.length);
   if (p < 0) return { edit: null, problems: [], notes: [], rows: 0, cols: 0, dropped };
   anchorCol = startCol;
+  const before = doc.projects[p].indicators;
   let prev: Record<string, string> | null = null;
   for (let r = 0; r < matrix.length; r++) {
     const i = anchorRow + r;
@@ -128,7 +129,7 @@ export function pasteProjectIndicatorBlock(doc: JixiaoDocument, projectId: strin
       // 一级/二级 merged down in the source arrive blank below the first row: repeat the run.
       if (text === '' && (field === 'level1' || field === 'level2') && prev) text = prev[field] ?? '';
       row[field] = text;
-      d.set(['projects', p, 'indicators', i, field], text);
+      for (const j of pastedCellRows(before, i, field, matrix.length)) d.set(['projects', p, 'indicators', j, field], text);
     }
     prev = row;
   }

@@ -2,6 +2,7 @@
 // converted, e.g. 50000元 → 5 万元) or nothing, with the reason, in the paste's problem list.
 // Kept apart from the paste commands (paste.ts, selfeval.ts), which decide where cells go.
 import { parseAmountInput, type AmountTarget } from '../model';
+import { levelSpansOf, type LevelRow } from '../layout/runs';
 import type { PasteProblem } from './commands';
 
 export interface PasteLog { problems: PasteProblem[]; notes: string[] }
@@ -27,4 +28,15 @@ export function noteSummary(notes: readonly string[]): string {
   }
   return [...byKind].map(([kind, list]) =>
     `${kind} ${list.length} 个${kind.endsWith('换算') ? '金额' : '数'}：${list.slice(0, 3).join('；')}${list.length > 3 ? ' 等' : ''}`).join('；');
+}
+
+/**
+ * The rows one pasted cell goes to. A single pasted line onto a merged 一级/二级 cell fills every row
+ * of its run, as typing there does (layout/runs.ts: the runs of the table before the paste); a
+ * block of several lines goes line by line, each to its own row.
+ */
+export function pastedCellRows(rows: readonly LevelRow[], row: number, field: string, lines: number): number[] {
+  if (lines !== 1 || (field !== 'level1' && field !== 'level2') || !rows[row]) return [row];
+  const { top, bottom } = levelSpansOf(rows)[field][row];
+  return Array.from({ length: bottom - top + 1 }, (_, k) => top + k);
 }

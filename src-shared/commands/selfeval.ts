@@ -5,7 +5,7 @@ import { columnsOf, getSelfevalProfile, valueMode, type ColumnId } from '../prof
 import { gradeOf, initSelfEval, scoreSelfEval } from '../selfeval';
 import { Draft, CommandError, setCell } from './commands';
 import { writeIndicatorCell } from './indicatorCells';
-import { pastedAmount, type PasteLog } from './pasteValues';
+import { pastedAmount, pastedCellRows, type PasteLog } from './pasteValues';
 import { AMOUNT_FIELDS, CHOICE_FIELDS, locateRow } from './locate';
 import { pasteColumns, type PasteResult } from './paste';
 import type { Edit } from './patch';
@@ -131,6 +131,7 @@ export function pasteSelfEvalBlock(doc: JixiaoDocument, projectId: string, ancho
   const problems = log.problems;
   const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, fields.length);
   anchorCol = startCol;
+  const before = d.get([...base, 'indicators']) as SelfEvalIndicator[];
   matrix.forEach((cells, r) => {
     const i = anchorRow + r;
     const inds = d.get([...base, 'indicators']) as SelfEvalIndicator[];
@@ -146,7 +147,7 @@ export function pasteSelfEvalBlock(doc: JixiaoDocument, projectId: string, ancho
         problems.push({ row: r, col: c, text, message: `“${text}”不是 达成/部分达成/未达成，未粘贴` });
         continue;
       }
-      d.set([...base, 'indicators', i, field], field === 'achievement' ? text.trim() : text);
+      for (const j of pastedCellRows(before, i, field, matrix.length)) d.set([...base, 'indicators', j, field], field === 'achievement' ? text.trim() : text);
     }
   });
   return { edit: d.finish(`粘贴 ${matrix.length} 行`), ...log, rows: matrix.length, cols: width, dropped };

@@ -25,6 +25,8 @@ export interface GridSpec {
   deleteButton: string;
   /** drag far enough past the bottom edge to scroll (the table is long enough) */
   autoScroll: boolean;
+  /** a row whose cell in `span.col` holds a text unlike the rows around the merged cell (copied onto it) */
+  mergedPasteFrom?: number;
   /** a cell whose editor lists a vocabulary: typing `filter` leaves `pick` first */
   choices?: { row: number; col: string; filter: string; pick: string };
 }
@@ -220,6 +222,29 @@ export function describeGridKeys(spec: GridSpec): void {
       await expect.poll(() => g.text(row, c)).toBe(cut[0]);
       expect(await g.text(row, n)).toBe(cut[1]);
     });
+
+    if (spec.mergedPasteFrom !== undefined) {
+      it('a cell pasted onto a merged cell goes to every row of it, as typing does; Ctrl+Z restores them in one step', async () => {
+        const { span } = spec;
+        const merged = `${span.top},${span.bottom},${col(span.col)},${col(span.col)}`;
+        const before = await g.text(span.top, span.col);
+        const copied = await g.text(spec.mergedPasteFrom!, span.col);
+        expect(copied).not.toBe(before);
+        await select(spec.mergedPasteFrom!, span.col);
+        await g.page.keyboard.press('Control+C');
+        await select(span.top, span.col);
+        expect(await g.block()).toBe(merged);
+        await g.page.keyboard.press('Control+V');
+        await expect.poll(() => g.text(span.top, span.col)).toBe(copied);
+        // Still one cell over the same rows: cells merge only over rows of one text, so every row has it.
+        await select(span.top, span.col);
+        expect(await g.block()).toBe(merged);
+        await undo();
+        await expect.poll(() => g.text(span.top, span.col)).toBe(before);
+        await select(span.top, span.col);
+        expect(await g.block()).toBe(merged);
+      });
+    }
 
     it('Ctrl+D fills the top cell down the block; Delete clears it; one undo step each', async () => {
       const { row, textCol: c } = spec;
