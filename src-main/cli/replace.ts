@@ -40,6 +40,7 @@ export async function runReplace(argv: string[], out: Print = console.log, err: 
   const opened = await openForCommand(file, err);
   if (!opened) return 2;
   const r = replaceAll(opened.document, from, to, { ...opts, scope: { table: 'all' } });
+  if (r.refused) { err(`${r.refused}；文件未改动。`); return 2; }
   for (const c of r.changes) out(`${c.where}：“${c.text}” → “${c.result}”`);
   // Amounts read with a unit are converted into the document's (50000元 → 5 万元): said, never silent.
   for (const n of r.notes) out(n);

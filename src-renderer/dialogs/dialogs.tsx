@@ -1,6 +1,6 @@
 // The editor's dialogs: document settings / new document, import report, export done, recovery.
 import { useState } from 'react';
-import { TEMPLATES, type Meta, type MoneyUnit } from '../../src-shared/model';
+import { META_FIELD_LABEL, TEMPLATES, unsavableReason, type Meta, type MoneyUnit } from '../../src-shared/model';
 import type { RecoveryEntry } from '../../src-shared/ipc';
 import type { ImportReport } from '../../src-shared/import/types';
 import { invoke } from '../app/api';
@@ -14,6 +14,10 @@ export function DocSettingsDialog({ title, initial, onClose, isNew }: { title: s
   const set = (patch: Partial<Meta>) => setM((x) => ({ ...x, ...patch }));
   const ok = () => {
     if (!Number.isInteger(m.year) || m.year < 1990 || m.year > 2200) { setError('年度应为 1990–2200 之间的整数'); return; }
+    for (const k of ['deptCode', 'deptName'] as const) {
+      const bad = unsavableReason(m[k]);
+      if (bad) { setError(`${META_FIELD_LABEL[k]}${bad}，已拒绝`); return; }
+    }
     onClose({ ...m, deptCode: m.deptCode.trim(), deptName: m.deptName.trim() });
   };
   return (

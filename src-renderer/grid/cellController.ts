@@ -13,6 +13,7 @@ import {
   type Block, type Cell, type CellAction, type EditState, type Selection, type Shape,
 } from '../../src-shared/grid';
 import { parseClipboard, toTsv } from '../../src-shared/clipboard';
+import { unsavableReason } from '../../src-shared/model/text';
 import { editor } from '../app/store';
 import { cellMessageOpen, closeCellMessage, showCellMessage } from './cellMessage';
 import { matchBinding, shortcut, type CommandId } from '../app/keys';
@@ -320,7 +321,9 @@ export class CellController {
     if (this.refused) return false;
     const text = this.proxy.value;
     if (text !== this.edit.original) {
-      const r = this.model.commit(this.sel.active, text);
+      // Every grid: a character Word/Excel files cannot hold (U+FFFE …) is refused at the cell.
+      const bad = unsavableReason(text);
+      const r = bad ? `${bad}，已拒绝` : this.model.commit(this.sel.active, text);
       if (r !== true) { this.refuse(r); return false; }
     }
     this.finishEdit();

@@ -159,7 +159,7 @@ export function FindPanel() {
     if (current < 0) { step(1); return; } // the first press finds, as in Excel
     const s = editor.get();
     const r = replaceOne(s.doc!, hits[current], f.query, f.replacement, options);
-    report(r.edit ? `已替换 ${r.replaced} 处` : '', r.skipped, r.notes);
+    report(r.refused ?? (r.edit ? `已替换 ${r.replaced} 处` : ''), r.skipped, r.notes);
     if (!r.edit) return;
     editor.dispatch(r.edit);
     // Go on to the next hit: the replaced cell leaves the list (unless it still matches).
@@ -170,7 +170,7 @@ export function FindPanel() {
   const replaceEverywhere = () => {
     const r = replaceAll(editor.get().doc!, f.query, f.replacement, options);
     if (r.edit) editor.dispatch(r.edit);
-    report(r.edit ? `已替换 ${r.replaced} 处` : hits.length ? '没有替换任何内容' : `没有找到“${f.query}”`, r.skipped, r.notes);
+    report(r.refused ?? (r.edit ? `已替换 ${r.replaced} 处` : hits.length ? '没有替换任何内容' : `没有找到“${f.query}”`), r.skipped, r.notes);
   };
   // Amounts converted on the way (50000元 → 5 万元) are said as after a paste.
   const report = (text: string, skipped: ReplaceSkip[], notes: string[]) => {

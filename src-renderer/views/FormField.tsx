@@ -2,7 +2,7 @@
 // or Enter as one undo step; an amount is read as typed (50000元 in a 万元 document is 5, said in a
 // note; `abc` is refused with one message at the field: 重试 edits it again, 取消 restores the value).
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { formatAmount, parseAmountInput } from '../../src-shared/model';
+import { formatAmount, parseAmountInput, unsavableReason } from '../../src-shared/model';
 import type { Finding } from '../../src-shared/validate/types';
 import { editor, useEditor } from '../app/store';
 import { cellMessageOpen, showCellMessage } from '../grid/cellMessage';
@@ -36,6 +36,9 @@ export function FormField({ stored, write, dataField, label, multiline, amount, 
     if (cellMessageOpen()) return; // the message at the field is answered first
     let value = text;
     let note: string | null = null;
+    // A character Word/Excel files cannot hold (U+FFFE …) is refused here, as in the grids.
+    const unsavable = unsavableReason(text);
+    if (unsavable) { refuse(`${unsavable}，已拒绝`); return; }
     if (amount) {
       // As in the grids: 50000元 in a 万元 document is 5 (with a note); `abc` is refused here, at the field.
       const a = parseAmountInput(text, amount === 'money' ? unit : amount === 'percent' ? 'percent' : 'score');

@@ -1,7 +1,7 @@
 // Document edit commands. Each returns an Edit (patch pair) for exactly one user action, or null
 // when nothing would change; the store applies it and keeps it for undo/redo.
 import {
-  convertAmount, convertDocument, DEPT_WIDE_ID, newDeptWide, indicatorOrder, isCanonicalAmount, templateOrDefault, newActivity, newDuty, newDutyIndicator, newId, newProject, newProjectIndicator, stripNumbering,
+  convertAmount, convertDocument, DEPT_WIDE_ID, newDeptWide, indicatorOrder, isCanonicalAmount, templateOrDefault, newActivity, newDuty, newDutyIndicator, newId, newProject, newProjectIndicator, stripNumbering, unsavableReason, META_FIELD_LABEL,
   type Activity, type Duty, type DutyIndicator, type JixiaoDocument, type Meta, type MoneyUnit, type Project, type ProjectIndicator,
 } from '../model';
 import { applyPatches, getAt, makeEdit, type Edit, type Path, type Patch } from './patch';
@@ -27,10 +27,17 @@ export class Draft {
 
 export class CommandError extends Error {}
 
+/** Refuses typed text Word/Excel files cannot hold (U+FFFE, control characters; model/text.ts). */
+export function refuseUnsavable(text: string, label = ''): void {
+  const bad = unsavableReason(text);
+  if (bad) throw new CommandError(`${label}${bad}，已拒绝`);
+}
+
 /** Set one cell (row id + field, as in a Finding path). Amount fields take canonical amounts. */
 export function setCell(draft: Draft, rowId: string, field: string, value: string): void {
   const loc = locateRow(draft.doc, rowId);
   if (!loc) throw new CommandError(`找不到行 ${rowId}`);
+  refuseUnsavable(value);
   if (isAmountField(field) && !isCanonicalAmount(value)) throw new CommandError(`“${value}”不是有效的金额`);
   const choices = CHOICE_FIELDS[field];
   if (choices && !choices.includes(value)) throw new CommandError(`“${value}”不是可选的值（${choices.filter(Boolean).join('、')}）`);
@@ -243,6 +250,7 @@ export function setMetaEdit(doc: JixiaoDocument, meta: Partial<Meta>, label = '�
   const d = new Draft(doc);
   for (const [k, v] of Object.entries(meta)) {
     if (k === 'unit') continue;
+    if (typeof v === 'string') refuseUnsavable(v, META_FIELD_LABEL[k] ?? '');
     d.set(['meta', k], v);
   }
   if (meta.unit && meta.unit !== doc.meta.unit) convertUnit(d, meta.unit);

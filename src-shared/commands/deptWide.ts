@@ -3,7 +3,7 @@
 // edit that needs it (a document of a form with the table starts without one).
 import { newDeptTask, newDeptWide, newProjectIndicator, sumAmounts, type DeptTask, type JixiaoDocument, type ProjectIndicator } from '../model';
 import { parseAmountInput } from '../model/amount-input';
-import { CommandError, Draft } from './commands';
+import { CommandError, Draft, refuseUnsavable } from './commands';
 import type { Edit } from './patch';
 import { pasteColumns, type PasteResult } from './paste';
 import { pastedAmount, type PasteLog } from './pasteValues';
@@ -45,6 +45,7 @@ export function setTaskCellsEdit(doc: JixiaoDocument, changes: { taskId: string;
   for (const c of changes) {
     const i = d.doc.deptWide?.tasks.findIndex((t) => t.id === c.taskId) ?? -1;
     if (i < 0) throw new CommandError(`找不到任务 ${c.taskId}`);
+    refuseUnsavable(c.text);
     let value = c.text;
     if (TASK_AMOUNTS.has(c.field)) {
       const a = parseAmountInput(value, doc.meta.unit);
@@ -95,6 +96,7 @@ const WIDE_EDIT_LABEL: Record<DeptWideField, string> = {
  * the audit compares them with the tasks). An absent optional field left empty stays absent. */
 export function setDeptWideFieldEdit(doc: JixiaoDocument, field: DeptWideField, text: string): Edit | null {
   const d = new Draft(doc);
+  refuseUnsavable(text);
   let value = text;
   if (WIDE_AMOUNTS.has(field)) {
     const a = parseAmountInput(text, doc.meta.unit);

@@ -15,7 +15,7 @@ import { locateRow } from './locate';
 import type { Edit, Path } from './patch';
 import { DEPT_WIDE_ID } from './deptWide';
 import { pasteColumns, type PasteResult } from './paste';
-import { pastedAmount, pastedCellRows, type PasteLog } from './pasteValues';
+import { pastedAmount, pastedCellRows, pastedText, type PasteLog } from './pasteValues';
 
 /** The owner id of a project's self-evaluation indicators (the 绩效自评 grid). */
 export function selfevalOwnerId(projectId: string): string {
@@ -156,6 +156,7 @@ export function pasteIndicatorCells(doc: JixiaoDocument, ownerId: string, anchor
       // 一级/二级 merged down in the source arrive blank below the first row: repeat the run.
       if (text === '' && (column === 'level1' || column === 'level2') && prev) text = prev[column] ?? '';
       row[column] = text;
+      if (pastedText(text, r, c, log) === null) continue;
       // 权重 is read as typed (十分 → 10, with a note) or left out with the reason, as amounts are.
       const value = column === 'weight' ? pastedAmount(text, 'score', r, c, log) : text;
       if (value === null) continue;

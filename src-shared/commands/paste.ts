@@ -3,7 +3,7 @@
 // activities when the block carries activity cells (职责活动 … 绩效目标) for them.
 import { newActivity, newDuty, newDutyIndicator, newProjectIndicator, stripNumbering, type JixiaoDocument } from '../model';
 import { Draft, type PasteProblem } from './commands';
-import { noteSummary, pastedAmount, pastedCellRows, type PasteLog } from './pasteValues';
+import { noteSummary, pastedAmount, pastedCellRows, pastedText, type PasteLog } from './pasteValues';
 import { DUTY_FIELDS, OWNER_FIELDS, dutyRows } from './dutyRows';
 import type { Edit, Path } from './patch';
 
@@ -46,6 +46,7 @@ const PROJECT_INDICATOR_FIELDS = ['level1', 'level2', 'name', 'description', 'va
 export { PROJECT_INDICATOR_FIELDS };
 
 function cellValue(doc: JixiaoDocument, field: string, text: string, log: PasteLog, r: number, c: number): string | null {
+  if (pastedText(text, r, c, log) === null) return null;
   if (field === 'budget') return pastedAmount(text, doc.meta.unit, r, c, log);
   if (field === 'title') return stripNumbering(text).rest;
   return text;
@@ -97,6 +98,7 @@ export function pasteDutyBlock(doc: JixiaoDocument, anchorRow: number, anchorCol
         const v = cellValue(doc, field, text, log, r, c);
         if (v !== null) d.set([...ownerPath, field], v);
       } else {
+        if (pastedText(text, r, c, log) === null) continue;
         if (!indPath) {
           if (text === '') continue;
           const inds = d.get([...ownerPath, 'indicators']) as unknown[];
@@ -111,6 +113,7 @@ export function pasteDutyBlock(doc: JixiaoDocument, anchorRow: number, anchorCol
 }
 
 export function pasteProjectIndicatorBlock(doc: JixiaoDocument, projectId: string, anchorRow: number, anchorCol: number, matrix: string[][]): PasteResult {
+  const log: PasteLog = { problems: [], notes: [] };
   const d = new Draft(doc);
   const p = doc.projects.findIndex((x) => x.id === projectId);
   const { col: startCol, width, dropped } = pasteColumns(anchorCol, matrix, PROJECT_INDICATOR_FIELDS.length);
@@ -129,9 +132,10 @@ export function pasteProjectIndicatorBlock(doc: JixiaoDocument, projectId: strin
       // 一级/二级 merged down in the source arrive blank below the first row: repeat the run.
       if (text === '' && (field === 'level1' || field === 'level2') && prev) text = prev[field] ?? '';
       row[field] = text;
+      if (pastedText(text, r, c, log) === null) continue;
       for (const j of pastedCellRows(before, i, field, matrix.length)) d.set(['projects', p, 'indicators', j, field], text);
     }
     prev = row;
   }
-  return { edit: d.finish(`粘贴 ${matrix.length} 行`), problems: [], notes: [], rows: matrix.length, cols: width, dropped };
+  return { edit: d.finish(`粘贴 ${matrix.length} 行`), ...log, rows: matrix.length, cols: width, dropped };
 }

@@ -1,7 +1,7 @@
 // What a pasted cell becomes in an amount column: the exact amount (with a note when it was
 // converted, e.g. 50000元 → 5 万元) or nothing, with the reason, in the paste's problem list.
 // Kept apart from the paste commands (paste.ts, selfeval.ts), which decide where cells go.
-import { parseAmountInput, type AmountTarget } from '../model';
+import { parseAmountInput, unsavableReason, type AmountTarget } from '../model';
 import { levelSpansOf, type LevelRow } from '../layout/runs';
 import type { PasteProblem } from './commands';
 
@@ -16,6 +16,17 @@ export function pastedAmount(text: string, target: AmountTarget, row: number, co
   }
   if (r.note) log.notes.push(r.note);
   return r.amount;
+}
+
+/**
+ * A pasted text as it is, or null when it holds a character Word/Excel files cannot hold (U+FFFE,
+ * control characters; model/text.ts): the cell is not pasted and the problem names the character.
+ */
+export function pastedText(text: string, row: number, col: number, log: PasteLog): string | null {
+  const bad = unsavableReason(text);
+  if (!bad) return text;
+  log.problems.push({ row, col, text, message: `${bad}，未粘贴` });
+  return null;
 }
 
 /** The conversions of a paste by kind, the first few of each: 已按万元换算 2 个金额：50000元 = 5万元；八十万 = 80万元 */

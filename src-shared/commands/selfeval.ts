@@ -5,7 +5,7 @@ import { columnsOf, getSelfevalProfile, valueMode, type ColumnId } from '../prof
 import { gradeOf, initSelfEval, scoreSelfEval } from '../selfeval';
 import { Draft, CommandError, setCell } from './commands';
 import { writeIndicatorCell } from './indicatorCells';
-import { pastedAmount, pastedCellRows, type PasteLog } from './pasteValues';
+import { pastedAmount, pastedCellRows, pastedText, type PasteLog } from './pasteValues';
 import { AMOUNT_FIELDS, CHOICE_FIELDS, locateRow } from './locate';
 import { pasteColumns, type PasteResult } from './paste';
 import type { Edit } from './patch';
@@ -139,6 +139,7 @@ export function pasteSelfEvalBlock(doc: JixiaoDocument, projectId: string, ancho
     for (let c = 0; c < width; c++) {
       const field = fields[anchorCol + c];
       let text = cells[c] ?? '';
+      if (pastedText(text, r, c, log) === null) continue;
       if (AMOUNT_FIELDS.has(field)) {
         const a = pastedAmount(text, 'score', r, c, log);
         if (a === null) continue;

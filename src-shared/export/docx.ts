@@ -5,7 +5,7 @@
 // (fixed-layout tables whose grid sums to the text width, tblHeader, cantSplit, gridSpan, vMerge,
 // East Asian fonts, footer page numbers) in a fraction of that; see docs/export.md for the figures.
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { JixiaoDocument } from '../model';
+import { withoutUnsavable, type JixiaoDocument } from '../model';
 import { buildLayout, NothingToExportError, type FontSpec, type Layout, type LayoutCell, type LayoutOptions, type LayoutPart, type LayoutTable } from '../layout';
 
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -155,11 +155,10 @@ function run(text: string, font: FontSpec, sizePt: number, bold: boolean): strin
   return text.split('\n').map((line, i) => `<w:r>${rPr}${i > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${esc(line)}</w:t></w:r>`).join('');
 }
 
-// XML 1.0 forbids most control characters; drop them rather than write a file Word refuses.
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// Characters XML 1.0 cannot hold are refused at input (model/text.ts); one still here (a document
+// written before that) is dropped rather than writing a file Word refuses.
 function esc(s: string): string {
-  return s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return withoutUnsavable(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function field(instr: string, font: FontSpec, sz: number): string {

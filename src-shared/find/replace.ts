@@ -3,7 +3,7 @@
 // converted into the document's unit with a note, as typing it would); otherwise the cell is left
 // unchanged and reported as skipped, with the reason — the document can never hold an invalid amount.
 import { Draft } from '../commands/commands';
-import { parseAmountInput, type AmountTarget } from '../model';
+import { parseAmountInput, unsavableReason, type AmountTarget } from '../model';
 import { getAt, type Edit } from '../commands/patch';
 import type { JixiaoDocument } from '../model';
 import { findAll, shownText, type FindHit, type FindOptions } from './find';
@@ -24,11 +24,16 @@ export interface ReplaceResult {
   skipped: ReplaceSkip[];
   /** Amounts converted on the way in (已按万元换算：50000元 = 5万元), as a paste reports them. */
   notes: string[];
+  /** Why nothing was replaced at all: the replacement holds a character Word/Excel files cannot hold. */
+  refused?: string;
 }
 
 const KIND_NAME = { money: '金额', percent: '百分比', number: '数字' } as const;
 
 function replaceHits(doc: JixiaoDocument, hits: readonly FindHit[], query: string, replacement: string): ReplaceResult {
+  // Refused as typing it would be. Finding such a character is allowed (to clean an older file).
+  const bad = unsavableReason(replacement);
+  if (bad) return { edit: null, replaced: 0, cells: 0, changes: [], skipped: [], notes: [], refused: `替换为的内容${bad}，已拒绝` };
   const d = new Draft(doc);
   const changes: ReplaceChange[] = [];
   const skipped: ReplaceSkip[] = [];
@@ -63,7 +68,7 @@ export function replaceAll(doc: JixiaoDocument, query: string, replacement: stri
 
 /** 替换: every match in the cell of one hit. The hit is checked against `doc` (it may be stale). */
 export function replaceOne(doc: JixiaoDocument, hit: FindHit, query: string, replacement: string, o: FindOptions): ReplaceResult {
-  if (getAt(doc, hit.cell.path) !== hit.cell.value) return { edit: null, replaced: 0, cells: 0, changes: [], skipped: [], notes: [] };
+  if (getAt(doc, hit.cell.path) !== hit.cell.value) return replaceHits(doc, [], query, replacement);
   const text = shownText(hit.cell, doc.meta.unit);
   const ranges = compileMatcher(query, o)(text);
   return replaceHits(doc, ranges.length ? [{ ...hit, text, ranges }] : [], query, replacement);

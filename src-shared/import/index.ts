@@ -8,7 +8,8 @@ import { ImportFailure, type ImportResult } from './types';
 import { readXlsx } from './xlsx';
 import { child, parseXml, textOf } from './xml';
 import type { ZipArchive } from './zip';
-import type { JixiaoDocument } from '../model';
+import { unsavableReason, withoutUnsavable, type JixiaoDocument } from '../model';
+import type { GridStream } from './grid';
 import { DEFAULT_ZIP_LIMITS, isZip, openZip, type ZipLimits } from './zip';
 
 export * from './types';
@@ -55,6 +56,25 @@ function readCoreProps(zip: ZipArchive): { title?: string; creator?: string; cre
   }
 }
 
+/**
+ * Characters a Word/Excel file cannot hold (U+FFFE, control characters: model/text.ts) reach us
+ * through Excel's `_xFFFE_` escapes or a lenient writer. The cell is kept without them and the
+ * report names the cell and the code points, so the document never holds text its export would
+ * drop silently.
+ */
+function dropUnsavable(stream: GridStream): void {
+  const notes: string[] = [];
+  const clean = (text: string, where: string): string => {
+    const bad = unsavableReason(text);
+    if (!bad) return text;
+    notes.push(`${where}：${bad}，已删除该字符`);
+    return withoutUnsavable(text);
+  };
+  for (const row of stream.rows) for (const c of row.cells) c.text = clean(c.text, `${row.sheet} 第 ${row.row} 行第 ${c.col + 1} 列`);
+  for (const s of stream.stray) s.text = clean(s.text, `${s.sheet} 第 ${s.row} 行第 ${s.column} 列`);
+  if (notes.length) stream.warnings = [...(stream.warnings ?? []), ...notes];
+}
+
 export interface ImportOptions {
   limits?: ZipLimits;
   /** The open document: self-evaluation tables are attached to its projects (attach.ts) instead of making a new document. */
@@ -73,6 +93,7 @@ export function importOffice(bytes: Uint8Array, fileName: string, options: Impor
     else if (zip.entries.has('xl/workbook.xml')) stream = readXlsx(zip);
     else if (zip.entries.has('EncryptionInfo')) throw classifyOle(bytes, fileName);
     else throw new ImportFailure('import.not-office', `「${fileName}」是压缩包，但不是 Word（.docx）或 Excel（.xlsx）文件，无法导入。`);
+    dropUnsavable(stream);
     // The exchange sheet (jixiao export --exchange) is a list of indicators, not a printed form.
     const { document, report } = isExchangeSheet(stream) ? readExchange(stream, fileName, readCoreProps(zip)) : recognise(stream, fileName, readCoreProps(zip));
     if (report.tables.length === 0) {

@@ -22,6 +22,16 @@ function copyOf(seed: string): string {
 }
 
 describe('jixiao replace', () => {
+  it('refuses a replacement Word/Excel files cannot hold (U+FFFE): exit 2, the file untouched', () => {
+    const file = copyOf('laishui-2020-a.jixiao');
+    const original = readFileSync(file, 'utf8');
+    const r = jixiao('replace', file, '【2019】', '【2020\uFFFE】');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('替换为的内容含有无法保存到 Word/Excel 的字符 U+FFFE，已拒绝；文件未改动。');
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(existsSync(`${file}.bak`)).toBe(false);
+  });
+
   it('replaces in every project, lists each cell, saves atomically with .bak', async () => {
     const file = copyOf('laishui-2020-a.jixiao');
     const original = readFileSync(file, 'utf8');

@@ -342,3 +342,19 @@ describe('a paste wider than the columns right of the selection', () => {
     await undo();
   });
 });
+
+describe('a paste with a character Word/Excel files cannot hold', () => {
+  it('project indicators: that cell is not pasted, the note names U+FFFE; the rest goes in, one undo step', async () => {
+    await open(seed('laishui'));
+    await page.getByTestId('tab-projects').click();
+    const g = await gridDriver(page, 'project-indicator-grid');
+    const [name, description] = [await g.text(0, 'name'), await g.text(0, 'description')];
+    await select(g, 0, 'name');
+    await pasteKeys('参保\uFFFE率\t新的描述\r\n');
+    await expect.poll(() => toast()).toBe('已粘贴 1 行 × 2 列；1 个单元格未粘贴：含有无法保存到 Word/Excel 的字符 U+FFFE，未粘贴');
+    await expect.poll(() => g.text(0, 'description')).toBe('新的描述');
+    expect(await g.text(0, 'name')).toBe(name);
+    await undo();
+    await expect.poll(() => g.text(0, 'description')).toBe(description);
+  });
+});
