@@ -2,11 +2,10 @@
 // project form's 预算数 (Linxi 2019 and Laishui 2020, both 万元). `abc` gets ONE message at the cell
 // (重试 / 取消; Esc, Enter and a click close it) and the document stays as it was; `50000元` is
 // stored as 5 万元 with a note saying so.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, docScreenshot, openThroughUi, startHarness, type Harness } from './harness';
+import { copySeeds, docScreenshot, openThroughUi, startHarness, type Harness, harnessHooks } from './harness';
 import { gridDriver, proxyText, type GridDriver } from './gridDriver';
 
 let h: Harness;
@@ -20,14 +19,12 @@ const modified = () => page.getByTestId('status-modified').textContent();
 const settles = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
   h = await startHarness({ viewport: { width: 1280, height: 720 } });
   page = h.page;
   seeds = copySeeds(h);
-  page.on('pageerror', (e) => { throw e; });
   await page.goto(h.host.url);
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('年度预算数 in the duty grid', () => {
   let g: GridDriver;

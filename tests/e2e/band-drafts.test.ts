@@ -3,9 +3,9 @@
 // undo step); 填写评价标准 fills the whole table (one undo step).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { docScreenshot, openThroughUi, SEEDS_DIR, startHarness, type Harness } from './harness';
+import { docScreenshot, openThroughUi, SEEDS_DIR, startHarness, type Harness, harnessHooks } from './harness';
 import { gridDriver, type GridDriver } from './gridDriver';
 
 let h: Harness;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   await openThroughUi(page, path);
   g = await gridDriver(page, 'duty-grid');
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 /** The grid row index of the indicator with this name. */
 async function rowOf(name: string): Promise<number> {

@@ -1,30 +1,26 @@
 // 文件 › 批量审核… in the real renderer (Chromium, web host): choose the folder a reviewer received,
 // watch it run, sort the table, open a file by clicking its row, save the summary workbook.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, startHarness, type Harness } from './harness';
+import { SCREENSHOTS, startHarness, type Harness, harnessHooks } from './harness';
 import { EXPECTED, makeAuditFolder } from '../audit/folder';
 
 let h: Harness;
 let page: Page;
 let folder: string;
-const consoleProblems: string[] = [];
 const rows = () => page.getByTestId('audit-row');
 const firstCells = () => rows().evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')!.textContent));
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
-  h = await startHarness({ viewport: { width: 1440, height: 900 } });
+  h = await startHarness({ viewport: { width: 1440, height: 900 }, warnings: true });
   page = h.page;
   folder = await makeAuditFolder(join(h.dir, '收文'));
-  page.on('pageerror', (e) => { throw e; });
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(m.text()); });
   await page.goto(h.host.url);
 });
 
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 async function openWindow(): Promise<void> {
   await page.getByTestId('tb-batch-audit').click();
@@ -97,6 +93,6 @@ describe('批量审核 window', () => {
   });
 
   it('logged no errors or warnings in the page console', () => {
-    expect(consoleProblems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 });

@@ -2,16 +2,14 @@
 // tab switches, the 绩效自评 grid headers readable in full, and the 导出 prompt when the document has
 // 错误. In Debian's Chromium against the in-process web host; waits on states only.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, docScreenshot, openThroughUi, startHarness, type Harness } from './harness';
+import { copySeeds, docScreenshot, openThroughUi, startHarness, type Harness, harnessHooks } from './harness';
 
 let h: Harness;
 let page: Page;
 let seeds: string[];
 const seed = (name: string) => seeds.find((s) => s.includes(name))!;
-const problems: string[] = [];
 
 /** Chinese through an input method, as gridDriver does: a keyCode-229 key, the composition, the commit. */
 async function imeType(p: Page, pinyin: string, text: string): Promise<void> {
@@ -43,14 +41,12 @@ const headerWidth = (grid: string, col: string) =>
   page.evaluate(([g, c]) => document.querySelector<HTMLElement>(`[data-testid="${g}"] .ag-header-cell[col-id="${c}"]`)?.getBoundingClientRect().width ?? -1, [grid, col]);
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npm run build:web');
   h = await startHarness({ viewport: { width: 1366, height: 768 } });
   page = h.page;
   seeds = copySeeds(h);
-  page.on('pageerror', (e) => problems.push(String(e)));
   await page.goto(h.host.url);
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('clerk details', () => {
   it('新增 (project) puts the caret in 项目名称: a name typed through the IME is the new project’s name', async () => {
@@ -136,6 +132,6 @@ describe('clerk details', () => {
     await done.waitFor();
     const path = (await done.getByTestId('export-path').textContent())!;
     expect(existsSync(path)).toBe(true);
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
 // End-to-end: 从上年生成 (the proposal list, one line unticked) and 与…对比 (the panel, a click that
 // jumps, the marked cell), in Debian's Chromium against the in-process web host. Waits on states only.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, startHarness, type Harness, docScreenshot } from './harness';
+import { copySeeds, startHarness, type Harness, docScreenshot, harnessHooks } from './harness';
 
 /** The selected cell of the grid that has the keyboard (its input proxy is focused): column, text, classes. */
 const selectedCell = (p: Page) => p.evaluate(() => {
@@ -17,7 +16,6 @@ const selectedCell = (p: Page) => p.evaluate(() => {
 let h: Harness;
 let page: Page;
 let laishui: string;
-const problems: string[] = [];
 
 const enterPath = async (path: string) => {
   const dlg = page.getByTestId('path-dialog');
@@ -29,7 +27,6 @@ const enterPath = async (path: string) => {
  * offer (earlier tests leave autosaves) stands in the way. */
 async function openWindow(path: string): Promise<Page> {
   const w = await h.context.newPage();
-  w.on('pageerror', (e) => problems.push(String(e)));
   const url = new URL(h.host.url);
   url.searchParams.set('open', path);
   await w.goto(url.href);
@@ -38,15 +35,12 @@ async function openWindow(path: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npm run build:web');
   h = await startHarness({ viewport: { width: 1360, height: 800 } });
   page = h.page;
   laishui = copySeeds(h).find((s) => s.endsWith('laishui-2020-a.jixiao'))!;
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   await page.goto(h.host.url);
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('yearly cycle e2e', () => {
   it('从上年生成: proposal list, one line unticked stays as it was, the rest become 2021年; amounts cleared; unsaved', async () => {
@@ -131,7 +125,7 @@ describe('yearly cycle e2e', () => {
     await page.getByTestId('compare-close').click();
     await panel.waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('.diff-changed').count()).toBe(0);
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 
   it('复制为新项目: a project copied in one document is pasted into another (new ids, from link, one undo step)', async () => {
@@ -169,7 +163,7 @@ describe('yearly cycle e2e', () => {
     await expect.poll(() => items.count()).toBe(0);
     await a.close();
     await b.close();
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 
   it('与…对比 on the duty table: from the projects tab, a click on a duty difference opens the grid on the marked cell', async () => {
@@ -192,6 +186,6 @@ describe('yearly cycle e2e', () => {
     await diff.click();
     await expect.poll(async () => { const c = await selectedCell(w); return c && `${c.col}|${c.cls.includes('diff-changed')}`; }).toBe('budget|true');
     await w.close();
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 });

@@ -3,10 +3,10 @@
 // each); the tasks' 总额 added up beside 金额合计, red when they differ; 年度总体目标; its indicators.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newDocument } from '../../src-shared/model';
-import { docScreenshot, openThroughUi, startHarness, type Harness } from './harness';
+import { docScreenshot, openThroughUi, startHarness, type Harness, harnessHooks } from './harness';
 import { gridDriver, type GridDriver } from './gridDriver';
 
 let h: Harness;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   tasks = await gridDriver(page, 'dept-task-grid');
   inds = await gridDriver(page, 'dept-indicator-grid');
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('department-wide tab', () => {
   it('年度主要任务: insert, type name and amounts, 金额合计 compared live; Ctrl+Z undoes one step', async () => {

@@ -2,15 +2,14 @@
 // Chromium against the in-process web host, driven like a clerk would.
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, exportAnyway, openThroughUi, startHarness, type Harness, docScreenshot } from './harness';
+import { copySeeds, exportAnyway, openThroughUi, startHarness, type Harness, docScreenshot, harnessHooks } from './harness';
 import { fixturePath } from '../fixtures/paths';
 
 let h: Harness;
 let page: Page;
 let seeds: string[];
-const consoleProblems: string[] = [];
 const seed = (name: string) => seeds.find((s) => s.includes(name))!;
 const grid = () => page.getByTestId('duty-grid');
 const cell = (col: string, text: string) => grid().locator(`[role=gridcell][col-id="${col}"]`, { hasText: text }).first();
@@ -31,16 +30,12 @@ const pasteText = (text: string) => page.evaluate((t) => {
 }, text);
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
-  h = await startHarness({ viewport: { width: 1280, height: 720 } });
+  h = await startHarness({ viewport: { width: 1280, height: 720 }, warnings: true });
   page = h.page;
   seeds = copySeeds(h);
-  page.on('pageerror', (e) => { throw e; });
-  // AG Grid reports a missing module (an API call that silently does nothing) as a console error.
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(m.text()); });
   await page.goto(h.host.url);
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('editor e2e', () => {
   it('opens each seed fixture', async () => {
@@ -254,6 +249,6 @@ describe('editor e2e', () => {
   });
 
   it('logged no errors or warnings in the page console', () => {
-    expect(consoleProblems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 });

@@ -1,17 +1,16 @@
 // End-to-end: 查找和替换 in the real renderer (dist/renderer) in Debian's Chromium, on a document with
 // both tables (linxi's duty table, laishui's projects): Ctrl+H, type, the list of hits, a click
 // jumps to the cell, Enter walks the hits, 全部替换 changes both grids, one Ctrl+Z restores them all.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openThroughUi, ROOT, SCREENSHOTS, SEEDS_DIR, startHarness, type Harness } from './harness';
+import { openThroughUi, ROOT, SCREENSHOTS, SEEDS_DIR, startHarness, type Harness, harnessHooks } from './harness';
 
 let h: Harness;
 let page: Page;
 let file: string;
 let original: unknown;
-const consoleProblems: string[] = [];
 
 const FROM = '【2019】';
 const TO = '【2020】';
@@ -54,11 +53,8 @@ function strings(x: unknown): string[] {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
-  h = await startHarness({ viewport: { width: 1280, height: 760 } });
+  h = await startHarness({ viewport: { width: 1280, height: 760 }, warnings: true });
   page = h.page;
-  page.on('pageerror', (e) => { throw e; });
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(m.text()); });
   const linxi = JSON.parse(readFileSync(join(SEEDS_DIR, 'linxi-2019.jixiao'), 'utf8'));
   const laishui = JSON.parse(readFileSync(join(SEEDS_DIR, 'laishui-2020-a.jixiao'), 'utf8'));
   // Last year's document number in the duty table too (the first activity's description and a band).
@@ -75,7 +71,7 @@ beforeAll(async () => {
   await openThroughUi(page, file);
   await dutyGrid().locator('[role=gridcell][col-id="description"]', { hasText: `依据冀财社${FROM}74号` }).first().waitFor();
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('find and replace', () => {
   it('Ctrl+H opens the panel with the typing in the search box; the list shows every hit', async () => {
@@ -266,6 +262,6 @@ describe('find and replace', () => {
   });
 
   it('logged no errors or warnings in the page console', () => {
-    expect(consoleProblems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 // End-to-end: grouped findings in the 审核结果 panel on the Laishui seed. The 提示 (style) are hidden
 // and not counted until asked for; a group shows “N 个单元格”, expands to its cells (a click jumps
 // to the cell) and fixes all of them with one click, undone with one Ctrl+Z.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness, harnessHooks } from './harness';
 
 // Wait on a state, with room for a loaded 2-core machine (8 parallel sessions, full test run).
 const settles = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
@@ -26,15 +26,13 @@ const focusedCell = () => page.evaluate(() => {
 const basisCells = () => grid().locator('[role=gridcell][col-id="basis"]').allTextContents();
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
   h = await startHarness({ viewport: { width: 1440, height: 900 } });
   page = h.page;
   laishui = copySeeds(h).find((p) => p.includes('laishui'))!;
-  page.on('pageerror', (e) => { throw e; });
   await page.goto(h.host.url);
   await openThroughUi(page, laishui);
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('grouped findings in the panel', () => {
   const doc = () => JSON.parse(readFileSync(laishui, 'utf8')) as { projects: { name: string; indicators: { basis: string }[] }[] };

@@ -3,11 +3,11 @@
 // 一级/二级 cell edits its whole run while a new row's blank level cells stand alone; Ctrl+V fills
 // an empty table after a click on it or on its tab; a wide paste goes in from the first column or
 // says which columns it left out. Real clipboard (Ctrl+V in Chromium), real keys and IME.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, docScreenshot, ROOT, startHarness, type Harness } from './harness';
+import { copySeeds, docScreenshot, startHarness, type Harness, harnessHooks } from './harness';
 import { gridDriver, type GridDriver } from './gridDriver';
 
 let h: Harness;
@@ -57,7 +57,6 @@ async function confirmDelete(): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('先运行 npm run build:web（npm test 会自动构建）');
   // Tall enough that the 绩效自评 grid under its form shows all nine rows of the fixture.
   h = await startHarness({ viewport: { width: 1400, height: 1800 } });
   page = h.page;
@@ -67,11 +66,10 @@ beforeAll(async () => {
   const doc = JSON.parse(readFileSync(seed('selfeval-2019-a'), 'utf8'));
   doc.projects[0].selfeval.indicators = [];
   writeFileSync(join(h.dir, 'docs', 'empty-tables.jixiao'), JSON.stringify(doc));
-  page.on('pageerror', (e) => { throw e; });
   await page.goto(h.host.url);
   await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.host.url).origin });
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('删除行 on a block', () => {
   it('duty grid: three indicator rows go with Ctrl+Delete, after a question that counts them; one Ctrl+Z brings them back', async () => {

@@ -1,20 +1,16 @@
 // 跳转到单元格 from the findings panel on a slow PC: the grid is scrolled far from the finding's row
 // (a virtualised row that is not rendered), the CPU is throttled, and the jump must still select
 // the cell and give the grid the keyboard. The selection is state waited on, never a delay.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { copySeeds, openThroughUi, ROOT, startHarness, type Harness } from './harness';
+import { beforeAll, expect, it } from 'vitest';
+import { copySeeds, openThroughUi, startHarness, type Harness, harnessHooks } from './harness';
 import { gridDriver } from './gridDriver';
 
 let h: Harness;
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
   h = await startHarness({ viewport: { width: 1280, height: 720 } });
-  h.page.on('pageerror', (e) => { throw e; });
   await h.page.goto(h.host.url);
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 it('jumps to a finding\'s cell from the bottom of the table on a throttled CPU, and typing goes there', async () => {
   const page = h.page;

@@ -59,3 +59,11 @@ export async function gridDriver(page: Page, testId: string): Promise<GridDriver
 
 /** The text the focused proxy holds (the editor's content while editing). */
 export const proxyText = (page: Page) => page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.value ?? null);
+
+/** Chinese typed the way a clerk's IME delivers it into whatever has the focus: a composition, then the committed text. */
+export async function typeThroughIme(page: Page, text: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  await cdp.send('Input.insertText', { text });
+  await cdp.detach();
+}

@@ -1,10 +1,8 @@
 // The cell-interaction tests, run against each grid (duty table, project indicators) from its own
 // test file, each with its own harness. They check what a clerk does: select, type (ASCII and
 // Chinese through an IME), the two edit modes, inserts, deletes, block selection, clipboard, fill.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copySeeds, openThroughUi, ROOT, startHarness, type Harness } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copySeeds, openThroughUi, startHarness, type Harness, harnessHooks } from './harness';
 import { gridDriver, proxyText, type GridDriver } from './gridDriver';
 
 export interface GridSpec {
@@ -47,16 +45,14 @@ export function describeGridKeys(spec: GridSpec): void {
   const undo = () => g.page.keyboard.press('Control+Z');
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
     h = await startHarness({ viewport: { width: 1280, height: 720 } });
-    h.page.on('pageerror', (e) => { throw e; });
     await h.page.goto(h.host.url);
     await openThroughUi(h.page, copySeeds(h).find((s) => s.includes(spec.seed))!);
     await spec.show(h);
     g = await gridDriver(h.page, spec.testId);
     await g.cell(spec.row, spec.textCol).waitFor();
   });
-  afterAll(async () => { await h?.close(); });
+  harnessHooks(() => h);
 
   describe(`${spec.name}: typing`, () => {
     it('an IME composition on a selected cell edits it at the cell; Enter commits and selects the cell below', async () => {

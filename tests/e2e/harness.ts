@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, copyFileSync, readdirSync, mkdirSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { startWebHost, type WebHost } from '../../src-main/webhost';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -21,12 +21,18 @@ export interface Harness {
   dir: string;
   opened: string[];
   shownInFolder: string[];
-  /** Page errors and console errors seen so far (a test ends by expecting none). */
+  /** Page errors and console errors (with `warnings`: console warnings too) of every window seen so far; harnessHooks fails a test that leaves any. */
   problems: string[];
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { viewport?: { width: number; height: number } } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  viewport?: { width: number; height: number };
+  /** Count console warnings as problems too (AG Grid reports a missing module, an API call that silently does nothing, as one). */
+  warnings?: boolean;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(join(ROOT, 'dist/renderer/index.html'))) throw new Error('先运行 npm run build:web（npm test 会自动构建）');
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   const userData = join(dir, 'user-data');
@@ -42,10 +48,14 @@ export async function startHarness(opts: { viewport?: { width: number; height: n
     executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true,
     viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN',
   });
-  const page = context.pages()[0] ?? await context.newPage();
   const problems: string[] = [];
-  page.on('pageerror', (e) => { problems.push(String(e)); });
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  const watch = (p: Page) => {
+    p.on('pageerror', (e) => { problems.push(String(e)); });
+    p.on('console', (m) => { if (m.type() === 'error' || (opts.warnings && m.type() === 'warning')) problems.push(m.text()); });
+  };
+  for (const p of context.pages()) watch(p);
+  context.on('page', watch); // and every window a test opens
+  const page = context.pages()[0] ?? await context.newPage();
   return {
     host, context, browser: null, page, dir, opened, shownInFolder, problems,
     async close() {
@@ -54,6 +64,19 @@ export async function startHarness(opts: { viewport?: { width: number; height: n
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The hooks of an e2e file around its harness (`get` returns it once beforeAll has started it):
+ * after each test, no page error or console error in any of its windows — else that test fails,
+ * naming them; after all, the harness closes.
+ */
+export function harnessHooks(get: () => Harness | undefined): void {
+  afterEach(() => {
+    const h = get();
+    if (h) expect(h.problems.splice(0), 'page errors / console errors during this test').toEqual([]);
+  });
+  afterAll(async () => { await get()?.close(); });
 }
 
 /** Copy the seed fixtures into the harness's temp dir; returns their paths there. */

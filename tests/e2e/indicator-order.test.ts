@@ -1,11 +1,11 @@
 // The clerk's indicator order, end to end in Chromium: the Laishui seed has 时效 typed before 质量.
 // The editor and the print preview show that order; 按模板顺序排列指标 reorders the document
 // (质量 before 时效, as the template has it) in both, and one Ctrl+Z puts it back.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness, harnessHooks } from './harness';
 
 let h: Harness;
 let page: Page;
@@ -36,16 +36,14 @@ async function previewNames(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
   h = await startHarness({ viewport: { width: 1280, height: 800 } });
   page = h.page;
-  page.on('pageerror', (e) => { throw e; });
   await page.goto(h.host.url);
   await openThroughUi(page, copySeeds(h).find((s) => s.includes('laishui'))!);
   await page.getByTestId('tab-projects').click();
   await page.getByTestId('project-indicator-grid').locator('[col-id="name"]', { hasText: '群众满意度' }).first().waitFor();
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('indicator order', () => {
   it('editor and print preview show the typed order', async () => {

@@ -1,29 +1,24 @@
 // 指标库 end to end: the host learns from the opened document, the panel finds entries by pinyin
 // initials, inserts the ticked ones into the current project as one undo step, and deletes entries.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, openThroughUi, startHarness, type Harness, docScreenshot } from './harness';
+import { copySeeds, openThroughUi, startHarness, type Harness, docScreenshot, harnessHooks } from './harness';
 import { gridDriver } from './gridDriver';
 
 let h: Harness;
 let page: Page;
 let seeds: string[];
-const problems: string[] = [];
 const indicatorRows = async () => Number(await page.getByTestId('project-indicator-grid').locator('[aria-rowcount]').first().getAttribute('aria-rowcount')) - 1;
 
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
   h = await startHarness({ viewport: { width: 1400, height: 800 } });
   page = h.page;
   seeds = copySeeds(h);
-  page.on('pageerror', (e) => { problems.push(String(e)); });
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   await page.goto(h.host.url);
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('指标库 e2e', () => {
   it('learns from the opened document; search by pinyin initials; insert ticked entries as one undo step', async () => {
@@ -72,7 +67,7 @@ describe('指标库 e2e', () => {
     await page.getByRole('button', { name: '删除', exact: true }).last().click();
     await page.getByTestId('toast').filter({ hasText: '已从指标库删除 1 个指标' }).waitFor();
     await expect.poll(async () => panel.getByTestId('library-entry').count()).toBe(n - 1);
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 
   it('typing a 三级指标 through the IME offers library entries; ↓ Enter fills the name and only blank cells, one undo step', async () => {
@@ -131,6 +126,6 @@ describe('指标库 e2e', () => {
     await list.getByTestId('name-suggest-item').filter({ hasText: '预算执行率' }).first().click();
     await expect.poll(() => g.text(activityRow, 'name')).toBe('预算执行率');
     expect([await g.text(activityRow, 'bands.0'), await g.text(activityRow, 'bands.3')]).toEqual(['≥95%', '<80%']);
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 });

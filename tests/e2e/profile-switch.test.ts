@@ -1,11 +1,9 @@
 // 文档设置 switches a document's profile (issue 18): the dialog says what changes before it happens
 // (values split into parts, columns the new form does not print — kept in the document); the grid
 // shows the new form's columns; one Ctrl+Z switches back.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, docScreenshot, openThroughUi, startHarness, type Harness } from './harness';
+import { copySeeds, docScreenshot, openThroughUi, startHarness, type Harness, harnessHooks } from './harness';
 import { gridDriver, type GridDriver } from './gridDriver';
 
 let h: Harness;
@@ -13,13 +11,12 @@ let page: Page;
 let g: GridDriver;
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
   h = await startHarness({ viewport: { width: 1440, height: 900 } });
   page = h.page;
   await page.goto(h.host.url);
   g = await gridDriver(page, 'project-indicator-grid');
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 const headers = () => g.host.locator('.ag-header-cell-text').allTextContents();
 

@@ -5,20 +5,19 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, openThroughUi, startHarness, type Harness } from './harness';
+import { copySeeds, openThroughUi, startHarness, type Harness, harnessHooks } from './harness';
 import { gridDriver } from './gridDriver';
 
 let h: Harness;
 let linxi: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npm run build:web');
   h = await startHarness();
   linxi = copySeeds(h).find((s) => s.endsWith('linxi-2019.jixiao'))!;
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 const recoveryDir = () => join(h.dir, 'user-data', 'recovery');
 const recoveryFiles = () => (existsSync(recoveryDir()) ? readdirSync(recoveryDir()).filter((f) => f.endsWith('.jixiao-recovery')) : []);

@@ -1,14 +1,15 @@
 // End-to-end: a self-evaluation imported from another province's form shows in the 绩效自评 tab
 // what the table had — the 预算执行率 row filled like an indicator, a word score (良) flagged until the
 // clerk types points — and the clerk can fill that row where the table had none.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { importOffice } from '../../src-shared/import';
 import { serializeDocument } from '../../src-shared/model/load';
 import { FORMS_DIR } from '../fixtures/paths';
-import { docScreenshot, openThroughUi, startHarness, type Harness } from './harness';
+import { docScreenshot, openThroughUi, startHarness, type Harness, harnessHooks } from './harness';
+import { typeThroughIme } from './gridDriver';
 
 let h: Harness;
 let page: Page;
@@ -16,22 +17,12 @@ const grid = () => page.getByTestId('selfeval-indicator-grid');
 const at = (row: number, col: string) => grid().locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`);
 const field = (name: string) => page.locator(`[data-testid="selfeval-form"] [data-field="${name}"]`);
 
-/** Chinese typed the way a clerk's IME delivers it: a composition, then the committed text. */
-async function typeThroughIme(text: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-  await cdp.send('Input.insertText', { text });
-  await cdp.detach();
-}
-
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npm run build:web（npm test 会自动构建）');
   h = await startHarness({ viewport: { width: 1600, height: 1000 } });
   page = h.page;
-  page.on('pageerror', (e) => { throw e; });
   await page.goto(h.host.url);
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('imported self-evaluation forms in the 绩效自评 tab', () => {
   it('shows the filled 预算执行率 row and the word score, flagged until points are typed', async () => {
@@ -64,10 +55,10 @@ describe('imported self-evaluation forms in the 绩效自评 tab', () => {
     await page.getByTestId('project-item').nth(0).click();
     await expect.poll(() => field('selfeval.budgetRateRow.name').inputValue()).toBe('');
     await field('selfeval.budgetRateRow.name').click();
-    await typeThroughIme('年初预算执行情况');
+    await typeThroughIme(page, '年初预算执行情况');
     await page.keyboard.press('Enter');
     await field('selfeval.budgetRateRow.target').click();
-    await typeThroughIme('≥95%');
+    await typeThroughIme(page, '≥95%');
     await page.keyboard.press('Enter');
     await page.getByTestId('project-item').nth(1).click();
     await expect.poll(() => field('selfeval.budgetRateRow.name').inputValue()).toBe('资金执行情况');

@@ -1,29 +1,25 @@
 // End-to-end: 导入自评表到当前文档 and 导出自评表 (the 文件 menu's commands, sent by the host as the
 // Electron menu does) in the real renderer: a clerk opens the department's document, imports the
 // published self-evaluation Word file into it, exports the 绩效自评表, and undoes the import.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { importOffice } from '../../src-shared/import';
 import { newDocument, newProject } from '../../src-shared/model';
 import { serializeDocument } from '../../src-shared/model/load';
-import { exportAnyway, openThroughUi, SCREENSHOTS, startHarness, type Harness } from './harness';
+import { exportAnyway, openThroughUi, SCREENSHOTS, startHarness, type Harness, harnessHooks } from './harness';
 import { fixturePath } from '../fixtures/paths';
 
 let h: Harness;
 let page: Page;
-const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
   h = await startHarness({ viewport: { width: 1280, height: 720 } });
   page = h.page;
-  page.on('pageerror', (e) => { throw e; });
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   await page.goto(h.host.url);
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 /** Answer the browser-mode path dialog. */
 async function answerPath(path: string) {
@@ -90,6 +86,6 @@ describe('self-evaluation import into the open document, export, undo', () => {
     await page.keyboard.press('Control+Z');
     h.host.send({ command: 'export-selfeval-docx' });
     await expect.poll(() => page.getByText('没有可导出的绩效自评表').count(), { timeout: 60_000 }).toBeGreaterThan(0);
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 });

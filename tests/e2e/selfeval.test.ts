@@ -1,16 +1,15 @@
 // End-to-end: the 绩效自评 tab in Debian's Chromium against the web host — carry-over (生成自评表),
 // typing an actual through the IME, the computed score beside the typed one, 采用计算得分 (one
 // undo step), a finding that jumps into the tab, the template switch; and the documentation picture.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness, docScreenshot } from './harness';
+import { copySeeds, openThroughUi, SCREENSHOTS, startHarness, type Harness, docScreenshot, harnessHooks } from './harness';
+import { typeThroughIme } from './gridDriver';
 
 let h: Harness;
 let page: Page;
 let seeds: string[];
-const consoleProblems: string[] = [];
 const seed = (name: string) => seeds.find((s) => s.includes(name))!;
 const grid = () => page.getByTestId('selfeval-indicator-grid');
 const at = (row: number, col: string) => grid().locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`);
@@ -23,25 +22,13 @@ const focusedCell = () => page.evaluate(() => {
 });
 const fieldValue = (field: string) => page.locator(`[data-testid="selfeval-form"] [data-field="${field}"]`).inputValue();
 
-/** Chinese typed the way a clerk's IME delivers it: a composition, then the committed text. */
-async function typeThroughIme(text: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-  await cdp.send('Input.insertText', { text });
-  await cdp.detach();
-}
-
-
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npm run build:web（npm test 会自动构建）');
-  h = await startHarness({ viewport: { width: 1600, height: 1000 } });
+  h = await startHarness({ viewport: { width: 1600, height: 1000 }, warnings: true });
   page = h.page;
   seeds = copySeeds(h);
-  page.on('pageerror', (e) => { throw e; });
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(m.text()); });
   await page.goto(h.host.url);
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('绩效自评 tab', () => {
   it('生成自评表 carries every project\'s targets over as one undo step', async () => {
@@ -69,7 +56,7 @@ describe('绩效自评 tab', () => {
     expect(await at(0, 'computed').textContent()).toBe('待填实际值');
     await at(0, 'actual').dblclick();
     await grid().locator('.cell-proxy.editing').waitFor();
-    await typeThroughIme('81%');
+    await typeThroughIme(page, '81%');
     await page.keyboard.press('Enter');
     await expect.poll(() => at(0, 'actual').textContent()).toBe('81%');
     // 25 × 81 / 90
@@ -160,6 +147,6 @@ describe('绩效自评 tab', () => {
   });
 
   it('logged no errors or warnings in the page console', () => {
-    expect(consoleProblems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 });

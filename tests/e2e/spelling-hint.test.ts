@@ -1,10 +1,8 @@
 // End-to-end: `>= 95 %` typed as a 指标值 gets a 提示 (value.spelling) that shows only with 显示提示;
 // its one-click fix writes the normal spelling in every cell of the group, and one Ctrl+Z undoes it.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { copySeeds, openThroughUi, startHarness, type Harness } from './harness';
+import { copySeeds, openThroughUi, startHarness, type Harness, harnessHooks } from './harness';
 import { gridDriver, type GridDriver } from './gridDriver';
 
 const settles = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
@@ -16,17 +14,15 @@ const panel = () => page.getByTestId('findings-panel');
 const spelling = () => panel().locator('[data-code="value.spelling"]');
 
 beforeAll(async () => {
-  if (!existsSync(join(import.meta.dirname, '../../dist/renderer/index.html'))) throw new Error('先运行 npx vite build（npm test 会自动构建）');
   h = await startHarness({ viewport: { width: 1440, height: 900 } });
   page = h.page;
-  page.on('pageerror', (e) => { throw e; });
   await page.goto(h.host.url);
   await openThroughUi(page, copySeeds(h).find((p) => p.includes('laishui'))!);
   await page.getByTestId('tab-projects').click();
   g = await gridDriver(page, 'project-indicator-grid');
   await g.cell(0, 'value').waitFor();
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('提示 for a value spelled otherwise (≥ 95 % → ≥95%)', () => {
   const type = async (row: number, text: string) => {

@@ -4,10 +4,10 @@
 // 评（扣）分标准 shows its draft grey and Tab takes it (one undo step).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newDocument, newProject, newProjectIndicator } from '../../src-shared/model';
-import { docScreenshot, openThroughUi, startHarness, type Harness } from './harness';
+import { docScreenshot, openThroughUi, startHarness, type Harness, harnessHooks } from './harness';
 import { gridDriver, type GridDriver } from './gridDriver';
 
 let h: Harness;
@@ -35,7 +35,7 @@ beforeAll(async () => {
   g = await gridDriver(page, 'project-indicator-grid');
   await g.cell(0, 'name').waitFor();
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 const headers = () => g.host.locator('.ag-header-cell-text').allTextContents();
 const draftIn = (row: number) => g.cell(row, 'scoring').evaluate((el) => el.querySelector('[data-draft]')?.getAttribute('data-draft') ?? null);

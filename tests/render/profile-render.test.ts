@@ -3,10 +3,7 @@
 // prints the print HTML; poppler then shows what a reader sees: A4 landscape, the indicator header
 // (its last column included) on every page, the page number, every cell's text, nothing beyond the
 // right margin. PNGs of the first pages go to tests/artifacts/render/ for a human look.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { exportDocx, exportXlsx, renderPrintHtml } from '../../src-shared/export';
 import { buildLayout } from '../../src-shared/layout';
@@ -14,13 +11,10 @@ import type { JixiaoDocument } from '../../src-shared/model';
 import { profileOf } from '../../src-shared/model';
 import { columnsOf } from '../../src-shared/profile';
 import { blankDocument, loadProfileFixture } from '../export/profile-forms.helpers';
-import { FONTCONFIG_CJK } from '../fixtures/paths';
-import { parseBbox, printHtmlToPdf, type Page } from './renderKit';
+import { expectLandscapeA4, MM, renderDocuments } from './renderKit';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
-const FONTCONFIG = FONTCONFIG_CJK;
 const ARTIFACTS = join(REPO, 'tests', 'artifacts', 'render');
-const MM = 72 / 25.4;
 
 /** A form long enough to run over pages: every indicator row copied `times` times (ids made unique). */
 function longer(doc: JixiaoDocument, times: number): JixiaoDocument {
@@ -45,59 +39,17 @@ interface Case { key: string; doc: string; format: Format }
 const CASES: Case[] = Object.keys(DOCS).flatMap((doc) => (['xlsx', 'docx'] as const).map((format): Case => ({ key: `${doc}-${format}`, doc, format })))
   .concat(['structured-project-long', 'national-88-dept-long', 'blank-national-88-dept'].map((doc) => ({ key: `${doc}-html`, doc, format: 'html' as const })));
 
-const rendered = new Map<string, { pages: Page[]; raw: string }>();
-const docs = new Map<string, JixiaoDocument>();
-
-beforeAll(() => {
-  const work = mkdtempSync(join(tmpdir(), 'jixiao-profile-render-'));
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const inputs: string[] = [];
-  return (async () => {
-    for (const [name, make] of Object.entries(DOCS)) docs.set(name, make());
-    for (const c of CASES) {
-      const file = join(work, `${c.key}.${c.format}`);
-      const doc = docs.get(c.doc)!;
-      if (c.format === 'html') {
-        writeFileSync(file, renderPrintHtml(doc));
-        printHtmlToPdf(file, join(work, `${c.key}.pdf`), work);
-        continue;
-      }
-      writeFileSync(file, c.format === 'xlsx' ? await exportXlsx(doc) : await exportDocx(doc));
-      inputs.push(file);
-    }
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, ...inputs], {
-      env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG }, encoding: 'utf8', timeout: 230_000,
-    });
-    if (r.error) throw r.error;
-    for (const c of CASES) {
-      const pdf = join(work, `${c.key}.pdf`);
-      if (!existsSync(pdf)) throw new Error(`no PDF for ${c.key}: ${r.stderr}`);
-      const layoutText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).split('\f');
-      const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      const raw = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      rendered.set(c.key, { pages: parseBbox(bbox, layoutText), raw });
-      rmSync(join(ARTIFACTS, c.key), { recursive: true, force: true });
-      execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '2', pdf, join(ARTIFACTS, c.key)]);
-    }
-    rmSync(work, { recursive: true, force: true });
-  })();
-}, 280_000);
+const { rendered, doc: docOf } = renderDocuments(DOCS, CASES, async (doc, c) =>
+  (c.format === 'html' ? renderPrintHtml(doc) : c.format === 'xlsx' ? exportXlsx(doc) : exportDocx(doc)), ARTIFACTS);
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe.each(CASES)('$key rendered', ({ key, doc: name }) => {
-  const get = () => rendered.get(key)!;
+  const get = () => rendered(key);
   /** The last indicator column's label of the document's profile (备注, 评（扣）分标准 …). */
-  const lastLabel = () => columnsOf(profileOf(docs.get(name)!.meta.templateId)).at(-1)!.label;
+  const lastLabel = () => columnsOf(profileOf(docOf(name).meta.templateId)).at(-1)!.label;
 
-  it('has landscape A4 pages', () => {
-    const { pages } = get();
-    expect(pages.length).toBeGreaterThan(0);
-    for (const p of pages) {
-      expect(p.width).toBeCloseTo(297 * MM, 0);
-      expect(p.height).toBeCloseTo(210 * MM, 0);
-    }
-  });
+  it('has landscape A4 pages', () => expectLandscapeA4(get().pages));
 
   it('shows the indicator header with its last column on every page, and the page number', () => {
     const { pages } = get();
@@ -120,7 +72,7 @@ describe.each(CASES)('$key rendered', ({ key, doc: name }) => {
   });
 
   it('shows the full text of every cell and every title', () => {
-    const layout = buildLayout(docs.get(name)!);
+    const layout = buildLayout(docOf(name));
     const all = squash(get().raw);
     const cells = [...new Set(layout.parts.flatMap((p) => p.tables.flatMap((t) => t.rows.flatMap((r) => r.cells))).map((c) => squash(c.text)).filter((t) => t.length > 0))];
     const present = (t: string) => all.includes(t) || [...t].some((_, k) => k >= 2 && t.length - k >= 2 && all.includes(t.slice(0, k)) && all.includes(t.slice(k)));

@@ -3,23 +3,17 @@
 // tells us what a reader would see: the header on every page, the last column on every page, landscape pages, every cell's text present (nothing clipped
 // by a too-short row or a too-narrow page), and no text beyond the right margin. PNGs of the first
 // pages go to tests/artifacts/render/ for a human look.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { exportDocx, exportXlsx, renderPrintHtml } from '../../src-shared/export';
 import { buildLayout, type LayoutOptions } from '../../src-shared/layout';
 import type { JixiaoDocument } from '../../src-shared/model';
 import { makeSyntheticDocument } from '../bench/synthetic';
 import { loadSeed } from '../export/helpers';
-import { FONTCONFIG_CJK } from '../fixtures/paths';
-import { parseBbox, printHtmlToPdf, type Page } from './renderKit';
+import { expectLandscapeA4, MM, renderDocuments } from './renderKit';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
-const FONTCONFIG = FONTCONFIG_CJK;
 const ARTIFACTS = join(REPO, 'tests', 'artifacts', 'render');
-const MM = 72 / 25.4;
 
 const DOCS: Record<string, () => JixiaoDocument> = {
   'linxi-2019': () => loadSeed('linxi-2019'),
@@ -40,63 +34,16 @@ const CASES: Case[] = Object.keys(DOCS).flatMap((doc) => FORMATS.flatMap((format
   // the print HTML (what the editor prints) through Chromium, for the two fixtures
   .concat(['linxi-2019', 'laishui-2020-a'].map((doc) => ({ key: `${doc}-html`, doc, format: 'html' as const, options: {} })));
 
-interface Rendered { pages: Page[]; raw: string }
-const rendered = new Map<string, Rendered>();
-const docs = new Map<string, JixiaoDocument>();
-
-beforeAll(() => {
-  const work = mkdtempSync(join(tmpdir(), 'jixiao-render-'));
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const inputs: string[] = [];
-  return (async () => {
-    for (const [name, make] of Object.entries(DOCS)) docs.set(name, make());
-    for (const c of CASES) {
-      const file = join(work, `${c.key}.${c.format}`);
-      const doc = docs.get(c.doc)!;
-      if (c.format === 'html') {
-        writeFileSync(file, renderPrintHtml(doc, c.options));
-        printHtmlToPdf(file, join(work, `${c.key}.pdf`), work);
-        continue;
-      }
-      writeFileSync(file, c.format === 'xlsx' ? await exportXlsx(doc, c.options) : await exportDocx(doc, c.options));
-      inputs.push(file);
-    }
-    // one soffice run for all files: start-up dominates on this 2-core machine
-    const profile = join(work, 'lo-profile');
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, ...inputs], {
-      env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG }, encoding: 'utf8', timeout: 230_000,
-    });
-    if (r.error) throw r.error;
-    for (const c of CASES) {
-      const stem = join(work, c.key);
-      const pdf = `${stem}.pdf`;
-      if (!existsSync(pdf)) throw new Error(`no PDF for ${c.key}: ${r.stderr}`);
-      const layoutText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\f');
-      const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 29 });
-      const raw = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-      const key = stem.slice(stem.lastIndexOf('/') + 1);
-      rendered.set(key, { pages: parseBbox(bbox, layoutText), raw });
-      rmSync(join(ARTIFACTS, key), { recursive: true, force: true });
-      execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '2', pdf, join(ARTIFACTS, key)]);
-    }
-    rmSync(work, { recursive: true, force: true });
-  })();
-}, 280_000);
+const { rendered, doc: docOf } = renderDocuments(DOCS, CASES, async (doc, c) =>
+  (c.format === 'html' ? renderPrintHtml(doc, c.options) : c.format === 'xlsx' ? exportXlsx(doc, c.options) : exportDocx(doc, c.options)), ARTIFACTS);
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe.each(CASES)('$key rendered by LibreOffice', ({ key, doc: name, options }) => {
   {
-    const get = () => rendered.get(key)!;
+    const get = () => rendered(key);
 
-    it('has landscape A4 pages', () => {
-      const { pages } = get();
-      expect(pages.length).toBeGreaterThan(0);
-      for (const p of pages) {
-        expect(p.width).toBeCloseTo(297 * MM, 0);
-        expect(p.height).toBeCloseTo(210 * MM, 0);
-      }
-    });
+    it('has landscape A4 pages', () => expectLandscapeA4(get().pages));
 
     it('shows the table header and its last column on every page, and the page number', () => {
       const { pages } = get();
@@ -124,7 +71,7 @@ describe.each(CASES)('$key rendered by LibreOffice', ({ key, doc: name, options 
     });
 
     it('shows the full text of every cell (no row too short, nothing clipped)', () => {
-      const doc = docs.get(name)!;
+      const doc = docOf(name);
       const layout = buildLayout(doc, options);
       const all = squash(get().raw);
       let cells = layout.parts.flatMap((p) => p.tables.flatMap((t) => t.rows.flatMap((r) => r.cells))).map((c) => squash(c.text)).filter((t) => t.length > 0);
