@@ -8,10 +8,10 @@
 // Hebei documents keep the Hebei block.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newDocument, newProject, newProjectIndicator, type JixiaoDocument, type Project } from '../../src-shared/model';
-import { copySeeds, docScreenshot, openThroughUi, startHarness, type Harness } from './harness';
+import { copySeeds, docScreenshot, harnessHooks, openThroughUi, startHarness, type Harness } from './harness';
 import { gridDriver, type GridDriver } from './gridDriver';
 
 let h: Harness;
@@ -66,7 +66,7 @@ beforeAll(async () => {
   await page.goto(h.host.url);
   ime = await gridDriver(page, 'project-indicator-grid'); // its CDP input method works on any focused field
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 async function openProjects(path: string): Promise<void> {
   await openThroughUi(page, path);

@@ -42,15 +42,16 @@ export function parseBbox(html: string, layoutText: string[]): Page[] {
 }
 
 export interface RenderCase { key: string; format: 'xlsx' | 'docx' | 'html' }
+export interface PngOptions { dpi: number; pages: number | 'all' }
 export interface Rendered { pages: Page[]; raw: string }
 
 /**
  * Each case's file, written by `write` (the print HTML, or an export), rendered to PDF — the HTML
  * through Chromium, the office files in ONE soffice run (start-up dominates on a 2-core machine) —
- * and read as a reader sees it: its pages with their words, and the raw text. PNGs of the first two
- * pages go to `artifacts` for a human look.
+ * and read as a reader sees it: its pages with their words, and the raw text. PNGs (by default of
+ * the first two pages, at 80 dpi; `pages: 'all'` for every page) go to `artifacts` for a human look.
  */
-export async function renderCases<C extends RenderCase>(cases: readonly C[], write: (c: C, file: string) => Promise<void> | void, artifacts: string): Promise<Map<string, Rendered>> {
+export async function renderCases<C extends RenderCase>(cases: readonly C[], write: (c: C, file: string) => Promise<void> | void, artifacts: string, png: PngOptions = { dpi: 80, pages: 2 }): Promise<Map<string, Rendered>> {
   const work = mkdtempSync(join(tmpdir(), 'jixiao-render-'));
   mkdirSync(artifacts, { recursive: true });
   const office: string[] = [];
@@ -73,7 +74,7 @@ export async function renderCases<C extends RenderCase>(cases: readonly C[], wri
     const raw = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
     rendered.set(c.key, { pages: parseBbox(bbox, layoutText), raw });
     rmSync(join(artifacts, c.key), { recursive: true, force: true });
-    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '2', pdf, join(artifacts, c.key)]);
+    execFileSync('pdftoppm', ['-r', String(png.dpi), '-png', ...(png.pages === 'all' ? [] : ['-f', '1', '-l', String(png.pages)]), pdf, join(artifacts, c.key)]);
   }
   rmSync(work, { recursive: true, force: true });
   return rendered;
@@ -84,13 +85,13 @@ export async function renderCases<C extends RenderCase>(cases: readonly C[], wri
  * `file` returns for the case's document (the print HTML, an export's bytes) — is rendered (renderCases).
  */
 export function renderDocuments<C extends RenderCase & { doc: string }>(
-  documents: Record<string, () => JixiaoDocument>, cases: readonly C[], file: (doc: JixiaoDocument, c: C) => Promise<string | Uint8Array> | string, artifacts: string,
+  documents: Record<string, () => JixiaoDocument>, cases: readonly C[], file: (doc: JixiaoDocument, c: C) => Promise<string | Uint8Array> | string, artifacts: string, png?: PngOptions,
 ): { rendered: (key: string) => Rendered; doc: (name: string) => JixiaoDocument } {
   let rendered = new Map<string, Rendered>();
   const docs = new Map<string, JixiaoDocument>();
   beforeAll(async () => {
     for (const [name, make] of Object.entries(documents)) docs.set(name, make());
-    rendered = await renderCases(cases, async (c, path) => writeFileSync(path, await file(docs.get(c.doc)!, c)), artifacts);
+    rendered = await renderCases(cases, async (c, path) => writeFileSync(path, await file(docs.get(c.doc)!, c)), artifacts, png);
   }, 280_000);
   return { rendered: (key) => rendered.get(key)!, doc: (name) => docs.get(name)! };
 }

@@ -3,22 +3,17 @@
 // Chromium prints the print HTML; poppler then shows what a reader sees: A4 portrait (the profiles'
 // orientation), one table per page, the form's columns (指标性质 … 未完成原因分析) and sections, the page
 // number, every cell's text, nothing beyond the right margin. PNGs go to tests/artifacts/render/.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { exportSelfevalDocx, exportSelfevalXlsx, renderSelfevalPrintHtml } from '../../src-shared/export';
 import { buildSelfevalLayout } from '../../src-shared/layout';
 import type { JixiaoDocument } from '../../src-shared/model';
 import { getSelfevalProfile } from '../../src-shared/profile';
 import { blankSelfevalDocument, loadSelfevalFixture, SELFEVAL_PROFILE_IDS } from '../export/profile-forms.helpers';
-import { FONTCONFIG_CJK } from '../fixtures/paths';
-import { parseBbox, printHtmlToPdf, type Page } from './renderKit';
+import { MM, renderDocuments } from './renderKit';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(REPO, 'tests', 'artifacts', 'render');
-const MM = 72 / 25.4;
 
 const DOCS: Record<string, () => JixiaoDocument> = {
   'selfeval-structured': loadSelfevalFixture,
@@ -29,51 +24,16 @@ interface Case { key: string; doc: string; format: Format }
 const CASES: Case[] = Object.keys(DOCS).flatMap((doc) => (['xlsx', 'docx'] as const).map((format): Case => ({ key: `${doc}-${format}`, doc, format })))
   .concat(['selfeval-structured', 'blank-selfeval-structured'].map((doc) => ({ key: `${doc}-html`, doc, format: 'html' as const })));
 
-const rendered = new Map<string, { pages: Page[]; raw: string }>();
-const docs = new Map<string, JixiaoDocument>();
-
-beforeAll(() => {
-  const work = mkdtempSync(join(tmpdir(), 'jixiao-se-structured-render-'));
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const inputs: string[] = [];
-  return (async () => {
-    for (const [name, make] of Object.entries(DOCS)) docs.set(name, make());
-    for (const c of CASES) {
-      const file = join(work, `${c.key}.${c.format}`);
-      const doc = docs.get(c.doc)!;
-      if (c.format === 'html') {
-        writeFileSync(file, renderSelfevalPrintHtml(doc));
-        printHtmlToPdf(file, join(work, `${c.key}.pdf`), work);
-        continue;
-      }
-      writeFileSync(file, c.format === 'xlsx' ? await exportSelfevalXlsx(doc) : await exportSelfevalDocx(doc));
-      inputs.push(file);
-    }
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, ...inputs], {
-      env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG_CJK }, encoding: 'utf8', timeout: 230_000,
-    });
-    if (r.error) throw r.error;
-    for (const c of CASES) {
-      const pdf = join(work, `${c.key}.pdf`);
-      if (!existsSync(pdf)) throw new Error(`no PDF for ${c.key}: ${r.stderr}`);
-      const layoutText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).split('\f');
-      const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      const raw = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-      rendered.set(c.key, { pages: parseBbox(bbox, layoutText), raw });
-      rmSync(join(ARTIFACTS, c.key), { recursive: true, force: true });
-      execFileSync('pdftoppm', ['-r', '70', '-png', pdf, join(ARTIFACTS, c.key)]);
-    }
-    rmSync(work, { recursive: true, force: true });
-  })();
-}, 280_000);
+const { rendered, doc: docOf } = renderDocuments(DOCS, CASES, async (doc, c) =>
+  (c.format === 'html' ? renderSelfevalPrintHtml(doc) : c.format === 'xlsx' ? exportSelfevalXlsx(doc) : exportSelfevalDocx(doc)), ARTIFACTS, { dpi: 70, pages: 'all' });
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 /** Text in `all`, whole or broken once over two lines (a cell's text may come back with the halves apart). */
 const present = (all: string, t: string) => all.includes(t) || [...t].some((_, k) => k >= 2 && t.length - k >= 2 && all.includes(t.slice(0, k)) && all.includes(t.slice(k)));
 
 describe.each(CASES)('$key rendered', ({ key, doc: name }) => {
-  const get = () => rendered.get(key)!;
-  const doc = () => docs.get(name)!;
+  const get = () => rendered(key);
+  const doc = () => docOf(name);
   const form = () => getSelfevalProfile(doc().meta.selfevalTemplateId!)!;
 
   it('has A4 pages in the orientation of the profile, numbered, one table per page', () => {
