@@ -51,6 +51,7 @@ export async function runLibrary(argv: string[], out: Print = console.log, err: 
     const merged = await store.merge(r.entries);
     out(`已并入指标库：新增 ${merged.added} 个，补充 ${merged.updated} 个（${store.path}）`);
     for (const s of r.skipped) err(`第 ${s.row} 行未导入：${s.reason}`);
+    for (const n of r.notes) err(n);
     return 0;
   } catch (e) {
     err(isJixiaoError(e) ? e.message : `指标库操作失败：${e instanceof Error ? e.message : String(e)}`);

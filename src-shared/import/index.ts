@@ -8,8 +8,8 @@ import { ImportFailure, type ImportResult } from './types';
 import { readXlsx } from './xlsx';
 import { child, parseXml, textOf } from './xml';
 import type { ZipArchive } from './zip';
-import { unsavableReason, withoutUnsavable, type JixiaoDocument } from '../model';
-import type { GridStream } from './grid';
+import type { JixiaoDocument } from '../model';
+import { dropUnsavable } from './grid';
 import { DEFAULT_ZIP_LIMITS, isZip, openZip, type ZipLimits } from './zip';
 
 export * from './types';
@@ -54,25 +54,6 @@ function readCoreProps(zip: ZipArchive): { title?: string; creator?: string; cre
     if (e instanceof ImportFailure && e.code === 'import.too-large') throw e;
     return {};
   }
-}
-
-/**
- * Characters a Word/Excel file cannot hold (U+FFFE, control characters: model/text.ts) reach us
- * through Excel's `_xFFFE_` escapes or a lenient writer. The cell is kept without them and the
- * report names the cell and the code points, so the document never holds text its export would
- * drop silently.
- */
-function dropUnsavable(stream: GridStream): void {
-  const notes: string[] = [];
-  const clean = (text: string, where: string): string => {
-    const bad = unsavableReason(text);
-    if (!bad) return text;
-    notes.push(`${where}：${bad}，已删除该字符`);
-    return withoutUnsavable(text);
-  };
-  for (const row of stream.rows) for (const c of row.cells) c.text = clean(c.text, `${row.sheet} 第 ${row.row} 行第 ${c.col + 1} 列`);
-  for (const s of stream.stray) s.text = clean(s.text, `${s.sheet} 第 ${s.row} 行第 ${s.column} 列`);
-  if (notes.length) stream.warnings = [...(stream.warnings ?? []), ...notes];
 }
 
 export interface ImportOptions {

@@ -6,6 +6,7 @@ import { xmlSafeXlsx } from '../export/xlsx';
 import { ImportFailure } from '../import/types';
 import { DEFAULT_ZIP_LIMITS, isZip, openZip } from '../import/zip';
 import { readXlsx } from '../import/xlsx';
+import { dropUnsavable } from '../import/grid';
 import { newEntry, type LibraryEntry, type LibrarySource } from './entry';
 
 export const LIBRARY_SHEET = '指标库';
@@ -50,7 +51,7 @@ export async function libraryToXlsx(entries: readonly LibraryEntry[]): Promise<U
 }
 
 export type LibrarySheetResult =
-  | { ok: true; entries: LibraryEntry[]; skipped: { row: number; reason: string }[] }
+  | { ok: true; entries: LibraryEntry[]; skipped: { row: number; reason: string }[]; /** what the reader noted: cells kept without a character Word/Excel cannot hold (import/grid.ts dropUnsavable) */ notes: string[] }
   | { ok: false; code: string; message: string };
 
 /** Entries of a library sheet; rows without a 指标名称 or with an unknown 类别 are skipped and listed. */
@@ -59,7 +60,9 @@ export function libraryFromXlsx(bytes: Uint8Array, fileName: string): LibraryShe
     if (!isZip(bytes)) throw new ImportFailure('import.not-office', `「${fileName}」不是 Excel（.xlsx）文件。`);
     const zip = openZip(bytes, DEFAULT_ZIP_LIMITS);
     if (!zip.entries.has('xl/workbook.xml')) throw new ImportFailure('import.not-office', `「${fileName}」不是 Excel（.xlsx）文件。`);
-    const rows = readXlsx(zip).rows;
+    const stream = readXlsx(zip);
+    dropUnsavable(stream);
+    const rows = stream.rows;
     const headerRow = rows.find((r) => r.cells.some((c) => c.text.trim() === '指标名称') && r.cells.some((c) => c.text.trim() === '类别'));
     if (!headerRow) return { ok: false, code: 'library.no-sheet', message: `「${fileName}」中没有指标库表（需要“类别”“指标名称”等列标题）。` };
     const col = new Map<Header, number>();
@@ -86,7 +89,7 @@ export function libraryFromXlsx(bytes: Uint8Array, fileName: string): LibraryShe
         count: Number.isInteger(count) && count >= 0 ? count : seen.length, builtin: get('内置').trim() === '是',
       }));
     }
-    return { ok: true, entries, skipped };
+    return { ok: true, entries, skipped, notes: stream.warnings ?? [] };
   } catch (e) {
     if (e instanceof ImportFailure) return { ok: false, code: e.code, message: e.message };
     return { ok: false, code: 'import.corrupt', message: `「${fileName}」无法读取（${e instanceof Error ? e.message : String(e)}）。` };

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { exportExchangeXlsx } from '../../src-shared/export';
 import { formatReport, importOffice } from '../../src-shared/import';
 import { newDocument, newProject, newProjectIndicator, unsavableChars } from '../../src-shared/model';
-import { docxBody, docxBytes } from './build';
+import { libraryFromXlsx } from '../../src-shared/library';
+import { docxBody, docxBytes, is, row, xlsxBytes } from './build';
 
 describe('import: characters a Word/Excel file cannot hold', () => {
   it('an exchange sheet cell with _xFFFE_ / _x0007_: kept without the character, the report names cell and code point', async () => {
@@ -40,5 +41,13 @@ describe('import: characters a Word/Excel file cannot hold', () => {
       '表格 1 第 2 行第 1 列：含有无法保存到 Word/Excel 的字符 U+0008，已删除该字符',
     ]));
     expect(unsavableChars(JSON.stringify(r.document))).toEqual([]);
+  });
+
+  it('a 指标库 sheet (jixiao library import) likewise: the entry is kept without the character, with the note', () => {
+    const sheet = `<sheetData>${row(1, is('A1', '类别') + is('B1', '指标名称') + is('C1', '指标值'))}${row(2, is('A2', '项目') + is('B2', '参保_xFFFE_率') + is('C2', '≥95%'))}</sheetData>`;
+    const r = libraryFromXlsx(xlsxBytes([{ name: '指标库', xml: sheet }]), '指标库.xlsx');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.entries.map((e) => [e.name, e.value])).toEqual([['参保率', '≥95%']]);
+    expect(r.notes).toEqual(['指标库 第 2 行第 2 列：含有无法保存到 Word/Excel 的字符 U+FFFE，已删除该字符']);
   });
 });
