@@ -6,7 +6,7 @@ import { parseAmountInput } from '../model/amount-input';
 import { CommandError, Draft, refuseUnsavable } from './commands';
 import type { Edit } from './patch';
 import { pasteColumns, type PasteResult } from './paste';
-import { pastedAmount, type PasteLog } from './pasteValues';
+import { pastedAmount, pastedText, type PasteLog } from './pasteValues';
 
 export { DEPT_WIDE_ID } from '../model';
 
@@ -77,6 +77,7 @@ export function pasteDeptTasks(doc: JixiaoDocument, anchorRow: number, anchorCol
     for (let c = 0; c < width; c++) {
       const field = TASK_FIELDS[col + c];
       const text = matrix[r][c] ?? '';
+      if (pastedText(text, r, c, log) === null) continue;
       const value = TASK_AMOUNTS.has(field) ? pastedAmount(text, doc.meta.unit, r, c, log) : text;
       if (value !== null) d.set(['deptWide', 'tasks', i, field], value);
     }

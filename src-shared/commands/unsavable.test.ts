@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DocumentSchema, type JixiaoDocument } from '../model';
 import { replaceAll, replaceOne, findAll } from '../find';
 import { CommandError, setCellEdit, setCellsEdit, setMetaEdit } from './commands';
-import { insertDeptTask, setDeptWideFieldEdit, setTaskCellsEdit } from './deptWide';
+import { insertDeptTask, pasteDeptTasks, setDeptWideFieldEdit, setTaskCellsEdit } from './deptWide';
 import { pasteIndicatorCells, setIndicatorCellsEdit } from './indicatorCells';
 import { applyEdit } from './patch';
 import { pasteDutyBlock, pasteMessage, pasteProjectIndicatorBlock } from './paste';
@@ -36,6 +36,9 @@ describe('text Word/Excel cannot hold is refused at input', () => {
     const d = applyEdit(laishui, edit);
     expect(refusal(() => setTaskCellsEdit(d, [{ taskId: id, field: 'name', text: '公共\uFFFE卫生' }]))).toBe('含有无法保存到 Word/Excel 的字符 U+FFFE，已拒绝');
     expect(refusal(() => setDeptWideFieldEdit(d, 'goal', '目标\u0000'))).toBe('含有无法保存到 Word/Excel 的字符 U+0000，已拒绝');
+    const res = pasteDeptTasks(d, 0, 0, [['公共\uFFFE卫生', '内容']]);
+    expect(res.problems.map((p) => p.message)).toEqual(['含有无法保存到 Word/Excel 的字符 U+FFFE，未粘贴']);
+    expect(applyEdit(d, res.edit!).deptWide!.tasks[0]).toMatchObject({ name: '', content: '内容' });
   });
 
   it('a pasted cell is not pasted and is listed with the reason; the rest of the block goes in', () => {
