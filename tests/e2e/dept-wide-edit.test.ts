@@ -5,10 +5,10 @@
 // reason) — in the real renderer in Debian's Chromium.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newDeptTask, newDeptWide, newDocument, newProject, newProjectIndicator, type JixiaoDocument } from '../../src-shared/model';
-import { docScreenshot, openThroughUi, startHarness, type Harness } from './harness';
+import { docScreenshot, openThroughUi, startHarness, type Harness, textsOf, harnessHooks } from './harness';
 import { gridDriver, type GridDriver } from './gridDriver';
 
 let h: Harness;
@@ -30,13 +30,6 @@ const activeTestId = () => page.evaluate(() => document.activeElement?.getAttrib
 const rowCount = async (grid: GridDriver) => Number(await grid.host.locator('[aria-rowcount]').first().getAttribute('aria-rowcount')) - 1;
 const saved = (): JixiaoDocument => JSON.parse(readFileSync(path, 'utf8'));
 
-function strings(x: unknown): string[] {
-  if (typeof x === 'string') return [x];
-  if (Array.isArray(x)) return x.flatMap(strings);
-  if (x && typeof x === 'object') return Object.values(x).flatMap(strings);
-  return [];
-}
-
 beforeAll(async () => {
   h = await startHarness({ viewport: { width: 1440, height: 900 } });
   page = h.page;
@@ -54,8 +47,8 @@ beforeAll(async () => {
   });
   doc.projects.push(newProject('national-88-dept', { name: `${FROM}年基层医疗项目`, authority: '某县卫生健康局', implementer: '某县卫生健康局', budget: '10', goal: '目标', indicators: [] }));
   original = doc;
-  deptCellsWithFrom = strings(doc.deptWide).filter((t) => t.includes(FROM)).length;
-  allCellsWithFrom = strings([doc.deptWide, doc.projects]).filter((t) => t.includes(FROM)).length;
+  deptCellsWithFrom = textsOf(doc.deptWide).filter((t) => t.includes(FROM)).length;
+  allCellsWithFrom = textsOf([doc.deptWide, doc.projects]).filter((t) => t.includes(FROM)).length;
   path = join(h.dir, 'docs', '部门整体编辑.jixiao');
   writeFileSync(path, JSON.stringify(doc, null, 2));
   await page.goto(h.host.url);
@@ -65,7 +58,7 @@ beforeAll(async () => {
   await page.getByTestId('tab-deptWide').click();
   await tasks.cell(0, 'name').filter({ hasText: `公共卫生服务${FROM}` }).waitFor();
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('查找和替换 on the department-wide tab', () => {
   it('当前表 searches the tab’s table, 全文 includes it; a click on a hit selects its cell there', async () => {

@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openThroughUi, ROOT, SCREENSHOTS, SEEDS_DIR, startHarness, type Harness, harnessHooks } from './harness';
+import { openThroughUi, ROOT, SCREENSHOTS, SEEDS_DIR, startHarness, type Harness, harnessHooks, textsOf } from './harness';
 
 let h: Harness;
 let page: Page;
@@ -45,13 +45,6 @@ const typeChinese = async (text: string) => {
   await cdp.detach();
 };
 
-function strings(x: unknown): string[] {
-  if (typeof x === 'string') return [x];
-  if (Array.isArray(x)) return x.flatMap(strings);
-  if (x && typeof x === 'object') return Object.values(x).flatMap(strings);
-  return [];
-}
-
 beforeAll(async () => {
   h = await startHarness({ viewport: { width: 1280, height: 760 }, warnings: true });
   page = h.page;
@@ -64,7 +57,7 @@ beforeAll(async () => {
   original = { ...laishui, dutyTable: linxi.dutyTable };
   file = join(h.dir, 'docs', '两张表.jixiao');
   writeFileSync(file, JSON.stringify(original, null, 2));
-  const texts = strings(original);
+  const texts = textsOf(original);
   cellsWithFrom = texts.filter((t) => t.includes(FROM)).length;
   matchesOfFrom = texts.reduce((n, t) => n + t.split(FROM).length - 1, 0);
   await page.goto(h.host.url);
@@ -140,7 +133,7 @@ describe('find and replace', () => {
     expect(await dutyGrid().locator('[role=gridcell]', { hasText: FROM }).count()).toBe(0);
     // a search for the new text finds exactly the replaced cells
     await panel().getByTestId('find-query').fill(TO);
-    await expect.poll(status).toBe(`找到 ${cellsWithFrom + strings(original).filter((t) => t.includes(TO) && !t.includes(FROM)).length} 个单元格`);
+    await expect.poll(status).toBe(`找到 ${cellsWithFrom + textsOf(original).filter((t) => t.includes(TO) && !t.includes(FROM)).length} 个单元格`);
     await panel().getByTestId('find-query').fill(FROM);
     await expect.poll(status).toBe('没有找到');
 

@@ -79,6 +79,14 @@ export function harnessHooks(get: () => Harness | undefined): void {
   afterAll(async () => { await get()?.close(); });
 }
 
+/** Every text of a document (or a part of one), for counting what a search should find. */
+export function textsOf(x: unknown): string[] {
+  if (typeof x === 'string') return [x];
+  if (Array.isArray(x)) return x.flatMap(textsOf);
+  if (x && typeof x === 'object') return Object.values(x).flatMap(textsOf);
+  return [];
+}
+
 /** Copy the seed fixtures into the harness's temp dir; returns their paths there. */
 export function copySeeds(h: Harness): string[] {
   return readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.jixiao')).map((f) => {

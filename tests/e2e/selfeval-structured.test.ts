@@ -4,9 +4,9 @@
 // summed live; the fund block and the foot fields are the form's.
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { docScreenshot, openThroughUi, startHarness, type Harness } from './harness';
+import { docScreenshot, openThroughUi, startHarness, type Harness, harnessHooks } from './harness';
 import { gridDriver, type GridDriver } from './gridDriver';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/profiles/selfeval-structured.jixiao');
@@ -32,7 +32,7 @@ beforeAll(async () => {
   g = await gridDriver(page, 'selfeval-indicator-grid');
   await g.cell(0, 'name').waitFor();
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('the structured self-evaluation in the 绩效自评 tab', () => {
   it('shows the profile columns in order, the parts in their own cells, the fund block and the foot fields', async () => {
