@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseProfile, PROFILES, SHIPPED, type Profile } from '../profile';
+import { PROFILES, SHIPPED, type Profile } from '../profile';
+import { parseProfile } from '../profile/schema';
 import { columnVocabulary, headerVocabulary } from './profile-labels';
 
 describe('the importer\'s vocabulary from the profiles', () => {
