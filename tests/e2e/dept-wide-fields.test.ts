@@ -4,10 +4,10 @@
 // 一级/二级 offer the profile's vocabulary — in the real renderer in Debian's Chromium.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newDeptTask, newDeptWide, newDocument, newProjectIndicator, type JixiaoDocument } from '../../src-shared/model';
-import { docScreenshot, openThroughUi, startHarness, type Harness } from './harness';
+import { docScreenshot, harnessHooks, openThroughUi, startHarness, type Harness } from './harness';
 import { gridDriver, type GridDriver } from './gridDriver';
 
 let h: Harness;
@@ -27,7 +27,6 @@ const box = async (l: ReturnType<Page['locator']>) => (await l.boundingBox())!;
 beforeAll(async () => {
   h = await startHarness({ viewport: { width: 1440, height: 900 } });
   page = h.page;
-  page.on('pageerror', (e) => { throw e; });
   // As an imported 88号 form leaves it: 金额合计 split in 财政拨款 / 其他资金 (其他资金 off by 5), no 职能职责 yet.
   const doc = newDocument({ templateId: 'national-88-dept', deptName: '某县卫生健康局', year: 2027, unit: '万元' });
   doc.deptWide = newDeptWide({
@@ -48,7 +47,7 @@ beforeAll(async () => {
   await page.getByTestId('tab-deptWide').click();
   await tasks.cell(1, 'name').filter({ hasText: '疾病预防控制' }).waitFor();
 });
-afterAll(async () => { await h?.close(); });
+harnessHooks(() => h);
 
 describe('金额合计 row under the tasks', () => {
   it('shows 金额合计 and its 财政拨款 / 其他资金 under the task amounts, in their columns', async () => {
