@@ -167,3 +167,22 @@ describe('loadDocumentText', () => {
     }
   });
 });
+
+describe('text Word/Excel cannot hold, in a file written elsewhere', () => {
+  it('is removed on opening with a located note, so no export drops it silently', () => {
+    const doc = newDocument({ deptCode: '1', deptName: '某局', year: 2024, unit: '万元' });
+    doc.projects = [newProject(doc.meta.templateId, { name: '项目甲', indicators: [newProjectIndicator({ name: '受益\uFFFE人数', value: '≥100人' })] })];
+    doc.dutyTable.duties = [newDuty({ title: '职责\u0007一' })];
+    const r = loadDocumentText(serializeDocument(doc));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.document.projects[0].indicators[0].name).toBe('受益人数');
+    expect(r.document.dutyTable.duties[0].title).toBe('职责一');
+    expect(r.repairs).toEqual([
+      '部门职责-工作活动 › 职责 1 › 职责活动中有无法保存到 Word/Excel 的字符 U+0007，已删除。',
+      '项目 1 › 指标 1 › 三级指标中有无法保存到 Word/Excel 的字符 U+FFFE，已删除。',
+    ]);
+    // A clean file: nothing to say.
+    const clean = loadDocumentText(serializeDocument(r.document));
+    expect(clean.ok && clean.repairs).toEqual([]);
+  });
+});

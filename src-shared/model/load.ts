@@ -4,7 +4,8 @@
 // allowed to lose the whole file.
 import { zhCN as zhCNLocale } from 'zod/locales'; // this one locale only: `z.locales.zhCN` would bundle all 350 KB of them
 import { parseAmount } from './amount';
-import { FUND_COLUMN_LABEL, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, SELFEVAL_FIELD_LABEL, SELFEVAL_INDICATOR_LABEL } from './labels';
+import { unsavableChars, withoutUnsavable } from './text';
+import { DUTY_FIELD_LABEL, FUND_COLUMN_LABEL, META_FIELD_LABEL, PROJECT_FIELD_LABEL, PROJECT_INDICATOR_LABEL, SELFEVAL_FIELD_LABEL, SELFEVAL_INDICATOR_LABEL } from './labels';
 import { newId } from './ids';
 import { FIRST_SCHEMA_VERSION, migrate, type RawDocument } from './migrations';
 import { OPERATORS } from '../expr/parts';
@@ -121,6 +122,43 @@ function normalizeDocument(doc: JixiaoDocument, repairs: string[]): void {
   });
   doc.deptWide?.tasks.forEach((t, ti) => unique(t, 't', `部门整体 › 任务 ${ti + 1}`));
   doc.deptWide?.indicators.forEach((ind, ii) => unique(ind, 'pi', `部门整体 › 指标 ${ii + 1}`));
+  stripUnsavable(doc, [], repairs);
+}
+
+/**
+ * Text a Word/Excel file cannot hold (U+FFFE, control characters — from an old version or another
+ * tool; typing, paste and import refuse them): removed on opening with a located note, so that no
+ * export drops a character silently.
+ */
+function stripUnsavable(node: unknown, path: (string | number)[], repairs: string[]): void {
+  if (Array.isArray(node)) {
+    node.forEach((v, i) => {
+      if (typeof v === 'string') { if (unsavableChars(v).length) { node[i] = withoutUnsavable(v); noteStripped(v, [...path, i], repairs); } }
+      else if (v && typeof v === 'object') stripUnsavable(v, [...path, i], repairs);
+    });
+  } else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    for (const [k, v] of Object.entries(o)) {
+      if (typeof v === 'string') { if (unsavableChars(v).length) { o[k] = withoutUnsavable(v); noteStripped(v, [...path, k], repairs); } }
+      else if (v && typeof v === 'object') stripUnsavable(v, [...path, k], repairs);
+    }
+  }
+}
+
+const PATH_WORD: Record<string, string> = {
+  dutyTable: '部门职责-工作活动', duties: '职责', activities: '工作活动', indicators: '指标', projects: '项目', selfeval: '绩效自评',
+  deptWide: '部门整体', tasks: '任务', meta: '文档信息', bands: '评价标准', schedule: '资金支出计划',
+};
+
+function noteStripped(text: string, path: (string | number)[], repairs: string[]): void {
+  const labels = path[0] === 'dutyTable' ? DUTY_FIELD_LABEL : path[0] === 'meta' ? META_FIELD_LABEL
+    : path.includes('selfeval') ? { ...SELFEVAL_FIELD_LABEL, ...SELFEVAL_INDICATOR_LABEL } : { ...PROJECT_FIELD_LABEL, ...PROJECT_INDICATOR_LABEL };
+  const words: string[] = [];
+  for (const seg of path) {
+    if (typeof seg === 'number') { if (words.length) words[words.length - 1] += ` ${seg + 1}`; }
+    else words.push(PATH_WORD[seg] ?? labels[seg] ?? seg);
+  }
+  repairs.push(`${words.join(' › ')}中有无法保存到 Word/Excel 的字符 ${unsavableChars(text).join('、')}，已删除。`);
 }
 
 // ---------------------------------------------------------------------------------------------
