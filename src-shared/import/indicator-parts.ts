@@ -48,6 +48,8 @@ export function readParts(ctx: ImportContext, row: GridRow, texts: Partial<Recor
       const n = t.normalize('NFKC').replace(/\s+/g, '');
       const word = OPERATOR_WORDS[n];
       if (word) ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标性质「${t}」已记为「${word}」。`);
+      // another spelling of a symbol (＝, >=, ≧): kept as the model's symbol, said
+      else if (OPERATORS[n] && OPERATORS[n] !== t) ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标性质「${t}」已记为「${OPERATORS[n]}」。`);
       // 定量 (a system's "not 定性"): the comparison is the one written in the 指标值 cell, if any
       if (n === '定量') { ctx.report.mapped.push(`${row.sheet} 第 ${row.row} 行：指标性质「定量」：比较符取自指标值`); continue; }
       const op = t === '' ? '' : OPERATORS[n] ?? word;
@@ -82,6 +84,12 @@ export function readParts(ctx: ImportContext, row: GridRow, texts: Partial<Recor
       parts.number = s.number;
       if (parts.unit === '') parts.unit = s.unit;
     }
+  }
+  // `95%` under 度量单位 `%` (a workbook's percent-formatted 0.95, or the unit typed twice): the number
+  // is the part before the column's unit, said in the report.
+  if (parts.operator && !split && columnUnit !== '' && typed.trim().endsWith(columnUnit) && plainNumber(typed.trim().slice(0, -columnUnit.length)) !== null) {
+    parts.number = typed.trim().slice(0, -columnUnit.length).trim();
+    ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：指标值「${typed.trim()}」的单位「${columnUnit}」已在度量单位列，数值读作 ${plainNumber(parts.number)}。`);
   }
   parts.operator ??= '';
   const plain = plainNumber(parts.number);

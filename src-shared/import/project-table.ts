@@ -313,6 +313,8 @@ export class ProjectTableRecogniser implements TableRecogniser {
   }
 
   private startsProject(norms: string[], first?: string): boolean {
+    // (a list header — 单位名称 | 项目编码 | 项目名称 | … | 一级指标 … — is the grid's header, not a label row)
+    if (this.isIndicatorHeader(norms)) return false;
     return norms[0] === '项目编码' || norms[0] === '项目名称' || (norms.includes('项目编码') && norms.includes('项目名称'))
       || (first !== undefined && /^\s*项目(名称|编码)\s*[:：]\s*\S/.test(first)); // `项目名称：…` in one cell
   }
