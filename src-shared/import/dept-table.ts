@@ -11,7 +11,7 @@ import { newDeptTask, newDeptWide, newProjectIndicator, parseAmount, splitOrgLin
 import { getTargetProfile } from '../profile';
 import type { GridCell, GridRow } from './grid';
 import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
-import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
+import { PART_HEADERS, readParts, targetLevelName, type PartField } from './indicator-parts';
 import { FORM_NOTE, GRID_SECTION, INDICATOR_HEADERS, YEAR_LINE, type IndicatorField } from './project-table';
 import { columnVocabulary, headerVocabulary, vocabularyField } from './profile-labels';
 import type { FoundTable } from './types';
@@ -30,6 +30,15 @@ const NAME_LABELS = labels('meta.deptName', ['部门（单位）名称', '单位
 /** Whether a cell's text is the department-name label (the dispatcher leaves such a row with `单位：万元` to this table). */
 export const isDeptNameLabel = (norm: string) => NAME_LABELS.has(norm);
 const UNIT_IN_ROW = /^(金额)?单位(万元|元)$/;
+/** Endings of a department's or unit's name (局, 委员会, 中心 …): a title's prefix that is not a place alone. */
+const ORG_END = /(局|委|委员会|办|办公室|院|部|中心|所|站|馆|队|会|室|处|厅|政府|学校|医院|小学|中学|幼儿园|社|团|署|司)$/;
+/** `邵东市教育局2023年部门整体支出绩效目标表` → 邵东市教育局 ('' when the title names no department). */
+function titleDept(title: string): string {
+  const t = title.replace(/\s+/g, '');
+  const m = /^(.*?)(?:(?:19|20)\d{2}年度?)?(?:部门|单位)(?:[(（]单位[)）])?整体/.exec(t);
+  const name = m ? m[1].replace(/^(附件|附表|表)[0-9一二三四五六七八九十-]*[、.：:]?/, '') : '';
+  return ORG_END.test(name) ? name : '';
+}
 /** `2022年度` under the title without brackets. */
 const BARE_YEAR = /^\s*(19|20)\d{2}\s*年度?\s*$/;
 const TASK_LABELS = labels('deptWide.tasks', ['年度主要任务', '主要任务', '年度重点任务', '年度主要工作任务']);
@@ -124,6 +133,8 @@ export class DeptTableRecogniser implements TableRecogniser {
   private active = false;
   /** A second department-wide table in the same file: the document has one, its cells are reported. */
   private extra = false;
+  /** The department named in front of the title (邵东市教育局2023年部门整体支出绩效目标表), for a table without a name row. */
+  private titleDept = '';
   /** A department-wide title waiting for its table. */
   private title: { text: string; row: GridRow } | null = null;
   private section: Section | null = null;
@@ -159,6 +170,7 @@ export class DeptTableRecogniser implements TableRecogniser {
     if (DEPT_TITLE.test(n) && n.length < 80) {
       if (this.title) this.ctx.report.warnings.push(`标题「${this.title.text.trim()}」后面没有部门整体支出绩效目标表，未使用。`);
       this.title = { text, row: line.row };
+      this.titleDept = titleDept(text);
       this.ctx.noteYear(text);
       this.ctx.report.mapped.push(`标题「${text.trim()}」（${line.row.sheet} 第 ${line.row.row} 行）`);
       return 'close';
@@ -293,6 +305,8 @@ export class DeptTableRecogniser implements TableRecogniser {
     if (this.title) this.ctx.report.warnings.push(`标题「${this.title.text.trim()}」后面没有部门整体支出绩效目标表，未使用。`);
     const w = this.wide;
     if (w && this.table) {
+      // no 部门（单位）名称 row and no 填报单位 line: the department is the one the title names
+      if (!this.ctx.orgSeen && this.titleDept) this.ctx.noteOrg(this.titleDept, '标题中的部门名称');
       this.table.name = this.ctx.doc.meta.deptName;
       this.ctx.report.mapped.push(`${DEPT_TABLE_NAME}：${w.tasks.length} 项年度主要任务、金额合计「${w.total}」、${w.goal ? '年度总体目标、' : ''}${w.indicators.length} 条年度绩效指标`);
     }
@@ -592,8 +606,9 @@ export class DeptTableRecogniser implements TableRecogniser {
       ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：内容接在上一条指标之后（跨页拆开的行）。`);
       return;
     }
-    let level1 = levelName(ctx, vals.level1 ?? '');
-    let level2 = levelName(ctx, vals.level2 ?? '');
+    const cellOf = (f: IndicatorField) => cells.find((c) => fieldAt(this.indCols, c.col) === f);
+    let level1 = targetLevelName(ctx, row, cellOf('level1'), vals.level1 ?? '', '一级指标');
+    let level2 = targetLevelName(ctx, row, cellOf('level2'), vals.level2 ?? '', '二级指标');
     if (isBlank(level1)) { level1 = this.lastLevel1; if (isBlank(level2)) level2 = this.lastLevel2; }
     this.lastLevel1 = level1;
     this.lastLevel2 = level2;

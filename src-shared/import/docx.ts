@@ -31,7 +31,7 @@ export function paragraphText(p: XNode): string {
 
 // Formatting subtrees the importer never reads (none of them can contain itself).
 const FORMATTING: ReadonlySet<string> = new Set([
-  'rPr', 'pPr', 'tblPr', 'tblGrid', 'sectPr', 'tblPrEx', 'tcW', 'vAlign', 'tcBorders', 'shd', 'noWrap', 'tcMar',
+  'rPr', 'pPr', 'tblPr', 'sectPr', 'tblPrEx', 'tcW', 'vAlign', 'tcBorders', 'shd', 'noWrap', 'tcMar',
   'cantSplit', 'tblHeader', 'trHeight', 'jc', 'proofErr', 'bookmarkStart', 'bookmarkEnd', 'lastRenderedPageBreak',
 ]);
 
@@ -48,8 +48,18 @@ export function readDocx(zip: ZipArchive): GridStream {
   let tableNo = 0;
   let paraNo = 0;
 
+  // The grid of the table before (its column edges in twips) and where its rows ended in the stream.
+  let prev: { edges: number[]; end: number; sheet: string } | null = null;
   const readTable = (tbl: XNode) => {
     const sheet = `表格 ${++tableNo}`;
+    const edges = gridEdges(tbl);
+    // Word splits a long table at a page break into two tables (a paragraph between them) and
+    // LibreOffice/WPS drop grid columns no row uses: the second half then has a coarser grid than
+    // the header it continues. Its columns are put on the first half's grid by their edges.
+    const between = prev ? out.rows.slice(prev.end) : [];
+    const onto = prev && between.every((r) => r.paragraph && r.cells.every((c) => c.text.trim() === '')) ? refine(edges, prev.edges) : null;
+    if (onto && prev) out.warnings = [...(out.warnings ?? []), `${sheet}紧接${prev.sheet}（Word 在分页处拆开的表格），各列已按${prev.sheet}的列宽对齐。`];
+    const at = (col: number) => (onto ? onto[Math.min(col, onto.length - 1)] : col);
     let rowNo = 0;
     const rows: XNode[] = [];
     const collectRows = (n: XNode) => {
@@ -90,11 +100,13 @@ export function readDocx(zip: ZipArchive): GridStream {
         }
         const text = paras.join('\n');
         // A vMerge continuation shows nothing in Word; keep it only if it (unusually) has text.
-        if (!continued || text.trim() !== '') cells.push({ col, span, text });
+        if (!continued || text.trim() !== '') cells.push({ col: at(col), span: Math.max(1, at(col + span) - at(col)), text });
         col += span;
       }
       out.rows.push({ sheet, row: rowNo, cells });
     }
+    if (edges.length > 1) prev = { edges: onto && prev ? prev.edges : edges, end: out.rows.length, sheet };
+    else prev = null;
   };
 
   const walkBody = (n: XNode) => {
@@ -112,6 +124,36 @@ export function readDocx(zip: ZipArchive): GridStream {
   };
   walkBody(body);
   return out;
+}
+
+/** A table's column edges from its w:tblGrid (0, w1, w1+w2, …); [] when it has none. */
+function gridEdges(tbl: XNode): number[] {
+  const grid = child(tbl, 'tblGrid');
+  if (!grid) return [];
+  const edges = [0];
+  for (const g of childrenOf(grid, 'gridCol')) {
+    const w = parseInt(g.attrs.w ?? '', 10);
+    if (!Number.isFinite(w) || w < 0) return [];
+    edges.push(edges[edges.length - 1] + w);
+  }
+  return edges;
+}
+
+/**
+ * Each edge of `edges` as an index into `finer` when the two grids have the same width, `edges` has
+ * fewer columns and every edge of it is one of `finer`'s (within a few twips); else null.
+ */
+function refine(edges: number[], finer: number[]): number[] | null {
+  if (edges.length < 2 || edges.length >= finer.length) return null;
+  const tol = 30;
+  if (Math.abs(edges[edges.length - 1] - finer[finer.length - 1]) > tol) return null;
+  const map: number[] = [];
+  for (const e of edges) {
+    const k = finer.findIndex((f) => Math.abs(f - e) <= tol);
+    if (k < 0 || (map.length && k <= map[map.length - 1])) return null;
+    map.push(k);
+  }
+  return map;
 }
 
 function tableText(tbl: XNode): string {

@@ -2,7 +2,7 @@
 // columns of the 一体化 forms (指标性质 | 指标值 | 度量单位 | 权重 | 指标方向性 …), the one-cell value
 // joined from them, and level names broken over two lines in the source (经济效益\n指标).
 import { isStructured, joinValue, splitValue, type Operator } from '../expr/parts';
-import { parseAmountInput } from '../model';
+import { parseAmount, parseAmountInput } from '../model';
 import type { ImportContext } from './context';
 import type { GridCell, GridRow } from './grid';
 
@@ -131,4 +131,25 @@ export function levelName(ctx: ImportContext, text: string): string {
     ctx.report.mapped.push(`指标名称「${text.replace(/\n/g, '↵')}」中的换行已去掉：${joined}`);
   }
   return joined;
+}
+
+/** `产出指标（50）`, `效益指标（30)`, `满意度指标(10分)` → name and weight. */
+export function splitWeightLabel(text: string): { name: string; weight: string | null } {
+  const t = text.replace(/\s+/g, '');
+  const m = /^(.*?)[（(]([0-9０-９.．]+)分?[)）]$/.exec(t);
+  if (!m) return { name: t, weight: null };
+  return { name: m[1], weight: parseAmount(m[2]) };
+}
+
+/**
+ * A level name of a target table printed with its points (产出指标（50分）, 数量指标（20分）): the name is
+ * the level; the points have no field in a target table (only a self-evaluation keeps level-1 weights),
+ * so the cell is listed as unplaced with the reason — the name is still used.
+ */
+export function targetLevelName(ctx: ImportContext, row: GridRow, cell: GridCell | undefined, text: string, what: '一级指标' | '二级指标'): string {
+  const name = levelName(ctx, text);
+  const { name: bare, weight } = splitWeightLabel(name);
+  if (weight === null || bare === '') return name;
+  if (cell) ctx.unplaced(row, cell, `${what}中的分值「${weight}分」在目标表中没有对应的字段（指标级别读作「${bare}」）`);
+  return bare;
 }

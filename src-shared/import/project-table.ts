@@ -13,7 +13,7 @@ import { getTemplate, newProject, newProjectIndicator, stripNumbering, type Mone
 import type { GridCell, GridRow } from './grid';
 import { fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
 import { columnVocabulary, headerVocabulary, vocabularyField } from './profile-labels';
-import { levelName, PART_HEADERS, readParts, type PartField } from './indicator-parts';
+import { levelName, PART_HEADERS, readParts, splitWeightLabel, targetLevelName, type PartField } from './indicator-parts';
 import type { FoundTable } from './types';
 
 /** The grid columns every target table shares (project-table.ts and dept-table.ts). */
@@ -613,7 +613,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     const second = cells.filter((c) => c.col >= split);
     const filled = (cs: GridCell[]) => cs.some((c) => fieldAt(this.indicatorCols, c.col) !== 'level1' && !isBlank(c.text));
     if (filled(first) || !filled(second)) this.addIndicator(row, first, '总体');
-    else if (level1.length) this.lastLevel1 = levelName(this.ctx, level1[0].text); // the 一级 cell of a row with 年度 only
+    else if (level1.length) this.lastLevel1 = splitWeightLabel(levelName(this.ctx, level1[0].text)).name || levelName(this.ctx, level1[0].text); // the 一级 cell of a row with 年度 only
     if (filled(second)) this.addIndicator(row, [...level1, ...second], '年度');
   }
 
@@ -646,8 +646,9 @@ export class ProjectTableRecogniser implements TableRecogniser {
       this.ctx.report.warnings.push(`${row.sheet} 第 ${row.row} 行：内容接在上一条指标之后（跨页拆开的行）。`);
       return;
     }
-    let level1 = levelName(this.ctx, vals.level1 ?? '');
-    let level2 = levelName(this.ctx, vals.level2 ?? '');
+    const cellOf = (f: GridField) => (again ? undefined : cells.find((c) => fieldAt(this.indicatorCols, c.col) === f));
+    let level1 = targetLevelName(this.ctx, row, cellOf('level1'), vals.level1 ?? '', '一级指标');
+    let level2 = targetLevelName(this.ctx, row, cellOf('level2'), vals.level2 ?? '', '二级指标');
     // (the 二级 cell is carried per half of a side-by-side grid; one 二级 column serves both scopes)
     const carry = valueFrom ? '' : scope;
     if (isBlank(level1)) { level1 = this.lastLevel1; if (isBlank(level2)) level2 = this.lastLevel2s[carry] ?? ''; }

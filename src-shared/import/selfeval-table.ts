@@ -12,7 +12,7 @@ import { TARGET_PROFILES } from '../profile';
 import type { GridCell, GridRow } from './grid';
 import { bareLabel, fieldAt, headerKey, isBlank, normalizeLabel, type ColumnMap, type ImportContext, type Line, type TableRecogniser } from './context';
 import { columnVocabulary, vocabularyField } from './profile-labels';
-import { levelName, PART_HEADERS, readParts, readPoints, type PartField } from './indicator-parts';
+import { levelName, PART_HEADERS, readParts, readPoints, splitWeightLabel, type PartField } from './indicator-parts';
 import type { FoundTable } from './types';
 
 type Mode = 'info' | 'funds' | 'goals' | 'indicators' | 'problems' | 'conclusion' | 'measures' | 'fundsReason' | 'done';
@@ -96,13 +96,6 @@ const FOOT = /(填报人|填表人|联系电话|填报日期|填表日期|项目
 const FOOT_FIELD = { 填报人: 'preparer', 填表人: 'preparer', 联系电话: 'phone', 填报日期: 'date', 填表日期: 'date', 项目负责人: 'manager', 财务负责人: 'financeManager' } as const;
 const FOOT_LINE = /^(填报人|填表人|联系电话|填报日期|填表日期|项目负责人|财务负责人)/;
 
-/** `产出指标（50）`, `效益指标（30)`, `满意度指标(10分)` → name and weight. */
-export function splitWeightLabel(text: string): { name: string; weight: string | null } {
-  const t = text.replace(/\s+/g, '');
-  const m = /^(.*?)[（(]([0-9０-９.．]+)分?[)）]$/.exec(t);
-  if (!m) return { name: t, weight: null };
-  return { name: m[1], weight: parseAmount(m[2]) };
-}
 
 interface Draft {
   se: SelfEval;
