@@ -95,6 +95,8 @@ const profileColumn = (norm: string): IndicatorField | undefined =>
 const FOOT = /(填报人|填表人|联系电话|填报日期|填表日期|项目负责人|财务负责人)\s*[:：]?\s*/g;
 const FOOT_FIELD = { 填报人: 'preparer', 填表人: 'preparer', 联系电话: 'phone', 填报日期: 'date', 填表日期: 'date', 项目负责人: 'manager', 财务负责人: 'financeManager' } as const;
 const FOOT_LINE = /^(填报人|填表人|联系电话|填报日期|填表日期|项目负责人|财务负责人)/;
+/** Signatures at the foot that the document has no field for. */
+const NO_FIELD_FOOT = /^(审核人|复核人|单位负责人|分管领导|审批人)\s*[:：]?/;
 
 
 interface Draft {
@@ -447,6 +449,9 @@ export class SelfevalTableRecogniser implements TableRecogniser {
     for (let i = 0; i < cells.length; i++) {
       const text = cells[i].text;
       const marks = [...text.matchAll(FOOT)];
+      // 审核人 / 单位负责人 … signed at the foot: no field in the document, listed with the reason
+      const signer = NO_FIELD_FOOT.exec(text.trim());
+      if (signer && (marks.length === 0 || marks[0].index! > text.search(/\S/))) { this.ctx.unplaced(row, cells[i], `表尾的「${signer[1]}」在文档中没有对应的字段`); continue; }
       if (marks.length === 0 || marks[0].index !== text.search(/\S/)) { this.ctx.unplaced(row, cells[i], '填报人行中无法识别的单元格'); continue; }
       marks.forEach((m, k) => {
         const end = k + 1 < marks.length ? marks[k + 1].index : text.length;

@@ -30,14 +30,14 @@ describe('form variants', () => {
     expect(names).toEqual(expect.arrayContaining(['hunan-88-2022', 'hubei-88-2021', 'anhui-88-2023', 'sichuan-structured-project-2023', 'sichuan-structured-selfeval-2023', 'selfeval-columns-2021',
       'hunan-88-published-2023', 'hubei-88-unit-column-2022', 'anhui-88-mid-annual-2023', 'sichuan-structured-published-2023', 'sichuan-structured-selfeval-ab-2023', 'hubei-88-two-titled-2022',
       'sichuan-structured-two-row-header-2023', 'hunan-88-long-annual-grids-2021']));
-    expect(names).toEqual(expect.arrayContaining(['sichuan-structured-flat-export-2023', 'hubei-88-split-at-page-2023', 'hunan-dept-title-only-2023']));
+    expect(names).toEqual(expect.arrayContaining(['sichuan-structured-flat-export-2023', 'hubei-88-split-at-page-2023', 'hunan-dept-title-only-2023', 'hubei-88-with-selfeval-sheets-2023']));
     // every fixture has at least one of its files
     for (const n of names) expect(['docx', 'xlsx'].some((ext) => existsSync(join(DIR, `${n}.${ext}`))), n).toBe(true);
     expect(names).toEqual(expect.arrayContaining(['hunan-dept-2022', 'hubei-dept-2021', 'anhui-dept-2023', 'sichuan-dept-2023']));
   });
   describe.each(names)('%s', (name) => {
     const { family, unplaced = [], notes = [], ...expected } = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8')) as {
-      family: 'project' | 'selfeval' | 'dept-wide'; projects: unknown[]; unplaced?: { text: string; reason: string }[]; notes?: string[];
+      family: 'project' | 'selfeval' | 'dept-wide' | 'project+selfeval'; projects: unknown[]; unplaced?: { text: string; reason: string }[]; notes?: string[];
     } & Record<string, unknown>;
     // (a red-team fixture of a case only one format has — a percent-formatted number — has only that file)
     it.each(['docx', 'xlsx'].filter((ext) => existsSync(join(DIR, `${name}.${ext}`))))('.%s: right family, every value, nothing unplaced but what has no home', (ext) => {
@@ -49,7 +49,9 @@ describe('form variants', () => {
       const said = [...r.report.warnings, ...r.report.mapped];
       for (const note of notes) expect(said.filter((m) => m.includes(note)), note).not.toEqual([]);
       // A department-wide form: its table first, then the project tables printed with it.
-      const kinds = family === 'dept-wide' ? ['dept-wide', ...expected.projects.map(() => 'project')] : expected.projects.map(() => family);
+      // A workbook with the target table and its self-evaluation (a sheet each): the targets, then the self-evaluations.
+      const kinds = family === 'dept-wide' ? ['dept-wide', ...expected.projects.map(() => 'project')]
+        : family === 'project+selfeval' ? [...expected.projects.map(() => 'project'), ...expected.projects.map(() => 'selfeval')] : expected.projects.map(() => family);
       expect(r.report.tables.map((t) => t.kind)).toEqual(kinds);
       const whyOf = (kind: string) => (kind === 'project' ? '识别为项目绩效目标表' : kind === 'dept-wide' ? '识别为部门整体支出绩效目标表' : '识别为绩效自评表');
       expect(r.report.tables.map((t) => t.reason?.slice(0, whyOf(t.kind).length))).toEqual(kinds.map(whyOf));
@@ -58,10 +60,11 @@ describe('form variants', () => {
       const got = { year: doc.meta.year, unit: doc.meta.unit, deptCode: doc.meta.deptCode, deptName: doc.meta.deptName, preparer: doc.meta.preparer, phone: doc.meta.phone, projects: doc.projects, deptWide: doc.deptWide };
       expect(shape(got, expected)).toEqual(expected);
       // The document takes the form it was printed in (its profile), not the Hebei default.
-      if (family === 'project') expect(doc.meta.templateId).toBe(name.includes('structured') ? 'structured-project' : 'national-88-project');
+      if (family === 'project' || family === 'project+selfeval') expect(doc.meta.templateId).toBe(name.includes('structured') ? 'structured-project' : 'national-88-project');
       if (family === 'dept-wide') expect(doc.meta.templateId).toBe('national-88-dept');
       else expect(doc.deptWide).toBeUndefined();
-      if (family !== 'selfeval') expect(doc.projects.every((p) => p.selfeval === undefined)).toBe(true);
+      if (family === 'project+selfeval') expect(doc.projects.every((p) => p.indicators.length > 0 && p.selfeval !== undefined)).toBe(true);
+      else if (family !== 'selfeval') expect(doc.projects.every((p) => p.selfeval === undefined)).toBe(true);
       else expect(doc.projects.every((p) => p.indicators.length === 0 && p.selfeval !== undefined)).toBe(true);
     });
   });
