@@ -116,7 +116,11 @@ export function readDocx(zip: ZipArchive): GridStream {
         const text = paragraphText(c);
         out.rows.push({ sheet: '正文', row: paraNo, cells: text ? [{ col: 0, span: 1, text }] : [], paragraph: true });
       } else if (c.tag === 'tbl') {
-        readTable(c);
+        if (isFrame(c)) {
+          // A one-column layout table around the form (pages converted from the web or PDF): its cells are read as the page.
+          out.warnings = [...(out.warnings ?? []), `第 ${tableNo + 1} 个表格是排版用的外框（单元格中是整张表格），已按其中的段落和表格读取。`];
+          for (const tr of childrenOf(c, 'tr')) for (const tc of childrenOf(tr, 'tc')) walkBody(tc);
+        } else readTable(c);
       } else if (c.tag === 'sdt' || c.tag === 'sdtContent' || c.tag === 'customXml') {
         walkBody(c);
       }
@@ -124,6 +128,12 @@ export function readDocx(zip: ZipArchive): GridStream {
   };
   walkBody(body);
   return out;
+}
+
+/** A layout frame: every row one cell, and a table inside (the form nested in it). */
+function isFrame(tbl: XNode): boolean {
+  const rows = childrenOf(tbl, 'tr');
+  return rows.length > 0 && rows.every((tr) => childrenOf(tr, 'tc').length === 1) && rows.some((tr) => childrenOf(tr, 'tc').some((tc) => childrenOf(tc, 'tbl').length > 0));
 }
 
 /** A table's column edges from its w:tblGrid (0, w1, w1+w2, …); [] when it has none. */

@@ -74,6 +74,8 @@ const AMOUNT_LABELS: Partial<Record<ProjectLabel, string>> = {
 /** 中期 beside 年度 (the 88号 form): a split label left of the 年度资金总额 column belongs to 中期. */
 const MID_TERM: Partial<Record<ProjectLabel, ProjectLabel>> = { fiscal: 'midTermFiscal', other: 'midTermOther' };
 
+/** A funds row splitting 财政拨款 by government level (其中：中央补助, 省级资金, 市县配套 …). */
+const FUND_LEVEL = /^(其中)?[:：]?(中央|省级|省|市级|市|县级|县|市县|市州|县市区)(财政)?(补助|资金|安排|配套|专项)(资金)?$/;
 /** The structured list's project columns. */
 const LIST_LABELS: Record<string, ProjectLabel> = {
   单位名称: 'implementer', 实施单位: 'implementer', 主管部门: 'authority', 项目编码: 'code', 项目名称: 'name', 预算数: 'budget', 年度预算数: 'budget',
@@ -566,7 +568,13 @@ export class ProjectTableRecogniser implements TableRecogniser {
       }
       return;
     }
-    if (sec === 'funds' || (this.section === 'funds' && rest.length)) { for (const c of rest) ctx.unplaced(row, c, '项目资金行中无法识别的单元格'); return; }
+    if (sec === 'funds' || (this.section === 'funds' && rest.length)) {
+      // 财政拨款 by level (其中：中央补助 | 省级补助 | 市县安排): the model keeps the fiscal total only
+      const level = rest.length > 0 && FUND_LEVEL.test(normalizeLabel(rest[0].text));
+      const why = level ? `财政拨款按级次的拆分「${rest[0].text.trim()}」在文档中没有对应的字段（财政拨款只记合计）` : '项目资金行中无法识别的单元格';
+      for (const c of rest) ctx.unplaced(row, c, why);
+      return;
+    }
     if (sec === 'schedule') {
       d.labels = rest.map((c) => c.text);
       this.scheduleLabelCells = rest;

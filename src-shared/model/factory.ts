@@ -53,7 +53,8 @@ export function newDocument(meta: Partial<Meta> = {}): JixiaoDocument {
 
 /** "323 临西县人力资源和社会保障局" or "323临西县…" → code + name (the org line runs them together). */
 export function splitOrgLine(org: string): { deptCode: string; deptName: string } {
-  const m = /^\s*([0-9A-Za-z]*)\s*(.*?)\s*$/.exec(org)!;
+  // ([\s\S]: a cell of several lines — a whole header typed in one cell — must not fail the match)
+  const m = /^\s*([0-9A-Za-z]*)\s*([\s\S]*?)\s*$/.exec(org)!;
   return { deptCode: m[1], deptName: m[2] };
 }
 

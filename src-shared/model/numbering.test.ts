@@ -22,5 +22,7 @@ describe('numbering', () => {
     expect(splitOrgLine('323临西县人力资源和社会保障局')).toEqual({ deptCode: '323', deptName: '临西县人力资源和社会保障局' });
     expect(splitOrgLine('323002 涞水县人力资源和社会保障局')).toEqual({ deptCode: '323002', deptName: '涞水县人力资源和社会保障局' });
     expect(splitOrgLine('涞水县人社局')).toEqual({ deptCode: '', deptName: '涞水县人社局' });
+    // a cell of several lines (a whole header typed in one cell) is split, not a crash of the import
+    expect(splitOrgLine('430522新化县住建局\n（盖章）')).toEqual({ deptCode: '430522', deptName: '新化县住建局\n（盖章）' });
   });
 });
