@@ -14,6 +14,12 @@ describe('formatNumber: what the user saw in Excel', () => {
     ['-5', '#,##0.00_);(#,##0.00)', '-5.00'],
     ['3', '0\\人', '3人'],
     ['7', '0;[Red]-0', '7'],
+    // dates (填报日期 typed as a date) as the clerk saw them, not the serial number
+    ['45356', 'yyyy"年"m"月"d"日"', '2024年3月5日'],
+    ['45356', 'yyyy/m/d', '2024/3/5'],
+    ['45356', 'yyyy\\-mm\\-dd', '2024-03-05'],
+    ['45231', '[$-804]yyyy"年"m"月"', '2023年11月'],
+    ['45356.5', 'yyyy/m/d h:mm', '2024/3/5 12:00'],
   ])('%s with %s → %s', (raw, code, shown) => {
     expect(formatNumber(raw, code)).toBe(shown);
   });

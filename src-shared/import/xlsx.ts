@@ -39,6 +39,8 @@ export function parseRef(ref: string): { col: number; row: number } | null {
 
 const BUILTIN_FORMATS: Record<number, string> = {
   0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 49: '@',
+  // the built-in date formats as a Chinese Excel/WPS shows them
+  14: 'yyyy/m/d', 22: 'yyyy/m/d h:mm', 27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
 };
 
 /**
@@ -51,6 +53,8 @@ export function formatNumber(raw: string, code: string): string {
   if (!Number.isFinite(n) || raw.trim() === '') return raw;
   const section = code.split(';')[0];
   const bare = section.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
+  // A date (填报日期 typed as a date): the serial number shown as the format shows it, not 45356.
+  if (/[yd]/i.test(bare) && /^[^0#?]*$/.test(bare)) { const d = formatDate(n, section); if (d !== null) return d; }
   if (!code || code === 'General' || code === '@' || !/[0#?]/.test(bare) || /[eE][+-]/.test(bare) || /[ymdhs]/i.test(bare)) {
     return general(raw, n);
   }
@@ -73,6 +77,49 @@ export function formatNumber(raw: string, code: string): string {
     else if ('#0?,.'.includes(ch)) { if (!placed) { out += num; placed = true; } }
     else out += ch;
   }
+  return out.trim();
+}
+
+/**
+ * An Excel date serial (days since 1899-12-30, the 1900 system) under a date format section: y, m, d
+ * (and h, s; m after h or before s is minutes) with literal text kept. null when out of range.
+ */
+export function formatDate(serial: number, section: string): string | null {
+  if (serial < 1 || serial > 2958465) return null;
+  const t = new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86400) * 1000);
+  const parts: Record<string, number> = { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(), h: t.getUTCHours(), min: t.getUTCMinutes(), s: t.getUTCSeconds() };
+  const tokens: { kind: string; len: number; lit?: string }[] = [];
+  for (let i = 0; i < section.length;) {
+    const ch = section[i];
+    if (ch === '"') { const e = section.indexOf('"', i + 1); tokens.push({ kind: 'lit', len: 0, lit: section.slice(i + 1, e < 0 ? undefined : e) }); i = e < 0 ? section.length : e + 1; continue; }
+    if (ch === '\\') { tokens.push({ kind: 'lit', len: 0, lit: section[i + 1] ?? '' }); i += 2; continue; }
+    if (ch === '[') { const e = section.indexOf(']', i); i = e < 0 ? section.length : e + 1; continue; }
+    if (ch === '_' || ch === '*') { i += 2; continue; }
+    const low = ch.toLowerCase();
+    if ('ymdhs'.includes(low)) {
+      let j = i;
+      while (j < section.length && section[j].toLowerCase() === low) j++;
+      tokens.push({ kind: low, len: j - i });
+      i = j;
+      continue;
+    }
+    tokens.push({ kind: 'lit', len: 0, lit: ch });
+    i++;
+  }
+  const pad = (v: number, len: number) => String(v).padStart(len >= 2 ? 2 : 1, '0');
+  let out = '';
+  tokens.forEach((tk, k) => {
+    if (tk.kind === 'lit') { out += tk.lit; return; }
+    if (tk.kind === 'y') { out += tk.len <= 2 ? String(parts.y).slice(-2) : String(parts.y); return; }
+    if (tk.kind === 'm') {
+      const before = tokens.slice(0, k).reverse().find((x) => x.kind !== 'lit');
+      const after = tokens.slice(k + 1).find((x) => x.kind !== 'lit');
+      const minutes = before?.kind === 'h' || after?.kind === 's';
+      out += pad(minutes ? parts.min : parts.m, tk.len);
+      return;
+    }
+    out += pad(tk.kind === 'd' ? parts.d : tk.kind === 'h' ? parts.h : parts.s, tk.len);
+  });
   return out.trim();
 }
 
