@@ -614,6 +614,7 @@ export class DeptTableRecogniser implements TableRecogniser {
     this.lastLevel2 = level2;
     const { parts, joined } = readParts(ctx, row, partCells, vals.value, has('operator') || has('unit'));
     if (has('remark')) parts.remark ??= '';
+    if (has('scoring')) parts.scoring ??= '';
     w.indicators.push(newProjectIndicator({
       level1, level2, name: vals.name ?? '', description: vals.description ?? '', value: joined ?? vals.value ?? '', basis: vals.basis ?? '', ...parts,
     }));

@@ -668,6 +668,7 @@ export class ProjectTableRecogniser implements TableRecogniser {
     if (has('operator') || has('weight') || has('direction')) this.forms.add('structured-project');
     const { parts, joined } = readParts(this.ctx, row, partCells, vals.value, structured);
     if (has('remark')) parts.remark ??= '';
+    if (has('scoring')) parts.scoring ??= '';
     const ind = newProjectIndicator({
       level1, level2, name: vals.name ?? '', description: vals.description ?? '', value: joined ?? vals.value ?? '', basis: vals.basis ?? '', ...parts, ...(scope ? { scope } : {}),
     });

@@ -83,9 +83,12 @@ export function recognise(stream: GridStream, fileName: string, hints: SourceHin
   let active: TableRecogniser | null = null;
   const lines = toLines(stream);
 
+  let sheet = '';
   rows: for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const { row, cells, norms } = line;
+    // A workbook's table never runs on into the next sheet (a sheet of notes or lists after the form).
+    if (stream.format === 'xlsx' && row.sheet !== sheet) { if (sheet !== '') { active?.close(); active = null; } sheet = row.sheet; }
     // Titles, headings, notes: rows a family claims outside its tables.
     for (const f of families) {
       const claim = f.outside?.(line, active);

@@ -167,6 +167,12 @@ export function readXlsx(zip: ZipArchive): GridStream {
   const sheets = child(workbook, 'sheets');
   for (const s of sheets ? childrenOf(sheets, 'sheet') : []) {
     const name = s.attrs.name ?? '';
+    // A hidden sheet (the template's drop-down lists: 正向指标/反向指标, ≥/≤ …) is not part of the
+    // printed form; it is said, not read (its rows would otherwise run on as the last table's rows).
+    if (s.attrs.state === 'hidden' || s.attrs.state === 'veryHidden') {
+      (out.warnings ??= []).push(`工作表「${name}」是隐藏的工作表（模板的下拉选项等），不是表格内容，未导入；如其中有要导入的表，请先取消隐藏。`);
+      continue;
+    }
     const path = rels.get(s.attrs.id ?? '') ?? '';
     const text = path ? zip.readText(path) : null;
     if (text === null) {
