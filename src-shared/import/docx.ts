@@ -112,6 +112,9 @@ export function readDocx(zip: ZipArchive): GridStream {
   const walkBody = (n: XNode) => {
     for (const c of n.children) {
       if (c.tag === 'p') {
+        // Text boxes anchored in the paragraph (a title typed in a shape): read as the page's own
+        // paragraphs and tables, before the paragraph that holds them.
+        for (const box of textBoxes(c)) walkBody(box);
         paraNo++;
         const text = paragraphText(c);
         out.rows.push({ sheet: '正文', row: paraNo, cells: text ? [{ col: 0, span: 1, text }] : [], paragraph: true });
@@ -128,6 +131,23 @@ export function readDocx(zip: ZipArchive): GridStream {
   };
   walkBody(body);
   return out;
+}
+
+/**
+ * The w:txbxContent of the text boxes inside a paragraph. Word writes each box twice (DrawingML in
+ * mc:Choice, VML in mc:Fallback): only the first branch of an mc:AlternateContent is read.
+ */
+function textBoxes(p: XNode): XNode[] {
+  const found: XNode[] = [];
+  const walk = (n: XNode) => {
+    for (const c of n.children) {
+      if (c.tag === 'txbxContent') found.push(c);
+      else if (c.tag === 'AlternateContent') { const first = c.children.find((x) => x.tag === 'Choice' || x.tag === 'Fallback'); if (first) walk(first); }
+      else if (c.children.length) walk(c);
+    }
+  };
+  walk(p);
+  return found;
 }
 
 /** A layout frame: every row one cell, and a table inside (the form nested in it). */
