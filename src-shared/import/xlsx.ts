@@ -215,6 +215,10 @@ function readSheet(ws: XNode, sheet: string, shared: string[], xfFormats: string
       cells.push({ col: colNo, span: spanAt.get(key) ?? 1, text });
     }
     cells.sort((x, y) => x.col - y.col);
+    // A hidden row is not printed, yet it may be a real row the clerk hid: read, and said.
+    if ((rowNode.attrs.hidden === '1' || rowNode.attrs.hidden === 'true') && cells.some((c) => c.text.trim() !== '')) {
+      (out.warnings ??= []).push(`工作表「${sheet}」第 ${rowNo} 行是隐藏行（打印时看不到），其内容已照常导入，请核对。`);
+    }
     const row: GridRow = { sheet, row: rowNo, cells };
     out.rows.push(row);
   }
