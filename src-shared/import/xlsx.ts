@@ -26,7 +26,7 @@ export function stringText(raw: string): string {
 }
 
 // Sheet parts the importer never reads (formulas keep their cached value in <v>).
-const SHEET_SKIP: ReadonlySet<string> = new Set(['f', 'sheetViews', 'cols', 'pageMargins', 'pageSetup', 'headerFooter', 'extLst', 'sheetFormatPr', 'conditionalFormatting', 'dataValidations']);
+const SHEET_SKIP: ReadonlySet<string> = new Set(['f', 'sheetViews', 'pageMargins', 'pageSetup', 'headerFooter', 'extLst', 'sheetFormatPr', 'conditionalFormatting', 'dataValidations']);
 
 /** "B12" → { col: 1, row: 12 } (0-based column). */
 export function parseRef(ref: string): { col: number; row: number } | null {
@@ -199,6 +199,16 @@ function readSheet(ws: XNode, sheet: string, shared: string[], xfFormats: string
     for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) if (r !== from.row || c !== from.col) covered.add(`${r}:${c}`);
   }
 
+  // Hidden columns (`<col hidden="1">`): read like the others, and said where they hold text.
+  const hiddenCols = new Set<number>();
+  const cols = child(ws, 'cols');
+  if (cols) for (const c of childrenOf(cols, 'col')) {
+    if (c.attrs.hidden !== '1' && c.attrs.hidden !== 'true') continue;
+    const min = parseInt(c.attrs.min ?? '', 10), max = Math.min(parseInt(c.attrs.max ?? '', 10), min + 16384);
+    for (let k = min; k <= max; k++) hiddenCols.add(k - 1);
+  }
+  const saidCols = new Set<number>();
+
   const data = child(ws, 'sheetData');
   let rowNo = 0;
   for (const rowNode of data ? childrenOf(data, 'row') : []) {
@@ -219,9 +229,21 @@ function readSheet(ws: XNode, sheet: string, shared: string[], xfFormats: string
     if ((rowNode.attrs.hidden === '1' || rowNode.attrs.hidden === 'true') && cells.some((c) => c.text.trim() !== '')) {
       (out.warnings ??= []).push(`工作表「${sheet}」第 ${rowNo} 行是隐藏行（打印时看不到），其内容已照常导入，请核对。`);
     }
+    for (const c of cells) {
+      if (!hiddenCols.has(c.col) || saidCols.has(c.col) || c.text.trim() === '') continue;
+      saidCols.add(c.col);
+      (out.warnings ??= []).push(`工作表「${sheet}」第 ${colLetters(c.col)} 列是隐藏列（打印时看不到），其内容已照常导入，请核对。`);
+    }
     const row: GridRow = { sheet, row: rowNo, cells };
     out.rows.push(row);
   }
+}
+
+/** 0 → A, 26 → AA (Excel's column letters, for the report). */
+function colLetters(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 function cellText(c: XNode, shared: string[], xfFormats: string[]): string {
