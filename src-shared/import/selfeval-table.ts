@@ -389,7 +389,8 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       vals[f] = vals[f] === undefined ? c.text : vals[f] + c.text;
     }
     let level1 = levelName(this.ctx, vals.level1 ?? '');
-    let level2 = levelName(this.ctx, vals.level2 ?? '');
+    // 数量指标(30分): the model keeps level-1 weights only; a level-2's points are listed, its name used.
+    let level2 = pointsOffLevel2(this.ctx, row, cells.find((c) => fieldAt(this.indCols, c.col) === 'level2'), levelName(this.ctx, vals.level2 ?? ''));
     if (!isBlank(level1)) {
       const { name, weight } = splitWeightLabel(level1);
       level1 = name;
@@ -507,4 +508,12 @@ export class SelfevalTableRecogniser implements TableRecogniser {
       report.mapped.push(`自评表格式：${used[0].structured ? '项目支出绩效自评表（一体化，指标性质 | 指标值 | 度量单位）' : used[0].layout === 'national-2020' ? '项目支出绩效自评表（2020 全国格式）' : '部门预算项目绩效自评表（河北 2019）'}`);
     }
   }
+}
+
+/** A level-2 name printed with its points in a self-evaluation: the bare name; the points listed as unplaced (no field). */
+function pointsOffLevel2(ctx: ImportContext, row: GridRow, cell: GridCell | undefined, text: string): string {
+  const { name, weight } = splitWeightLabel(text);
+  if (weight === null || name === '') return text;
+  if (cell) ctx.unplaced(row, cell, `二级指标中的分值「${weight}分」在自评表中没有对应的字段（指标级别读作「${name}」）`);
+  return name;
 }
