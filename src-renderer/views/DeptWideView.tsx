@@ -50,7 +50,7 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
   const [fitHeight, setFitHeight] = useState<number | null>(null);
   // The 金额合计 row under the grid lines up with the task columns, as the printed form draws it.
   const [widths, setWidths] = useState<number[] | null>(null);
-  const fit = (api: GridApi<DeptTask> | null) => {
+  const fitToRows = (api: GridApi<DeptTask> | null) => {
     const header = hostRef.current?.querySelector<HTMLElement>('.ag-header')?.offsetHeight;
     if (!api || api.isDestroyed() || !header) return;
     const list = current();
@@ -58,8 +58,8 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
     setFitHeight(list.length ? Math.min(MAX_HEIGHT, header + rows + 2) : EMPTY_HEIGHT);
   };
   useEffect(() => heights.apply(apiRef.current), [heights, tasks]);
-  // fit reads the store and the grid; the rows and the column widths are what change its result
-  useEffect(() => fit(apiRef.current), [tasks, widths]);
+  // fitToRows reads the store and the grid; the rows and the column widths are what change its result
+  useEffect(() => fitToRows(apiRef.current), [tasks, widths]);
 
   const current = (): DeptTask[] => editor.get().doc?.deptWide?.tasks ?? [];
   const at = (c: Cell) => current()[c.row];
@@ -130,7 +130,7 @@ function TaskGrid({ tasks }: { tasks: DeptTask[] }) {
   const { ctl, menu } = useCellController(hostRef, model);
   const gridProps = useMemo(() => {
     const base = spreadsheetGridProps<DeptTask>({ rowId: (t) => t.id, heights, apiRef, ctl, widthsKey: 'deptTasks' });
-    const measure = (api: GridApi<DeptTask>) => { setWidths(TASK_FIELDS.map((f) => api.getColumn(f)?.getActualWidth() ?? 0)); fit(api); };
+    const measure = (api: GridApi<DeptTask>) => { setWidths(TASK_FIELDS.map((f) => api.getColumn(f)?.getActualWidth() ?? 0)); fitToRows(api); };
     return {
       ...base,
       onGridSizeChanged: (e) => { base.onGridSizeChanged?.(e); measure(e.api); },

@@ -3,7 +3,7 @@
 // 预算执行率, 总分 and 评价等级 (typed beside computed), problems and the preparer. The structured
 // (一体化) form shows its own blocks: the fund table with 预算执行率 | 权重 | 得分 | 原因 per row, 年度总体目标,
 // 合计, 评价结论 / 存在问题 / 改进措施 and 项目负责人 / 财务负责人.
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { applyComputedScoresEdit, CommandError, initSelfEvalEdit, setCellEdit, setMetaEdit } from '../../src-shared/commands';
 import {
   FUND_COLUMN_LABEL_BY_LAYOUT, FUND_ROW_LABEL_BY_LAYOUT, SELFEVAL_TEMPLATES, selfevalTemplateFor, templateOrDefault, type Project, type SelfEval, type SelfevalTemplate, type Template,
@@ -48,6 +48,34 @@ function F({ p, fm, field, ...rest }: { p: Project; fm: Map<string, Finding[]>; 
   return <Field project={p} findings={fm} {...rest} field={`selfeval.${field}`} />;
 }
 
+/** 总分 (typed, beside the computed sums) and 评价等级 (chosen, beside the one the total gives): both forms' rows. */
+function TotalAndGrade({ label, field, se, scores, t, setGrade, gradeNote = '' }: {
+  label: string; field: ReactNode; se: SelfEval; scores: SelfEvalScores; t: SelfevalTemplate; setGrade: (v: string) => void; gradeNote?: string;
+}) {
+  const totalDiffers = se.total !== '' && Number(se.total) !== Number(scores.total);
+  const gradeDiffers = se.grade !== '' && scores.grade !== '' && se.grade !== scores.grade;
+  return (
+    <>
+      <tr>
+        <th>{label}</th>
+        <td>{field}</td>
+        <td className={`computed-note${totalDiffers ? ' score-diff' : ''}`} data-testid="se-total">
+          各项得分之和 <b>{scores.total || '—'}</b>{'\u3000'}全部按计算得分 <b>{scores.computedTotal || '—'}</b></td>
+      </tr>
+      <tr>
+        <th>评价等级</th>
+        <td>
+          <select className="field" value={se.grade} onChange={(e) => setGrade(e.target.value)} aria-label="评价等级" data-field="selfeval.grade" data-testid="se-grade">
+            {['', '优', '良', '中', '差'].map((g) => <option key={g} value={g}>{g || '（未填）'}</option>)}
+          </select>
+        </td>
+        <td className={`computed-note${gradeDiffers ? ' score-diff' : ''}`} data-testid="se-grade-computed">
+          按总分应为 <b>{scores.grade || '—'}</b>（{t.grades.map((g) => `${g.grade} ≥ ${g.min}`).join('，')}{gradeNote}）</td>
+      </tr>
+    </>
+  );
+}
+
 function SelfEvalForm({ project, index }: { project: Project; index: number }) {
   const doc = useEditor((s) => s.doc!);
   const findings = useEditor((s) => s.findings);
@@ -59,8 +87,6 @@ function SelfEvalForm({ project, index }: { project: Project; index: number }) {
   const se = project.selfeval!;
   const scores = useMemo(() => cachedScores(se, t, target), [se, t, target]);
   const unit = doc.meta.unit;
-  const totalDiffers = se.total !== '' && Number(se.total) !== Number(scores.total);
-  const gradeDiffers = se.grade !== '' && scores.grade !== '' && se.grade !== scores.grade;
   const setGrade = (v: string) => run(() => editor.dispatch(setCellEdit(editor.get().doc!, project.id, 'selfeval.grade', v)));
   const acceptAll = () => run(() => {
     const edit = applyComputedScoresEdit(editor.get().doc!, project.id);
@@ -135,22 +161,7 @@ function SelfEvalForm({ project, index }: { project: Project; index: number }) {
             <td className={`computed-note${se.budgetRateScore !== '' && scores.budgetRateComputed !== '' && Number(se.budgetRateScore) !== Number(scores.budgetRateComputed) ? ' score-diff' : ''}`} data-testid="se-budget-score">
               计算得分 {scores.budgetRateComputed || '—'}（{scores.budgetRateWeight || '—'} × 执行率，最高 {scores.budgetRateWeight || '—'}）</td>
           </tr>
-          <tr>
-            <th>总分</th>
-            <td><F p={project} fm={fmap} field="total" label="总分" amount="plain" /></td>
-            <td className={`computed-note${totalDiffers ? ' score-diff' : ''}`} data-testid="se-total">
-              各项得分之和 <b>{scores.total || '—'}</b>{'\u3000'}全部按计算得分 <b>{scores.computedTotal || '—'}</b></td>
-          </tr>
-          <tr>
-            <th>评价等级</th>
-            <td>
-              <select className="field" value={se.grade} onChange={(e) => setGrade(e.target.value)} aria-label="评价等级" data-field="selfeval.grade" data-testid="se-grade">
-                {['', '优', '良', '中', '差'].map((g) => <option key={g} value={g}>{g || '（未填）'}</option>)}
-              </select>
-            </td>
-            <td className={`computed-note${gradeDiffers ? ' score-diff' : ''}`} data-testid="se-grade-computed">
-              按总分应为 <b>{scores.grade || '—'}</b>（{t.grades.map((g) => `${g.grade} ≥ ${g.min}`).join('，')}）</td>
-          </tr>
+          <TotalAndGrade label="总分" field={<F p={project} fm={fmap} field="total" label="总分" amount="plain" />} se={se} scores={scores} t={t} setGrade={setGrade} />
           <tr><th>存在问题、原因及下一步整改措施</th><td colSpan={2}><F p={project} fm={fmap} field="problems" label="存在问题" multiline className="wide tall" /></td></tr>
           {/* The structured form's sections, shown when the document has them (imported). */}
           {EXTRA_TEXTS.filter(([f]) => se[f] !== undefined).map(([f, l]) => (
@@ -188,8 +199,6 @@ function StructuredSelfEvalForm({ project, index, t, scores, fmap, formRef, setG
   const rows = structuredFundRows(t, se);
   const width = cols.length + 5; // row name, the fund columns, 预算执行率 | 权重 | 得分 | 原因
   const half = Math.ceil(width / 2);
-  const totalDiffers = se.total !== '' && Number(se.total) !== Number(scores.total);
-  const gradeDiffers = se.grade !== '' && scores.grade !== '' && se.grade !== scores.grade;
   const rateDiffers = se.budgetRateScore !== '' && scores.budgetRateComputed !== '' && Number(se.budgetRateScore) !== Number(scores.budgetRateComputed);
   const f = (field: string, label: string, more: { amount?: 'money' | 'plain'; multiline?: boolean; className?: string } = {}) => <F p={project} fm={fmap} field={field} label={label} {...more} />;
   return (
@@ -260,22 +269,7 @@ function StructuredSelfEvalForm({ project, index, t, scores, fmap, formRef, setG
               </div>
             </td>
           </tr>
-          <tr>
-            <th>合计（得分）</th>
-            <td>{f('total', '总分', { amount: 'plain' })}</td>
-            <td className={`computed-note${totalDiffers ? ' score-diff' : ''}`} data-testid="se-total">
-              各项得分之和 <b>{scores.total || '—'}</b>{'\u3000'}全部按计算得分 <b>{scores.computedTotal || '—'}</b></td>
-          </tr>
-          <tr>
-            <th>评价等级</th>
-            <td>
-              <select className="field" value={se.grade} onChange={(e) => setGrade(e.target.value)} aria-label="评价等级" data-field="selfeval.grade" data-testid="se-grade">
-                {['', '优', '良', '中', '差'].map((g) => <option key={g} value={g}>{g || '（未填）'}</option>)}
-              </select>
-            </td>
-            <td className={`computed-note${gradeDiffers ? ' score-diff' : ''}`} data-testid="se-grade-computed">
-              按总分应为 <b>{scores.grade || '—'}</b>（{t.grades.map((g) => `${g.grade} ≥ ${g.min}`).join('，')}；表式不印评价等级，填写后才打印）</td>
-          </tr>
+          <TotalAndGrade label="合计（得分）" field={f('total', '总分', { amount: 'plain' })} se={se} scores={scores} t={t} setGrade={setGrade} gradeNote="；表式不印评价等级，填写后才打印" />
           <tr><th>评价结论</th><td colSpan={2}>{f('conclusion', '评价结论', { multiline: true, className: 'wide' })}</td></tr>
           <tr><th>存在问题</th><td colSpan={2}>{f('problems', '存在问题', { multiline: true, className: 'wide' })}</td></tr>
           <tr><th>改进措施</th><td colSpan={2}>{f('measures', '改进措施', { multiline: true, className: 'wide' })}</td></tr>

@@ -3,7 +3,8 @@ import { newDocument, newFundSplit, newProject, newSelfEval, newSelfEvalIndicato
 import { columnsOf, getSelfevalProfile, SELFEVAL_PROFILES } from '../profile';
 import { buildSelfevalLayout } from './selfeval';
 import { BLANK_ROW_PT } from './forms';
-import type { LayoutCell, LayoutPart, LayoutTable } from './model';
+import type { LayoutCell, LayoutPart } from './model';
+import { coveredOnce } from './testing';
 
 function structured(): JixiaoDocument {
   const doc = newDocument({ deptName: '苍溪县农业农村局', year: 2023, unit: '万元', templateId: 'structured-project', selfevalTemplateId: 'selfeval-structured' });
@@ -26,14 +27,6 @@ function structured(): JixiaoDocument {
   return doc;
 }
 
-/** Positions covered by each cell; every one of rows × ncols exactly once. */
-function coveredOnce(t: LayoutTable, ncols: number): boolean {
-  const seen = new Map<string, number>();
-  t.rows.forEach((r, y) => r.cells.forEach((c) => {
-    for (let dy = 0; dy < c.rowSpan; dy++) for (let dx = 0; dx < c.colSpan; dx++) seen.set(`${y + dy}:${c.col + dx}`, (seen.get(`${y + dy}:${c.col + dx}`) ?? 0) + 1);
-  }));
-  return seen.size === t.rows.length * ncols && [...seen.values()].every((n) => n === 1);
-}
 
 const rowTexts = (part: LayoutPart) => part.tables[0].rows.map((r) => r.cells.map((c) => c.text));
 const rowWith = (part: LayoutPart, text: string): LayoutCell[] => part.tables[0].rows.find((r) => r.cells.some((c) => c.text === text))!.cells;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newDocument, newProject, newSelfEval, newSelfEvalIndicator, type JixiaoDocument } from '../model';
 import { buildSelfevalLayout, NoSelfevalError } from './selfeval';
-import type { LayoutTable } from './model';
+import { coveredOnce } from './testing';
 
 function sample(templateId: 'selfeval-hebei-2019' | 'selfeval-national-2020'): JixiaoDocument {
   const doc = newDocument({ deptName: '某局', year: 2019, unit: '万元', templateId: 'hebei-2020', selfevalTemplateId: templateId });
@@ -24,14 +24,6 @@ function sample(templateId: 'selfeval-hebei-2019' | 'selfeval-national-2020'): J
   return doc;
 }
 
-/** Positions covered by each cell; every one of rows × ncols exactly once. */
-function coveredOnce(t: LayoutTable, ncols: number): boolean {
-  const seen = new Map<string, number>();
-  t.rows.forEach((r, y) => r.cells.forEach((c) => {
-    for (let dy = 0; dy < c.rowSpan; dy++) for (let dx = 0; dx < c.colSpan; dx++) seen.set(`${y + dy}:${c.col + dx}`, (seen.get(`${y + dy}:${c.col + dx}`) ?? 0) + 1);
-  }));
-  return seen.size === t.rows.length * ncols && [...seen.values()].every((n) => n === 1);
-}
 
 describe.each(['selfeval-hebei-2019', 'selfeval-national-2020'] as const)('buildSelfevalLayout (%s)', (id) => {
   it('one A4 portrait part per project with a self-evaluation, its grid covered exactly once, 180 mm wide', () => {

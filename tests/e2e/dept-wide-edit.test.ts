@@ -3,13 +3,12 @@
 // (a click on a finding opens the tab at the cell), the 指标库 (insert into its indicators) and a
 // paste taller than the task rows (rows added, amounts converted with a note or refused with the
 // reason) — in the real renderer in Debian's Chromium.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newDeptTask, newDeptWide, newDocument, newProject, newProjectIndicator, type JixiaoDocument } from '../../src-shared/model';
-import { docScreenshot, openThroughUi, startHarness, type Harness, textsOf, harnessHooks } from './harness';
-import { gridDriver, type GridDriver } from './gridDriver';
+import { docScreenshot, startHarness, type Harness, textsOf, harnessHooks } from './harness';
+import { openDeptWide, type GridDriver } from './gridDriver';
 
 let h: Harness;
 let page: Page;
@@ -49,14 +48,7 @@ beforeAll(async () => {
   original = doc;
   deptCellsWithFrom = textsOf(doc.deptWide).filter((t) => t.includes(FROM)).length;
   allCellsWithFrom = textsOf([doc.deptWide, doc.projects]).filter((t) => t.includes(FROM)).length;
-  path = join(h.dir, 'docs', '部门整体编辑.jixiao');
-  writeFileSync(path, JSON.stringify(doc, null, 2));
-  await page.goto(h.host.url);
-  await openThroughUi(page, path);
-  tasks = await gridDriver(page, 'dept-task-grid');
-  inds = await gridDriver(page, 'dept-indicator-grid');
-  await page.getByTestId('tab-deptWide').click();
-  await tasks.cell(0, 'name').filter({ hasText: `公共卫生服务${FROM}` }).waitFor();
+  ({ path, tasks, inds } = await openDeptWide(h, doc, '部门整体编辑.jixiao', 0, `公共卫生服务${FROM}`));
 });
 harnessHooks(() => h);
 

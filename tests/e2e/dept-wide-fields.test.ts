@@ -3,12 +3,11 @@
 // above 年度总体目标; the 审核's tasks-sum findings and find hits select those fields; the indicators'
 // 一级/二级 offer the profile's vocabulary — in the real renderer in Debian's Chromium.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newDeptTask, newDeptWide, newDocument, newProjectIndicator, type JixiaoDocument } from '../../src-shared/model';
 import { docScreenshot, harnessHooks, openThroughUi, startHarness, type Harness } from './harness';
-import { gridDriver, type GridDriver } from './gridDriver';
+import { openDeptWide, type GridDriver } from './gridDriver';
 
 let h: Harness;
 let page: Page;
@@ -38,14 +37,7 @@ beforeAll(async () => {
     ],
     indicators: [newProjectIndicator({ level1: '产出指标', level2: '数量指标', name: '签约人数', value: '≥2000人' })],
   });
-  path = join(h.dir, 'docs', '部门整体字段.jixiao');
-  writeFileSync(path, JSON.stringify(doc, null, 2));
-  await page.goto(h.host.url);
-  await openThroughUi(page, path);
-  tasks = await gridDriver(page, 'dept-task-grid');
-  inds = await gridDriver(page, 'dept-indicator-grid');
-  await page.getByTestId('tab-deptWide').click();
-  await tasks.cell(1, 'name').filter({ hasText: '疾病预防控制' }).waitFor();
+  ({ path, tasks, inds } = await openDeptWide(h, doc, '部门整体字段.jixiao', 1, '疾病预防控制'));
 });
 harnessHooks(() => h);
 

@@ -2,7 +2,10 @@
 // Input.imeSetComposition / Input.insertText after a keyCode-229 "Process" key, as real IMEs do) —
 // and reading its state: the selected cell and block (data-active / data-block on the grid host),
 // the edit mode (data-edit) and cell texts. Every wait is on one of these states.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession, Locator, Page } from 'playwright-core';
+import { openThroughUi } from './harness';
 
 export interface GridDriver {
   page: Page;
@@ -66,4 +69,20 @@ export async function typeThroughIme(page: Page, text: string): Promise<void> {
   await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
   await cdp.send('Input.insertText', { text });
   await cdp.detach();
+}
+
+/**
+ * Writes `doc` to `<h.dir>/docs/<fileName>`, opens it through the UI and shows the 部门整体 tab; the
+ * task and indicator grids' drivers. Waits on the task grid's row `waitRow` showing `waitText`.
+ */
+export async function openDeptWide(h: { dir: string; host: { url: string }; page: Page }, doc: unknown, fileName: string, waitRow: number, waitText: string): Promise<{ path: string; tasks: GridDriver; inds: GridDriver }> {
+  const path = join(h.dir, 'docs', fileName);
+  writeFileSync(path, JSON.stringify(doc, null, 2));
+  await h.page.goto(h.host.url);
+  await openThroughUi(h.page, path);
+  const tasks = await gridDriver(h.page, 'dept-task-grid');
+  const inds = await gridDriver(h.page, 'dept-indicator-grid');
+  await h.page.getByTestId('tab-deptWide').click();
+  await tasks.cell(waitRow, 'name').filter({ hasText: waitText }).waitFor();
+  return { path, tasks, inds };
 }
